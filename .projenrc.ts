@@ -1,0 +1,96 @@
+import { awscdk, javascript } from 'projen';
+
+/**
+ * cdk-lambda-blueprints: the projen definition. Everything generated (package.json, tsconfig*,
+ * .gitignore, .projen/*) comes from here: change this file, then run `npx projen`.
+ */
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-lambda-blueprints',
+  description:
+    'AWS Lambda constructs that are right by default and refuse wrong configurations at cdk synth: functions, VPC placement, event sources, async invocation, layers and safe releases.',
+  author: 'cdk-lambda-blueprints maintainers',
+  authorAddress: 'maintainers@users.noreply.h-seed-12619aa2.example',
+  repositoryUrl: 'https://github.com/cdk-lambda-blueprints/cdk-lambda-blueprints.git',
+  keywords: ['cdk', 'aws-cdk', 'awscdk', 'lambda', 'serverless', 'cdk-nag', 'blueprints'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  license: 'Apache-2.0',
+
+  // cdk-nag 3 accepts aws-cdk-lib >= 2.257, but only newer releases hand validation plugins the construct
+  // tree (appConstruct) that `Validations.of(app).addPlugins(new AwsSolutionsChecks(app))` needs.
+  cdkVersion: '2.276.0',
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~5.9.0',
+  peerDeps: ['cdk-nag@^3.0.2'],
+  devDeps: ['esbuild@^0.25', 'typescript@~5.9.3', '@types/node@^20'],
+
+  // The four non-JS targets are declared; `build` proves them with `jsii-pacmak --code-only`
+  // (offline) and `package-all` (release machines only) packages them.
+  publishToPypi: { distName: 'cdk-lambda-blueprints', module: 'cdk_lambda_blueprints' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdklambdablueprints',
+    mavenGroupId: 'io.github.cdk-lambda-blueprints',
+    mavenArtifactId: 'cdk-lambda-blueprints',
+  },
+  publishToNuget: { dotNetNamespace: 'CdkLambdaBlueprints', packageId: 'CdkLambdaBlueprints' },
+  publishToGo: { moduleName: 'github.com/cdk-lambda-blueprints/cdk-lambda-blueprints-go' },
+
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  sampleCode: false,
+  readme: undefined,
+
+  jestOptions: {
+    // The test task never writes snapshots; `npx projen test:update` does.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      coverageThreshold: { lines: 90, branches: 90 },
+      collectCoverageFrom: ['src/**/*.ts'],
+      coverageReporters: ['text-summary', 'lcov'],
+      testTimeout: 60_000,
+    },
+  },
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../build-tools/**/*.ts'],
+    compilerOptions: {},
+  },
+  gitignore: ['cdk.out/', '/dist/', '/.jsii-code-only/', '*.tsbuildinfo', '/bench-out/'],
+});
+
+// Lint examples too (they are type-checked through tsconfig.dev.json).
+project.eslint?.addLintPattern('examples');
+
+// `build` packages JavaScript only, whatever CI says: Maven Central and PyPI are out of reach here.
+const pkg = project.tasks.tryFind('package')!;
+pkg.reset();
+pkg.spawn(project.tasks.tryFind('package:js')!);
+// Prove the Python/Java/.NET/Go bindings offline: an API that does not translate fails the build.
+const codeOnly = project.addTask('package:code-only', {
+  description: 'Generate the Python, Java, .NET and Go bindings as source only (offline; no packaging)',
+  exec: 'jsii-pacmak --code-only --outdir .jsii-code-only --target python --target java --target dotnet --target go',
+});
+pkg.spawn(codeOnly);
+
+// The main command: synthesize every app under examples/ and print a summary per stack.
+const synthExamples = project.addTask('synth:examples', {
+  description: 'Synthesize every app in examples/ into cdk.out/<app>/ and print a summary per stack (functions, event paths, cdk-nag)',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json build-tools/synth-examples.ts',
+  receiveArgs: true,
+});
+// Type-check examples and tools first (ts-node then only transpiles: fast).
+synthExamples.prependExec('tsc --noEmit -p test/tsconfig.json');
+synthExamples.prependSpawn(project.tasks.tryFind('default')!);
+
+project.addTask('bench', {
+  description: 'Synthesize apps of N functions with the blueprints and with hand-written L2 code; print the figures',
+  exec: 'ts-node --project test/tsconfig.json build-tools/bench.ts',
+  receiveArgs: true,
+});
+
+for (const p of ['/examples/', '/build-tools/', '/.ci/', '/cdk.out/', '/.jsii-code-only/']) project.npmignore?.exclude(p);
+
+project.synth();

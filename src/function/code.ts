@@ -1,0 +1,85 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import { builtinModules } from 'module';
+import * as os from 'os';
+import * as path from 'path';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DEFAULTS } from '../limits';
+
+/**
+ * Options of `BlueprintCode.fromFile`.
+ */
+export interface BlueprintFileCodeOptions {
+  /**
+   * Largest handler, in bytes, that is inlined into the template as `Code.ZipFile`.
+   * Between 1 byte and 4 MB (inline code's limit). 0 disables inlining.
+   * @default 4096
+   */
+  readonly inlineThresholdBytes?: number;
+}
+
+/** Modules every Node.js runtime provides (the AWS SDK v3 is in the managed runtimes). */
+function isProvidedNodeModule(name: string): boolean {
+  const bare = name.replace(/^node:/, '');
+  return builtinModules.includes(bare) || builtinModules.includes(bare.split('/')[0]) || bare.startsWith('@aws-sdk/');
+}
+
+/**
+ * The modules a JavaScript file imports that the runtime does not provide (relative imports count: a
+ * single file that imports a sibling is not self-contained).
+ */
+export function nonRuntimeImports(source: string): string[] {
+  const found = new Set<string>();
+  const patterns = [/require\(\s*['"]([^'"]+)['"]\s*\)/g, /\bfrom\s+['"]([^'"]+)['"]/g, /\bimport\s+['"]([^'"]+)['"]/g, /import\(\s*['"]([^'"]+)['"]\s*\)/g];
+  for (const p of patterns) {
+    for (const m of source.matchAll(p)) {
+      if (!isProvidedNodeModule(m[1])) found.add(m[1]);
+    }
+  }
+  return [...found].sort();
+}
+
+/**
+ * Function code helpers that pick the right packaging for a handler.
+ */
+export class BlueprintCode {
+  /**
+   * Code from a single handler file (`.js`, `.mjs`, `.cjs` or `.py`).
+   *
+   * A small, dependency-free file (≤ `inlineThresholdBytes`, importing only Node.js built-ins or the AWS
+   * SDK v3) is inlined into the template as `Code.ZipFile`; its handler must then be `index.<export>`.
+   * Anything else becomes a content-hashed S3 asset holding the file as `index.<ext>`, so a change of
+   * content always changes the S3 key and updates the function.
+   *
+   * @param file path of the handler file
+   */
+  public static fromFile(file: string, options: BlueprintFileCodeOptions = {}): lambda.Code {
+    const ext = path.extname(file);
+    if (!['.js', '.mjs', '.cjs', '.py'].includes(ext)) {
+      throw new Error(`BlueprintCode.fromFile: ${file} must be a .js, .mjs, .cjs or .py handler file, because only Node.js and Python read single-file handlers.`);
+    }
+    const source = fs.readFileSync(file, 'utf-8');
+    const threshold = options.inlineThresholdBytes ?? DEFAULTS.inlineThresholdBytes;
+    const bytes = Buffer.byteLength(source, 'utf-8');
+    const selfContained = ext === '.py' || nonRuntimeImports(source).length === 0;
+    // Inline code is always named index.js (CommonJS) or index.py by CloudFormation.
+    if (bytes <= threshold && selfContained && ext !== '.mjs') {
+      return lambda.Code.fromInline(source);
+    }
+    const hash = crypto.createHash('sha256').update(source).digest('hex').slice(0, 16);
+    const dir = path.join(os.tmpdir(), 'cdk-lambda-blueprints-code', hash);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `index${ext}`), source);
+    return lambda.Code.fromAsset(dir);
+  }
+
+  /**
+   * Whether `fromFile` would inline this file with the given options.
+   * @param file path of the handler file
+   */
+  public static wouldInline(file: string, options: BlueprintFileCodeOptions = {}): boolean {
+    return BlueprintCode.fromFile(file, options) instanceof lambda.InlineCode;
+  }
+
+  private constructor() {}
+}

@@ -1,0 +1,169 @@
+/**
+ * Every AWS Lambda limit this library enforces, in one table.
+ *
+ * The single source of truth is `shared/LAMBDA-FACTS.md`; validators, docs and tests all read these
+ * numbers from here, never from literals of their own.
+ */
+
+/** One documented limit: a range, its unit and why it exists. */
+export interface LimitSpec {
+  /** Smallest allowed value (inclusive). */
+  readonly min: number;
+  /** Largest allowed value (inclusive). */
+  readonly max: number;
+  /** Unit printed after the value in messages (e.g. `MB`, `s`). */
+  readonly unit: string;
+  /** Whether only whole numbers are allowed. */
+  readonly integer: boolean;
+  /** Why the limit exists, as printed in error messages. */
+  readonly reason: string;
+}
+
+function spec(min: number, max: number, unit: string, reason: string, integer = true): LimitSpec {
+  return { min, max, unit, integer, reason };
+}
+
+/**
+ * The Lambda limits table (internal form; `LambdaLimits` exposes the numbers to every jsii language).
+ */
+export const LIMITS = {
+  // --- function configuration
+  memorySize: spec(128, 10_240, 'MB', 'Lambda allocates memory in whole MB from 128 to 10,240 MB (CPU scales with it)'),
+  timeout: spec(1, 900, 's', 'a Lambda invocation runs at most 900 s (15 minutes); longer work belongs on Fargate or Step Functions'),
+  ephemeralStorageSize: spec(512, 10_240, 'MB', '/tmp can be sized from 512 to 10,240 MB'),
+  environmentBytes: spec(0, 4_096, 'bytes', 'Lambda accepts at most 4 KB of environment variables, keys and values together'),
+  inlineCodeBytes: spec(1, 4 * 1024 * 1024, 'bytes', 'inline Code.ZipFile must stay within 4 MB zipped and the template under 1 MB'),
+  defaultInlineThresholdBytes: spec(1, 4_096, 'bytes', 'small dependency-free handlers are inlined; larger ones become content-hashed assets'),
+  layersPerFunction: spec(0, 5, 'layers', 'a function can use at most 5 layers'),
+  unzippedPackageBytes: spec(0, 250 * 1024 * 1024, 'bytes', 'function code plus all its layers must stay within 250 MB unzipped'),
+  reservedConcurrency: spec(0, 900, 'executions', 'at least 100 of the account concurrency limit must stay unreserved'),
+  accountConcurrency: spec(100, 1_000_000, 'executions', 'the account concurrency limit is 1,000 per region unless raised'),
+  unreservedConcurrencyFloor: spec(100, 100, 'executions', 'Lambda keeps 100 executions unreserved for functions without reserved concurrency'),
+  securityGroupsPerFunction: spec(1, 5, 'security groups', 'a VPC function accepts at most 5 security groups'),
+
+  // --- asynchronous invocation
+  asyncRetryAttempts: spec(0, 2, 'retries', 'asynchronous invocations retry at most twice'),
+  asyncMaxEventAge: spec(60, 21_600, 's', 'Lambda keeps an asynchronous event between 60 s and 6 h'),
+
+  // --- event source mappings
+  streamBatchSize: spec(1, 10_000, 'records', 'Kinesis and DynamoDB Streams batches hold 1 to 10,000 records'),
+  sqsBatchSize: spec(1, 10_000, 'messages', 'SQS standard batches hold 1 to 10,000 messages'),
+  sqsBatchSizeWithoutWindow: spec(1, 10, 'messages', 'an SQS batch above 10 messages needs a batching window of at least 1 s'),
+  fifoBatchSize: spec(1, 10, 'messages', 'SQS FIFO batches hold 1 to 10 messages'),
+  batchingWindow: spec(0, 300, 's', 'the maximum batching window is 300 s'),
+  streamRetryAttempts: spec(-1, 10_000, 'retries', 'stream retries are -1 (until the record expires) or 0 to 10,000'),
+  streamRecordAge: spec(60, 604_800, 's', 'the maximum record age is -1 (infinite) or 60 s to 7 days'),
+  parallelizationFactor: spec(1, 10, 'batches per shard', 'Lambda processes 1 to 10 batches per shard at once'),
+  tumblingWindow: spec(0, 900, 's', 'a tumbling window lasts at most 900 s'),
+  sqsMaxConcurrency: spec(2, 1_000, 'instances', 'the maximum concurrency of an SQS mapping is 2 to 1,000'),
+  filtersPerMapping: spec(0, 5, 'filters', 'an event source mapping accepts at most 5 filter patterns by default'),
+  visibilityTimeoutFactor: spec(6, 6, 'x function timeout', 'AWS advises a queue visibility timeout of at least 6 x the function timeout plus the batching window'),
+  sqsMaxReceiveCount: spec(5, 1_000, 'receives', 'a redrive maxReceiveCount of at least 5 keeps transient failures out of the DLQ'),
+  sqsVisibilityTimeout: spec(0, 43_200, 's', 'an SQS visibility timeout is at most 12 hours'),
+
+  // --- versions, aliases and deployments
+  aliasNameLength: spec(1, 128, 'characters', 'alias names are 1 to 128 characters of [a-zA-Z0-9-_]'),
+  provisionedConcurrency: spec(1, 1_000_000, 'executions', 'provisioned concurrency is a whole number of at least 1'),
+  provisionedUtilizationTarget: spec(0.1, 0.9, '', 'provisioned concurrency autoscaling targets 10 % to 90 % utilization', false),
+  deploymentPercentage: spec(1, 99, '%', 'a custom canary or linear step shifts 1 to 99 % of traffic'),
+  deploymentIntervalMinutes: spec(1, 2_880, 'minutes', 'a custom canary or linear interval is a whole number of minutes up to 2,880 (48 h)'),
+} as const;
+
+/** The names of the limits in the table. */
+export type LimitName = keyof typeof LIMITS;
+
+/** Environment variable names Lambda reserves for itself. */
+export const RESERVED_ENVIRONMENT_KEYS: readonly string[] = [
+  '_HANDLER',
+  '_X_AMZN_TRACE_ID',
+  'AWS_DEFAULT_REGION',
+  'AWS_REGION',
+  'AWS_EXECUTION_ENV',
+  'AWS_LAMBDA_FUNCTION_NAME',
+  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+  'AWS_LAMBDA_FUNCTION_VERSION',
+  'AWS_LAMBDA_INITIALIZATION_TYPE',
+  'AWS_LAMBDA_LOG_GROUP_NAME',
+  'AWS_LAMBDA_LOG_STREAM_NAME',
+  'AWS_ACCESS_KEY',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_LAMBDA_RUNTIME_API',
+  'LAMBDA_TASK_ROOT',
+  'LAMBDA_RUNTIME_DIR',
+];
+
+/** Prefixes Lambda reserves for environment variable names. */
+export const RESERVED_ENVIRONMENT_PREFIXES: readonly string[] = ['AWS_LAMBDA_'];
+
+/** Pattern of a valid environment variable name. */
+export const ENVIRONMENT_KEY_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]*$/;
+
+/** Pattern of a valid alias name (not all digits, not `$LATEST`: checked separately). */
+export const ALIAS_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,128}$/;
+
+/** Key fragments that suggest a secret sits in an environment variable. */
+export const SECRET_LOOKING_KEYS: readonly string[] = ['PASSWORD', 'PASSWD', 'SECRET', 'TOKEN', 'API_KEY', 'APIKEY', 'PRIVATE_KEY', 'CREDENTIAL'];
+
+/** Runtimes AWS Lambda no longer supports for new functions (deprecated in aws-cdk-lib). */
+export const DEPRECATED_RUNTIMES: readonly string[] = [
+  'nodejs', 'nodejs4.3', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x', 'nodejs12.x', 'nodejs14.x', 'nodejs16.x', 'nodejs18.x',
+  'python2.7', 'python3.6', 'python3.7', 'python3.8', 'python3.9',
+  'java8', 'dotnet6', 'dotnetcore1.0', 'dotnetcore2.0', 'dotnetcore2.1', 'dotnetcore3.1',
+  'go1.x', 'ruby2.5', 'ruby2.7', 'provided',
+];
+
+/** Prices (us-east-1 list) used by cost estimates. */
+export const PRICES = {
+  perMillionRequests: 0.2,
+  perGbSecondX86: 0.0000166667,
+  perGbSecondArm64: 0.0000133334,
+  freeTierRequests: 1_000_000,
+  freeTierGbSeconds: 400_000,
+} as const;
+
+/** Default values the blueprints write into every template. */
+export const DEFAULTS = {
+  memorySize: 1_024,
+  timeoutSeconds: 30,
+  accountConcurrencyLimit: 1_000,
+  inlineThresholdBytes: 4_096,
+  logRetentionDays: 30,
+} as const;
+
+/**
+ * The AWS Lambda limits enforced by this library, for every jsii language.
+ *
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+ */
+export class LambdaLimits {
+  /** Smallest function memory, in MB. */
+  public static readonly MIN_MEMORY_MB = LIMITS.memorySize.min;
+  /** Largest function memory, in MB. */
+  public static readonly MAX_MEMORY_MB = LIMITS.memorySize.max;
+  /** Longest function timeout, in seconds. */
+  public static readonly MAX_TIMEOUT_SECONDS = LIMITS.timeout.max;
+  /** Smallest /tmp size, in MB. */
+  public static readonly MIN_EPHEMERAL_STORAGE_MB = LIMITS.ephemeralStorageSize.min;
+  /** Largest /tmp size, in MB. */
+  public static readonly MAX_EPHEMERAL_STORAGE_MB = LIMITS.ephemeralStorageSize.max;
+  /** Total size of environment variables (keys + values, UTF-8), in bytes. */
+  public static readonly MAX_ENVIRONMENT_BYTES = LIMITS.environmentBytes.max;
+  /** Most layers a function can use. */
+  public static readonly MAX_LAYERS = LIMITS.layersPerFunction.max;
+  /** Function plus layers, unzipped, in bytes. */
+  public static readonly MAX_UNZIPPED_BYTES = LIMITS.unzippedPackageBytes.max;
+  /** Default account concurrency limit per region. */
+  public static readonly DEFAULT_ACCOUNT_CONCURRENCY = DEFAULTS.accountConcurrencyLimit;
+  /** Executions that must stay unreserved in every account and region. */
+  public static readonly UNRESERVED_CONCURRENCY_FLOOR = LIMITS.unreservedConcurrencyFloor.min;
+  /** Most retries of an asynchronous invocation. */
+  public static readonly MAX_ASYNC_RETRIES = LIMITS.asyncRetryAttempts.max;
+  /** Longest maximum event age of an asynchronous invocation, in seconds. */
+  public static readonly MAX_ASYNC_EVENT_AGE_SECONDS = LIMITS.asyncMaxEventAge.max;
+  /** Recommended queue visibility timeout, as a multiple of the function timeout. */
+  public static readonly SQS_VISIBILITY_TIMEOUT_FACTOR = LIMITS.visibilityTimeoutFactor.min;
+
+  private constructor() {}
+}

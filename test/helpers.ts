@@ -1,0 +1,45 @@
+import { App, Stack, StackProps } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { IConstruct } from 'constructs';
+
+/** A fresh app and stack in us-east-1 / account 123456789012 (environment-agnostic stacks hide AZs). */
+export function newStack(id = 'Test', props: StackProps = {}): Stack {
+  const app = new App();
+  return new Stack(app, id, { env: { account: '123456789012', region: 'us-east-1' }, ...props });
+}
+
+/** Unacknowledged cdk-nag findings (AwsSolutions + Serverless) under `scope`, as `rule @ path` lines. */
+export function nagFindings(scope: IConstruct): string[] {
+  const out: string[] = [];
+  for (const pack of [new AwsSolutionsChecks(), new ServerlessChecks()]) {
+    for (const v of pack.validateScope(scope).violations) {
+      for (const r of v.violatingResources) out.push(`${v.ruleName} @ ${r.constructPath}`);
+    }
+  }
+  return out.sort();
+}
+
+/**
+ * The synth-time validation errors of a stack (the messages `node.addValidation` reported), or []
+ * when it synthesizes. Every problem of the synth is reported at once by CDK; this splits them.
+ */
+export function synthErrors(stack: Stack): string[] {
+  try {
+    Template.fromStack(stack);
+    return [];
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (!msg.includes('Validation failed')) throw e;
+    return msg.split('\n').slice(1).map(l => l.trim()).filter(Boolean);
+  }
+}
+
+/** Expects exactly one synth error matching each of `patterns` (and no other errors). */
+export function expectErrors(stack: Stack, ...patterns: RegExp[]): void {
+  const errors = synthErrors(stack);
+  for (const p of patterns) {
+    expect(errors.filter(e => p.test(e))).toHaveLength(1);
+  }
+  expect(errors).toHaveLength(patterns.length);
+}
