@@ -221,7 +221,7 @@ export class BlueprintFunction extends Construct {
       handler: props.handler,
       code: this.usableCode(props),
       memorySize: props.memorySize ?? DEFAULTS.memorySize,
-      timeout: props.timeout ?? Duration.seconds(DEFAULTS.timeoutSeconds),
+      timeout: this.wholeSecondsTimeout(props.timeout),
       architecture: props.architecture ?? lambda.Architecture.ARM_64,
       description: props.description,
       functionName: props.functionName,
@@ -335,6 +335,15 @@ export class BlueprintFunction extends Construct {
     this.role.addToPrincipalPolicy(statement);
   }
 
+  /** A fractional timeout would make the L2 throw at once; it is reported with the other problems instead. */
+  private wholeSecondsTimeout(timeout?: Duration): Duration {
+    if (!timeout) return Duration.seconds(DEFAULTS.timeoutSeconds);
+    const seconds = timeout.toSeconds({ integral: false });
+    if (isToken(seconds) || Number.isInteger(seconds)) return timeout;
+    this.constructionProblems.push(p => p.limit('timeout', seconds, 'timeout'));
+    return Duration.seconds(Math.ceil(seconds));
+  }
+
   private isReservedKey(key: string): boolean {
     return RESERVED_ENVIRONMENT_KEYS.includes(key) || RESERVED_ENVIRONMENT_PREFIXES.some(prefix => key.startsWith(prefix));
   }
@@ -402,22 +411,22 @@ export class BlueprintFunction extends Construct {
 
   private validateHandlerAndCode(p: Problems, stack: Stack): void {
     const code = stack.resolve(this.cfn.code) as lambda.CfnFunction.CodeProperty;
-    const handler = this.cfn.handler;
+    const handler = this.cfn.handler ?? '';
     const runtime = this.function.runtime;
     if (code.imageUri) return;
-    if (handler !== undefined && !isToken(handler)) {
+    let handlerOk = !isToken(handler);
+    if (handlerOk) {
       const format = handlerFormat(runtime);
       if (handler.trim() === '') {
         p.add('handler', '""', 'a non-empty handler', 'Lambda needs it to find the entry point of a zip package');
+        handlerOk = false;
       } else if (format) {
-        p.pattern('handler', handler, format.pattern, format.example, `${runtime.name} loads the entry point from that form`);
+        handlerOk = p.pattern('handler', handler, format.pattern, format.example, `${runtime.name} loads the entry point from that form`);
       }
     }
     if (code.zipFile !== undefined && !isToken(code.zipFile)) {
       p.limit('inline code size', Buffer.byteLength(code.zipFile, 'utf-8'), 'inlineCodeBytes');
-      if (handler && !isToken(handler) && !handler.startsWith('index.')) {
-        p.add('handler', JSON.stringify(handler), 'index.<export> for inline code', 'CloudFormation writes inline code to a file named index');
-      }
+      p.when(handlerOk && !handler.startsWith('index.'), 'handler', JSON.stringify(handler), 'index.<export> for inline code', 'CloudFormation writes inline code to a file named index');
     }
   }
 

@@ -51,7 +51,8 @@ export class Problems {
    * @returns whether the value passed (tokens and undefined pass)
    */
   public limit(prop: string, value: number | undefined, name: LimitName | LimitSpec, also: number[] = []): boolean {
-    if (value === undefined || isToken(value)) return true;
+    // Resolved references ({ Ref: … }) and unresolved tokens are unknown at synth: never judged.
+    if (typeof value !== 'number' || isToken(value)) return true;
     const limit: LimitSpec = typeof name === 'string' ? LIMITS[name] : name;
     const extra = also.length ? ` or ${also.map(fmt).join(', ')}` : '';
     const allowed = `${limit.integer ? 'a whole number ' : ''}${also.length ? 'in ' : ''}${describeRange(limit)}${extra}`;
