@@ -5,12 +5,17 @@
  * (AwsSolutions + Serverless). Exits non-zero when an example fails to synthesize or has an
  * unacknowledged finding.
  *
- * Usage: npx projen synth:examples [name ...]   (default: every example)
+ * Next to each app it writes cdk.out/<example>/blueprint-report.md: the functions table, every event
+ * path as a Mermaid flowchart, a monthly cost estimate and the cdk-nag results.
+ *
+ * Usage: npx projen synth:examples [name ...] [--invocations N] [--duration-ms N] [--free-tier]
+ *        (default: every example, 1,000,000 invocations a month of 100 ms, no free tier)
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NagPack, ServerlessChecks } from 'cdk-nag';
+import { DEFAULT_REPORT_OPTIONS, markdownReport, ReportOptions } from '../src/report/markdown';
 import { countAcknowledged, stackSummary } from '../src/report/summary';
 import { TemplateModel } from '../src/report/template-model';
 
@@ -30,8 +35,20 @@ function nagOf(stack: Stack): Record<string, string[]> {
   return out;
 }
 
+function parseArgs(argv: string[]): { wanted: string[]; options: ReportOptions } {
+  const wanted: string[] = [];
+  let options = { ...DEFAULT_REPORT_OPTIONS };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--invocations') options = { ...options, monthlyInvocations: Number(argv[++i]) };
+    else if (argv[i] === '--duration-ms') options = { ...options, averageDurationMs: Number(argv[++i]) };
+    else if (argv[i] === '--free-tier') options = { ...options, includeFreeTier: true };
+    else wanted.push(argv[i]);
+  }
+  return { wanted, options };
+}
+
 function main(): void {
-  const wanted = process.argv.slice(2);
+  const { wanted, options } = parseArgs(process.argv.slice(2));
   const names = fs.readdirSync(examplesDir).filter(f => f.endsWith('.ts')).map(f => f.replace(/\.ts$/, ''))
     .filter(n => wanted.length === 0 || wanted.includes(n)).sort();
   let failed = 0;
@@ -45,14 +62,19 @@ function main(): void {
       const mod = require(path.join(examplesDir, name));
       const app: App = mod.buildApp(new App({ outdir, context: { 'aws:cdk:enable-path-metadata': true } }));
       const assembly = app.synth();
+      const report: string[] = [];
       for (const stack of app.node.children.filter(Stack.isStack)) {
         const template = assembly.getStackByName(stack.stackName).template;
         const model = new TemplateModel(template, stack.stackName);
         const findings = nagOf(stack);
         const resources = Object.keys(template.Resources ?? {});
-        console.log(stackSummary(stack.stackName, model, resources.length, { findings, acknowledged: countAcknowledged(model, resources) }));
+        const nag = { findings, acknowledged: countAcknowledged(model, resources) };
+        console.log(stackSummary(stack.stackName, model, resources.length, nag));
+        report.push(markdownReport(stack.stackName, model, nag, options));
         if (Object.values(findings).some(f => f.length > 0)) failed++;
       }
+      fs.writeFileSync(path.join(outdir, 'blueprint-report.md'), report.join('\n'));
+      console.log(`  report: cdk.out/${name}/blueprint-report.md`);
     } catch (e) {
       failed++;
       console.log(`  FAILED: ${(e as Error).message}`);
