@@ -5,3 +5,4 @@ export * from './core/durable-queue';
 export * from './function/code';
 export * from './function/secret';
 export * from './function/blueprint-function';
+export * from './report/cost';

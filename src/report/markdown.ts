@@ -59,9 +59,9 @@ export function eventFlowchart(model: TemplateModel): string {
     const from = node(e.from);
     const to = node(e.to);
     const label = mermaidText(e.label);
-    if (e.kind === 'event') lines.push(`  ${from} -->|${label}| ${to}`);
-    else if (e.kind === 'failure') lines.push(`  ${from} -.->|failure: ${label}| ${to}`);
-    else lines.push(`  ${from} ==>|success: ${label}| ${to}`);
+    if (e.kind === 'event') lines.push(`  ${from} -->|"${label}"| ${to}`);
+    else if (e.kind === 'failure') lines.push(`  ${from} -.->|"failure: ${label}"| ${to}`);
+    else lines.push(`  ${from} ==>|"success: ${label}"| ${to}`);
   }
   for (const id of model.functionIds) node(id);
   return lines.join('\n');
