@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, javascript, JsonFile } from 'projen';
 
 /**
  * cdk-lambda-blueprints: the projen definition. Everything generated (package.json, tsconfig*,
@@ -61,8 +61,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['cdk.out/', '/dist/', '/.jsii-code-only/', '*.tsbuildinfo', '/bench-out/'],
 });
 
-// Lint examples too (they are type-checked through tsconfig.dev.json).
+// Lint examples too (they are type-checked through test/tsconfig.json). eslint's project service reads the
+// nearest tsconfig, so examples/ and build-tools/ get one that extends the dev config.
 project.eslint?.addLintPattern('examples');
+for (const dir of ['examples', 'build-tools']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: { extends: '../test/tsconfig.json', include: ['**/*.ts'], exclude: ['node_modules'] },
+  });
+}
 
 // `build` packages JavaScript only, whatever CI says: Maven Central and PyPI are out of reach here.
 const pkg = project.tasks.tryFind('package')!;

@@ -3,8 +3,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { NagAcknowledgements } from '../nag/acknowledge';
 import { ALARM_PERIOD, createAlarm } from './alarms';
+import { NagAcknowledgements } from '../nag/acknowledge';
 
 /**
  * Properties of a `DurableQueue`.

@@ -12,10 +12,10 @@ import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { DurableQueue } from '../core/durable-queue';
 import { stackSingleton } from '../core/stack-registry';
 import { DEFAULTS, ENVIRONMENT_KEY_PATTERN, LIMITS, RESERVED_ENVIRONMENT_KEYS, RESERVED_ENVIRONMENT_PREFIXES, SECRET_LOOKING_KEYS } from '../limits';
-import { NagAcknowledgements } from '../nag/acknowledge';
-import { isToken, Problems, validateAtSynth, warn } from '../validation/problems';
 import { handlerFormat, isDeprecatedRuntime, newestOfFamily } from './runtime-rules';
 import { BlueprintSecret } from './secret';
+import { NagAcknowledgements } from '../nag/acknowledge';
+import { isToken, Problems, validateAtSynth, warn } from '../validation/problems';
 
 /**
  * Where asynchronous invocations that fail for good end up when no destination is configured.
@@ -287,7 +287,7 @@ export class BlueprintFunction extends Construct {
   public addEnvironment(key: string, value: string): BlueprintFunction {
     if (!ENVIRONMENT_KEY_PATTERN.test(key) || this.isReservedKey(key)) {
       this.constructionProblems.push(p => {
-        p.pattern(`environment key`, key, ENVIRONMENT_KEY_PATTERN, 'a name matching [a-zA-Z][a-zA-Z0-9_]*', 'Lambda only accepts such names');
+        p.pattern('environment key', key, ENVIRONMENT_KEY_PATTERN, 'a name matching [a-zA-Z][a-zA-Z0-9_]*', 'Lambda only accepts such names');
         p.when(this.isReservedKey(key), 'environment key', JSON.stringify(key), 'a name Lambda does not reserve', 'the Lambda runtime sets it itself');
       });
       return this;

@@ -101,7 +101,12 @@ export function markdownReport(stackName: string, model: TemplateModel, nag: Nag
   for (const id of model.functionIds) {
     const f = model.facts(id);
     if (f.memoryMb === undefined) continue;
-    const c = LambdaCostEstimator.monthly({ memoryMb: f.memoryMb, architecture: f.architecture, monthlyInvocations: options.monthlyInvocations, averageDurationMs: options.averageDurationMs });
+    const c = LambdaCostEstimator.monthly({
+      memoryMb: f.memoryMb,
+      architecture: f.architecture,
+      monthlyInvocations: options.monthlyInvocations,
+      averageDurationMs: options.averageDurationMs,
+    });
     requests += c.requestCost;
     duration += c.durationCost;
     gbSecondsByArch[f.architecture] = (gbSecondsByArch[f.architecture] ?? 0) + c.gbSeconds;

@@ -79,8 +79,16 @@ test('functions are found through aliases and versions', () => {
 
 test('facts of a function', () => {
   expect(model.facts('Worker')).toEqual({
-    logicalId: 'Worker', name: 'Worker', runtime: 'nodejs24.x', memoryMb: 1024, timeoutSeconds: 30, architecture: 'arm64',
-    reservedConcurrency: 5, layers: 1, network: 'VPC, 2 subnets, 1 SG', release: 'alias live, CodeDeploy LambdaCanary10Percent5Minutes',
+    logicalId: 'Worker',
+    name: 'Worker',
+    runtime: 'nodejs24.x',
+    memoryMb: 1024,
+    timeoutSeconds: 30,
+    architecture: 'arm64',
+    reservedConcurrency: 5,
+    layers: 1,
+    network: 'VPC, 2 subnets, 1 SG',
+    release: 'alias live, CodeDeploy LambdaCanary10Percent5Minutes',
   });
   expect(model.facts('Api').release).toBe('alias prod, weighted routing');
   expect(model.facts('Image')).toMatchObject({ runtime: 'container image', architecture: 'x86_64', memoryMb: undefined, network: 'no VPC', release: '$LATEST' });

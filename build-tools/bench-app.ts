@@ -1,0 +1,34 @@
+/**
+ * One benchmark sample in its own process: builds the app of one variant with N functions, synthesizes
+ * it and prints {seconds, maxRssMb, resources, templateBytes} as JSON on the last line. Functions are
+ * spread over stacks of 10 (CloudFormation allows 500 resources per stack), each with its own VPC.
+ *
+ * Usage: node -r ts-node/register/transpile-only build-tools/bench-app.ts <blueprints|handwritten> <N>
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { blueprints } from './bench-blueprints';
+import { handwritten } from './bench-handwritten';
+
+const [variant, n] = [process.argv[2], Number(process.argv[3])];
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${variant}-${n}-`));
+const started = process.hrtime.bigint();
+const app = new App({ outdir });
+const PER_STACK = 10;
+for (let done = 0, c = 0; done < n; done += PER_STACK, c++) {
+  const stack = new Stack(app, `Bench${c}`, { env: { account: '123456789012', region: 'us-east-1' } });
+  (variant === 'blueprints' ? blueprints : handwritten)(stack, Math.min(PER_STACK, n - done));
+}
+const assembly = app.synth();
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+let resources = 0;
+let templateBytes = 0;
+for (const stack of assembly.stacks) {
+  const file = path.join(outdir, stack.templateFile);
+  resources += Object.keys(JSON.parse(fs.readFileSync(file, 'utf-8')).Resources).length;
+  templateBytes += fs.statSync(file).size;
+}
+console.log(JSON.stringify({ seconds, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), resources, templateBytes }));
+fs.rmSync(outdir, { recursive: true, force: true });
