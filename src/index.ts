@@ -6,3 +6,5 @@ export * from './function/code';
 export * from './function/secret';
 export * from './function/blueprint-function';
 export * from './report/cost';
+export * from './invocation/destinations';
+export * from './invocation/async-invoke';

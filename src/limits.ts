@@ -44,6 +44,10 @@ export const LIMITS = {
   // --- asynchronous invocation
   asyncRetryAttempts: spec(0, 2, 'retries', 'asynchronous invocations retry at most twice'),
   asyncMaxEventAge: spec(60, 21_600, 's', 'Lambda keeps an asynchronous event between 60 s and 6 h'),
+  eventBridgeRetryAttempts: spec(0, 185, 'retries', 'an EventBridge target retries 0 to 185 times'),
+  eventBridgeMaxEventAge: spec(60, 86_400, 's', 'EventBridge keeps an event for a target between 60 s and 24 h'),
+  apiThrottlingRateLimit: spec(0, 1_000_000, 'requests per second', 'API Gateway stage throttling takes a non-negative steady-state rate', false),
+  apiThrottlingBurstLimit: spec(0, 1_000_000, 'requests', 'API Gateway stage throttling takes a non-negative whole burst size'),
 
   // --- event source mappings
   streamBatchSize: spec(1, 10_000, 'records', 'Kinesis and DynamoDB Streams batches hold 1 to 10,000 records'),

@@ -14,6 +14,8 @@ import { stackSingleton } from '../core/stack-registry';
 import { DEFAULTS, ENVIRONMENT_KEY_PATTERN, LIMITS, RESERVED_ENVIRONMENT_KEYS, RESERVED_ENVIRONMENT_PREFIXES, SECRET_LOOKING_KEYS } from '../limits';
 import { handlerFormat, isDeprecatedRuntime, newestOfFamily } from './runtime-rules';
 import { BlueprintSecret } from './secret';
+import { AsyncInvokeOptions } from '../invocation/async-invoke';
+import { configureAsyncInvoke } from '../invocation/async-invoke-config';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { isToken, Problems, validateAtSynth, warn } from '../validation/problems';
 
@@ -174,6 +176,14 @@ export interface BlueprintFunctionProps {
    * @default false
    */
   readonly allowDeprecatedRuntime?: boolean;
+
+  /**
+   * Asynchronous invocation settings (retries 0–2, maximum event age 60 s–6 h, on-success and on-failure
+   * destinations), applied to what callers invoke (the alias once the function has one).
+   * @default - Lambda's defaults (2 retries, 6 h); failures go to the dead-letter queue
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html
+   */
+  readonly asyncInvoke?: AsyncInvokeOptions;
 }
 
 /**
@@ -263,6 +273,7 @@ export class BlueprintFunction extends Construct {
 
     this.checkRuntime(props);
     this.checkBucketCode(props);
+    if (props.asyncInvoke) this.configureAsyncInvoke(props.asyncInvoke);
     validateAtSynth(this, p => this.validate(p));
   }
 
@@ -325,6 +336,15 @@ export class BlueprintFunction extends Construct {
    */
   public addEventSource(source: lambda.IEventSource): void {
     this.invokeTarget.addEventSource(source);
+  }
+
+  /**
+   * Configure asynchronous invocation (retries, maximum event age, destinations) on what callers invoke.
+   * A function has one such configuration: a second one is refused at synth.
+   * @param options the settings
+   */
+  public configureAsyncInvoke(options: AsyncInvokeOptions): lambda.EventInvokeConfig {
+    return configureAsyncInvoke(this, options);
   }
 
   /**
