@@ -36,10 +36,17 @@ export const LIMITS = {
   defaultInlineThresholdBytes: spec(1, 4_096, 'bytes', 'small dependency-free handlers are inlined; larger ones become content-hashed assets'),
   layersPerFunction: spec(0, 5, 'layers', 'a function can use at most 5 layers'),
   unzippedPackageBytes: spec(0, 250 * 1024 * 1024, 'bytes', 'function code plus all its layers must stay within 250 MB unzipped'),
+  compatibleRuntimesPerLayer: spec(1, 15, 'runtimes', 'a layer version declares 1 to 15 compatible runtimes'),
+  compatibleArchitecturesPerLayer: spec(1, 2, 'architectures', 'a layer version declares x86_64, arm64 or both'),
+  layerLicenseLength: spec(1, 512, 'characters', 'a layer license is an SPDX identifier, a URL or a license text of at most 512 characters'),
   reservedConcurrency: spec(0, 900, 'executions', 'at least 100 of the account concurrency limit must stay unreserved'),
   accountConcurrency: spec(100, 1_000_000, 'executions', 'the account concurrency limit is 1,000 per region unless raised'),
   unreservedConcurrencyFloor: spec(100, 100, 'executions', 'Lambda keeps 100 executions unreserved for functions without reserved concurrency'),
   securityGroupsPerFunction: spec(1, 5, 'security groups', 'a VPC function accepts at most 5 security groups'),
+  functionAvailabilityZones: spec(2, 1_000, 'AZs', 'Lambda keeps a VPC function available only while one of its subnets\' AZs is up: use subnets in at least two AZs'),
+  vpcAvailabilityZones: spec(2, 6, 'AZs', 'a production VPC spans at least two AZs, and AWS regions offer at most six'),
+  natGateways: spec(1, 6, 'NAT gateways', 'private-with-egress subnets need at least one NAT gateway, and more than one per AZ is never used'),
+  efsMountPathLength: spec(6, 160, 'characters', 'Lambda mounts EFS at /mnt/<name> with at most 160 characters'),
 
   // --- asynchronous invocation
   asyncRetryAttempts: spec(0, 2, 'retries', 'asynchronous invocations retry at most twice'),
@@ -106,6 +113,9 @@ export const ENVIRONMENT_KEY_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 
 /** Pattern of a valid alias name (not all digits, not `$LATEST`: checked separately). */
 export const ALIAS_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,128}$/;
+
+/** Pattern of a valid EFS mount path of a function. */
+export const EFS_MOUNT_PATH_PATTERN = /^\/mnt\/[a-zA-Z0-9-_.]+$/;
 
 /** Key fragments that suggest a secret sits in an environment variable. */
 export const SECRET_LOOKING_KEYS: readonly string[] = ['PASSWORD', 'PASSWD', 'SECRET', 'TOKEN', 'API_KEY', 'APIKEY', 'PRIVATE_KEY', 'CREDENTIAL'];
