@@ -8,3 +8,8 @@ export * from './function/blueprint-function';
 export * from './report/cost';
 export * from './invocation/destinations';
 export * from './invocation/async-invoke';
+export * from './sources';
+export * from './patterns/pattern-function';
+export * from './patterns/kinesis-to-function';
+export * from './patterns/dynamo-stream-to-function';
+export * from './patterns/queue-to-function';

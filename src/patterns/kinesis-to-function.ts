@@ -1,0 +1,90 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { BlueprintFunction } from '../function/blueprint-function';
+import { NagAcknowledgements } from '../nag/acknowledge';
+import { BlueprintKinesisSource, BlueprintKinesisSourceOptions } from '../sources/kinesis';
+import { validateAtSynth } from '../validation/problems';
+import { PatternFunctionProps, patternFunction } from './pattern-function';
+
+/**
+ * Properties of a `KinesisToFunction`.
+ */
+export interface KinesisToFunctionProps extends PatternFunctionProps {
+  /**
+   * An existing stream to read.
+   * @default - a stream is created from `streamProps`
+   */
+  readonly existingStream?: kinesis.IStream;
+
+  /**
+   * Properties of the stream the pattern creates. It is always encrypted (UNENCRYPTED is refused).
+   * @default - 1 provisioned shard, encrypted with the AWS managed key (aws/kinesis), 24 h retention
+   */
+  readonly streamProps?: kinesis.StreamProps;
+
+  /**
+   * Options of the event source mapping.
+   * @default - BlueprintKinesisSource defaults, starting at TRIM_HORIZON
+   */
+  readonly sourceOptions?: BlueprintKinesisSourceOptions;
+}
+
+/**
+ * A Kinesis stream read by a BlueprintFunction, set so that one poison record cannot block a shard.
+ *
+ * Creates, unless given, an encrypted stream. The mapping bisects failing batches, retries at most 10
+ * times, gives up records older than a day into an alarmed `DurableQueue`, reports partial batch
+ * failures and starts at TRIM_HORIZON by default; IteratorAge, Errors and Throttles are alarmed.
+ */
+export class KinesisToFunction extends Construct {
+  /** The function that processes the records. */
+  public readonly blueprintFunction: BlueprintFunction;
+  /** The stream. */
+  public readonly stream: kinesis.IStream;
+  /** The event source. */
+  public readonly source: BlueprintKinesisSource;
+  /** The event source mapping. */
+  public readonly mapping: lambda.CfnEventSourceMapping;
+  /** Where records go that failed for good, when it is a queue. */
+  public readonly failureQueue?: sqs.IQueue;
+  /** The IteratorAge alarm, when alarms are on. */
+  public readonly iteratorAgeAlarm?: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: KinesisToFunctionProps) {
+    super(scope, id);
+    this.blueprintFunction = patternFunction(this, props);
+    this.stream = props.existingStream ?? this.createStream(props.streamProps ?? {});
+    this.source = new BlueprintKinesisSource(this.stream, {
+      startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+      ...props.sourceOptions,
+    });
+    this.blueprintFunction.addEventSource(this.source);
+    this.mapping = this.source.mapping;
+    this.failureQueue = this.source.failureQueue;
+    this.iteratorAgeAlarm = this.source.iteratorAgeAlarm;
+  }
+
+  /** Concurrent executions the stream can demand (shards x parallelization factor), when known. */
+  public get requiredConcurrency(): number | undefined {
+    return this.source.requiredConcurrency;
+  }
+
+  private createStream(props: kinesis.StreamProps): kinesis.Stream {
+    const onDemand = props.streamMode === kinesis.StreamMode.ON_DEMAND;
+    const stream = new kinesis.Stream(this, 'Stream', {
+      ...props,
+      shardCount: onDemand ? undefined : (props.shardCount ?? 1),
+      encryption: props.encryption ?? (props.encryptionKey ? kinesis.StreamEncryption.KMS : kinesis.StreamEncryption.MANAGED),
+    });
+    validateAtSynth(this, p => p.when(props.encryption === kinesis.StreamEncryption.UNENCRYPTED, 'streamProps.encryption', 'UNENCRYPTED',
+      'MANAGED or KMS', 'a stream created by the blueprint is always encrypted at rest'));
+    if (stream.encryptionKey) {
+      NagAcknowledgements.add(stream, 'AwsSolutions-KDS3',
+        'The stream is encrypted with a customer-managed KMS key chosen by the user instead of the aws/kinesis key; the function role gets kms:Decrypt on it.');
+    }
+    return stream;
+  }
+}

@@ -1,0 +1,126 @@
+import { Duration, Lazy, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { DurableQueue } from '../core/durable-queue';
+import { BlueprintFunction } from '../function/blueprint-function';
+import { LIMITS } from '../limits';
+import { BlueprintEventSourceOptions } from '../sources/options';
+import { BlueprintQueueSource } from '../sources/queue';
+import { functionTimeout } from '../sources/validate';
+import { validateAtSynth } from '../validation/problems';
+import { PatternFunctionProps, patternFunction } from './pattern-function';
+
+/** The redrive maxReceiveCount a created source queue gets by default. */
+const DEFAULT_MAX_RECEIVE_COUNT = 5;
+
+/**
+ * Properties of a `QueueToFunction`.
+ */
+export interface QueueToFunctionProps extends PatternFunctionProps {
+  /**
+   * An existing queue to consume (its visibility timeout is checked against the function timeout).
+   * @default - a queue is created: encrypted, TLS-only, visibility 6 x function timeout + batching window,
+   * with a `DurableQueue` as redrive DLQ
+   */
+  readonly existingQueue?: sqs.IQueue;
+
+  /**
+   * Create a FIFO queue (and a FIFO DLQ). Lambda keeps the order within each message group; a failing
+   * message blocks only its group. Ignored with `existingQueue`.
+   * @default false
+   */
+  readonly fifo?: boolean;
+
+  /**
+   * Customer-managed key for the created queue and its DLQ (the role gets kms:Decrypt on it).
+   * @default - SQS-managed encryption (SSE-SQS)
+   */
+  readonly encryptionKey?: kms.IKey;
+
+  /**
+   * Receives of a message before the created queue moves it to its DLQ, 5–1,000.
+   * @default 5
+   * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html
+   */
+  readonly maxReceiveCount?: number;
+
+  /**
+   * How long the created queue keeps a message.
+   * @default Duration.days(4)
+   */
+  readonly retentionPeriod?: Duration;
+
+  /**
+   * Options of the event source mapping (batch size, window, maximum concurrency, filters, alarms).
+   * @default - BlueprintQueueSource defaults
+   */
+  readonly sourceOptions?: BlueprintEventSourceOptions;
+}
+
+/**
+ * An SQS queue (standard or FIFO) consumed by a BlueprintFunction, losing nothing.
+ *
+ * Creates, unless given, the queue with visibility timeout = 6 x the function timeout + the batching
+ * window (computed at synth, so a later timeout change is followed) and a redrive `DurableQueue` DLQ
+ * (maxReceiveCount 5). Partial batch responses are on; the queue's oldest-message age and the DLQ depth
+ * are alarmed.
+ */
+export class QueueToFunction extends Construct {
+  /** The function that processes the messages. */
+  public readonly blueprintFunction: BlueprintFunction;
+  /** The source queue. */
+  public readonly queue: sqs.IQueue;
+  /** The redrive DLQ of a queue the pattern created. */
+  public readonly deadLetterQueue?: DurableQueue;
+  /** The event source. */
+  public readonly source: BlueprintQueueSource;
+  /** The event source mapping. */
+  public readonly mapping: lambda.CfnEventSourceMapping;
+  /** The ApproximateAgeOfOldestMessage alarm of the queue, when alarms are on. */
+  public readonly messageAgeAlarm?: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: QueueToFunctionProps) {
+    super(scope, id);
+    this.blueprintFunction = patternFunction(this, props);
+    const options = props.sourceOptions ?? {};
+
+    if (props.existingQueue) {
+      this.queue = props.existingQueue;
+    } else {
+      const fifo = props.fifo ?? false;
+      this.deadLetterQueue = new DurableQueue(this, 'DeadLetterQueue', {
+        fifo,
+        encryptionKey: props.encryptionKey,
+        purpose: 'messages that failed processing repeatedly',
+      });
+      const maxReceiveCount = props.maxReceiveCount ?? DEFAULT_MAX_RECEIVE_COUNT;
+      const queue = new sqs.Queue(this, 'Queue', {
+        fifo: fifo ? true : undefined,
+        encryption: props.encryptionKey ? sqs.QueueEncryption.KMS : sqs.QueueEncryption.SQS_MANAGED,
+        encryptionMasterKey: props.encryptionKey,
+        enforceSSL: true,
+        retentionPeriod: props.retentionPeriod ?? Duration.days(4),
+        deadLetterQueue: { queue: this.deadLetterQueue.queue, maxReceiveCount },
+      });
+      const fn = this.blueprintFunction;
+      (queue.node.defaultChild as sqs.CfnQueue).visibilityTimeout = Lazy.number({
+        produce: () => {
+          // Unknown timeout (a token): assume the longest so that Lambda never refuses the mapping.
+          const timeout = functionTimeout(fn.function) ?? LIMITS.timeout.max;
+          const window = Stack.of(queue).resolve(this.source.mapping.maximumBatchingWindowInSeconds);
+          return LIMITS.visibilityTimeoutFactor.min * timeout + (typeof window === 'number' ? window : LIMITS.batchingWindow.max);
+        },
+      });
+      validateAtSynth(this, p => p.limit('maxReceiveCount', maxReceiveCount, 'sqsMaxReceiveCount'));
+      this.queue = queue;
+    }
+
+    this.source = new BlueprintQueueSource(this.queue, options);
+    this.blueprintFunction.addEventSource(this.source);
+    this.mapping = this.source.mapping;
+    this.messageAgeAlarm = this.source.messageAgeAlarm;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './options';
+export * from './kinesis';
+export * from './dynamodb';
+export * from './queue';

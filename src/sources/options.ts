@@ -1,0 +1,168 @@
+import { Duration } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+
+/**
+ * Where a stream mapping sends the records it gives up on (retries or record age exhausted).
+ *
+ * Only streams (Kinesis, DynamoDB Streams) take an on-failure destination on the mapping; an SQS source
+ * fails over to the redrive DLQ of its own queue.
+ *
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-eventsourcemapping
+ */
+export class StreamFailureDestination {
+  /**
+   * An encrypted, TLS-only, 14-day, depth-alarmed `DurableQueue` created for the mapping (the default).
+   */
+  public static durableQueue(): StreamFailureDestination {
+    return new StreamFailureDestination();
+  }
+
+  /**
+   * An existing standard SQS queue (a FIFO queue is refused: Lambda cannot send failure records to it).
+   * A depth alarm is created for it unless it is the queue of a `DurableQueue`.
+   * @param queue the queue
+   */
+  public static queue(queue: sqs.IQueue): StreamFailureDestination {
+    return new StreamFailureDestination(queue);
+  }
+
+  /**
+   * An existing SNS topic (its subscribers decide where the failure records go).
+   * @param topic the topic
+   */
+  public static topic(topic: sns.ITopic): StreamFailureDestination {
+    return new StreamFailureDestination(undefined, topic);
+  }
+
+  private constructor(
+    /** The queue, when the destination is an existing queue. */
+    public readonly queue?: sqs.IQueue,
+    /** The topic, when the destination is a topic. */
+    public readonly topic?: sns.ITopic,
+  ) {}
+}
+
+/**
+ * Options of a blueprint event source.
+ *
+ * One options type serves every source so that a stream-only option given to an SQS source (or an SQS-only
+ * option given to a stream) is reported at synth instead of being silently ignored. Every value is
+ * written to the `AWS::Lambda::EventSourceMapping` and checked there at synth, so an escape-hatch change
+ * of the mapping is checked too.
+ *
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html
+ */
+export interface BlueprintEventSourceOptions {
+  /**
+   * Where a stream mapping starts reading. Required for Kinesis and DynamoDB Streams (`AT_TIMESTAMP`:
+   * Kinesis only, with `startingPositionTimestamp`); refused on SQS.
+   * @default - none: a stream source without it is refused at synth (the patterns default to TRIM_HORIZON)
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html#services-kinesis-params
+   */
+  readonly startingPosition?: lambda.StartingPosition;
+
+  /**
+   * With `StartingPosition.AT_TIMESTAMP` on Kinesis: the time to start reading from, in Unix seconds.
+   * @default - none
+   */
+  readonly startingPositionTimestamp?: number;
+
+  /**
+   * Records per batch. Streams: 1–10,000. SQS standard: 1–10,000, above 10 only with a batching window
+   * of at least 1 s. SQS FIFO: 1–10.
+   * @default - 100 for streams, 10 for SQS
+   */
+  readonly batchSize?: number;
+
+  /**
+   * How long to gather records before invoking, 0–300 s. Not supported on FIFO queues.
+   * @default - no batching window
+   */
+  readonly maxBatchingWindow?: Duration;
+
+  /**
+   * Streams only: split a failing batch in two and retry each half, isolating a poison record.
+   * @default true for streams
+   */
+  readonly bisectBatchOnError?: boolean;
+
+  /**
+   * Streams only: retries of a failing batch, -1 (until the record expires) or 0–10,000.
+   * @default 10 for streams
+   */
+  readonly retryAttempts?: number;
+
+  /**
+   * Streams only: discard (to the on-failure destination) records older than this, 60 s to 7 days.
+   * @default Duration.days(1) for streams
+   */
+  readonly maxRecordAge?: Duration;
+
+  /**
+   * Streams only: batches processed at once per shard, 1–10. The function then needs up to
+   * shards × factor concurrent executions.
+   * @default 1
+   */
+  readonly parallelizationFactor?: number;
+
+  /**
+   * Streams only: a tumbling window for stateful aggregation, 0–900 s.
+   * @default - no tumbling window
+   */
+  readonly tumblingWindow?: Duration;
+
+  /**
+   * Streams only: where records go that failed for good.
+   * @default StreamFailureDestination.durableQueue() for streams
+   */
+  readonly onFailure?: StreamFailureDestination;
+
+  /**
+   * Let the handler return `batchItemFailures` so that only the failed records are retried.
+   * @default true
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html#services-sqs-batchfailurereporting
+   */
+  readonly reportBatchItemFailures?: boolean;
+
+  /**
+   * SQS only: the most concurrent function instances the mapping invokes, 2–1,000.
+   * @default - no limit beyond the function's concurrency
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html
+   */
+  readonly maxConcurrency?: number;
+
+  /**
+   * Event filter patterns, as JSON strings (e.g. `'{"body":{"kind":["order"]}}'`); at most 5.
+   * Records that match no pattern are dropped without invoking the function.
+   * @default - no filtering
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html
+   */
+  readonly filters?: string[];
+
+  /**
+   * Whether the mapping polls.
+   * @default true
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * Create the source's alarms: IteratorAge (streams), ApproximateAgeOfOldestMessage (SQS) and the depth
+   * of a failure destination the blueprint does not already alarm.
+   * @default true
+   */
+  readonly alarms?: boolean;
+
+  /**
+   * Streams: alarm when the function's IteratorAge (Maximum) exceeds this.
+   * @default Duration.minutes(1)
+   */
+  readonly iteratorAgeThreshold?: Duration;
+
+  /**
+   * SQS: alarm when the oldest message of the source queue is older than this.
+   * @default Duration.minutes(5)
+   */
+  readonly messageAgeThreshold?: Duration;
+}
