@@ -13,3 +13,6 @@ export * from './patterns/pattern-function';
 export * from './patterns/kinesis-to-function';
 export * from './patterns/dynamo-stream-to-function';
 export * from './patterns/queue-to-function';
+export * from './invocation/triggers/s3-trigger';
+export * from './invocation/triggers/sns-trigger';
+export * from './invocation/triggers/eventbridge-trigger';

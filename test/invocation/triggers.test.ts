@@ -1,0 +1,257 @@
+import { CfnParameter, Duration } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { newFunction } from './fixtures';
+import { AsyncDestination, DurableQueue, EventBridgeTrigger, S3Trigger, SnsTrigger } from '../../src';
+import { expectErrors, nagFindings, newStack, synthErrors } from '../helpers';
+
+function newBucket(scope: import('constructs').Construct, id = 'Bucket', versioned = true): s3.Bucket {
+  return new s3.Bucket(scope, id, {
+    versioned,
+    enforceSSL: true,
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    serverAccessLogsPrefix: 'access-logs/',
+  });
+}
+
+describe('S3Trigger', () => {
+  test('notifications with filters and a permission scoped to the bucket ARN and account (snapshot)', () => {
+    const stack = newStack();
+    const fn = newFunction(stack);
+    const bucket = newBucket(stack);
+    const trigger = new S3Trigger(stack, 'Uploads', { function: fn, bucket, prefix: 'incoming/', suffix: '.csv' });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [{
+          Events: ['s3:ObjectCreated:*'],
+          Filter: { Key: { FilterRules: [{ Name: 'suffix', Value: '.csv' }, { Name: 'prefix', Value: 'incoming/' }] } },
+          LambdaFunctionArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FnFunction'), 'Arn'] },
+        }],
+      },
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Principal: 's3.amazonaws.com',
+      SourceAccount: '123456789012',
+      SourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Bucket'), 'Arn'] },
+    });
+    expect(trigger.events).toEqual([s3.EventType.OBJECT_CREATED]);
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('S3TriggerVersioning'));
+    expect(nagFindings(stack)).toEqual([]);
+    expect(template.toJSON()).toMatchSnapshot();
+  });
+
+  test('several events without filters; an unversioned bucket gets a warning', () => {
+    const stack = newStack();
+    const bucket = newBucket(stack, 'Bucket', false);
+    new S3Trigger(stack, 'T', { function: newFunction(stack), bucket, events: [s3.EventType.OBJECT_CREATED, s3.EventType.OBJECT_REMOVED] });
+    const config = Template.fromStack(stack).findResources('Custom::S3BucketNotifications');
+    const rules = Object.values(config)[0].Properties.NotificationConfiguration.LambdaFunctionConfigurations;
+    expect(rules.map((r: any) => r.Events[0])).toEqual(['s3:ObjectCreated:*', 's3:ObjectRemoved:*']);
+    expect(rules[0].Filter).toBeUndefined();
+    Annotations.fromStack(stack).hasWarning('/Test/T', Match.stringLikeRegexp('Test/T: bucket Test/Bucket has no versioning.*\\[ack: cdk-lambda-blueprints:S3TriggerVersioning\\]'));
+  });
+
+  test('a trigger on a bucket the function writes to is refused without separating filters', () => {
+    const stack = newStack();
+    const fn = newFunction(stack);
+    const bucket = newBucket(stack);
+    bucket.grantWrite(fn.role);
+    new S3Trigger(stack, 'T', { function: fn, bucket });
+    expectErrors(stack, /Test\/T: bucket is Test\/Bucket \(which the function may write to\), allowed is filters that separate what the function writes \(writesToPrefix \/ writesToSuffix\) from what triggers it .*, because each object the function writes would trigger it again, in an endless loop\./);
+  });
+
+  test.each([
+    ['overlapping prefixes', { prefix: 'in/', writesToPrefix: 'in/out/' }],
+    ['same suffix', { suffix: '.csv', writesToSuffix: '.csv' }],
+    ['no declaration of what it writes', { prefix: 'in/' }],
+    ['empty written prefix', { prefix: 'in/', writesToPrefix: '' }],
+  ])('self-trigger with %s is refused', (_name, filters) => {
+    const stack = newStack();
+    const fn = newFunction(stack);
+    const bucket = s3.Bucket.fromBucketName(stack, 'Imported', 'my-data-bucket');
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('*')] }));
+    new S3Trigger(stack, 'T', { function: fn, bucket, ...filters });
+    expectErrors(stack, /Test\/T: bucket is Test\/Imported \(which the function may write to\)/);
+  });
+
+  test.each([
+    ['disjoint prefixes', { prefix: 'in/', writesToPrefix: 'out/' }],
+    ['different suffixes', { suffix: '.csv', writesToSuffix: '.json' }],
+    ['token prefix', { prefix: 'in/', writesToPrefix: 'TOKEN' }],
+  ])('self-trigger separated by %s is accepted', (_name, filters) => {
+    const stack = newStack();
+    const fn = newFunction(stack);
+    const bucket = newBucket(stack);
+    bucket.grantReadWrite(fn.role);
+    const f = { ...filters } as any;
+    if (f.writesToPrefix === 'TOKEN') f.writesToPrefix = new CfnParameter(stack, 'P').valueAsString;
+    new S3Trigger(stack, 'T', { function: fn, bucket, ...f });
+    expect(synthErrors(stack)).toEqual([]);
+  });
+
+  test('writing to another bucket or reading the trigger bucket is no self-trigger', () => {
+    const stack = newStack();
+    const fn = newFunction(stack);
+    const bucket = newBucket(stack);
+    bucket.grantRead(fn.role);
+    newBucket(stack, 'Other').grantWrite(fn.role);
+    new S3Trigger(stack, 'T', { function: fn, bucket });
+    expect(synthErrors(stack)).toEqual([]);
+  });
+
+  test('a wildcard write statement counts as writing to the bucket', () => {
+    const stack = newStack();
+    const fn = newFunction(stack);
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
+    new S3Trigger(stack, 'T', { function: fn, bucket: newBucket(stack) });
+    expect(synthErrors(stack)).toHaveLength(1);
+  });
+
+  test('a function without any failure path is refused', () => {
+    const stack = newStack();
+    const fn = newFunction(stack);
+    fn.cfn.deadLetterConfig = undefined;
+    new S3Trigger(stack, 'T', { function: fn, bucket: newBucket(stack) });
+    expectErrors(stack, /Test\/T: function is Test\/Fn, allowed is a function with a dead-letter queue or an on-failure destination, because S3 invokes it asynchronously/);
+  });
+
+  test('an on-failure destination is a failure path too', () => {
+    const stack = newStack();
+    const fn = newFunction(stack, 'Fn', { asyncInvoke: { onFailure: AsyncDestination.queue(new DurableQueue(stack, 'F').queue) } });
+    fn.cfn.deadLetterConfig = undefined;
+    new S3Trigger(stack, 'T', { function: fn, bucket: newBucket(stack) });
+    expect(synthErrors(stack)).toEqual([]);
+  });
+});
+
+describe('SnsTrigger', () => {
+  test('a subscription with a redrive DLQ and a scoped permission (snapshot)', () => {
+    const stack = newStack();
+    const topic = new sns.Topic(stack, 'Orders', { enforceSSL: true, masterKey: undefined });
+    const trigger = new SnsTrigger(stack, 'OrdersTrigger', {
+      function: newFunction(stack),
+      topic,
+      filterPolicy: { type: sns.SubscriptionFilter.stringFilter({ allowlist: ['created'] }) },
+    });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: Match.stringLikeRegexp('^Orders') },
+      Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FnFunction'), 'Arn'] },
+      FilterPolicy: { type: ['created'] },
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrdersTriggerDeadLetterQueue'), 'Arn'] } },
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Principal: 'sns.amazonaws.com', SourceAccount: '123456789012', SourceArn: { Ref: Match.stringLikeRegexp('^Orders') },
+    });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'sqs:SendMessage', Principal: { Service: 'sns.amazonaws.com' } })]) },
+    });
+    expect(trigger.deadLetterQueue).toBeDefined();
+    expect(nagFindings(stack).filter(f => !f.includes('/Orders/'))).toEqual([]);
+    expect(template.toJSON()).toMatchSnapshot();
+  });
+
+  test('an imported topic and a given DLQ', () => {
+    const stack = newStack();
+    const topic = sns.Topic.fromTopicArn(stack, 'T', 'arn:aws:sns:us-east-1:210987654321:shared');
+    const dlq = new DurableQueue(stack, 'Dlq').queue;
+    const trigger = new SnsTrigger(stack, 'Trigger', { function: newFunction(stack), topic, deadLetterQueue: dlq });
+    expect(trigger.deadLetterQueue).toBe(dlq);
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Permission', {
+      SourceAccount: '210987654321', SourceArn: 'arn:aws:sns:us-east-1:210987654321:shared',
+    });
+    Template.fromStack(stack).resourceCountIs('AWS::SQS::Queue', 2);
+  });
+
+  test('a function without any failure path is refused', () => {
+    const stack = newStack();
+    const fn = newFunction(stack);
+    fn.cfn.deadLetterConfig = undefined;
+    new SnsTrigger(stack, 'T', { function: fn, topic: new sns.Topic(stack, 'Topic') });
+    expectErrors(stack, /Test\/T: function is Test\/Fn, .* because SNS invokes it asynchronously/);
+  });
+});
+
+describe('EventBridgeTrigger', () => {
+  test('a schedule with a target DLQ, retry policy and a scoped permission (snapshot)', () => {
+    const stack = newStack();
+    const trigger = new EventBridgeTrigger(stack, 'Nightly', {
+      function: newFunction(stack),
+      schedule: events.Schedule.cron({ minute: '0', hour: '3' }),
+      retryAttempts: 4,
+      maxEventAge: Duration.hours(2),
+    });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0 3 * * ? *)',
+      Targets: [Match.objectLike({
+        Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FnFunction'), 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NightlyDeadLetterQueue'), 'Arn'] } },
+        RetryPolicy: { MaximumRetryAttempts: 4, MaximumEventAgeInSeconds: 7200 },
+      })],
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Principal: 'events.amazonaws.com', SourceAccount: '123456789012', SourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NightlyRule'), 'Arn'] },
+    });
+    expect(trigger.rule).toBeDefined();
+    expect(nagFindings(stack)).toEqual([]);
+    expect(template.toJSON()).toMatchSnapshot();
+  });
+
+  test('an event pattern on a custom bus with the default retry policy', () => {
+    const stack = newStack();
+    const bus = new events.EventBus(stack, 'Bus');
+    new EventBridgeTrigger(stack, 'T', { function: newFunction(stack), eventBus: bus, eventPattern: { source: ['orders'] } });
+    Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', {
+      EventBusName: { Ref: Match.stringLikeRegexp('^Bus') },
+      EventPattern: { source: ['orders'] },
+      Targets: [Match.objectLike({ RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 } })],
+    });
+  });
+
+  function withRetry(retryAttempts?: number, maxEventAge?: Duration) {
+    const stack = newStack();
+    new EventBridgeTrigger(stack, 'T', { function: newFunction(stack), schedule: events.Schedule.rate(Duration.hours(1)), retryAttempts, maxEventAge });
+    return stack;
+  }
+
+  test.each([0, 185])('retryAttempts %d is accepted', (n) => expect(synthErrors(withRetry(n))).toEqual([]));
+  test.each([-1, 186])('retryAttempts %d is refused', (n) => {
+    expectErrors(withRetry(n), new RegExp(`Test/T: retryAttempts is ${n} retries, allowed is a whole number 0–185 retries, because an EventBridge target retries 0 to 185 times\\.`));
+  });
+  test('a fractional retryAttempts is refused', () => expectErrors(withRetry(1.5), /retryAttempts is 1\.5 retries/));
+  test.each([60, 86_400])('maxEventAge %d s is accepted', (s) => expect(synthErrors(withRetry(undefined, Duration.seconds(s)))).toEqual([]));
+  test.each([59, 86_401])('maxEventAge %d s is refused', (s) => {
+    expectErrors(withRetry(undefined, Duration.seconds(s)),
+      new RegExp(`Test/T: maxEventAge is ${s.toLocaleString('en-US')} s, allowed is a whole number 60–86,400 s, because EventBridge keeps an event for a target between 60 s and 24 h\\.`));
+  });
+  test('tokens are accepted', () => {
+    const stack = newStack();
+    const n = new CfnParameter(stack, 'N', { type: 'Number' }).valueAsNumber;
+    new EventBridgeTrigger(stack, 'T', { function: newFunction(stack), schedule: events.Schedule.rate(Duration.hours(1)), retryAttempts: n, maxEventAge: Duration.seconds(n) });
+    expect(synthErrors(stack)).toEqual([]);
+  });
+
+  test('neither or both of schedule and eventPattern are refused', () => {
+    const stack = newStack();
+    new EventBridgeTrigger(stack, 'Both', { function: newFunction(stack), schedule: events.Schedule.rate(Duration.hours(1)), eventPattern: { source: ['x'] } });
+    expect(synthErrors(stack).filter(e => /Test\/Both: schedule \/ eventPattern is both set, allowed is exactly one of them/.test(e))).toHaveLength(1);
+    const stack2 = newStack();
+    new EventBridgeTrigger(stack2, 'None', { function: newFunction(stack2) });
+    expect(synthErrors(stack2).filter(e => /Test\/None: schedule \/ eventPattern is both missing, allowed is exactly one of them/.test(e))).toHaveLength(1);
+  });
+
+  test('a function without any failure path is refused', () => {
+    const stack = newStack();
+    const fn = newFunction(stack);
+    fn.cfn.deadLetterConfig = undefined;
+    new EventBridgeTrigger(stack, 'T', { function: fn, schedule: events.Schedule.rate(Duration.hours(1)) });
+    expectErrors(stack, /because EventBridge invokes it asynchronously/);
+  });
+});
