@@ -16,3 +16,5 @@ export * from './patterns/queue-to-function';
 export * from './invocation/triggers/s3-trigger';
 export * from './invocation/triggers/sns-trigger';
 export * from './invocation/triggers/eventbridge-trigger';
+export * from './http/api-authorization';
+export * from './http/rest-api';
