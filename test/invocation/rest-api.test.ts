@@ -36,8 +36,12 @@ describe('RestApiToFunction', () => {
     const auth = ApiAuthorization.cognito([pool]);
     expect(auth.kind).toBe(ApiAuthorizationKind.COGNITO);
     const api = new RestApiToFunction(stack, 'Api', {
-      function: newFunction(stack), authorization: auth, webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/x/1',
-      throttlingRateLimit: 10.5, throttlingBurstLimit: 20, stageName: 'v1',
+      function: newFunction(stack),
+      authorization: auth,
+      webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/x/1',
+      throttlingRateLimit: 10.5,
+      throttlingBurstLimit: 20,
+      stageName: 'v1',
     });
     const template = Template.fromStack(stack);
     template.resourcePropertiesCountIs('AWS::ApiGateway::Method', { AuthorizationType: 'COGNITO_USER_POOLS' }, 2);
