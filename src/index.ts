@@ -8,6 +8,7 @@ export * from './function/blueprint-function';
 export * from './report/cost';
 export * from './invocation/destinations';
 export * from './invocation/async-invoke';
+export * from './layers/blueprint-layer';
 export * from './sources';
 export * from './patterns/pattern-function';
 export * from './patterns/kinesis-to-function';

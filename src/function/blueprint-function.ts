@@ -14,6 +14,7 @@ import { stackSingleton } from '../core/stack-registry';
 import { DEFAULTS, ENVIRONMENT_KEY_PATTERN, LIMITS, RESERVED_ENVIRONMENT_KEYS, RESERVED_ENVIRONMENT_PREFIXES, SECRET_LOOKING_KEYS } from '../limits';
 import { handlerFormat, isDeprecatedRuntime, newestOfFamily } from './runtime-rules';
 import { BlueprintSecret } from './secret';
+import { FunctionLayers } from '../layers/function-layers';
 import { AsyncInvokeOptions } from '../invocation/async-invoke';
 import { configureAsyncInvoke } from '../invocation/async-invoke-config';
 import { NagAcknowledgements } from '../nag/acknowledge';
@@ -136,8 +137,12 @@ export interface BlueprintFunctionProps {
   readonly logRetention?: logs.RetentionDays;
 
   /**
-   * Layers, in the order they are extracted to /opt (at most 5).
+   * Layers, kept in the order given: Lambda extracts them to /opt in that order, a later layer
+   * overwriting an earlier one's files. At most 5 (with those added by `addLayers`); each must declare the
+   * function's runtime and architecture when it declares any; code plus layers at most 250 MB unzipped
+   * (measured at synth for local assets and `BlueprintLayer`s). All checked at synth.
    * @default - none
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/chapter-layers.html
    */
   readonly layers?: lambda.ILayerVersion[];
 
@@ -209,6 +214,7 @@ export class BlueprintFunction extends Construct {
   public readonly throttlesAlarm?: cloudwatch.Alarm;
 
   private readonly constructionProblems: Array<(p: Problems) => void> = [];
+  private readonly functionLayers: FunctionLayers;
   private readonly accountConcurrencyLimit: number;
 
   constructor(scope: Construct, id: string, props: BlueprintFunctionProps) {
@@ -244,8 +250,9 @@ export class BlueprintFunction extends Construct {
       initialPolicy: props.initialPolicy,
       deadLetterQueue,
       deadLetterTopic,
-      layers: props.layers,
     });
+    this.functionLayers = new FunctionLayers(this, this.function, props.code);
+    this.functionLayers.add(props.layers ?? []);
     // Ephemeral storage goes straight to the template so that a bad value is reported with the others.
     if (props.ephemeralStorageSize) {
       this.cfn.ephemeralStorage = { size: props.ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) };
@@ -288,6 +295,20 @@ export class BlueprintFunction extends Construct {
    */
   public get invokeTarget(): lambda.IFunction {
     return this.function;
+  }
+
+  /** The function's layers, in the order Lambda extracts them to /opt. */
+  public get layers(): lambda.ILayerVersion[] {
+    return this.functionLayers.all;
+  }
+
+  /**
+   * Add layers after those already given, in order (count, runtime, architecture and size checked at synth).
+   * @param layers the layers
+   */
+  public addLayers(...layers: lambda.ILayerVersion[]): BlueprintFunction {
+    this.functionLayers.add(layers);
+    return this;
   }
 
   /**

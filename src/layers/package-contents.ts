@@ -92,5 +92,5 @@ export function isExecutable(mode: number | undefined): boolean {
 export function formatBytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   if (mb >= 0.1) return `${Number(mb.toFixed(1)).toLocaleString('en-US')} MB`;
-  return `${bytes.toLocaleString('en-US')} bytes`;
+  return `${bytes.toLocaleString('en-US')} byte${bytes === 1 ? '' : 's'}`;
 }

@@ -100,6 +100,7 @@ describe('inspectPackage', () => {
   test('formatBytes prints MB as Lambda counts them, bytes below 0.1 MB', () => {
     expect(formatBytes(262 * MB + MB / 10)).toBe('262.1 MB');
     expect(formatBytes(2_048)).toBe('2,048 bytes');
+    expect(formatBytes(1)).toBe('1 byte');
     expect(isExecutable(undefined)).toBe(false);
   });
 });

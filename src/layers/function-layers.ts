@@ -1,0 +1,152 @@
+import { Lazy, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { LIMITS } from '../limits';
+import { fmt, isToken, Problems, validateAtSynth, warn } from '../validation/problems';
+import { factsOf } from './layer-facts';
+import { isCustomRuntime } from './layout';
+import { formatBytes, inspectPackage, isExecutable, PackageContents } from './package-contents';
+
+/** What the function's own code is, as far as it can be measured locally. */
+interface CodeMeasure {
+  readonly bytes?: number;
+  readonly contents?: PackageContents;
+  readonly description: string;
+}
+
+function measureCode(scope: Construct, code: lambda.Code): CodeMeasure {
+  if (code instanceof lambda.InlineCode) {
+    // InlineCode.bind only returns its source; it creates nothing under the scope.
+    const inline = code.bind(scope).inlineCode ?? '';
+    return { bytes: Buffer.byteLength(inline, 'utf-8'), description: 'inline code' };
+  }
+  if (code instanceof lambda.AssetCode) {
+    try {
+      const contents = inspectPackage(code.path);
+      return { bytes: contents.unzippedBytes, contents, description: code.path };
+    } catch {
+      return { description: code.path };
+    }
+  }
+  return { description: 'code outside this app (S3 object or image)' };
+}
+
+/** A display name for a layer in messages: its construct path. */
+function nameOf(layer: lambda.ILayerVersion): string {
+  return layer.node.path;
+}
+
+/**
+ * The layers of one function: kept in the order given (Lambda extracts them to /opt in that order, a later
+ * layer overwriting files of an earlier one), written to the template by this class rather than by the
+ * `lambda.Function` L2 (which throws at the sixth layer or a runtime mismatch, one problem at a time, and
+ * may sort them), and checked together at synth: count, runtimes, architectures, the 250 MB unzipped
+ * budget of code plus layers, and the `bootstrap` of a custom runtime. Internal to BlueprintFunction.
+ */
+export class FunctionLayers {
+  private readonly layers: lambda.ILayerVersion[] = [];
+  private readonly code: CodeMeasure;
+  private readonly l2Layers: unknown;
+  private warnedCodeSize = false;
+
+  constructor(private readonly scope: Construct, private readonly fn: lambda.Function, code: lambda.Code) {
+    this.code = measureCode(scope, code);
+    const cfn = fn.node.defaultChild as lambda.CfnFunction;
+    // Layers added straight to the L2 (e.g. by a helper calling fn.addLayers) are kept after ours.
+    this.l2Layers = cfn.layers;
+    cfn.layers = Lazy.list({ produce: () => this.render() }, { omitEmpty: true });
+    validateAtSynth(scope, p => this.validate(p));
+    if (isCustomRuntime(fn.runtime) && !this.code.contents) {
+      warn(scope, 'BootstrapUnverified', `the bootstrap of custom runtime ${fn.runtime.name} cannot be verified because the code (${this.code.description}) is not a local directory or zip; make sure it or a layer holds an executable bootstrap.`);
+    }
+  }
+
+  /** The layers, in extraction order. */
+  public get all(): lambda.ILayerVersion[] {
+    return [...this.layers];
+  }
+
+  /** Adds layers at the end of the order. */
+  public add(layers: lambda.ILayerVersion[]): void {
+    for (const layer of layers) {
+      this.layers.push(layer);
+      const facts = factsOf(layer);
+      // The layer's ARN is a reference that stays the same when its content changes: mix the content
+      // fingerprint into the version hash so that a release through an alias publishes a new version.
+      if (facts.fingerprint) this.fn.invalidateVersionBasedOn(`layer ${this.layers.length}: ${facts.fingerprint}`);
+      if (facts.unzippedSizeBytes === undefined) {
+        warn(this.scope, 'LayerSizeUnknown', `the unzipped size of layer ${nameOf(layer)} is unknown at synth (imported or not built from a local asset): the 250 MB limit of code plus layers is checked only for the parts measured locally.`);
+      }
+      if (this.code.bytes === undefined && !this.warnedCodeSize) {
+        this.warnedCodeSize = true;
+        warn(this.scope, 'CodeSizeUnknown', `the unzipped size of the function code (${this.code.description}) is unknown at synth: the 250 MB limit of code plus layers is checked only for the layers.`);
+      }
+    }
+  }
+
+  private inheritedL2Layers(): unknown[] {
+    const resolved = Stack.of(this.scope).resolve(this.l2Layers);
+    return Array.isArray(resolved) ? resolved : [];
+  }
+
+  private render(): string[] | undefined {
+    const arns = [...this.layers.map(l => l.layerVersionArn), ...this.inheritedL2Layers() as string[]];
+    return arns.length ? arns : undefined;
+  }
+
+  private validate(p: Problems): void {
+    const runtime = this.fn.runtime;
+    const architecture = this.fn.architecture;
+    const total = this.layers.length + this.inheritedL2Layers().length;
+    if (total === 0 && !isCustomRuntime(runtime) && this.code.bytes === undefined) return;
+
+    p.when(total > 0 && runtime === lambda.Runtime.FROM_IMAGE, 'layers', `${total} layer(s) on a container image function`, 'no layers',
+      'Lambda does not extract layers into container images; copy the content into the image instead');
+    if (total > LIMITS.layersPerFunction.max) {
+      p.add('layers', `${total} layers (${this.layers.map(nameOf).join(', ')})`, `at most ${LIMITS.layersPerFunction.max}`, LIMITS.layersPerFunction.reason);
+    }
+
+    const parts: string[] = [];
+    let bytes = this.code.bytes ?? 0;
+    if (this.code.bytes !== undefined) parts.push(`code ${formatBytes(this.code.bytes)}`);
+    for (const layer of this.layers) {
+      const facts = factsOf(layer);
+      this.checkCompatibility(p, layer, facts.compatibleArchitectures, runtime, architecture);
+      if (facts.unzippedSizeBytes !== undefined) {
+        bytes += facts.unzippedSizeBytes;
+        parts.push(`${layer.node.id} ${formatBytes(facts.unzippedSizeBytes)}`);
+      }
+    }
+    if (bytes > LIMITS.unzippedPackageBytes.max) {
+      const max = LIMITS.unzippedPackageBytes.max;
+      p.add('unzipped code + layers', `${fmt(bytes)} bytes (${parts.join(' + ')})`, `at most ${fmt(max)} bytes (${formatBytes(max)})`, LIMITS.unzippedPackageBytes.reason);
+    }
+    if (isCustomRuntime(runtime)) this.checkBootstrap(p, runtime);
+  }
+
+  private checkCompatibility(p: Problems, layer: lambda.ILayerVersion, architectures: lambda.Architecture[] | undefined,
+    runtime: lambda.Runtime, architecture: lambda.Architecture): void {
+    const runtimes = layer.compatibleRuntimes;
+    if (runtimes && runtimes.length > 0 && runtime !== lambda.Runtime.FROM_IMAGE && !runtimes.some(r => r.runtimeEquals(runtime))) {
+      p.add(`runtime for layer ${nameOf(layer)}`, runtime.name, `one of the layer's compatible runtimes (${runtimes.map(r => r.name).join(', ')})`,
+        'the layer\'s content is laid out and built for those runtimes only');
+    }
+    const archNames = architectures?.map(a => a.name).filter(n => !isToken(n));
+    if (archNames && archNames.length > 0 && !isToken(architecture.name) && !archNames.includes(architecture.name)) {
+      p.add(`architecture for layer ${nameOf(layer)}`, architecture.name, `one of the layer's compatible architectures (${archNames.join(', ')})`,
+        'native binaries built for another instruction set fail to load');
+    }
+  }
+
+  private checkBootstrap(p: Problems, runtime: lambda.Runtime): void {
+    const contents = this.code.contents;
+    if (!contents) return; // not local: warned at construction
+    if (isExecutable(contents.bootstrapMode)) return;
+    if (this.layers.some(l => factsOf(l).providesBootstrap)) return;
+    const inCode = contents.bootstrapMode === undefined
+      ? `no bootstrap at the root of ${contents.source}`
+      : `the bootstrap at the root of ${contents.source} is not executable (mode ${(contents.bootstrapMode & 0o777).toString(8)})`;
+    p.add('bootstrap', `missing: ${inCode}, and no layer provides one`, 'an executable file named bootstrap at the root of the code or of a layer',
+      `a ${runtime.name} function starts /var/task/bootstrap or /opt/bootstrap`);
+  }
+}

@@ -1,0 +1,71 @@
+import { Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
+import { IConstruct } from 'constructs';
+import { isToken } from '../validation/problems';
+import { inspectPackage, isExecutable } from './package-contents';
+
+/** What the blueprints know about a layer version beyond `ILayerVersion`. */
+export interface LayerFacts {
+  /** Unzipped size in bytes, undefined when unknown (imported by ARN, or not a local asset). */
+  readonly unzippedSizeBytes?: number;
+  /** Architectures the layer declares, undefined when unknown. */
+  readonly compatibleArchitectures?: lambda.Architecture[];
+  /** Whether the layer has an executable `bootstrap` at its root (undefined: unknown). */
+  readonly providesBootstrap?: boolean;
+  /**
+   * A string that changes whenever the layer's content changes (its asset hash, or a concrete version
+   * ARN), mixed into the function's version hash so that a layer change publishes a new version.
+   */
+  readonly fingerprint?: string;
+}
+
+const FACTS = new WeakMap<IConstruct, LayerFacts>();
+
+/** Records what is known about a layer (BlueprintLayer, imported layers). */
+export function recordLayerFacts(layer: IConstruct, facts: LayerFacts): void {
+  FACTS.set(layer, facts);
+}
+
+/** The asset `Code.fromAsset` created under `scope`, when there is one. */
+export function assetOf(scope: IConstruct): s3_assets.Asset | undefined {
+  const asset = scope.node.tryFindChild('Code');
+  return asset instanceof s3_assets.Asset ? asset : undefined;
+}
+
+/** The staged or source path of an asset created under `scope` by `Code.fromAsset`, when there is one. */
+export function localAssetPath(scope: IConstruct): string | undefined {
+  const asset = assetOf(scope);
+  if (!asset) return undefined;
+  const staging = asset.node.tryFindChild('Stage') as { sourcePath?: string; absoluteStagedPath?: string } | undefined;
+  return staging?.absoluteStagedPath ?? staging?.sourcePath;
+}
+
+function architecturesOf(layer: lambda.ILayerVersion): lambda.Architecture[] | undefined {
+  const cfn = layer.node.defaultChild;
+  if (!(cfn instanceof lambda.CfnLayerVersion)) return undefined;
+  const names = Stack.of(layer).resolve(cfn.compatibleArchitectures);
+  if (!Array.isArray(names)) return undefined;
+  return names.filter((n): n is string => typeof n === 'string').map(n => lambda.Architecture.custom(n));
+}
+
+/**
+ * What is known about any layer: the recorded facts of a BlueprintLayer or imported layer, or, for a
+ * plain `lambda.LayerVersion` built from a local asset, facts measured from that asset.
+ */
+export function factsOf(layer: lambda.ILayerVersion): LayerFacts {
+  const known = FACTS.get(layer);
+  if (known) return known;
+  const compatibleArchitectures = architecturesOf(layer);
+  const local = localAssetPath(layer);
+  if (!local) return { compatibleArchitectures, fingerprint: isToken(layer.layerVersionArn) ? undefined : layer.layerVersionArn };
+  const contents = inspectPackage(local);
+  const facts = {
+    unzippedSizeBytes: contents.unzippedBytes,
+    compatibleArchitectures,
+    providesBootstrap: isExecutable(contents.bootstrapMode),
+    fingerprint: assetOf(layer)?.assetHash,
+  };
+  FACTS.set(layer, facts);
+  return facts;
+}
