@@ -23,7 +23,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   constructsVersion: '10.5.1',
   jsiiVersion: '~5.9.0',
   peerDeps: ['cdk-nag@^3.0.2'],
-  devDeps: ['esbuild@^0.25', 'typescript@~5.9.3', '@types/node@^20'],
+  devDeps: [
+    // Versions whose lock files `npm ci` accepts on every platform (jest 30 and eslint-import-resolver-typescript 4
+    // pull unrs-resolver, whose per-platform optional bindings npm 11 leaves out of the lock file).
+    'esbuild@^0.25', 'typescript@~5.9.3', '@types/node@^20'],
 
   // The four non-JS targets are declared; `build` proves them with `jsii-pacmak --code-only`
   // (offline) and `package-all` (release machines only) packages them.
@@ -46,6 +49,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jestOptions: {
     // The test task never writes snapshots; `npx projen test:update` does.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestVersion: '^29',
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       coverageThreshold: { lines: 90, branches: 90 },
@@ -60,6 +64,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   gitignore: ['cdk.out/', '/dist/', '/.jsii-code-only/', '*.tsbuildinfo', '/bench-out/'],
 });
+
+// npm 11 leaves unrs-resolver's per-platform bindings out of the lock (then `npm ci` fails): use the
+// resolver release before it.
+project.addDevDeps('eslint-import-resolver-typescript@~3.7.0');
 
 // Lint examples too (they are type-checked through test/tsconfig.json). eslint's project service reads the
 // nearest tsconfig, so examples/ and build-tools/ get one that extends the dev config.
