@@ -75,6 +75,8 @@ test('functions are found through aliases and versions', () => {
   expect(model.functionOf({ Ref: 'WorkerVersion' })).toBe('Worker');
   expect(model.functionOf({ Ref: 'Jobs' })).toBeUndefined();
   expect(model.functionOf('arn:aws:lambda:x')).toBeUndefined();
+  expect(model.functionOf({ Ref: 'NotInTemplate' })).toBeUndefined();
+  expect(refOf({ 'Fn::Join': ['', ['arn:', 'literal']] })).toBeUndefined();
 });
 
 test('facts of a function', () => {
