@@ -19,3 +19,4 @@ export * from './invocation/triggers/sns-trigger';
 export * from './invocation/triggers/eventbridge-trigger';
 export * from './http/api-authorization';
 export * from './http/rest-api';
+export * from './network';

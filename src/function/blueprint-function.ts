@@ -1,5 +1,6 @@
 import { Duration, Size, SizeRoundingBehavior, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -18,6 +19,8 @@ import { FunctionLayers } from '../layers/function-layers';
 import { AsyncInvokeOptions } from '../invocation/async-invoke';
 import { configureAsyncInvoke } from '../invocation/async-invoke-config';
 import { NagAcknowledgements } from '../nag/acknowledge';
+import { FunctionFileSystem, FunctionNetwork, NetworkPlacement } from '../network';
+import { connectTo, ENI_WILDCARD_REASON, placeNetwork, refuseConnectWithoutVpc } from '../network/placement';
 import { isToken, Problems, validateAtSynth, warn } from '../validation/problems';
 
 /**
@@ -183,6 +186,24 @@ export interface BlueprintFunctionProps {
   readonly allowDeprecatedRuntime?: boolean;
 
   /**
+   * VPC placement: ENIs in private subnets (at least two AZs), with internet egress through NAT
+   * (`FunctionNetwork.privateEgress(vpc)`) or without (`FunctionNetwork.isolated(vpc)`), shared S3 and
+   * DynamoDB gateway endpoints, optional shared interface endpoints, and a security group with explicit
+   * egress only. Public subnets, subnets or groups of another VPC and more than 5 groups are refused.
+   * @default - outside any VPC: internet and AWS APIs reachable, VPC resources not
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
+   */
+  readonly network?: FunctionNetwork;
+
+  /**
+   * Durable storage: an EFS access point mounted under `/mnt/<name>` (at most 160 characters). Requires
+   * `network` in the file system's VPC; NFS (2049) is opened between the function and the mount targets.
+   * @default - no file system (only the ephemeral /tmp)
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html
+   */
+  readonly fileSystem?: FunctionFileSystem;
+
+  /**
    * Asynchronous invocation settings (retries 0–2, maximum event age 60 s–6 h, on-success and on-failure
    * destinations), applied to what callers invoke (the alias once the function has one).
    * @default - Lambda's defaults (2 retries, 6 h); failures go to the dead-letter queue
@@ -212,6 +233,8 @@ export class BlueprintFunction extends Construct {
   public readonly errorsAlarm?: cloudwatch.Alarm;
   /** The Throttles alarm, when alarms are on. */
   public readonly throttlesAlarm?: cloudwatch.Alarm;
+  /** Where the function's ENIs are (subnets, security groups, endpoints), when `network` is set. */
+  public readonly networkPlacement?: NetworkPlacement;
 
   private readonly constructionProblems: Array<(p: Problems) => void> = [];
   private readonly functionLayers: FunctionLayers;
@@ -231,8 +254,11 @@ export class BlueprintFunction extends Construct {
 
     const { deadLetterQueue, deadLetterTopic } = this.resolveDeadLetterTarget(props);
     this.deadLetterQueue = deadLetterQueue;
+    const placed = placeNetwork(this, this.role, props.network, props.fileSystem);
+    this.networkPlacement = placed.placement;
 
     this.function = new lambda.Function(this, 'Function', {
+      ...placed.functionProps,
       runtime: props.runtime,
       handler: props.handler,
       code: this.usableCode(props),
@@ -276,7 +302,8 @@ export class BlueprintFunction extends Construct {
     }
 
     NagAcknowledgements.add(this.role, 'AwsSolutions-IAM5[Resource::*]',
-      'X-Ray active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions (Resource must be *).');
+      'X-Ray active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions (Resource must be *).'
+      + (this.networkPlacement ? ENI_WILDCARD_REASON : ''));
 
     this.checkRuntime(props);
     this.checkBucketCode(props);
@@ -374,6 +401,17 @@ export class BlueprintFunction extends Construct {
    */
   public addToRolePolicy(statement: iam.PolicyStatement): void {
     this.role.addToPrincipalPolicy(statement);
+  }
+
+  /**
+   * Let the function reach a target in its VPC (RDS/Aurora, ElastiCache, internal ALB) on one port: the
+   * target's security groups admit the function's, and the function's egress to the target is added.
+   * @param target the target
+   * @param port the one port, e.g. `Port.tcp(5432)`
+   */
+  public connectTo(target: ec2.IConnectable, port: ec2.Port): void {
+    if (this.networkPlacement) connectTo(this.networkPlacement.connections, this, target, port);
+    else refuseConnectWithoutVpc(this, port);
   }
 
   /** A fractional timeout would make the L2 throw at once; it is reported with the other problems instead. */

@@ -1,0 +1,116 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { LIMITS } from '../limits';
+import { isToken, validateAtSynth } from '../validation/problems';
+import { BlueprintVpcEndpoints } from './endpoints';
+import { FunctionNetwork, FunctionNetworkOptions } from './function-network';
+
+/**
+ * Properties of a `BlueprintVpc`.
+ */
+export interface BlueprintVpcProps {
+  /**
+   * How many AZs the VPC spans: a whole number from 2 to 6. Environment-agnostic stacks see only two AZs.
+   * @default 2
+   * @see https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html
+   */
+  readonly maxAzs?: number;
+
+  /**
+   * NAT gateways, a whole number from 1 to `maxAzs`. One per AZ keeps egress up when an AZ fails; one
+   * is enough (and cheaper) for development.
+   * @default - one per AZ
+   * @see https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html
+   */
+  readonly natGateways?: number;
+
+  /**
+   * The VPC's IPv4 range.
+   * @default IpAddresses.cidr('10.0.0.0/16')
+   */
+  readonly ipAddresses?: ec2.IIpAddresses;
+
+  /**
+   * Interface endpoints to add next to the S3 and DynamoDB gateway endpoints (shared with every
+   * function placed in the VPC).
+   * @default - none
+   */
+  readonly interfaceEndpoints?: ec2.InterfaceVpcEndpointAwsService[];
+
+  /**
+   * Retention of the flow logs (all traffic, to CloudWatch Logs).
+   * @default RetentionDays.ONE_MONTH
+   */
+  readonly flowLogRetention?: logs.RetentionDays;
+}
+
+/**
+ * A ready VPC for Lambda: two or more AZs, public subnets holding the NAT gateways, private subnets
+ * with egress through them for the functions, flow logs on, and the shared S3 and DynamoDB gateway
+ * endpoints (no NAT traffic for those).
+ *
+ * Place functions with `vpc.privateEgress()` / `vpc.isolated()` or `FunctionNetwork.privateEgress(vpc.vpc)`.
+ */
+export class BlueprintVpc extends Construct {
+  /** The VPC. */
+  public readonly vpc: ec2.Vpc;
+  /** The VPC's shared endpoints. */
+  public readonly endpoints: BlueprintVpcEndpoints;
+  /** The flow log (all traffic). */
+  public readonly flowLog: ec2.FlowLog;
+  /** The flow log's log group. */
+  public readonly flowLogGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: BlueprintVpcProps = {}) {
+    super(scope, id);
+    const maxAzs = props.maxAzs ?? LIMITS.vpcAvailabilityZones.min;
+    const natGateways = props.natGateways ?? maxAzs;
+    this.vpc = new ec2.Vpc(this, 'Vpc', {
+      ipAddresses: props.ipAddresses,
+      maxAzs: usable(maxAzs, LIMITS.vpcAvailabilityZones.min),
+      natGateways: usable(natGateways, LIMITS.natGateways.min),
+      subnetConfiguration: [
+        { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
+        { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 20 },
+      ],
+    });
+    this.flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', { retention: props.flowLogRetention ?? logs.RetentionDays.ONE_MONTH });
+    this.flowLog = this.vpc.addFlowLog('FlowLog', {
+      destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogGroup),
+      trafficType: ec2.FlowLogTrafficType.ALL,
+    });
+
+    this.endpoints = BlueprintVpcEndpoints.of(this, this.vpc);
+    this.endpoints.addGatewayEndpoints();
+    for (const service of props.interfaceEndpoints ?? []) this.endpoints.addInterfaceEndpoint(service);
+
+    validateAtSynth(this, p => {
+      p.limit('maxAzs', maxAzs, 'vpcAvailabilityZones');
+      const natMax = isToken(maxAzs) ? LIMITS.natGateways.max : maxAzs;
+      p.limit('natGateways', natGateways, { ...LIMITS.natGateways, max: Math.max(natMax, LIMITS.natGateways.min) });
+    });
+  }
+
+  /**
+   * A placement in the private subnets, with internet egress through the NAT gateways.
+   * @param options security groups, endpoints and targets
+   */
+  public privateEgress(options: FunctionNetworkOptions = {}): FunctionNetwork {
+    return FunctionNetwork.privateEgress(this.vpc, options);
+  }
+
+  /**
+   * A placement in the private subnets that needs no internet: AWS services through the endpoints.
+   * @param options security groups, endpoints and targets
+   */
+  public isolated(options: FunctionNetworkOptions = {}): FunctionNetwork {
+    return FunctionNetwork.isolated(this.vpc, { subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }, ...options });
+  }
+}
+
+/** A value the L2 accepts, so that an out-of-range value is reported with the others instead of thrown. */
+function usable(value: number, min: number): number {
+  if (isToken(value)) return value;
+  return Number.isFinite(value) && value >= min ? Math.floor(value) : min;
+}

@@ -1,0 +1,231 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as efs from 'aws-cdk-lib/aws-efs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { EFS_MOUNT_PATH_PATTERN, LIMITS } from '../limits';
+import { isToken, Problems, validateAtSynth, warn } from '../validation/problems';
+import { BlueprintVpcEndpoints, isDefinedInApp } from './endpoints';
+import { FunctionFileSystem } from './file-system';
+import { FunctionNetwork, NetworkPlacement } from './function-network';
+import { azOf, belongsTo, groupBelongsTo, routeOf, SubnetRoute } from './subnets';
+
+/** The ENI actions Lambda needs on the execution role of a VPC function (AWSLambdaVPCAccessExecutionRole). */
+export const ENI_ACTIONS = [
+  'ec2:CreateNetworkInterface',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DeleteNetworkInterface',
+  'ec2:AssignPrivateIpAddresses',
+  'ec2:UnassignPrivateIpAddresses',
+];
+
+/** Why the ENI statement uses `Resource: *` (appended to the role's IAM5 acknowledgement). */
+export const ENI_WILDCARD_REASON = ' VPC placement: Lambda manages the function\'s Hyperplane ENIs with ec2:CreateNetworkInterface, DescribeNetworkInterfaces, DeleteNetworkInterface, AssignPrivateIpAddresses and UnassignPrivateIpAddresses, whose Describe action supports no resource-level permissions and whose ENI ids are unknown before Lambda creates them (the same Resource * as the AWS managed AWSLambdaVPCAccessExecutionRole, kept inline).';
+
+const NFS_PORT = efs.FileSystem.DEFAULT_PORT;
+const HTTPS = 443;
+
+/** The network part of the `lambda.Function` props. */
+export interface FunctionNetworkProps {
+  readonly vpc?: ec2.IVpc;
+  readonly vpcSubnets?: ec2.SubnetSelection;
+  readonly securityGroups?: ec2.ISecurityGroup[];
+  readonly allowPublicSubnet?: boolean;
+  readonly filesystem?: lambda.FileSystem;
+}
+
+/** Result of placing a function. */
+export interface PlacedNetwork {
+  /** Spread into the `lambda.Function` props. */
+  readonly functionProps: FunctionNetworkProps;
+  /** The placement, when the function is in a VPC. */
+  readonly placement?: NetworkPlacement;
+}
+
+/**
+ * Places a function in its VPC: checks subnets (private only, of the VPC, NAT-routed when internet is
+ * asked for, two AZs), creates or checks its security groups, adds the shared endpoints, connects the
+ * declared targets, grants the ENI actions and mounts EFS. Problems are reported at synth with all
+ * others; nothing here throws, and nothing the L2 would throw for is passed to it.
+ *
+ * @param scope the BlueprintFunction
+ * @param role its execution role
+ */
+export function placeNetwork(scope: Construct, role: iam.IRole, network?: FunctionNetwork, fileSystem?: FunctionFileSystem): PlacedNetwork {
+  const problems: Array<(p: Problems) => void> = [];
+  validateAtSynth(scope, p => problems.forEach(check => check(p)));
+
+  if (!network) {
+    if (fileSystem) {
+      problems.push(p => p.add('fileSystem', `an EFS access point mounted at ${fileSystem.mountPath} without network`, 'EFS with a VPC placement (network: FunctionNetwork.privateEgress(vpc) or .isolated(vpc))', 'a function reaches EFS mount targets only from inside their VPC'));
+    }
+    return { functionProps: {} };
+  }
+  const vpc = network.vpc;
+  if (!vpc) {
+    problems.push(p => p.add('network', 'a placement without a VPC', 'FunctionNetwork.privateEgress(vpc) or .isolated(vpc) with a VPC', 'Lambda places ENIs in the subnets of one VPC'));
+    return { functionProps: {} };
+  }
+
+  const options = network.options;
+  const subnets = selectSubnets(vpc, network, problems);
+  if (!subnets) return { functionProps: {} };
+  checkSubnets(scope, vpc, network, subnets, problems);
+
+  const { securityGroups, securityGroup } = functionSecurityGroups(scope, vpc, network, problems);
+  const connections = new ec2.Connections({ securityGroups });
+
+  const endpoints = BlueprintVpcEndpoints.of(scope, vpc);
+  if (options.gatewayEndpoints ?? true) endpoints.addGatewayEndpoints();
+  for (const service of options.interfaceEndpoints ?? []) endpoints.addInterfaceEndpoint(service, { subnets });
+  // Private DNS sends every call of the VPC to the interface endpoints, so every function is admitted.
+  endpoints.allowHttpsFrom(connections);
+
+  for (const target of options.connectTo ?? []) connectTo(connections, scope, target.target, target.port);
+
+  role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'LambdaVpcNetworkInterfaces', actions: ENI_ACTIONS, resources: ['*'] }));
+
+  const filesystem = fileSystem ? mountFileSystem(vpc, role, fileSystem, problems) : undefined;
+
+  return {
+    functionProps: {
+      vpc,
+      vpcSubnets: { subnets },
+      securityGroups,
+      // Public subnets are refused above with every other problem; the L2 must not throw first.
+      allowPublicSubnet: true,
+      filesystem,
+    },
+    placement: { vpc, subnets, securityGroups, securityGroup, connections, endpoints, internetEgress: network.internetEgress },
+  };
+}
+
+/**
+ * Opens `target` to the function on one port (ingress on the target's groups, egress on the function's).
+ */
+export function connectTo(connections: ec2.Connections, scope: Construct, target: ec2.IConnectable, port: ec2.Port): void {
+  connections.allowTo(target, port, `from ${scope.node.path}`);
+}
+
+/** Records a problem for `connectTo` on a function without VPC placement. */
+export function refuseConnectWithoutVpc(scope: Construct, port: ec2.Port): void {
+  validateAtSynth(scope, p => p.add('connectTo', `a target on port ${port.toString()} without network`, 'targets only with a VPC placement (network)', 'a function outside a VPC has no security group a target could admit'));
+}
+
+function selectSubnets(vpc: ec2.IVpc, network: FunctionNetwork, problems: Array<(p: Problems) => void>): ec2.ISubnet[] | undefined {
+  const selection = network.options.subnets ?? defaultSelection(vpc, network);
+  try {
+    return vpc.selectSubnets(selection).subnets;
+  } catch (e) {
+    const message = (e as Error).message.replace(/\.$/, '');
+    problems.push(p => p.add('network subnets', 'a selection the VPC cannot satisfy', 'private subnets the VPC has', message));
+    return undefined;
+  }
+}
+
+function defaultSelection(vpc: ec2.IVpc, network: FunctionNetwork): ec2.SubnetSelection {
+  if (!network.internetEgress && vpc.isolatedSubnets.length > 0) return { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
+  return { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
+}
+
+function checkSubnets(scope: Construct, vpc: ec2.IVpc, network: FunctionNetwork, subnets: ec2.ISubnet[], problems: Array<(p: Problems) => void>): void {
+  const describe = (s: ec2.ISubnet) => s.node.path;
+  const foreign = subnets.filter(s => !belongsTo(vpc, s));
+  if (foreign.length) {
+    problems.push(p => p.add('network subnets', foreign.map(describe).join(', '), `subnets of the placement's VPC ${vpc.node.path}`, 'a function\'s ENIs are all in the VPC of its security groups'));
+  }
+  const own = subnets.filter(s => belongsTo(vpc, s));
+
+  // Routes are read at synth: routes added after the function still count.
+  problems.push(p => {
+    const routes = own.map(s => ({ subnet: s, route: routeOf(vpc, s) }));
+    const publicOnes = routes.filter(r => r.route === SubnetRoute.INTERNET_GATEWAY).map(r => describe(r.subnet));
+    p.when(publicOnes.length > 0, 'network subnets', `public subnets ${publicOnes.join(', ')}`, 'private subnets only', 'a function in a VPC never gets a public IP, so in a public subnet it has no internet at all; put it in private subnets routed to a NAT gateway');
+    if (network.internetEgress) {
+      const isolated = routes.filter(r => r.route === SubnetRoute.NONE).map(r => describe(r.subnet));
+      p.when(isolated.length > 0, 'network subnets', `isolated subnets ${isolated.join(', ')} with internet egress asked for (privateEgress)`, 'private subnets whose default route goes to a NAT gateway or instance, or FunctionNetwork.isolated', 'without a NAT route every call to the internet times out at run time');
+    }
+  });
+
+  if (network.internetEgress && !isDefinedInApp(vpc) && own.some(s => routeOf(vpc, s) === SubnetRoute.UNKNOWN)) {
+    warn(scope, 'NatEgressUnverified', `the imported VPC ${vpc.node.path} hides its route tables, so internet egress through NAT cannot be verified; make sure the selected subnets route 0.0.0.0/0 to a NAT gateway, or calls to the internet will time out.`);
+  }
+
+  const azs = subnets.map(azOf);
+  const distinct = new Set(azs);
+  if (azs.every(az => az !== undefined) && distinct.size < LIMITS.functionAvailabilityZones.min) {
+    warn(scope, 'SingleAvailabilityZone', `the function's subnets are all in ${[...distinct].join(', ') || 'no AZ'}: ${LIMITS.functionAvailabilityZones.reason}.`);
+  }
+}
+
+function functionSecurityGroups(scope: Construct, vpc: ec2.IVpc, network: FunctionNetwork, problems: Array<(p: Problems) => void>): { securityGroups: ec2.ISecurityGroup[]; securityGroup?: ec2.SecurityGroup } {
+  const given = network.options.securityGroups ?? [];
+  if (given.length > 0) {
+    problems.push(p => p.limit('network securityGroups (count)', given.length, 'securityGroupsPerFunction'));
+    const foreign = given.filter(g => !groupBelongsTo(vpc, g));
+    if (foreign.length) {
+      problems.push(p => p.add('network securityGroups', foreign.map(g => g.node.path).join(', '), `security groups of the placement's VPC ${vpc.node.path}`, 'Lambda attaches the groups to ENIs in that VPC, and a group belongs to one VPC'));
+    }
+    return { securityGroups: given };
+  }
+  const securityGroup = new ec2.SecurityGroup(scope, 'SecurityGroup', {
+    vpc,
+    description: `Lambda ${scope.node.path}: explicit egress only`,
+    allowAllOutbound: false,
+  });
+  securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(HTTPS), network.internetEgress
+    ? 'HTTPS to the internet through NAT and to AWS APIs'
+    : 'HTTPS to AWS APIs through the VPC endpoints (the subnets have no route to the internet)');
+  return { securityGroups: [securityGroup], securityGroup };
+}
+
+function mountFileSystem(vpc: ec2.IVpc, role: iam.IRole, mount: FunctionFileSystem, problems: Array<(p: Problems) => void>): lambda.FileSystem | undefined {
+  const path = mount.mountPath;
+  if (!isToken(path)) {
+    const limit = LIMITS.efsMountPathLength;
+    if (!EFS_MOUNT_PATH_PATTERN.test(path) || path.length > limit.max) {
+      problems.push(p => {
+        p.pattern('fileSystem mountPath', path, EFS_MOUNT_PATH_PATTERN, '/mnt/<name> with <name> of [a-zA-Z0-9-_.]', 'Lambda mounts file systems only under /mnt');
+        p.limit('fileSystem mountPath (length)', path.length, 'efsMountPathLength');
+      });
+      return undefined;
+    }
+  }
+  let fs: efs.IFileSystem;
+  try {
+    fs = mount.accessPoint.fileSystem;
+  } catch {
+    problems.push(p => p.add('fileSystem', 'an access point imported without its file system', 'AccessPoint.fromAccessPointAttributes({ accessPointId, fileSystem })', 'the function must reach the file system\'s mount targets and be granted access to it'));
+    return undefined;
+  }
+  if (!fileSystemInVpc(vpc, fs)) {
+    problems.push(p => p.add('fileSystem', `file system ${fs.node.path}`, `an EFS file system with mount targets in the placement's VPC ${vpc.node.path}`, 'a function reaches only mount targets of its own VPC'));
+  }
+  role.addToPrincipalPolicy(new iam.PolicyStatement({
+    sid: 'EfsMountThroughAccessPoint',
+    actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+    resources: [fs.fileSystemArn],
+    conditions: { StringEquals: { 'elasticfilesystem:AccessPointArn': mount.accessPoint.accessPointArn } },
+  }));
+  return new AccessPointMount({
+    localMountPath: path,
+    arn: mount.accessPoint.accessPointArn,
+    dependency: [fs.mountTargetsAvailable],
+    connections: new ec2.Connections({ securityGroups: fs.connections.securityGroups, defaultPort: ec2.Port.tcp(NFS_PORT) }),
+  });
+}
+
+/** The L2's file system config without its `Resource: *` policy (the blueprint grants a scoped one). */
+class AccessPointMount extends lambda.FileSystem {
+  constructor(config: lambda.FileSystemConfig) {
+    super(config);
+  }
+}
+
+/** False only when the file system's mount targets are visible and none is in a subnet of the VPC. */
+function fileSystemInVpc(vpc: ec2.IVpc, fs: efs.IFileSystem): boolean {
+  const targets = fs.node.findAll().filter((c): c is efs.CfnMountTarget => c instanceof efs.CfnMountTarget);
+  if (targets.length === 0) return true;
+  const ids = [...vpc.publicSubnets, ...vpc.privateSubnets, ...vpc.isolatedSubnets].map(s => s.subnetId);
+  return targets.some(t => ids.includes(t.subnetId));
+}
