@@ -20,3 +20,5 @@ export * from './invocation/triggers/eventbridge-trigger';
 export * from './http/api-authorization';
 export * from './http/rest-api';
 export * from './network';
+export * from './http/alb';
+export * from './http/function-url';

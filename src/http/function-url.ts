@@ -1,0 +1,58 @@
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import type { BlueprintFunction } from '../function/blueprint-function';
+import { validateAtSynth, warn } from '../validation/problems';
+
+/** Properties of a `BlueprintFunctionUrl`. */
+export interface BlueprintFunctionUrlProps {
+  /** The function (the URL points at its alias when it has one). */
+  readonly function: BlueprintFunction;
+
+  /**
+   * How callers authenticate. `NONE` makes the URL public and is refused unless `allowPublicAccess` is
+   * set.
+   * @default FunctionUrlAuthType.AWS_IAM
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html
+   */
+  readonly authType?: lambda.FunctionUrlAuthType;
+
+  /**
+   * Explicitly accept a public URL (`authType: NONE`): anyone on the internet can invoke the function.
+   * @default false
+   */
+  readonly allowPublicAccess?: boolean;
+
+  /**
+   * Cross-origin resource sharing settings.
+   * @default - no CORS
+   */
+  readonly cors?: lambda.FunctionUrlCorsOptions;
+}
+
+/**
+ * A Lambda Function URL with IAM authentication by default. Requests arrive as the payload 2.0 event
+ * (`rawPath`, `headers`, `queryStringParameters`, `body`, `requestContext.http`), like an HTTP API.
+ *
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/lambda-urls.html
+ */
+export class BlueprintFunctionUrl extends Construct {
+  /** The function URL. */
+  public readonly functionUrl: lambda.FunctionUrl;
+
+  constructor(scope: Construct, id: string, props: BlueprintFunctionUrlProps) {
+    super(scope, id);
+    const authType = props.authType ?? lambda.FunctionUrlAuthType.AWS_IAM;
+    this.functionUrl = new lambda.FunctionUrl(this, 'Url', { function: props.function.invokeTarget, authType, cors: props.cors });
+    const isPublic = authType === lambda.FunctionUrlAuthType.NONE;
+    if (isPublic && props.allowPublicAccess) {
+      warn(this, 'PublicFunctionUrl', 'the function URL has no authentication (authType NONE, allowPublicAccess: true): anyone on the internet can invoke the function; throttle it with reserved concurrency.');
+    }
+    validateAtSynth(this, p => p.when(isPublic && !props.allowPublicAccess, 'authType', 'NONE', 'AWS_IAM, or NONE with allowPublicAccess: true',
+      'a URL without authentication lets anyone on the internet invoke the function'));
+  }
+
+  /** The URL. */
+  public get url(): string {
+    return this.functionUrl.url;
+  }
+}

@@ -1,0 +1,135 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { EVENTS_DIR, newFunction } from './fixtures';
+import { AlbToFunction, BlueprintFunctionUrl } from '../../src';
+import { expectErrors, nagFindings, newStack, synthErrors } from '../helpers';
+
+function vpcAndCert(stack: import('aws-cdk-lib').Stack) {
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1, flowLogs: { all: {} } });
+  const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:us-east-1:123456789012:certificate/abc');
+  return { vpc, certificate };
+}
+
+describe('AlbToFunction', () => {
+  test('an internal HTTPS ALB with a Lambda target group and access logs (snapshot)', () => {
+    const stack = newStack();
+    const { vpc, certificate } = vpcAndCert(stack);
+    const alb = new AlbToFunction(stack, 'Web', { function: newFunction(stack), vpc, certificate, multiValueHeaders: true });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', {
+      TargetType: 'lambda',
+      TargetGroupAttributes: [{ Key: 'lambda.multi_value_headers.enabled', Value: 'true' }],
+    });
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+      Port: 443, Protocol: 'HTTPS', SslPolicy: elbSslPolicy(), Certificates: [{ CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' }],
+    });
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      Scheme: 'internal',
+      LoadBalancerAttributes: Match.arrayWith([{ Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' }, { Key: 'access_logs.s3.enabled', Value: 'true' }]),
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', { Principal: 'elasticloadbalancing.amazonaws.com' });
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: [Match.objectLike({ FromPort: 443, CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Vpc'), 'CidrBlock'] } })],
+    });
+    expect(alb.accessLogsBucket).toBeDefined();
+    expect(nagFindings(stack)).toEqual([]);
+    expect(template.toJSON()).toMatchSnapshot();
+  });
+
+  test('internet-facing, single-value headers, given bucket and CIDR', () => {
+    const stack = newStack();
+    const { vpc, certificate } = vpcAndCert(stack);
+    const bucket = s3.Bucket.fromBucketName(stack, 'Logs', 'my-alb-logs');
+    new AlbToFunction(stack, 'Web', { function: newFunction(stack), vpc, certificate, multiValueHeaders: false, internetFacing: true, accessLogsBucket: bucket, allowedCidr: '203.0.113.0/24' });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { TargetGroupAttributes: [{ Key: 'lambda.multi_value_headers.enabled', Value: 'false' }] });
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', { Scheme: 'internet-facing' });
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', { SecurityGroupIngress: [Match.objectLike({ CidrIp: '203.0.113.0/24' })] });
+    template.resourceCountIs('AWS::S3::Bucket', 0);
+  });
+
+  test('internet-facing without a CIDR opens 443 to the internet, acknowledged', () => {
+    const stack = newStack();
+    const { vpc, certificate } = vpcAndCert(stack);
+    new AlbToFunction(stack, 'Web', { function: newFunction(stack), vpc, certificate, multiValueHeaders: false, internetFacing: true });
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', { SecurityGroupIngress: [Match.objectLike({ CidrIp: '0.0.0.0/0' })] });
+    expect(nagFindings(stack)).toEqual([]);
+  });
+});
+
+function elbSslPolicy(): string {
+  return 'ELBSecurityPolicy-TLS13-1-2-2021-06';
+}
+
+describe('the example ALB handler on real ALB events', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { handler } = require(path.join(__dirname, '..', '..', 'examples', 'handlers', 'alb-handler.js'));
+
+  function load(name: string): any {
+    const file = path.join(EVENTS_DIR, name);
+    if (!fs.existsSync(file)) throw new Error(`sample event ${file} is missing: clone the shared/ folder beside the repository`);
+    return JSON.parse(fs.readFileSync(file, 'utf-8'));
+  }
+
+  test('single-value headers in, headers out', async () => {
+    const response = await handler(load('alb-lambda-target-request-headers-only.json'));
+    expect(response).toEqual({
+      statusCode: 200,
+      statusDescription: '200 OK',
+      isBase64Encoded: false,
+      headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+      body: JSON.stringify({ method: 'GET', path: '/', query: { key: 'hello' }, bodyLength: 0 }),
+    });
+    expect(response.multiValueHeaders).toBeUndefined();
+  });
+
+  test('multi-value headers in, multiValueHeaders out', async () => {
+    const response = await handler(load('alb-lambda-target-request-multivalue-headers.json'));
+    expect(response.statusCode).toBe(200);
+    expect(response.statusDescription).toBe('200 OK');
+    expect(response.isBase64Encoded).toBe(false);
+    expect(response.multiValueHeaders).toEqual({ 'Content-Type': ['application/json'], 'Cache-Control': ['no-store'] });
+    expect(response.headers).toBeUndefined();
+    expect(JSON.parse(response.body)).toEqual({ method: 'GET', path: '/', query: { key: ['hello'] }, bodyLength: 0 });
+  });
+
+  test('a base64 body is decoded; the response has the shape of the sample response', async () => {
+    const event = { ...load('alb-lambda-target-request-headers-only.json'), httpMethod: 'POST', body: Buffer.from('hello').toString('base64'), isBase64Encoded: true };
+    const response = await handler(event);
+    expect(JSON.parse(response.body).bodyLength).toBe(5);
+    const sample = load('alb-lambda-target-response.json');
+    for (const key of ['statusCode', 'statusDescription', 'headers', 'body', 'isBase64Encoded']) {
+      expect(response).toHaveProperty(key);
+      expect(typeof response[key]).toBe(typeof sample[key]);
+    }
+  });
+});
+
+describe('BlueprintFunctionUrl', () => {
+  test('IAM auth by default', () => {
+    const stack = newStack();
+    const url = new BlueprintFunctionUrl(stack, 'Url', { function: newFunction(stack) });
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM' });
+    expect(url.url).toBeDefined();
+    expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('NONE without opt-in is refused', () => {
+    const stack = newStack();
+    new BlueprintFunctionUrl(stack, 'Url', { function: newFunction(stack), authType: lambda.FunctionUrlAuthType.NONE });
+    expectErrors(stack, /Test\/Url: authType is NONE, allowed is AWS_IAM, or NONE with allowPublicAccess: true, because a URL without authentication lets anyone on the internet invoke the function\./);
+  });
+
+  test('NONE with the opt-in is accepted with a warning', () => {
+    const stack = newStack();
+    new BlueprintFunctionUrl(stack, 'Url', { function: newFunction(stack), authType: lambda.FunctionUrlAuthType.NONE, allowPublicAccess: true, cors: { allowedOrigins: ['https://example.com'] } });
+    expect(synthErrors(stack)).toEqual([]);
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE', Cors: { AllowOrigins: ['https://example.com'] } });
+    Annotations.fromStack(stack).hasWarning('/Test/Url', Match.stringLikeRegexp('no authentication'));
+  });
+});
