@@ -22,3 +22,4 @@ export * from './http/rest-api';
 export * from './network';
 export * from './http/alb';
 export * from './http/function-url';
+export * from './deployment';

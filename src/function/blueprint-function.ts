@@ -12,6 +12,8 @@ import { Construct } from 'constructs';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { DurableQueue } from '../core/durable-queue';
 import { stackSingleton } from '../core/stack-registry';
+import { FunctionDeploymentOptions } from '../deployment/options';
+import { FunctionRelease } from '../deployment/release';
 import { DEFAULTS, ENVIRONMENT_KEY_PATTERN, LIMITS, RESERVED_ENVIRONMENT_KEYS, RESERVED_ENVIRONMENT_PREFIXES, SECRET_LOOKING_KEYS } from '../limits';
 import { handlerFormat, isDeprecatedRuntime, newestOfFamily } from './runtime-rules';
 import { BlueprintSecret } from './secret';
@@ -186,6 +188,15 @@ export interface BlueprintFunctionProps {
   readonly allowDeprecatedRuntime?: boolean;
 
   /**
+   * Release the function through a version and an alias (optionally with a CodeDeploy canary or linear
+   * traffic shift, hooks and alarm rollback, provisioned concurrency or weighted routing). Every trigger,
+   * event source, async setting and URL then goes through the alias (`invokeTarget`), never $LATEST.
+   * @default - no version or alias: triggers invoke $LATEST
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html
+   */
+  readonly deployment?: FunctionDeploymentOptions;
+
+  /**
    * VPC placement: ENIs in private subnets (at least two AZs), with internet egress through NAT
    * (`FunctionNetwork.privateEgress(vpc)`) or without (`FunctionNetwork.isolated(vpc)`), shared S3 and
    * DynamoDB gateway endpoints, optional shared interface endpoints, and a security group with explicit
@@ -233,6 +244,10 @@ export class BlueprintFunction extends Construct {
   public readonly errorsAlarm?: cloudwatch.Alarm;
   /** The Throttles alarm, when alarms are on. */
   public readonly throttlesAlarm?: cloudwatch.Alarm;
+  /** The alias every trigger invokes, when `deployment` is set. */
+  public readonly alias?: lambda.Alias;
+  /** The release (version, alias, CodeDeploy deployment, provisioned concurrency), when `deployment` is set. */
+  public readonly release?: FunctionRelease;
   /** Where the function's ENIs are (subnets, security groups, endpoints), when `network` is set. */
   public readonly networkPlacement?: NetworkPlacement;
 
@@ -284,6 +299,10 @@ export class BlueprintFunction extends Construct {
       this.cfn.ephemeralStorage = { size: props.ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) };
     }
     this.logGroup.grantWrite(this.role);
+    if (props.deployment) {
+      this.release = new FunctionRelease(this, 'Release', { ...props.deployment, function: this.function });
+      this.alias = this.release.alias;
+    }
 
     for (const [key, value] of Object.entries(props.environment ?? {})) this.addEnvironment(key, value);
     for (const [key, secret] of Object.entries(props.secrets ?? {})) this.addSecret(key, secret);
@@ -321,7 +340,7 @@ export class BlueprintFunction extends Construct {
    * through one).
    */
   public get invokeTarget(): lambda.IFunction {
-    return this.function;
+    return this.alias ?? this.function;
   }
 
   /** The function's layers, in the order Lambda extracts them to /opt. */

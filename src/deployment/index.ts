@@ -1,0 +1,5 @@
+export { DeploymentStrategy, DeploymentStrategyKind } from './strategy';
+export * from './options';
+export { AliasDeployment, AliasDeploymentOptions, AliasDeploymentProps } from './alias-deployment';
+export { FunctionRelease, FunctionReleaseProps } from './release';
+export { SmokeTestHook, SmokeTestHookProps } from './smoke-test';

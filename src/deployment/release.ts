@@ -1,0 +1,164 @@
+import { Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { ALIAS_NAME_PATTERN, LIMITS } from '../limits';
+import { AliasDeployment } from './alias-deployment';
+import { FunctionDeploymentOptions } from './options';
+import { within } from './strategy';
+import { invalidateVersionOnLayerContent } from './version-hash';
+import { isToken, Problems, validateAtSynth } from '../validation/problems';
+
+/** Default alias name of a released function. */
+export const DEFAULT_ALIAS_NAME = 'live';
+
+/** Default target utilization of provisioned concurrency autoscaling. */
+const DEFAULT_UTILIZATION_TARGET = 0.7;
+
+/** Properties of a `FunctionRelease`. */
+export interface FunctionReleaseProps extends FunctionDeploymentOptions {
+  /** The function to release. */
+  readonly function: lambda.Function;
+}
+
+/**
+ * The release of a function: its current version (a new one whenever code or behaviour-changing
+ * configuration changes, environment and layers included), an alias pointing to it, and optionally a
+ * CodeDeploy deployment, provisioned concurrency (with autoscaling) or static weighted routing.
+ *
+ * `BlueprintFunction` creates one when its `deployment` prop is set; every trigger then invokes the alias.
+ */
+export class FunctionRelease extends Construct {
+  /** The function's current version (its logical id changes exactly when a new version is needed). */
+  public readonly version: lambda.Version;
+  /** The alias every trigger invokes. */
+  public readonly alias: lambda.Alias;
+  /** The CodeDeploy deployment, when a strategy is set. */
+  public readonly deployment?: AliasDeployment;
+  /** The provisioned concurrency autoscaling, when configured. */
+  public readonly scaling?: lambda.IScalableFunctionAttribute;
+
+  private readonly fn: lambda.Function;
+  private readonly options: FunctionDeploymentOptions;
+
+  constructor(scope: Construct, id: string, props: FunctionReleaseProps) {
+    super(scope, id);
+    this.fn = props.function;
+    this.options = props;
+    this.version = props.function.currentVersion;
+    invalidateVersionOnLayerContent(props.function);
+    this.alias = new lambda.Alias(this, 'Alias', {
+      aliasName: props.aliasName ?? DEFAULT_ALIAS_NAME,
+      description: props.aliasDescription,
+      version: this.version,
+    });
+    // Routing and provisioned concurrency go to the L1 so that bad values are reported with the others.
+    if (props.weightedRouting) {
+      this.cfnAlias.routingConfig = {
+        additionalVersionWeights: [{
+          functionVersion: props.weightedRouting.version.version,
+          functionWeight: props.weightedRouting.weight,
+        }],
+      };
+    }
+    if (props.provisionedConcurrency !== undefined) {
+      this.cfnAlias.provisionedConcurrencyConfig = { provisionedConcurrentExecutions: props.provisionedConcurrency };
+      this.scaling = this.configureScaling(props);
+    }
+    if (props.strategy) {
+      this.deployment = new AliasDeployment(this, 'Deployment', {
+        alias: this.alias,
+        strategy: props.strategy,
+        alarms: props.alarms,
+        defaultAlarms: props.defaultAlarms,
+        rollbackOnAlarm: props.rollbackOnAlarm,
+        preTraffic: props.preTraffic,
+        postTraffic: props.postTraffic,
+        smokeTest: props.smokeTest,
+      });
+    }
+    validateAtSynth(this, p => this.validate(p));
+  }
+
+  /** The L1 alias resource. */
+  public get cfnAlias(): lambda.CfnAlias {
+    return this.alias.node.defaultChild as lambda.CfnAlias;
+  }
+
+  private configureScaling(props: FunctionReleaseProps): lambda.IScalableFunctionAttribute | undefined {
+    const scaling = props.provisionedConcurrencyScaling;
+    if (!scaling) return undefined;
+    const attribute = this.alias.addAutoScaling({ minCapacity: props.provisionedConcurrency, maxCapacity: scaling.maxCapacity });
+    const target = scaling.utilizationTarget ?? DEFAULT_UTILIZATION_TARGET;
+    // The L2 throws on a target outside 0.1–0.9; such a target is reported at synth instead.
+    if (within(target, LIMITS.provisionedUtilizationTarget)) attribute.scaleOnUtilization({ utilizationTarget: target });
+    for (const schedule of scaling.schedules ?? []) {
+      attribute.scaleOnSchedule(schedule.name, {
+        schedule: schedule.schedule,
+        minCapacity: schedule.minCapacity,
+        maxCapacity: schedule.maxCapacity,
+      });
+    }
+    return attribute;
+  }
+
+  private validate(p: Problems): void {
+    const stack = Stack.of(this);
+    const o = this.options;
+    const name = stack.resolve(this.cfnAlias.name);
+    if (typeof name === 'string' && !isToken(name)) {
+      const ok = p.limit('aliasName length', name.length, 'aliasNameLength');
+      if (ok) p.pattern('aliasName', name, ALIAS_NAME_PATTERN, '1–128 characters of [a-zA-Z0-9-_]', 'Lambda alias names only use those characters');
+      p.when(/^[0-9]+$/.test(name), 'aliasName', JSON.stringify(name), 'a name that is not all digits', 'all-digit qualifiers are version numbers');
+      p.when(name === '$LATEST', 'aliasName', JSON.stringify(name), 'a name other than $LATEST', '$LATEST is the unpublished, mutable version');
+    }
+
+    const weights = stack.resolve(this.cfnAlias.routingConfig)?.additionalVersionWeights ?? [];
+    for (const w of weights as Array<{ functionWeight?: number }>) {
+      const weight = w.functionWeight;
+      p.when(typeof weight === 'number' && !isToken(weight) && !(weight > 0 && weight < 1), 'weightedRouting.weight', String(weight),
+        'a weight strictly between 0 and 1', 'the alias routes that share to the additional version and the rest to its own version');
+    }
+
+    const provisioned = stack.resolve(this.cfnAlias.provisionedConcurrencyConfig)?.provisionedConcurrentExecutions;
+    this.validateProvisioned(p, stack, provisioned, weights.length > 0);
+
+    p.when(o.strategy !== undefined && o.weightedRouting !== undefined, 'weightedRouting', 'set together with strategy',
+      'either a CodeDeploy strategy or static weighted routing', 'CodeDeploy owns the alias routing while it shifts traffic');
+    if (!o.strategy) {
+      const orphans = (['preTraffic', 'postTraffic', 'smokeTest', 'alarms', 'defaultAlarms', 'rollbackOnAlarm'] as const)
+        .filter(k => o[k] !== undefined);
+      p.when(orphans.length > 0, orphans.join(', '), 'set without strategy', 'these options only with a CodeDeploy strategy',
+        'hooks, alarms and rollback belong to a CodeDeploy deployment group, which only a strategy creates');
+    }
+  }
+
+  private validateProvisioned(p: Problems, stack: Stack, provisioned: unknown, weighted: boolean): void {
+    const o = this.options;
+    const scaling = o.provisionedConcurrencyScaling;
+    if (provisioned === undefined) {
+      p.when(scaling !== undefined, 'provisionedConcurrencyScaling', 'set without provisionedConcurrency',
+        'autoscaling only with provisionedConcurrency', 'it scales the alias\'s provisioned concurrency from that minimum');
+      return;
+    }
+    const count = typeof provisioned === 'number' ? provisioned : undefined;
+    p.limit('provisionedConcurrency', count, 'provisionedConcurrency');
+    p.when(weighted, 'provisionedConcurrency', `${provisioned} with weighted routing`, 'provisioned concurrency or weighted routing',
+      'Lambda cannot change provisioned concurrency on an alias while it routes weighted traffic');
+    const reserved = stack.resolve((this.fn.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions);
+    const max = scaling?.maxCapacity;
+    if (typeof reserved === 'number' && !isToken(reserved)) {
+      p.when(count !== undefined && count > reserved, 'provisionedConcurrency', `${count} executions`,
+        `at most the reserved concurrency (${reserved})`, 'provisioned environments count against the function\'s reserved concurrency');
+      p.when(max !== undefined && !isToken(max) && max > reserved, 'provisionedConcurrencyScaling.maxCapacity', `${max} executions`,
+        `at most the reserved concurrency (${reserved})`, 'provisioned environments count against the function\'s reserved concurrency');
+    }
+    if (scaling) {
+      p.limit('provisionedConcurrencyScaling.maxCapacity', max, {
+        ...LIMITS.provisionedConcurrency,
+        min: count ?? LIMITS.provisionedConcurrency.min,
+        reason: 'autoscaling needs a maximum of at least provisionedConcurrency',
+      });
+      p.limit('provisionedConcurrencyScaling.utilizationTarget', scaling.utilizationTarget, 'provisionedUtilizationTarget');
+    }
+  }
+}
