@@ -23,3 +23,4 @@ export * from './network';
 export * from './http/alb';
 export * from './http/function-url';
 export * from './deployment';
+export * from './nag/lambda-blueprint-checks';

@@ -128,6 +128,23 @@ export const DEPRECATED_RUNTIMES: readonly string[] = [
   'go1.x', 'ruby2.5', 'ruby2.7', 'provided',
 ];
 
+/** What AWS applies when a template leaves a property unset (read by the cdk-nag rules on plain templates). */
+export const SERVICE_DEFAULTS = {
+  /** Lambda's own function timeout, in seconds. */
+  functionTimeoutSeconds: 3,
+  /** An SQS queue's visibility timeout, in seconds. */
+  queueVisibilityTimeoutSeconds: 30,
+  /** Batches per shard a stream mapping processes at once. */
+  parallelizationFactor: 1,
+  /** A stream mapping's retries: -1 = until the record expires. */
+  streamRetryAttempts: -1,
+  /** A stream mapping's maximum record age: -1 = infinite (the stream's retention, up to 7 days). */
+  streamRecordAgeSeconds: -1,
+} as const;
+
+/** Runtimes whose functions may carry inline code (CloudFormation `Code.ZipFile`). */
+export const INLINE_CODE_RUNTIME_PATTERN = /^(nodejs|python)/;
+
 /** Prices (us-east-1 list) used by cost estimates. */
 export const PRICES = {
   perMillionRequests: 0.2,

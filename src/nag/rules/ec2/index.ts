@@ -1,0 +1,1 @@
+export * from './internet-gateway-subnet';
