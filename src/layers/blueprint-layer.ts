@@ -3,10 +3,10 @@ import { RemovalPolicy, Resource } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { LIMITS } from '../limits';
-import { fmt, isToken, Problems, validateAtSynth, warn } from '../validation/problems';
 import { assetOf, LayerFacts, recordLayerFacts } from './layer-facts';
 import { allowedLayout, isCustomRuntime, layoutServes, topLevel } from './layout';
-import { formatBytes, inspectPackage, isExecutable, PackageContents } from './package-contents';
+import { formatBytes, inspectPackage, isExecutable, PackageContents, permissions } from './package-contents';
+import { fmt, isToken, Problems, validateAtSynth, warn } from '../validation/problems';
 
 /** Pattern of an AWS account id. */
 const ACCOUNT_ID = /^\d{12}$/;
@@ -261,7 +261,7 @@ export class BlueprintLayer extends Resource implements lambda.ILayerVersion {
       }
     }
     if (c.bootstrapMode !== undefined && !this.providesBootstrap && this.compatibleRuntimes.some(isCustomRuntime)) {
-      p.add('bootstrap', `not executable (mode ${(c.bootstrapMode & 0o777).toString(8)})`, 'an executable file (chmod +x)', 'a custom runtime starts /opt/bootstrap as a program');
+      p.add('bootstrap', `not executable (mode ${permissions(c.bootstrapMode)})`, 'an executable file (chmod +x)', 'a custom runtime starts /opt/bootstrap as a program');
     }
   }
 }

@@ -2,10 +2,10 @@ import { Lazy, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { LIMITS } from '../limits';
-import { fmt, isToken, Problems, validateAtSynth, warn } from '../validation/problems';
 import { factsOf } from './layer-facts';
 import { isCustomRuntime } from './layout';
-import { formatBytes, inspectPackage, isExecutable, PackageContents } from './package-contents';
+import { formatBytes, inspectPackage, isExecutable, PackageContents, permissions } from './package-contents';
+import { fmt, isToken, Problems, validateAtSynth, warn } from '../validation/problems';
 
 /** What the function's own code is, as far as it can be measured locally. */
 interface CodeMeasure {
@@ -145,7 +145,7 @@ export class FunctionLayers {
     if (this.layers.some(l => factsOf(l).providesBootstrap)) return;
     const inCode = contents.bootstrapMode === undefined
       ? `no bootstrap at the root of ${contents.source}`
-      : `the bootstrap at the root of ${contents.source} is not executable (mode ${(contents.bootstrapMode & 0o777).toString(8)})`;
+      : `the bootstrap at the root of ${contents.source} is not executable (mode ${permissions(contents.bootstrapMode)})`;
     p.add('bootstrap', `missing: ${inCode}, and no layer provides one`, 'an executable file named bootstrap at the root of the code or of a layer',
       `a ${runtime.name} function starts /var/task/bootstrap or /opt/bootstrap`);
   }

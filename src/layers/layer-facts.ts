@@ -1,9 +1,9 @@
-import { Stack } from 'aws-cdk-lib';
+import { AssetStaging, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { IConstruct } from 'constructs';
+import { inspectPackage, isExecutable, PackageContents } from './package-contents';
 import { isToken } from '../validation/problems';
-import { inspectPackage, isExecutable } from './package-contents';
 
 /** What the blueprints know about a layer version beyond `ILayerVersion`. */
 export interface LayerFacts {
@@ -35,10 +35,16 @@ export function assetOf(scope: IConstruct): s3_assets.Asset | undefined {
 
 /** The staged or source path of an asset created under `scope` by `Code.fromAsset`, when there is one. */
 export function localAssetPath(scope: IConstruct): string | undefined {
-  const asset = assetOf(scope);
-  if (!asset) return undefined;
-  const staging = asset.node.tryFindChild('Stage') as { sourcePath?: string; absoluteStagedPath?: string } | undefined;
-  return staging?.absoluteStagedPath ?? staging?.sourcePath;
+  const staging = assetOf(scope)?.node.tryFindChild('Stage');
+  return staging instanceof AssetStaging ? staging.absoluteStagedPath : undefined;
+}
+
+function tryInspect(source: string): PackageContents | undefined {
+  try {
+    return inspectPackage(source);
+  } catch {
+    return undefined;
+  }
 }
 
 function architecturesOf(layer: lambda.ILayerVersion): lambda.Architecture[] | undefined {
@@ -58,8 +64,8 @@ export function factsOf(layer: lambda.ILayerVersion): LayerFacts {
   if (known) return known;
   const compatibleArchitectures = architecturesOf(layer);
   const local = localAssetPath(layer);
-  if (!local) return { compatibleArchitectures, fingerprint: isToken(layer.layerVersionArn) ? undefined : layer.layerVersionArn };
-  const contents = inspectPackage(local);
+  const contents = local ? tryInspect(local) : undefined;
+  if (!contents) return { compatibleArchitectures, fingerprint: isToken(layer.layerVersionArn) ? undefined : layer.layerVersionArn };
   const facts = {
     unzippedSizeBytes: contents.unzippedBytes,
     compatibleArchitectures,

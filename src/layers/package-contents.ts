@@ -85,7 +85,14 @@ export function inspectPackage(source: string): PackageContents {
 
 /** Whether a Unix mode has any execute bit. */
 export function isExecutable(mode: number | undefined): boolean {
+  // eslint-disable-next-line no-bitwise
   return mode !== undefined && (mode & 0o111) !== 0;
+}
+
+/** The permission bits of a Unix mode in octal, as `chmod` prints them: `644`. */
+export function permissions(mode: number): string {
+  // eslint-disable-next-line no-bitwise
+  return (mode & 0o777).toString(8);
 }
 
 /** Formats a byte count for messages: `262.1 MB` (MB = 1,048,576 bytes, as Lambda counts). */

@@ -101,7 +101,7 @@ export function readZipEntries(file: string): ZipEntry[] {
       entries.push({
         name,
         uncompressedSize: uncompressedSizeOf(uncompressed, extra),
-        unixMode: host === UNIX_HOST ? (external >>> 16) : undefined,
+        unixMode: host === UNIX_HOST ? Math.floor(external / 0x10000) : undefined,
       });
       i += 46 + nameLength + extraLength + commentLength;
     }

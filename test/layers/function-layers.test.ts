@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Stack } from 'aws-cdk-lib';
+import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -91,7 +91,9 @@ describe('versions', () => {
     if (flag) stack.node.setContext('@aws-cdk/aws-lambda:recognizeLayerVersion', true);
     const deps = new BlueprintLayer(stack, 'Deps', {
       path: tree({ 'nodejs/node_modules/dep/index.js': content }),
-      compatibleRuntimes: [lambda.Runtime.NODEJS_24_X], compatibleArchitectures: [lambda.Architecture.ARM_64], license: 'MIT',
+      compatibleRuntimes: [lambda.Runtime.NODEJS_24_X],
+      compatibleArchitectures: [lambda.Architecture.ARM_64],
+      license: 'MIT',
     });
     const fn = new BlueprintFunction(stack, 'Fn', node({ code: lambda.Code.fromInline('exports.handler = async () => 1;'), layers: [deps] }));
     return stack.resolve((fn.function.currentVersion.node.defaultChild as lambda.CfnVersion).logicalId);
@@ -149,6 +151,35 @@ describe('compatibility', () => {
     });
     new BlueprintFunction(stack, 'Fn', node({ layers: [plain] }));
     expectErrors(stack, /architecture for layer Test\/Plain is arm64/, /unzipped code \+ layers is 263,19[\d,]+ bytes \(code \d+ bytes \+ Plain 251 MB\)/);
+  });
+});
+
+describe('plain layers', () => {
+  test('a LayerVersion from a bucket and one without architectures: size unknown, nothing refused', () => {
+    const stack = newStack();
+    const bucket = s3.Bucket.fromBucketName(stack, 'B', 'layer-bucket');
+    const fromBucket = new lambda.LayerVersion(stack, 'FromBucket', { code: lambda.Code.fromBucket(bucket, 'layer.zip') });
+    const noArch = new lambda.LayerVersion(stack, 'NoArch', { code: lambda.Code.fromAsset(tree({ 'nodejs/node_modules/a/index.js': 'x' })) });
+    new BlueprintFunction(stack, 'Fn', node({ layers: [fromBucket, noArch] }));
+    expect(synthErrors(stack)).toEqual([]);
+    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('unzipped size of layer Test/FromBucket is unknown'));
+    expect(Annotations.fromStack(stack).findWarning('/Test/Fn', Match.stringLikeRegexp('layer Test/NoArch'))).toHaveLength(0);
+  });
+
+  test('a LayerVersion from a file that is not a zip archive is not measured', () => {
+    const stack = newStack();
+    const dir = tree({ 'layer.zip': 'not a zip archive, only text long enough to be searched' });
+    const odd = new lambda.LayerVersion(stack, 'Odd', { code: lambda.Code.fromAsset(path.join(dir, 'layer.zip')) });
+    new BlueprintFunction(stack, 'Fn', node({ layers: [odd] }));
+    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('unzipped size of layer Test/Odd is unknown'));
+  });
+
+  test('an imported layer with a token ARN has no fingerprint and an unknown size', () => {
+    const stack = newStack();
+    const arn = new CfnParameter(stack, 'LayerArn').valueAsString;
+    new BlueprintFunction(stack, 'Fn', node({ layers: [BlueprintLayer.fromLayerVersionArn(stack, 'Tok', arn)] }));
+    expect(synthErrors(stack)).toEqual([]);
+    expect(layersOf(stack)).toEqual([{ Ref: 'LayerArn' }]);
   });
 });
 

@@ -1,9 +1,10 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { MB, tree, writeZip } from './fixtures';
 import { inspectPackage, formatBytes, isExecutable } from '../../src/layers/package-contents';
 import { readZipEntries } from '../../src/layers/zip-reader';
-import { MB, tree, writeZip } from './fixtures';
 
 describe('readZipEntries', () => {
   test('lists names, declared uncompressed sizes and Unix modes from the central directory', () => {
@@ -28,6 +29,17 @@ describe('readZipEntries', () => {
   test('reads ZIP64 sizes and end records (entries above 4 GB)', () => {
     const zip = writeZip([{ name: 'lib/huge.so', content: 'x', declaredSize: 5 * 1024 * MB }, { name: 'lib/b.so', content: 'y' }], { zip64: true });
     expect(readZipEntries(zip).map(e => e.uncompressedSize)).toEqual([5 * 1024 * MB, 1]);
+  });
+
+  const zipCli = spawnSync('zip', ['-v']).status === 0;
+  (zipCli ? test : test.skip)('reads an archive made by the zip command (Unix modes, deflated entries)', () => {
+    const dir = tree({ 'bootstrap': { content: '#!/bin/sh\n', mode: 0o755 }, 'lib/data.txt': 'a'.repeat(10_000) });
+    const zip = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zipcli-')), 'layer.zip');
+    expect(spawnSync('zip', ['-qr', zip, '.'], { cwd: dir }).status).toBe(0);
+    const entries = Object.fromEntries(readZipEntries(zip).map(e => [e.name, e]));
+    expect(entries['lib/data.txt'].uncompressedSize).toBe(10_000);
+    expect(isExecutable(entries.bootstrap.unixMode)).toBe(true);
+    expect(fs.statSync(zip).size).toBeLessThan(10_000);
   });
 
   test('entries made on a non-Unix host carry no mode', () => {
