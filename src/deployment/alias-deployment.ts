@@ -128,7 +128,7 @@ export class AliasDeployment extends Construct {
       application: this.application,
       alias: props.alias,
       deploymentConfig: this.strategy.bind(this),
-      alarms: this.alarms,
+      alarms: [...this.alarms],
       autoRollback: { failedDeployment: true, stoppedDeployment: true, deploymentInAlarm: rollbackOnAlarm },
     });
 
