@@ -3,10 +3,10 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PatternFunctionProps, patternFunction } from './pattern-function';
 import { BlueprintFunction } from '../function/blueprint-function';
 import { BlueprintDynamoStreamSource } from '../sources/dynamodb';
 import { BlueprintEventSourceOptions } from '../sources/options';
-import { PatternFunctionProps, patternFunction } from './pattern-function';
 
 /**
  * Properties of a `DynamoStreamToFunction`.

@@ -3,11 +3,11 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PatternFunctionProps, patternFunction } from './pattern-function';
 import { BlueprintFunction } from '../function/blueprint-function';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { BlueprintKinesisSource, BlueprintKinesisSourceOptions } from '../sources/kinesis';
 import { validateAtSynth } from '../validation/problems';
-import { PatternFunctionProps, patternFunction } from './pattern-function';
 
 /**
  * Properties of a `KinesisToFunction`.

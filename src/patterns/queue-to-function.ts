@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PatternFunctionProps, patternFunction } from './pattern-function';
 import { DurableQueue } from '../core/durable-queue';
 import { BlueprintFunction } from '../function/blueprint-function';
 import { LIMITS } from '../limits';
@@ -11,7 +12,6 @@ import { BlueprintEventSourceOptions } from '../sources/options';
 import { BlueprintQueueSource } from '../sources/queue';
 import { functionTimeout } from '../sources/validate';
 import { validateAtSynth } from '../validation/problems';
-import { PatternFunctionProps, patternFunction } from './pattern-function';
 
 /** The redrive maxReceiveCount a created source queue gets by default. */
 const DEFAULT_MAX_RECEIVE_COUNT = 5;
@@ -111,7 +111,8 @@ export class QueueToFunction extends Construct {
           // Unknown timeout (a token): assume the longest so that Lambda never refuses the mapping.
           const timeout = functionTimeout(fn.function) ?? LIMITS.timeout.max;
           const window = Stack.of(queue).resolve(this.source.mapping.maximumBatchingWindowInSeconds);
-          return LIMITS.visibilityTimeoutFactor.min * timeout + (typeof window === 'number' ? window : LIMITS.batchingWindow.max);
+          const windowSeconds = window === undefined ? 0 : typeof window === 'number' ? window : LIMITS.batchingWindow.max;
+          return LIMITS.visibilityTimeoutFactor.min * timeout + windowSeconds;
         },
       });
       validateAtSynth(this, p => p.limit('maxReceiveCount', maxReceiveCount, 'sqsMaxReceiveCount'));

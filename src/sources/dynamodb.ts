@@ -4,9 +4,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Problems } from '../validation/problems';
 import { bindSource, BoundSource } from './mapping';
 import { BlueprintEventSourceOptions } from './options';
+import { Problems } from '../validation/problems';
 
 /**
  * The stream of a DynamoDB table as event source of a function (change data capture), set so that one

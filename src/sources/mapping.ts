@@ -1,4 +1,4 @@
-import { Duration, Names, Stack } from 'aws-cdk-lib';
+import { Duration, Names } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -6,13 +6,13 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
+import { BlueprintEventSourceOptions } from './options';
+import { validateMapping } from './validate';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { DurableQueue } from '../core/durable-queue';
 import { childSingleton } from '../core/stack-registry';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { Problems, validateAtSynth } from '../validation/problems';
-import { BlueprintEventSourceOptions } from './options';
-import { validateMapping } from './validate';
 
 /** Defaults a stream mapping gets when the options leave them out (never the infinite -1). */
 export const STREAM_DEFAULTS = {
@@ -172,7 +172,9 @@ export function bindSource(spec: SourceSpec, target: lambda.IFunction): BoundSou
     }
   }
 
-  const bound: BoundSource = { scope, mapping, failureQueue, failureTopic, failureDurableQueue, iteratorAgeAlarm, messageAgeAlarm, failureDepthAlarm };
+  const bound: BoundSource = {
+    scope, mapping, failureQueue, failureTopic, failureDurableQueue, iteratorAgeAlarm, messageAgeAlarm, failureDepthAlarm,
+  };
   validateAtSynth(scope, p => {
     for (const problem of spec.problems ?? []) problem(p);
     validateMapping(p, spec, bound, target);
@@ -180,7 +182,3 @@ export function bindSource(spec: SourceSpec, target: lambda.IFunction): BoundSou
   return bound;
 }
 
-/** The resolved value of a mapping or function property (tokens come back as objects or token strings). */
-export function resolved<T>(scope: IConstruct, value: T): T {
-  return Stack.of(scope).resolve(value);
-}

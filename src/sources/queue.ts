@@ -2,10 +2,10 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { ALARM_PERIOD, createAlarm } from '../core/alarms';
-import { warn } from '../validation/problems';
 import { bindSource, BoundSource, isDurable } from './mapping';
 import { BlueprintEventSourceOptions } from './options';
+import { ALARM_PERIOD, createAlarm } from '../core/alarms';
+import { warn } from '../validation/problems';
 
 /**
  * An SQS queue (standard or FIFO, detected from `queue.fifo`) as event source of a function.

@@ -3,9 +3,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
 import { LIMITS } from '../limits';
-import { fmt, isToken, Problems, warn } from '../validation/problems';
 import type { BoundSource, SourceSpec } from './mapping';
 import { underlyingFunction } from './mapping';
+import { fmt, isToken, Problems, warn } from '../validation/problems';
 
 const SQS_REASON = 'it applies to Kinesis and DynamoDB Streams only; an SQS source retries through the queue visibility timeout and fails over to the queue\'s redrive DLQ';
 const LAMBDA_DEFAULT_TIMEOUT = 3;

@@ -27,8 +27,11 @@ describe('BlueprintDynamoStreamSource defaults', () => {
   test('stream defaults on the table stream ARN', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Table'), 'StreamArn'] },
-      BisectBatchOnFunctionError: true, MaximumRetryAttempts: 10, MaximumRecordAgeInSeconds: 86_400,
-      FunctionResponseTypes: ['ReportBatchItemFailures'], StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 10,
+      MaximumRecordAgeInSeconds: 86_400,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      StartingPosition: 'TRIM_HORIZON',
     });
     expect(source.failureQueue).toBeDefined();
     expect(source.failureTopic).toBeUndefined();
@@ -66,7 +69,8 @@ describe('BlueprintDynamoStreamSource validation and options', () => {
 
   test('AT_TIMESTAMP is refused', () => {
     const stack = newStack();
-    newFunction(stack).addEventSource(new BlueprintDynamoStreamSource(newTable(stack), { startingPosition: lambda.StartingPosition.AT_TIMESTAMP, startingPositionTimestamp: 1 }));
+    const options = { startingPosition: lambda.StartingPosition.AT_TIMESTAMP, startingPositionTimestamp: 1 };
+    newFunction(stack).addEventSource(new BlueprintDynamoStreamSource(newTable(stack), options));
     expect(synthErrors(stack)).toEqual([expect.stringMatching(/startingPosition is AT_TIMESTAMP, allowed is TRIM_HORIZON or LATEST, because DynamoDB Streams cannot start reading at a timestamp/)]);
   });
 
@@ -90,7 +94,8 @@ describe('BlueprintDynamoStreamSource validation and options', () => {
   test('a customer-managed table key adds kms:Decrypt', () => {
     const stack = newStack();
     const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
-    newFunction(stack).addEventSource(new BlueprintDynamoStreamSource(newTable(stack, { encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED, encryptionKey: key }), { startingPosition: TRIM }));
+    const table = newTable(stack, { encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED, encryptionKey: key });
+    newFunction(stack).addEventSource(new BlueprintDynamoStreamSource(table, { startingPosition: TRIM }));
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([{ Action: 'kms:Decrypt', Effect: 'Allow', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] } }]) },
     });

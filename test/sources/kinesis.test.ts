@@ -101,16 +101,24 @@ describe('BlueprintKinesisSource options', () => {
     }));
     const mapping = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::EventSourceMapping'))[0].Properties;
     expect(mapping).toMatchObject({
-      StartingPosition: 'LATEST', BatchSize: 500, MaximumBatchingWindowInSeconds: 5, ParallelizationFactor: 4,
-      TumblingWindowInSeconds: 60, MaximumRetryAttempts: 3, MaximumRecordAgeInSeconds: 7_200, BisectBatchOnFunctionError: false,
-      Enabled: false, FilterCriteria: { Filters: [{ Pattern: '{"data":{"kind":["order"]}}' }] },
+      StartingPosition: 'LATEST',
+      BatchSize: 500,
+      MaximumBatchingWindowInSeconds: 5,
+      ParallelizationFactor: 4,
+      TumblingWindowInSeconds: 60,
+      MaximumRetryAttempts: 3,
+      MaximumRecordAgeInSeconds: 7_200,
+      BisectBatchOnFunctionError: false,
+      Enabled: false,
+      FilterCriteria: { Filters: [{ Pattern: '{"data":{"kind":["order"]}}' }] },
     });
     expect(mapping.FunctionResponseTypes).toBeUndefined();
   });
 
   test('AT_TIMESTAMP with a timestamp', () => {
     const stack = newStack();
-    newFunction(stack).addEventSource(new BlueprintKinesisSource(newStream(stack), { startingPosition: lambda.StartingPosition.AT_TIMESTAMP, startingPositionTimestamp: 1_700_000_000 }));
+    const options = { startingPosition: lambda.StartingPosition.AT_TIMESTAMP, startingPositionTimestamp: 1_700_000_000 };
+    newFunction(stack).addEventSource(new BlueprintKinesisSource(newStream(stack), options));
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', { StartingPosition: 'AT_TIMESTAMP', StartingPositionTimestamp: 1_700_000_000 });
   });
 
@@ -171,7 +179,8 @@ describe('BlueprintKinesisSource options', () => {
 
   test('a custom iterator age threshold', () => {
     const stack = newStack();
-    newFunction(stack).addEventSource(new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM, iteratorAgeThreshold: Duration.minutes(10) }));
+    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM, iteratorAgeThreshold: Duration.minutes(10) });
+    newFunction(stack).addEventSource(source);
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge', Threshold: 600_000 });
   });
 
@@ -314,8 +323,12 @@ describe('BlueprintKinesisSource validation', () => {
     const stack = newStack();
     const n = (id: string) => new CfnParameter(stack, id, { type: 'Number' }).valueAsNumber;
     expect(kinesisErrors({
-      batchSize: n('B'), retryAttempts: n('R'), parallelizationFactor: n('P'), maxRecordAge: Duration.seconds(n('A')),
-      maxBatchingWindow: Duration.seconds(n('W')), tumblingWindow: Duration.seconds(n('T')),
+      batchSize: n('B'),
+      retryAttempts: n('R'),
+      parallelizationFactor: n('P'),
+      maxRecordAge: Duration.seconds(n('A')),
+      maxBatchingWindow: Duration.seconds(n('W')),
+      tumblingWindow: Duration.seconds(n('T')),
       filters: [new CfnParameter(stack, 'F', { type: 'String' }).valueAsString],
     }, stack)).toEqual([]);
   });
