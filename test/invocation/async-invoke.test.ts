@@ -139,3 +139,14 @@ describe('asyncInvoke validation', () => {
     expectErrors(stack2, /configured twice/);
   });
 });
+
+describe('asyncInvoke on a released function', () => {
+  test('the settings apply to the alias callers invoke', () => {
+    const stack = newStack();
+    const fn = newFunction(stack, 'Fn', { deployment: {}, asyncInvoke: { retryAttempts: 0, onFailure: AsyncDestination.queue(new DurableQueue(stack, 'F').queue) } });
+    const template = Template.fromStack(stack);
+    const alias = fn.invokeTarget as import('aws-cdk-lib/aws-lambda').Alias;
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { Qualifier: alias.aliasName, MaximumRetryAttempts: 0 });
+    expect(synthErrors(stack)).toEqual([]);
+  });
+});
