@@ -62,7 +62,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     include: ['../examples/**/*.ts', '../build-tools/**/*.ts'],
     compilerOptions: {},
   },
-  gitignore: ['cdk.out/', '/dist/', '/.jsii-code-only/', '*.tsbuildinfo', '/bench-out/'],
+  gitignore: ['!/examples/layers/**/node_modules/', 'cdk.out/', '/dist/', '/.jsii-code-only/', '*.tsbuildinfo', '/bench-out/'],
 });
 
 // npm 11 leaves unrs-resolver's per-platform bindings out of the lock (then `npm ci` fails): use the

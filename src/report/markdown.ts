@@ -83,7 +83,7 @@ export function markdownReport(stackName: string, model: TemplateModel, nag: Nag
       f.reservedConcurrency !== undefined ? `reserved ${f.reservedConcurrency}` : 'unreserved',
       stream !== undefined ? `streams need ${stream}` : undefined,
     ].filter(Boolean).join(', ');
-    out.push(`| ${f.name} | ${f.memoryMb ?? '?'} MB | ${f.timeoutSeconds ?? '?'} s | ${f.architecture} | ${concurrency} | ${f.layers} | ${f.network} | ${f.release} |`);
+    out.push(`| ${f.name} | ${f.memoryMb ?? '?'} MB | ${f.timeoutSeconds ?? '?'} s | ${f.architecture} | ${concurrency} | ${f.layers ? f.layerNames.join(' → ') : '–'} | ${f.network} | ${f.release} |`);
   }
 
   out.push('', '## Event paths', '', 'Solid: events; dashed: where failed events go; thick: successes.', '', '```mermaid', eventFlowchart(model), '```', '');

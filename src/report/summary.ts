@@ -33,7 +33,7 @@ export function stackSummary(stackName: string, model: TemplateModel, resourceCo
     const sources = model.sourcesOf(id).map(e => `${model.labelOf(e.from)} [${e.label}]`);
     const failures = model.outcomesOf(id).map(e => `${e.kind === 'success' ? 'success → ' : ''}${model.labelOf(e.to)} [${e.label}${e.from !== id ? ` of ${model.nameOf(e.from)}` : ''}]`);
     lines.push(`  λ ${f.name}: ${f.memoryMb ?? '?'} MB, ${f.timeoutSeconds ?? '?'} s, ${f.architecture}, ${f.runtime}` +
-      `${f.reservedConcurrency !== undefined ? `, reserved ${f.reservedConcurrency}` : ''}, ${f.layers} layer${f.layers === 1 ? '' : 's'}, ${f.network}, ${f.release}`);
+      `${f.reservedConcurrency !== undefined ? `, reserved ${f.reservedConcurrency}` : ''}, ${f.layers ? `layers ${f.layerNames.join(' → ')}` : 'no layers'}, ${f.network}, ${f.release}`);
     lines.push(`      events from: ${join(sources, 'direct invocation only')}`);
     lines.push(`      failed events go to: ${join(failures, 'NOTHING DURABLE')}`);
   }

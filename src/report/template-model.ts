@@ -38,6 +38,7 @@ export interface FunctionFacts {
   readonly architecture: string;
   readonly reservedConcurrency?: number;
   readonly layers: number;
+  readonly layerNames: string[];
   readonly network: string;
   readonly release: string;
 }
@@ -151,6 +152,7 @@ export class TemplateModel {
       architecture: Array.isArray(p.Architectures) ? String(p.Architectures[0]) : 'x86_64',
       reservedConcurrency: typeof p.ReservedConcurrentExecutions === 'number' ? p.ReservedConcurrentExecutions : undefined,
       layers: Array.isArray(p.Layers) ? p.Layers.length : 0,
+      layerNames: (Array.isArray(p.Layers) ? p.Layers : []).map((l: unknown) => this.layerName(l)),
       network: vpc ? `VPC, ${subnets} subnet${subnets === 1 ? '' : 's'}, ${Array.isArray(vpc.SecurityGroupIds) ? vpc.SecurityGroupIds.length : 0} SG` : 'no VPC',
       release: this.releaseOf(id),
     };
@@ -165,6 +167,14 @@ export class TemplateModel {
   public outcomesOf(fn: string): EventEdge[] {
     const sources = new Set(this.sourcesOf(fn).map(e => e.from));
     return this.edgeList.filter(e => e.kind !== 'event' && (e.from === fn || (sources.has(e.from) && this.resources[e.from]?.Type !== 'AWS::Lambda::Function')));
+  }
+
+  /** A layer's name: its construct name, or the name in its ARN (`arn:…:layer:NAME:VERSION`). */
+  private layerName(layer: unknown): string {
+    const ref = refOf(layer);
+    if (ref) return this.nameOf(ref);
+    const m = typeof layer === 'string' ? /:layer:([^:]+)/.exec(layer) : null;
+    return m ? m[1] : 'imported layer';
   }
 
   private releaseOf(fn: string): string {

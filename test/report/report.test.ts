@@ -88,7 +88,7 @@ test('facts of a function', () => {
     timeoutSeconds: 30,
     architecture: 'arm64',
     reservedConcurrency: 5,
-    layers: 1,
+    layers: 1, layerNames: ['deps'],
     network: 'VPC, 2 subnets, 1 SG',
     release: 'alias live, CodeDeploy LambdaCanary10Percent5Minutes',
   });
@@ -127,7 +127,7 @@ test('stream concurrency is shards × parallelization factor', () => {
 test('the summary names the functions, their sources and failure paths', () => {
   const text = stackSummary('App', model, 25, { findings: { AwsSolutions: [], Serverless: ['Serverless-X @ App/Api'] }, acknowledged: countAcknowledged(model, Object.keys(template.Resources!)) });
   expect(text).toMatch(/^Stack App: 25 resources, 3 functions; cdk-nag AwsSolutions 0, Serverless 1 unacknowledged \(1 acknowledged with reasons in the template\) FAIL/);
-  expect(text).toContain('λ Worker: 1024 MB, 30 s, arm64, nodejs24.x, reserved 5, 1 layer, VPC, 2 subnets, 1 SG, alias live, CodeDeploy LambdaCanary10Percent5Minutes');
+  expect(text).toContain('λ Worker: 1024 MB, 30 s, arm64, nodejs24.x, reserved 5, layers deps, VPC, 2 subnets, 1 SG, alias live, CodeDeploy LambdaCanary10Percent5Minutes');
   expect(text).toContain('failed events go to: NOTHING DURABLE');
   expect(text).toContain('! Serverless: Serverless-X @ App/Api');
 });
