@@ -124,12 +124,15 @@ export class AliasDeployment extends Construct {
     this.alarms.push(...props.alarms ?? []);
 
     const rollbackOnAlarm = props.rollbackOnAlarm ?? true;
+    const alarms = this.alarms;
     this.deploymentGroup = new codedeploy.LambdaDeploymentGroup(this, 'DeploymentGroup', {
       application: this.application,
       alias: props.alias,
       deploymentConfig: this.strategy.bind(this),
       alarms: [...this.alarms],
-      autoRollback: { failedDeployment: true, stoppedDeployment: true, deploymentInAlarm: rollbackOnAlarm },
+      // Read when the group is rendered, so that alarms added later count and a missing alarm is reported
+      // with the other problems rather than thrown by the L2.
+      autoRollback: { failedDeployment: true, stoppedDeployment: true, get deploymentInAlarm() { return rollbackOnAlarm && alarms.length > 0; } },
     });
 
     if (props.smokeTest && !props.preTraffic) {

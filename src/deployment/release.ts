@@ -86,10 +86,11 @@ export class FunctionRelease extends Construct {
 
   private configureScaling(props: FunctionReleaseProps): lambda.IScalableFunctionAttribute | undefined {
     const scaling = props.provisionedConcurrencyScaling;
-    if (!scaling) return undefined;
-    const attribute = this.alias.addAutoScaling({ minCapacity: props.provisionedConcurrency, maxCapacity: scaling.maxCapacity });
+    const min = props.provisionedConcurrency;
+    // The L2 throws on a range it cannot use; such a range is reported at synth instead.
+    if (!scaling || !(isToken(min) || isToken(scaling.maxCapacity) || (min! >= 1 && scaling.maxCapacity >= min!))) return undefined;
+    const attribute = this.alias.addAutoScaling({ minCapacity: min, maxCapacity: scaling.maxCapacity });
     const target = scaling.utilizationTarget ?? DEFAULT_UTILIZATION_TARGET;
-    // The L2 throws on a target outside 0.1–0.9; such a target is reported at synth instead.
     if (within(target, LIMITS.provisionedUtilizationTarget)) attribute.scaleOnUtilization({ utilizationTarget: target });
     for (const schedule of scaling.schedules ?? []) {
       attribute.scaleOnSchedule(schedule.name, {
