@@ -2,8 +2,8 @@ import { CfnResource, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { NagPack, NagPackProps } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { DEFAULTS, LIMITS } from '../limits';
-import { describeRange } from '../validation/problems';
 import { BLUEPRINT_RULES } from './rules';
+import { describeRange } from '../validation/problems';
 import { RuleConfig, runRule } from './rules/rule';
 import { TemplateIndex } from './template-index';
 

@@ -71,7 +71,11 @@ export class TemplateIndex {
    */
   public functionOf(value: unknown): CfnEntry | undefined {
     const t = this.target(value);
-    if (!t) return undefined;
+    if (!t) {
+      // e.g. `Fn::Join` of `Fn::Select` over an alias ARN (what aws-cdk-lib renders for alias mappings)
+      const found = new Set([...referencedIds(value)].map(id => this.functionOf({ Ref: id })).filter(f => f !== undefined));
+      return found.size === 1 ? [...found][0] : undefined;
+    }
     if (t.type === 'AWS::Lambda::Function') return t;
     if (t.type === 'AWS::Lambda::Alias' || t.type === 'AWS::Lambda::Version') return this.functionOf(t.properties.FunctionName);
     return undefined;

@@ -1,5 +1,5 @@
-import { LambdaBlueprintChecks, LambdaBlueprintChecksProps } from '../../src';
 import { IConstruct } from 'constructs';
+import { LambdaBlueprintChecks, LambdaBlueprintChecksProps } from '../../src';
 
 /** Unacknowledged LambdaBlueprints findings under `scope`, as `rule @ path` lines (optionally one rule). */
 export function blueprintFindings(scope: IConstruct, rule?: string, props?: LambdaBlueprintChecksProps): string[] {

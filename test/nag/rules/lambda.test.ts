@@ -186,7 +186,9 @@ describe('LambdaProvisionedOnLatest', () => {
   function alias(stack: Stack, functionVersion: string, provisioned: boolean): void {
     l1(stack);
     new lambda.CfnAlias(stack, 'Alias', {
-      functionName: 'fn', functionVersion, name: 'live',
+      functionName: 'fn',
+      functionVersion,
+      name: 'live',
       provisionedConcurrencyConfig: provisioned ? { provisionedConcurrentExecutions: 2 } : undefined,
     });
   }
@@ -217,7 +219,8 @@ describe('LambdaFifoAsyncDestination', () => {
     const t = new sns.Topic(stack, 'T');
     l1(stack, { deadLetterConfig: { targetArn: q.queueArn } });
     new lambda.CfnEventInvokeConfig(stack, 'Cfg', {
-      functionName: 'fn', qualifier: '$LATEST',
+      functionName: 'fn',
+      qualifier: '$LATEST',
       destinationConfig: { onSuccess: { destination: t.topicArn }, onFailure: { destination: 'arn:aws:sqs:us-east-1:123456789012:std' } },
     });
     expect(findings(stack, 'LambdaFifoAsyncDestination')).toEqual([]);
