@@ -15,7 +15,7 @@ export class StreamFailureDestination {
   /**
    * An encrypted, TLS-only, 14-day, depth-alarmed `DurableQueue` created for the mapping (the default).
    */
-  public static durableQueue(): StreamFailureDestination {
+  public static toDurableQueue(): StreamFailureDestination {
     return new StreamFailureDestination();
   }
 
@@ -24,7 +24,7 @@ export class StreamFailureDestination {
    * A depth alarm is created for it unless it is the queue of a `DurableQueue`.
    * @param queue the queue
    */
-  public static queue(queue: sqs.IQueue): StreamFailureDestination {
+  public static toQueue(queue: sqs.IQueue): StreamFailureDestination {
     return new StreamFailureDestination(queue);
   }
 
@@ -32,7 +32,7 @@ export class StreamFailureDestination {
    * An existing SNS topic (its subscribers decide where the failure records go).
    * @param topic the topic
    */
-  public static topic(topic: sns.ITopic): StreamFailureDestination {
+  public static toTopic(topic: sns.ITopic): StreamFailureDestination {
     return new StreamFailureDestination(undefined, topic);
   }
 
@@ -115,7 +115,7 @@ export interface BlueprintEventSourceOptions {
 
   /**
    * Streams only: where records go that failed for good.
-   * @default StreamFailureDestination.durableQueue() for streams
+   * @default StreamFailureDestination.toDurableQueue() for streams
    */
   readonly onFailure?: StreamFailureDestination;
 

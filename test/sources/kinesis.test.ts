@@ -139,7 +139,7 @@ describe('BlueprintKinesisSource options', () => {
   test('an SNS topic as on-failure destination gets publish rights and no queue', () => {
     const stack = newStack();
     const topic = new sns.Topic(stack, 'Failures', { enforceSSL: true, masterKey: kms.Alias.fromAliasName(stack, 'SnsKey', 'alias/aws/sns') });
-    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM, onFailure: StreamFailureDestination.topic(topic) });
+    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM, onFailure: StreamFailureDestination.toTopic(topic) });
     newFunction(stack).addEventSource(source);
     const template = Template.fromStack(stack);
     expect(source.failureTopic).toBe(topic);
@@ -152,7 +152,7 @@ describe('BlueprintKinesisSource options', () => {
   test('an existing standard queue as on-failure destination gets a depth alarm', () => {
     const stack = newStack();
     const queue = new sqs.Queue(stack, 'Failures');
-    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM, onFailure: StreamFailureDestination.queue(queue) });
+    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM, onFailure: StreamFailureDestination.toQueue(queue) });
     newFunction(stack).addEventSource(source);
     expect(source.failureQueue).toBe(queue);
     expect(source.failureDepthAlarm).toBeDefined();
@@ -162,9 +162,9 @@ describe('BlueprintKinesisSource options', () => {
     });
   });
 
-  test('StreamFailureDestination.durableQueue() is the default', () => {
+  test('StreamFailureDestination.toDurableQueue() is the default', () => {
     const stack = newStack();
-    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM, onFailure: StreamFailureDestination.durableQueue() });
+    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM, onFailure: StreamFailureDestination.toDurableQueue() });
     newFunction(stack).addEventSource(source);
     expect(source.failureQueue!.node.scope).toBeInstanceOf(DurableQueue);
   });
@@ -298,7 +298,7 @@ describe('BlueprintKinesisSource validation', () => {
   test('a FIFO queue as on-failure destination is refused', () => {
     const stack = newStack();
     const fifo = new sqs.Queue(stack, 'Fifo', { fifo: true });
-    expect(kinesisErrors({ onFailure: StreamFailureDestination.queue(fifo) }, stack)).toEqual([
+    expect(kinesisErrors({ onFailure: StreamFailureDestination.toQueue(fifo) }, stack)).toEqual([
       expect.stringMatching(/onFailure is FIFO queue Test\/Fifo, allowed is a standard SQS queue or an SNS topic, because Lambda cannot send failure records of a stream mapping to a FIFO queue/),
     ]);
   });

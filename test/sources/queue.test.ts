@@ -128,7 +128,7 @@ describe('BlueprintQueueSource validation (standard)', () => {
 
   test('an on-failure destination is refused', () => {
     const stack = newStack();
-    const errors = queueErrors({ onFailure: StreamFailureDestination.queue(new sqs.Queue(stack, 'Other')) }, {}, stack);
+    const errors = queueErrors({ onFailure: StreamFailureDestination.toQueue(new sqs.Queue(stack, 'Other')) }, {}, stack);
     expect(errors).toEqual([expect.stringMatching(/onFailure is set, allowed is not set on an SQS source/)]);
   });
 
