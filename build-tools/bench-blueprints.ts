@@ -1,9 +1,25 @@
 /**
- * The benchmark's blueprint variant (placeholder until the sources, network and deployment blueprints land).
+ * The benchmark's blueprint variant: N BlueprintFunctions, each in private subnets of one shared VPC,
+ * released through an alias with a canary deployment, fed by a QueueToFunction and a KinesisToFunction.
  */
 import { Stack } from 'aws-cdk-lib';
-import { handwritten } from './bench-handwritten';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { BlueprintFunction, DeploymentStrategy, FunctionNetwork, KinesisToFunction, QueueToFunction } from '../src';
+
+const HANDLER = 'exports.handler = async () => ({ batchItemFailures: [] });';
 
 export function blueprints(stack: Stack, n: number): void {
-  handwritten(stack, n);
+  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+  for (let i = 0; i < n; i++) {
+    const fn = new BlueprintFunction(stack, `Fn${i}`, {
+      runtime: lambda.Runtime.NODEJS_24_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline(HANDLER),
+      network: FunctionNetwork.privateEgress(vpc),
+      deployment: { strategy: DeploymentStrategy.canary10Percent5Minutes() },
+    });
+    new QueueToFunction(stack, `Queue${i}`, { blueprintFunction: fn });
+    new KinesisToFunction(stack, `Stream${i}`, { blueprintFunction: fn, streamProps: { shardCount: 1 } });
+  }
 }
