@@ -2,9 +2,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { LIMITS } from '../limits';
-import { isToken, validateAtSynth } from '../validation/problems';
 import { BlueprintVpcEndpoints } from './endpoints';
 import { FunctionNetwork, FunctionNetworkOptions } from './function-network';
+import { isToken, validateAtSynth } from '../validation/problems';
 
 /**
  * Properties of a `BlueprintVpc`.
@@ -32,6 +32,13 @@ export interface BlueprintVpcProps {
   readonly ipAddresses?: ec2.IIpAddresses;
 
   /**
+   * Add isolated subnets (no route to the internet) next to the public and private ones: for databases
+   * and for functions placed with `isolated()`, whose "no internet" is then enforced by routing.
+   * @default true
+   */
+  readonly isolatedSubnets?: boolean;
+
+  /**
    * Interface endpoints to add next to the S3 and DynamoDB gateway endpoints (shared with every
    * function placed in the VPC).
    * @default - none
@@ -47,7 +54,7 @@ export interface BlueprintVpcProps {
 
 /**
  * A ready VPC for Lambda: two or more AZs, public subnets holding the NAT gateways, private subnets
- * with egress through them for the functions, flow logs on, and the shared S3 and DynamoDB gateway
+ * with egress through them for the functions, isolated subnets without internet, flow logs on, and the shared S3 and DynamoDB gateway
  * endpoints (no NAT traffic for those).
  *
  * Place functions with `vpc.privateEgress()` / `vpc.isolated()` or `FunctionNetwork.privateEgress(vpc.vpc)`.
@@ -73,6 +80,7 @@ export class BlueprintVpc extends Construct {
       subnetConfiguration: [
         { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
         { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 20 },
+        ...(props.isolatedSubnets ?? true ? [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 22 }] : []),
       ],
     });
     this.flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', { retention: props.flowLogRetention ?? logs.RetentionDays.ONE_MONTH });
@@ -86,8 +94,8 @@ export class BlueprintVpc extends Construct {
     for (const service of props.interfaceEndpoints ?? []) this.endpoints.addInterfaceEndpoint(service);
 
     validateAtSynth(this, p => {
-      p.limit('maxAzs', maxAzs, 'vpcAvailabilityZones');
-      const natMax = isToken(maxAzs) ? LIMITS.natGateways.max : maxAzs;
+      const azsOk = p.limit('maxAzs', maxAzs, 'vpcAvailabilityZones');
+      const natMax = azsOk && !isToken(maxAzs) ? maxAzs : LIMITS.natGateways.max;
       p.limit('natGateways', natGateways, { ...LIMITS.natGateways, max: Math.max(natMax, LIMITS.natGateways.min) });
     });
   }
@@ -101,11 +109,12 @@ export class BlueprintVpc extends Construct {
   }
 
   /**
-   * A placement in the private subnets that needs no internet: AWS services through the endpoints.
-   * @param options security groups, endpoints and targets
+   * A placement without internet: in the isolated subnets (the private ones when `isolatedSubnets` is
+   * false), AWS services through the endpoints.
+   * @param options subnets, security groups, endpoints and targets
    */
   public isolated(options: FunctionNetworkOptions = {}): FunctionNetwork {
-    return FunctionNetwork.isolated(this.vpc, { subnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }, ...options });
+    return FunctionNetwork.isolated(this.vpc, options);
   }
 }
 

@@ -4,11 +4,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { EFS_MOUNT_PATH_PATTERN, LIMITS } from '../limits';
-import { isToken, Problems, validateAtSynth, warn } from '../validation/problems';
 import { BlueprintVpcEndpoints, isDefinedInApp } from './endpoints';
 import { FunctionFileSystem } from './file-system';
 import { FunctionNetwork, NetworkPlacement } from './function-network';
 import { azOf, belongsTo, groupBelongsTo, routeOf, SubnetRoute } from './subnets';
+import { isToken, Problems, validateAtSynth, warn } from '../validation/problems';
 
 /** The ENI actions Lambda needs on the execution role of a VPC function (AWSLambdaVPCAccessExecutionRole). */
 export const ENI_ACTIONS = [
@@ -34,6 +34,9 @@ export interface FunctionNetworkProps {
   readonly filesystem?: lambda.FileSystem;
 }
 
+/** Problems found while placing, reported at synth. */
+type Deferred = Array<(p: Problems) => void>;
+
 /** Result of placing a function. */
 export interface PlacedNetwork {
   /** Spread into the `lambda.Function` props. */
@@ -52,7 +55,7 @@ export interface PlacedNetwork {
  * @param role its execution role
  */
 export function placeNetwork(scope: Construct, role: iam.IRole, network?: FunctionNetwork, fileSystem?: FunctionFileSystem): PlacedNetwork {
-  const problems: Array<(p: Problems) => void> = [];
+  const problems: Deferred = [];
   validateAtSynth(scope, p => problems.forEach(check => check(p)));
 
   if (!network) {
@@ -112,7 +115,7 @@ export function refuseConnectWithoutVpc(scope: Construct, port: ec2.Port): void 
   validateAtSynth(scope, p => p.add('connectTo', `a target on port ${port.toString()} without network`, 'targets only with a VPC placement (network)', 'a function outside a VPC has no security group a target could admit'));
 }
 
-function selectSubnets(vpc: ec2.IVpc, network: FunctionNetwork, problems: Array<(p: Problems) => void>): ec2.ISubnet[] | undefined {
+function selectSubnets(vpc: ec2.IVpc, network: FunctionNetwork, problems: Deferred): ec2.ISubnet[] | undefined {
   const selection = network.options.subnets ?? defaultSelection(vpc, network);
   try {
     return vpc.selectSubnets(selection).subnets;
@@ -128,7 +131,7 @@ function defaultSelection(vpc: ec2.IVpc, network: FunctionNetwork): ec2.SubnetSe
   return { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
 }
 
-function checkSubnets(scope: Construct, vpc: ec2.IVpc, network: FunctionNetwork, subnets: ec2.ISubnet[], problems: Array<(p: Problems) => void>): void {
+function checkSubnets(scope: Construct, vpc: ec2.IVpc, network: FunctionNetwork, subnets: ec2.ISubnet[], problems: Deferred): void {
   const describe = (s: ec2.ISubnet) => s.node.path;
   const foreign = subnets.filter(s => !belongsTo(vpc, s));
   if (foreign.length) {
@@ -147,6 +150,9 @@ function checkSubnets(scope: Construct, vpc: ec2.IVpc, network: FunctionNetwork,
     }
   });
 
+  if (!network.internetEgress && own.some(s => routeOf(vpc, s) === SubnetRoute.NAT)) {
+    warn(scope, 'IsolatedInNatSubnets', 'the placement asks for no internet (isolated) but its subnets route to a NAT gateway, so HTTPS to the internet stays possible; place it in isolated subnets to enforce it by routing.');
+  }
   if (network.internetEgress && !isDefinedInApp(vpc) && own.some(s => routeOf(vpc, s) === SubnetRoute.UNKNOWN)) {
     warn(scope, 'NatEgressUnverified', `the imported VPC ${vpc.node.path} hides its route tables, so internet egress through NAT cannot be verified; make sure the selected subnets route 0.0.0.0/0 to a NAT gateway, or calls to the internet will time out.`);
   }
@@ -158,7 +164,12 @@ function checkSubnets(scope: Construct, vpc: ec2.IVpc, network: FunctionNetwork,
   }
 }
 
-function functionSecurityGroups(scope: Construct, vpc: ec2.IVpc, network: FunctionNetwork, problems: Array<(p: Problems) => void>): { securityGroups: ec2.ISecurityGroup[]; securityGroup?: ec2.SecurityGroup } {
+interface FunctionGroups {
+  readonly securityGroups: ec2.ISecurityGroup[];
+  readonly securityGroup?: ec2.SecurityGroup;
+}
+
+function functionSecurityGroups(scope: Construct, vpc: ec2.IVpc, network: FunctionNetwork, problems: Deferred): FunctionGroups {
   const given = network.options.securityGroups ?? [];
   if (given.length > 0) {
     problems.push(p => p.limit('network securityGroups (count)', given.length, 'securityGroupsPerFunction'));
@@ -175,17 +186,17 @@ function functionSecurityGroups(scope: Construct, vpc: ec2.IVpc, network: Functi
   });
   securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(HTTPS), network.internetEgress
     ? 'HTTPS to the internet through NAT and to AWS APIs'
-    : 'HTTPS to AWS APIs through the VPC endpoints (the subnets have no route to the internet)');
+    : 'HTTPS to AWS APIs through the VPC endpoints');
   return { securityGroups: [securityGroup], securityGroup };
 }
 
-function mountFileSystem(vpc: ec2.IVpc, role: iam.IRole, mount: FunctionFileSystem, problems: Array<(p: Problems) => void>): lambda.FileSystem | undefined {
+function mountFileSystem(vpc: ec2.IVpc, role: iam.IRole, mount: FunctionFileSystem, problems: Deferred): lambda.FileSystem | undefined {
   const path = mount.mountPath;
   if (!isToken(path)) {
     const limit = LIMITS.efsMountPathLength;
     if (!EFS_MOUNT_PATH_PATTERN.test(path) || path.length > limit.max) {
       problems.push(p => {
-        p.pattern('fileSystem mountPath', path, EFS_MOUNT_PATH_PATTERN, '/mnt/<name> with <name> of [a-zA-Z0-9-_.]', 'Lambda mounts file systems only under /mnt');
+        if (!p.pattern('fileSystem mountPath', path, EFS_MOUNT_PATH_PATTERN, '/mnt/<name> with <name> of [a-zA-Z0-9-_.]', 'Lambda mounts file systems only under /mnt')) return;
         p.limit('fileSystem mountPath (length)', path.length, 'efsMountPathLength');
       });
       return undefined;

@@ -1,0 +1,97 @@
+import { CfnParameter, App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { buildApp } from '../../examples/vpc-worker';
+import { BlueprintVpc } from '../../src';
+import { expectErrors, nagFindings, newStack, synthErrors } from '../helpers';
+
+describe('BlueprintVpc defaults', () => {
+  const stack = newStack();
+  const net = new BlueprintVpc(stack, 'Net');
+  const template = Template.fromStack(stack);
+
+  test('two AZs: public, private-with-egress and isolated subnets', () => {
+    template.resourceCountIs('AWS::EC2::Subnet', 6);
+    expect(net.vpc.publicSubnets).toHaveLength(2);
+    expect(net.vpc.privateSubnets).toHaveLength(2);
+    expect(net.vpc.isolatedSubnets).toHaveLength(2);
+  });
+
+  test('one NAT gateway per AZ', () => {
+    template.resourceCountIs('AWS::EC2::NatGateway', 2);
+  });
+
+  test('flow logs of all traffic to a log group with retention', () => {
+    template.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs' });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    expect(net.flowLog).toBeDefined();
+  });
+
+  test('S3 and DynamoDB gateway endpoints on every route table', () => {
+    template.resourceCountIs('AWS::EC2::VPCEndpoint', 2);
+    template.hasResourceProperties('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Gateway', RouteTableIds: Match.arrayWith([{ Ref: Match.stringLikeRegexp('PrivateSubnet1RouteTable') }]) });
+    expect(net.endpoints.s3).toBeDefined();
+    expect(net.endpoints.dynamoDb).toBeDefined();
+  });
+
+  test('has zero unacknowledged cdk-nag findings', () => {
+    expect(nagFindings(stack)).toEqual([]);
+  });
+});
+
+test('dev: one NAT gateway, no isolated subnets, interface endpoints', () => {
+  const stack = newStack();
+  const net = new BlueprintVpc(stack, 'Net', { natGateways: 1, isolatedSubnets: false, interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS] });
+  const template = Template.fromStack(stack);
+  template.resourceCountIs('AWS::EC2::NatGateway', 1);
+  template.resourceCountIs('AWS::EC2::Subnet', 4);
+  template.hasResourceProperties('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Interface', ServiceName: 'com.amazonaws.us-east-1.sts' });
+  expect(net.endpoints.securityGroup).toBeDefined();
+});
+
+describe('BlueprintVpc validation', () => {
+  test.each([
+    [1, /maxAzs is 1 AZs, allowed is a whole number 2–6 AZs, because a production VPC spans at least two AZs/],
+    [7, /maxAzs is 7 AZs, allowed is a whole number 2–6 AZs/],
+    [2.5, /maxAzs is 2.5 AZs, allowed is a whole number 2–6 AZs/],
+  ])('maxAzs %s is refused', (maxAzs, error) => {
+    const stack = newStack();
+    new BlueprintVpc(stack, 'Net', { maxAzs, natGateways: 2 });
+    expectErrors(stack, error);
+  });
+
+  test.each([2, 6])('maxAzs %s is accepted', (maxAzs) => {
+    const stack = newStack();
+    new BlueprintVpc(stack, 'Net', { maxAzs });
+    expect(synthErrors(stack)).toEqual([]);
+  });
+
+  test.each([
+    [0, /natGateways is 0 NAT gateways, allowed is a whole number 1–2 NAT gateways, because private-with-egress subnets need at least one NAT gateway/],
+    [3, /natGateways is 3 NAT gateways, allowed is a whole number 1–2 NAT gateways/],
+    [1.5, /natGateways is 1.5 NAT gateways/],
+  ])('natGateways %s is refused (2 AZs)', (natGateways, error) => {
+    const stack = newStack();
+    new BlueprintVpc(stack, 'Net', { natGateways });
+    expectErrors(stack, error);
+  });
+
+  test.each([1, 2])('natGateways %s is accepted (2 AZs)', (natGateways) => {
+    const stack = newStack();
+    new BlueprintVpc(stack, 'Net', { natGateways });
+    expect(synthErrors(stack)).toEqual([]);
+  });
+
+  test('a token NAT gateway count is accepted', () => {
+    const stack = newStack();
+    new BlueprintVpc(stack, 'Net', { natGateways: new CfnParameter(stack, 'Nat', { type: 'Number' }).valueAsNumber });
+    expect(synthErrors(stack).filter(e => /natGateways/.test(e))).toEqual([]);
+  });
+});
+
+test('vpc-worker example snapshot', () => {
+  const app = buildApp(new App());
+  const stack = app.node.findChild('VpcWorker') as Stack;
+  expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  expect(nagFindings(stack)).toEqual([]);
+});
