@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import { ALIAS_NAME_PATTERN, LIMITS } from '../limits';
 import { AliasDeployment } from './alias-deployment';
 import { FunctionDeploymentOptions } from './options';
-import { within } from './strategy';
 import { invalidateVersionOnLayerContent } from './version-hash';
+import { within } from './within';
 import { isToken, Problems, validateAtSynth } from '../validation/problems';
 
 /** Default alias name of a released function. */

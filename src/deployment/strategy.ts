@@ -1,8 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import { Construct } from 'constructs';
-import { LIMITS, LimitSpec } from '../limits';
-import { isToken, Problems } from '../validation/problems';
+import { LIMITS } from '../limits';
+import { within } from './within';
+import { Problems } from '../validation/problems';
 
 /** The kind of traffic shift a `DeploymentStrategy` performs. */
 export enum DeploymentStrategyKind {
@@ -147,12 +148,6 @@ export class DeploymentStrategy {
   private isValid(): boolean {
     return within(this.percentage, LIMITS.deploymentPercentage) && within(intervalMinutes(this.interval), LIMITS.deploymentIntervalMinutes);
   }
-}
-
-/** Whether a number (tokens and undefined pass) lies within a limit of the table. */
-export function within(value: number | undefined, limit: LimitSpec): boolean {
-  if (value === undefined || isToken(value)) return true;
-  return Number.isFinite(value) && value >= limit.min && value <= limit.max && (!limit.integer || Number.isInteger(value));
 }
 
 function intervalMinutes(interval?: Duration): number | undefined {

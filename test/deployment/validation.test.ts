@@ -213,7 +213,8 @@ describe('provisioned concurrency', () => {
   });
 
   test.each([0.1, 0.9])('accepts utilization target %s', target => {
-    expect(synthErrors(withDeployment({ provisionedConcurrency: 1, provisionedConcurrencyScaling: { maxCapacity: 5, utilizationTarget: target } }))).toEqual([]);
+    const scaling = { maxCapacity: 5, utilizationTarget: target };
+    expect(synthErrors(withDeployment({ provisionedConcurrency: 1, provisionedConcurrencyScaling: scaling }))).toEqual([]);
   });
 
   test.each([0.05, 0.95])('refuses utilization target %s', target => {
@@ -224,7 +225,8 @@ describe('provisioned concurrency', () => {
   test('refuses a maximum below the provisioned concurrency or above reserved', () => {
     expectErrors(withDeployment({ provisionedConcurrency: 4, provisionedConcurrencyScaling: { maxCapacity: 3 } }),
       /provisionedConcurrencyScaling.maxCapacity is 3 executions, allowed is a whole number 4–1,000,000 executions/);
-    expectErrors(withDeployment({ provisionedConcurrency: 4, provisionedConcurrencyScaling: { maxCapacity: 30 } }, { reservedConcurrentExecutions: 20 }),
+    const scaling = { maxCapacity: 30 };
+    expectErrors(withDeployment({ provisionedConcurrency: 4, provisionedConcurrencyScaling: scaling }, { reservedConcurrentExecutions: 20 }),
       /provisionedConcurrencyScaling.maxCapacity is 30 executions, allowed is at most the reserved concurrency \(20\)/);
   });
 
