@@ -24,3 +24,4 @@ export * from './http/alb';
 export * from './http/function-url';
 export * from './deployment';
 export * from './nag/lambda-blueprint-checks';
+export * from './budget';

@@ -44,7 +44,7 @@ export class LambdaBlueprintChecks extends NagPack {
   /** The pack's name. */
   public readonly name: string;
   /** Full ids of every rule of the pack (`LambdaBlueprints-LambdaMemorySize`, …). */
-  public readonly ruleIds: string[];
+  public readonly ruleIds?: string[];
   /** The account concurrency limit the pack checks reservations against. */
   public readonly accountConcurrencyLimit: number;
 

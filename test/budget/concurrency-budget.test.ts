@@ -1,0 +1,133 @@
+import { App, Annotations as CoreAnnotations, CfnParameter, Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { ConcurrencyBudget } from '../../src/budget';
+
+const ENV = { account: '123456789012', region: 'us-east-1' };
+
+function fn(stack: Stack, id: string, reservedConcurrentExecutions?: number): lambda.CfnFunction {
+  return new lambda.CfnFunction(stack, id, {
+    role: 'arn:aws:iam::123456789012:role/r', code: { zipFile: 'x' }, runtime: 'nodejs22.x', handler: 'index.h', reservedConcurrentExecutions,
+  });
+}
+
+function synthError(app: App): string | undefined {
+  try {
+    app.synth();
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+describe('ConcurrencyBudget.enforce', () => {
+  test('accepts 900 reserved across the stacks of one environment', () => {
+    const app = new App();
+    fn(new Stack(app, 'A', { env: ENV }), 'F1', 500);
+    fn(new Stack(app, 'B', { env: ENV }), 'F2', 400);
+    ConcurrencyBudget.enforce(app);
+    expect(synthError(app)).toBeUndefined();
+  });
+
+  test('refuses 901, naming the environment, the total, the limit and every reserving function', () => {
+    const app = new App();
+    const a = new Stack(app, 'A', { env: ENV });
+    fn(a, 'F1', 500);
+    fn(a, 'Free');
+    fn(new Stack(app, 'B', { env: ENV }), 'F2', 401);
+    ConcurrencyBudget.enforce(app);
+    expect(synthError(app)).toContain('aws://123456789012/us-east-1: reserved concurrency is 901 executions, allowed is at most 900 '
+      + '(account limit 1,000 − 100), because Lambda keeps 100 executions unreserved for functions without reserved concurrency; '
+      + 'reserved by A/F1, B/F2.');
+  });
+
+  test('counts two environments separately, and agnostic stacks as their own one', () => {
+    const app = new App();
+    fn(new Stack(app, 'East', { env: ENV }), 'F', 900);
+    fn(new Stack(app, 'West', { env: { ...ENV, region: 'us-west-2' } }), 'F', 900);
+    fn(new Stack(app, 'Agnostic'), 'F', 900);
+    ConcurrencyBudget.enforce(app);
+    expect(synthError(app)).toBeUndefined();
+    expect(ConcurrencyBudget.environments(app).map(e => [e.environment, e.reservedConcurrency])).toEqual([
+      ['aws://123456789012/us-east-1', 900], ['aws://123456789012/us-west-2', 900], ['aws://unknown-account/unknown-region', 900],
+    ]);
+  });
+
+  test('skips tokens', () => {
+    const app = new App();
+    const stack = new Stack(app, 'A', { env: ENV });
+    fn(stack, 'F1', 900);
+    fn(stack, 'F2', new CfnParameter(stack, 'P', { type: 'Number' }).valueAsNumber);
+    ConcurrencyBudget.enforce(app);
+    expect(synthError(app)).toBeUndefined();
+    expect(ConcurrencyBudget.report(app).find(f => f.functionPath === 'A/F2')).toMatchObject({ reservedIsToken: true, reservedConcurrency: undefined });
+  });
+
+  test('a raised account limit raises the budget', () => {
+    const app = new App();
+    fn(new Stack(app, 'A', { env: ENV }), 'F', 4_900);
+    expect(ConcurrencyBudget.check(app, { accountConcurrencyLimit: 5_000 })).toEqual([]);
+    expect(ConcurrencyBudget.check(app, { accountConcurrencyLimit: 4_999 })).toHaveLength(1);
+  });
+
+  test.each([99, 1_000_001, 1_000.5])('refuses an account limit of %s', (accountConcurrencyLimit) => {
+    expect(() => ConcurrencyBudget.enforce(new App(), { accountConcurrencyLimit }))
+      .toThrow(/accountConcurrencyLimit is .*, allowed is a whole number in 100–1,000,000 executions/);
+  });
+
+  test('counts L2 functions too', () => {
+    const app = new App();
+    const stack = new Stack(app, 'A', { env: ENV });
+    new lambda.Function(stack, 'L2', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.h', code: lambda.Code.fromInline('x'), reservedConcurrentExecutions: 901 });
+    expect(ConcurrencyBudget.check(app)).toEqual([expect.stringContaining('reserved by A/L2/Resource.')]);
+  });
+});
+
+describe('stream concurrency', () => {
+  function streamApp(reserved?: number): { app: App; stack: Stack } {
+    const app = new App();
+    const stack = new Stack(app, 'A', { env: ENV });
+    const f = fn(stack, 'F', reserved);
+    const stream = new kinesis.CfnStream(stack, 'S', { shardCount: 4 });
+    new lambda.CfnEventSourceMapping(stack, 'M', { functionName: f.ref, eventSourceArn: stream.attrArn, startingPosition: 'LATEST', parallelizationFactor: 3 });
+    const consumer = new kinesis.CfnStreamConsumer(stack, 'C', { consumerName: 'c', streamArn: stream.attrArn });
+    new lambda.CfnEventSourceMapping(stack, 'Efo', { functionName: f.ref, eventSourceArn: consumer.attrConsumerArn, startingPosition: 'LATEST' });
+    new lambda.CfnEventSourceMapping(stack, 'Ddb', {
+      functionName: f.ref, startingPosition: 'LATEST', eventSourceArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/x',
+    });
+    new lambda.CfnEventSourceMapping(stack, 'Q', { functionName: f.ref, eventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:q' });
+    return { app, stack };
+  }
+
+  test('reports shards x parallelization factor per function (default factor 1), and unknown shard counts', () => {
+    const { app } = streamApp();
+    expect(ConcurrencyBudget.report(app)).toEqual([{
+      functionPath: 'A/F',
+      environment: 'aws://123456789012/us-east-1',
+      reservedConcurrency: undefined,
+      reservedIsToken: false,
+      streamConcurrency: 4 * 3 + 4,
+      streamSourcesWithUnknownShards: 1,
+    }]);
+  });
+
+  test('warns when reserved concurrency is below the stream concurrency', () => {
+    const { app, stack } = streamApp(15);
+    ConcurrencyBudget.enforce(app);
+    app.synth();
+    Annotations.fromStack(stack).hasWarning('/A/F', Match.stringLikeRegexp(
+      'A/F: reserved concurrency is 15 but its stream sources need 16 \\(active shards x parallelization factor\\)'));
+  });
+
+  test('no warning at exactly the stream concurrency, or when acknowledged', () => {
+    const a = streamApp(16);
+    ConcurrencyBudget.enforce(a.app);
+    a.app.synth();
+    const b = streamApp(1);
+    CoreAnnotations.of(b.stack).acknowledgeWarning('cdk-lambda-blueprints:ReservedBelowStreamConcurrency', 'drained slowly on purpose');
+    ConcurrencyBudget.enforce(b.app);
+    b.app.synth();
+    for (const s of [a.stack, b.stack]) Annotations.fromStack(s).hasNoWarning('*', Match.anyValue());
+  });
+});
