@@ -24,9 +24,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jsiiVersion: '~5.9.0',
   peerDeps: ['cdk-nag@^3.0.2'],
   devDeps: [
-    // Versions whose lock files `npm ci` accepts on every platform (jest 30 and eslint-import-resolver-typescript 4
-    // pull unrs-resolver, whose per-platform optional bindings npm 11 leaves out of the lock file).
-    'esbuild@^0.25', 'typescript@~5.9.3', '@types/node@^20'],
+    'esbuild@^0.25', 'typescript@~5.9.3', '@types/node@^20',
+  ],
 
   // The four non-JS targets are declared; `build` proves them with `jsii-pacmak --code-only`
   // (offline) and `package-all` (release machines only) packages them.
@@ -49,6 +48,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jestOptions: {
     // The test task never writes snapshots; `npx projen test:update` does.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    // jest 30 pulls unrs-resolver, whose per-platform optional bindings npm 11 leaves out of the lock file
+    // (then `npm ci` fails on a fresh clone).
     jestVersion: '^29',
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],

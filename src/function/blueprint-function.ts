@@ -14,12 +14,12 @@ import { DurableQueue } from '../core/durable-queue';
 import { stackSingleton } from '../core/stack-registry';
 import { FunctionDeploymentOptions } from '../deployment/options';
 import { FunctionRelease } from '../deployment/release';
+import { AsyncInvokeOptions } from '../invocation/async-invoke';
+import { configureAsyncInvoke } from '../invocation/async-invoke-config';
 import { DEFAULTS, ENVIRONMENT_KEY_PATTERN, LIMITS, RESERVED_ENVIRONMENT_KEYS, RESERVED_ENVIRONMENT_PREFIXES, SECRET_LOOKING_KEYS } from '../limits';
 import { handlerFormat, isDeprecatedRuntime, newestOfFamily } from './runtime-rules';
 import { BlueprintSecret } from './secret';
 import { FunctionLayers } from '../layers/function-layers';
-import { AsyncInvokeOptions } from '../invocation/async-invoke';
-import { configureAsyncInvoke } from '../invocation/async-invoke-config';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { FunctionFileSystem, FunctionNetwork, NetworkPlacement } from '../network';
 import { connectTo, ENI_WILDCARD_REASON, placeNetwork, refuseConnectWithoutVpc } from '../network/placement';
@@ -188,15 +188,6 @@ export interface BlueprintFunctionProps {
   readonly allowDeprecatedRuntime?: boolean;
 
   /**
-   * Release the function through a version and an alias (optionally with a CodeDeploy canary or linear
-   * traffic shift, hooks and alarm rollback, provisioned concurrency or weighted routing). Every trigger,
-   * event source, async setting and URL then goes through the alias (`invokeTarget`), never $LATEST.
-   * @default - no version or alias: triggers invoke $LATEST
-   * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html
-   */
-  readonly deployment?: FunctionDeploymentOptions;
-
-  /**
    * VPC placement: ENIs in private subnets (at least two AZs), with internet egress through NAT
    * (`FunctionNetwork.privateEgress(vpc)`) or without (`FunctionNetwork.isolated(vpc)`), shared S3 and
    * DynamoDB gateway endpoints, optional shared interface endpoints, and a security group with explicit
@@ -213,6 +204,15 @@ export interface BlueprintFunctionProps {
    * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html
    */
   readonly fileSystem?: FunctionFileSystem;
+
+  /**
+   * Release the function through a version and an alias (optionally with a CodeDeploy canary or linear
+   * traffic shift, hooks and alarm rollback, provisioned concurrency or weighted routing). Every trigger,
+   * event source, async setting and URL then goes through the alias (`invokeTarget`), never $LATEST.
+   * @default - no version or alias: triggers invoke $LATEST
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html
+   */
+  readonly deployment?: FunctionDeploymentOptions;
 
   /**
    * Asynchronous invocation settings (retries 0–2, maximum event age 60 s–6 h, on-success and on-failure
@@ -244,12 +244,12 @@ export class BlueprintFunction extends Construct {
   public readonly errorsAlarm?: cloudwatch.Alarm;
   /** The Throttles alarm, when alarms are on. */
   public readonly throttlesAlarm?: cloudwatch.Alarm;
+  /** Where the function's ENIs are (subnets, security groups, endpoints), when `network` is set. */
+  public readonly networkPlacement?: NetworkPlacement;
   /** The alias every trigger invokes, when `deployment` is set. */
   public readonly alias?: lambda.Alias;
   /** The release (version, alias, CodeDeploy deployment, provisioned concurrency), when `deployment` is set. */
   public readonly release?: FunctionRelease;
-  /** Where the function's ENIs are (subnets, security groups, endpoints), when `network` is set. */
-  public readonly networkPlacement?: NetworkPlacement;
 
   private readonly constructionProblems: Array<(p: Problems) => void> = [];
   private readonly functionLayers: FunctionLayers;

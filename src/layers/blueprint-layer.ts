@@ -144,8 +144,8 @@ export class BlueprintLayer extends Resource implements lambda.ILayerVersion {
   public readonly layerVersion: lambda.LayerVersion;
   /** The layer version ARN. */
   public readonly layerVersionArn: string;
-  /** The runtimes the layer declares. */
-  public readonly compatibleRuntimes: lambda.Runtime[];
+  /** The runtimes the layer declares (always set for a local layer; optional as in `ILayerVersion`). */
+  public readonly compatibleRuntimes?: lambda.Runtime[];
   /** The architectures the layer declares. */
   public readonly compatibleArchitectures: lambda.Architecture[];
   /** The measured unzipped size in bytes (undefined when the path could not be read). */
@@ -153,6 +153,7 @@ export class BlueprintLayer extends Resource implements lambda.ILayerVersion {
   /** Whether the layer has an executable `bootstrap` at its root (a custom runtime). */
   public readonly providesBootstrap: boolean;
 
+  private readonly runtimes: lambda.Runtime[];
   private readonly contents?: PackageContents;
   private readonly unreadable?: string;
   private readonly sharingProblems: Array<(p: Problems) => void> = [];
@@ -169,13 +170,14 @@ export class BlueprintLayer extends Resource implements lambda.ILayerVersion {
     }
     this.unzippedSizeBytes = this.contents?.unzippedBytes;
     this.providesBootstrap = isExecutable(this.contents?.bootstrapMode);
-    this.compatibleRuntimes = [...props.compatibleRuntimes];
+    this.runtimes = [...props.compatibleRuntimes];
+    this.compatibleRuntimes = this.runtimes;
     this.compatibleArchitectures = [...props.compatibleArchitectures];
 
     this.layerVersion = new lambda.LayerVersion(this, 'Layer', {
       code: lambda.Code.fromAsset(props.path),
       // An empty list would make the L2 throw at once; it is reported at synth with the other problems.
-      compatibleRuntimes: this.compatibleRuntimes.length ? this.compatibleRuntimes : undefined,
+      compatibleRuntimes: this.runtimes.length ? this.runtimes : undefined,
       compatibleArchitectures: this.compatibleArchitectures.length ? this.compatibleArchitectures : undefined,
       license: props.license,
       description: props.description,
@@ -237,7 +239,7 @@ export class BlueprintLayer extends Resource implements lambda.ILayerVersion {
 
   private validate(p: Problems, props: BlueprintLayerProps): void {
     for (const problem of this.sharingProblems) problem(p);
-    p.limit('compatibleRuntimes (count)', this.compatibleRuntimes.length, 'compatibleRuntimesPerLayer');
+    p.limit('compatibleRuntimes (count)', this.runtimes.length, 'compatibleRuntimesPerLayer');
     p.limit('compatibleArchitectures (count)', new Set(this.compatibleArchitectures.map(a => a.name)).size, 'compatibleArchitecturesPerLayer');
     if (!isToken(props.license)) p.limit('license length', props.license.length, 'layerLicenseLength');
 
@@ -254,13 +256,13 @@ export class BlueprintLayer extends Resource implements lambda.ILayerVersion {
       const max = LIMITS.unzippedPackageBytes.max;
       p.add('unzipped size', `${fmt(c.unzippedBytes)} bytes (${formatBytes(c.unzippedBytes)})`, `at most ${fmt(max)} bytes (${formatBytes(max)})`, LIMITS.unzippedPackageBytes.reason);
     }
-    for (const runtime of this.compatibleRuntimes) {
+    for (const runtime of this.runtimes) {
       if (!layoutServes(runtime, c.paths)) {
         p.add(`layout for ${runtime.name}`, `${topLevel(c.paths)} at the root of ${props.path}`, allowedLayout(runtime),
           `Lambda extracts a layer to /opt and ${runtime.name} reads only those folders, so this content deploys fine and then fails at import time`);
       }
     }
-    if (c.bootstrapMode !== undefined && !this.providesBootstrap && this.compatibleRuntimes.some(isCustomRuntime)) {
+    if (c.bootstrapMode !== undefined && !this.providesBootstrap && this.runtimes.some(isCustomRuntime)) {
       p.add('bootstrap', `not executable (mode ${permissions(c.bootstrapMode)})`, 'an executable file (chmod +x)', 'a custom runtime starts /opt/bootstrap as a program');
     }
   }

@@ -38,7 +38,7 @@ describe('defaults', () => {
     expect(layer.layerVersionRef.layerVersionArn).toBe(layer.layerVersion.layerVersionArn);
     expect(layer.unzippedSizeBytes).toBe(20);
     expect(layer.providesBootstrap).toBe(false);
-    expect(layer.compatibleRuntimes.map(r => r.name)).toEqual(['nodejs24.x']);
+    expect(layer.compatibleRuntimes!.map(r => r.name)).toEqual(['nodejs24.x']);
     expect(layer.compatibleArchitectures.map(a => a.name)).toEqual(['arm64']);
   });
 

@@ -88,7 +88,8 @@ test('facts of a function', () => {
     timeoutSeconds: 30,
     architecture: 'arm64',
     reservedConcurrency: 5,
-    layers: 1, layerNames: ['deps'],
+    layers: 1,
+    layerNames: ['deps'],
     network: 'VPC, 2 subnets, 1 SG',
     release: 'alias live, CodeDeploy LambdaCanary10Percent5Minutes',
   });
