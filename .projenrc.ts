@@ -79,6 +79,9 @@ for (const dir of ['examples', 'build-tools']) {
   });
 }
 
+// ts-jest only transpiles (isolatedModules): type-check tests, examples and build tools before jest runs.
+project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
+
 // `build` packages JavaScript only, whatever CI says: Maven Central and PyPI are out of reach here.
 const pkg = project.tasks.tryFind('package')!;
 pkg.reset();

@@ -2,7 +2,7 @@
  * The main command (`npx projen synth:examples`): synthesizes every app in examples/ into
  * cdk.out/<example>/ and prints a one-screen summary per stack — each function with memory, timeout,
  * architecture, where its events come from and where failed events go — and the cdk-nag result
- * (AwsSolutions + Serverless). Exits non-zero when an example fails to synthesize or has an
+ * (AwsSolutions + Serverless, and this library's LambdaBlueprints pack). Exits non-zero when an example fails to synthesize or has an
  * unacknowledged finding.
  *
  * Next to each app it writes cdk.out/<example>/blueprint-report.md: the functions table, every event
@@ -15,6 +15,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NagPack, ServerlessChecks } from 'cdk-nag';
+import { LambdaBlueprintChecks } from '../src';
 import { DEFAULT_REPORT_OPTIONS, markdownReport, ReportOptions } from '../src/report/markdown';
 import { countAcknowledged, stackSummary } from '../src/report/summary';
 import { TemplateModel } from '../src/report/template-model';
@@ -23,7 +24,7 @@ const root = path.join(__dirname, '..');
 const examplesDir = path.join(root, 'examples');
 
 function packs(): NagPack[] {
-  return [new AwsSolutionsChecks(), new ServerlessChecks()];
+  return [new AwsSolutionsChecks(), new ServerlessChecks(), new LambdaBlueprintChecks()];
 }
 
 function nagOf(stack: Stack): Record<string, string[]> {

@@ -2,14 +2,12 @@ import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
-import { LIMITS } from '../limits';
+import { LIMITS, SERVICE_DEFAULTS } from '../limits';
 import type { BoundSource, SourceSpec } from './mapping';
 import { underlyingFunction } from './mapping';
 import { fmt, isToken, Problems, warn } from '../validation/problems';
 
 const SQS_REASON = 'it applies to Kinesis and DynamoDB Streams only; an SQS source retries through the queue visibility timeout and fails over to the queue\'s redrive DLQ';
-const LAMBDA_DEFAULT_TIMEOUT = 3;
-const SQS_DEFAULT_VISIBILITY = 30;
 
 /** A resolved number, or undefined when absent or unknown at synth (a token). */
 function known(value: unknown): number | undefined {
@@ -33,7 +31,7 @@ export function functionTimeout(target: lambda.IFunction): number | undefined {
   if (!fn) return undefined;
   const cfn = fn.node.defaultChild as lambda.CfnFunction;
   const value = Stack.of(fn).resolve(cfn.timeout);
-  return value === undefined ? LAMBDA_DEFAULT_TIMEOUT : known(value);
+  return value === undefined ? SERVICE_DEFAULTS.functionTimeoutSeconds : known(value);
 }
 
 /** The function's reserved concurrency, when it is set and known at synth. */
@@ -47,7 +45,7 @@ export function reservedConcurrency(target: lambda.IFunction): number | undefine
 export function queueVisibility(queue: sqs.IQueue): { known: boolean; seconds?: number } {
   if (!(queue instanceof sqs.Queue)) return { known: false };
   const value = Stack.of(queue).resolve((queue.node.defaultChild as sqs.CfnQueue).visibilityTimeout);
-  if (value === undefined) return { known: true, seconds: SQS_DEFAULT_VISIBILITY };
+  if (value === undefined) return { known: true, seconds: SERVICE_DEFAULTS.queueVisibilityTimeoutSeconds };
   const n = known(value);
   return n === undefined ? { known: true } : { known: true, seconds: n };
 }
