@@ -1,13 +1,11 @@
 import { Names, Stack } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as sns from 'aws-cdk-lib/aws-sns';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { bindSource, BoundSource } from './mapping';
+import { bindSource } from './mapping';
 import { BlueprintEventSourceOptions } from './options';
+import { BlueprintStreamSourceBase } from './stream-source-base';
 
 /**
  * Options of a `BlueprintKinesisSource`.
@@ -43,11 +41,10 @@ export function shardCountOf(stream: kinesis.IStream): number | undefined {
  * @example
  * fn.addEventSource(new BlueprintKinesisSource(stream, { startingPosition: lambda.StartingPosition.TRIM_HORIZON }));
  */
-export class BlueprintKinesisSource implements lambda.IEventSource {
+export class BlueprintKinesisSource extends BlueprintStreamSourceBase {
   /** The stream. */
   public readonly stream: kinesis.IStream;
   private readonly options: BlueprintKinesisSourceOptions;
-  private bound?: BoundSource;
   private _consumer?: kinesis.StreamConsumer;
   private target?: lambda.IFunction;
 
@@ -56,6 +53,7 @@ export class BlueprintKinesisSource implements lambda.IEventSource {
    * @param options the mapping's options
    */
   constructor(stream: kinesis.IStream, options: BlueprintKinesisSourceOptions = {}) {
+    super(stream);
     this.stream = stream;
     this.options = options;
   }
@@ -65,7 +63,7 @@ export class BlueprintKinesisSource implements lambda.IEventSource {
    * @param target the function (or alias) that processes the records
    */
   public bind(target: lambda.IFunction): void {
-    if (this.bound) throw new Error(`BlueprintKinesisSource for ${this.stream.node.path} is already bound to ${this.target!.node.path}; create one source per function.`);
+    if (this._bound) throw new Error(`BlueprintKinesisSource for ${this.stream.node.path} is already bound to ${this.target!.node.path}; create one source per function.`);
     this.target = target;
     const statements = [new iam.PolicyStatement({
       actions: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'],
@@ -87,7 +85,7 @@ export class BlueprintKinesisSource implements lambda.IEventSource {
       eventSourceArn = this._consumer.streamConsumerArn;
       sourceNode = this._consumer;
     }
-    this.bound = bindSource({
+    this._bound = bindSource({
       kind: 'kinesis',
       sourceNode,
       eventSourceArn,
@@ -98,35 +96,9 @@ export class BlueprintKinesisSource implements lambda.IEventSource {
     }, target);
   }
 
-  /** The event source mapping (after binding). */
-  public get mapping(): lambda.CfnEventSourceMapping {
-    return this.boundOrThrow().mapping;
-  }
-
   /** The enhanced fan-out consumer, when `enhancedFanOut` is on. */
   public get consumer(): kinesis.StreamConsumer | undefined {
     return this._consumer;
-  }
-
-  /** The on-failure queue (the created `DurableQueue`'s queue or the given queue). */
-  public get failureQueue(): sqs.IQueue | undefined {
-    return this.boundOrThrow().failureQueue;
-  }
-
-  /** The on-failure topic, when the destination is a topic. */
-  public get failureTopic(): sns.ITopic | undefined {
-    return this.boundOrThrow().failureTopic;
-  }
-
-  /** The function's IteratorAge alarm, when alarms are on. */
-  public get iteratorAgeAlarm(): cloudwatch.Alarm | undefined {
-    return this.boundOrThrow().iteratorAgeAlarm;
-  }
-
-  /** The depth alarm of the on-failure queue (the `DurableQueue`'s own alarm, or one created for a given queue). */
-  public get failureDepthAlarm(): cloudwatch.Alarm | undefined {
-    const b = this.boundOrThrow();
-    return b.failureDurableQueue?.depthAlarm ?? b.failureDepthAlarm;
   }
 
   /**
@@ -136,12 +108,8 @@ export class BlueprintKinesisSource implements lambda.IEventSource {
   public get requiredConcurrency(): number | undefined {
     const shards = shardCountOf(this.stream);
     if (shards === undefined) return undefined;
-    const factor = this.bound ? Stack.of(this.bound.mapping).resolve(this.bound.mapping.parallelizationFactor) : this.options.parallelizationFactor;
+    const factor = this._bound ? Stack.of(this._bound.mapping).resolve(this._bound.mapping.parallelizationFactor) : this.options.parallelizationFactor;
     return typeof (factor ?? 1) === 'number' ? shards * (factor ?? 1) : undefined;
   }
 
-  private boundOrThrow(): BoundSource {
-    if (!this.bound) throw new Error(`BlueprintKinesisSource for ${this.stream.node.path} is not bound yet: add it with addEventSource first.`);
-    return this.bound;
-  }
 }
