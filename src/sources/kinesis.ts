@@ -108,7 +108,8 @@ export class BlueprintKinesisSource extends BlueprintStreamSourceBase {
   public get requiredConcurrency(): number | undefined {
     const shards = shardCountOf(this.stream);
     if (shards === undefined) return undefined;
-    const factor = this._bound ? Stack.of(this._bound.mapping).resolve(this._bound.mapping.parallelizationFactor) : this.options.parallelizationFactor;
+    const bound = this._bound;
+    const factor = bound ? Stack.of(bound.mapping).resolve(bound.mapping.parallelizationFactor) : this.options.parallelizationFactor;
     return typeof (factor ?? 1) === 'number' ? shards * (factor ?? 1) : undefined;
   }
 
