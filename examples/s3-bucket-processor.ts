@@ -40,7 +40,7 @@ export function buildApp(app: App = new App()): App {
   NagAcknowledgements.add(processor.role, 'AwsSolutions-IAM5[Resource::<Data666C94C7.Arn>/incoming/*]', 'Uploaded object keys are not known in advance; read access is limited to the incoming/ prefix.');
   NagAcknowledgements.add(processor.role, 'AwsSolutions-IAM5[Resource::<Data666C94C7.Arn>/processed/*]', 'Result keys derive from upload keys; write access is limited to the processed/ prefix, which the trigger does not watch.');
 
-  new S3Trigger(stack, 'OnUpload', { function: processor, bucket: data, prefix: 'incoming/', writesToPrefix: 'processed/' });
+  new S3Trigger(stack, 'OnUpload', { function: processor, bucket: data, prefix: 'incoming/' });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return app;

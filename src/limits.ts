@@ -47,6 +47,10 @@ export const LIMITS = {
   vpcAvailabilityZones: spec(2, 6, 'AZs', 'a production VPC spans at least two AZs, and AWS regions offer at most six'),
   natGateways: spec(1, 6, 'NAT gateways', 'private-with-egress subnets need at least one NAT gateway, and more than one per AZ is never used'),
   efsMountPathLength: spec(6, 160, 'characters', 'Lambda mounts EFS at /mnt/<name> with at most 160 characters'),
+  handlerLength: spec(1, 128, 'characters', 'Lambda accepts a handler of 1 to 128 characters without white space'),
+  functionNameLength: spec(1, 64, 'characters', 'a function name is 1 to 64 letters, digits, hyphens or underscores'),
+  environmentKeyLength: spec(2, 4_096, 'characters', 'Lambda accepts variable names of a letter followed by at least one letter, digit or underscore'),
+  aliasDescriptionLength: spec(0, 256, 'characters', 'an alias description holds at most 256 characters'),
 
   // --- asynchronous invocation
   asyncRetryAttempts: spec(0, 2, 'retries', 'asynchronous invocations retry at most twice'),
@@ -68,9 +72,15 @@ export const LIMITS = {
   tumblingWindow: spec(0, 900, 's', 'a tumbling window lasts at most 900 s'),
   sqsMaxConcurrency: spec(2, 1_000, 'instances', 'the maximum concurrency of an SQS mapping is 2 to 1,000'),
   filtersPerMapping: spec(0, 5, 'filters', 'an event source mapping accepts at most 5 filter patterns by default'),
+  filterPatternLength: spec(1, 4_096, 'characters', 'a filter pattern holds at most 4,096 characters'),
+  startingPositionTimestamp: spec(0, 253_402_300_799, 's', 'the starting position timestamp is a Unix time in seconds'),
   visibilityTimeoutFactor: spec(6, 6, 'x function timeout', 'AWS advises a queue visibility timeout of at least 6 x the function timeout plus the batching window'),
   sqsMaxReceiveCount: spec(5, 1_000, 'receives', 'a redrive maxReceiveCount of at least 5 keeps transient failures out of the DLQ'),
   sqsVisibilityTimeout: spec(0, 43_200, 's', 'an SQS visibility timeout is at most 12 hours'),
+  sqsRetention: spec(60, 1_209_600, 's', 'SQS keeps a message from 60 s to 14 days'),
+  sqsRedriveMaxReceiveCount: spec(1, 1_000, 'receives', 'SQS moves a message to the DLQ after 1 to 1,000 receives'),
+  kinesisRetentionHours: spec(24, 8_760, 'hours', 'a Kinesis stream keeps records for 24 to 8,760 whole hours (365 days)'),
+  kinesisShardCount: spec(1, 100_000, 'shards', 'a provisioned Kinesis stream has a whole number of at least 1 shard'),
 
   // --- versions, aliases and deployments
   aliasNameLength: spec(1, 128, 'characters', 'alias names are 1 to 128 characters of [a-zA-Z0-9-_]'),
@@ -108,8 +118,17 @@ export const RESERVED_ENVIRONMENT_KEYS: readonly string[] = [
 /** Prefixes Lambda reserves for environment variable names. */
 export const RESERVED_ENVIRONMENT_PREFIXES: readonly string[] = ['AWS_LAMBDA_'];
 
-/** Pattern of a valid environment variable name. */
-export const ENVIRONMENT_KEY_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]*$/;
+/** Pattern of a valid environment variable name (Lambda: a letter and at least one more character). */
+export const ENVIRONMENT_KEY_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]+$/;
+
+/** Pattern of a valid function name (the name, not an ARN). */
+export const FUNCTION_NAME_PATTERN = /^[a-zA-Z0-9_-]+$/;
+
+/** Pattern of a layer version ARN: partition, region (group 1), account (group 2), name, version. */
+export const LAYER_VERSION_ARN_PATTERN = /^arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):(\d{12}):layer:[a-zA-Z0-9_-]+:\d+$/;
+
+/** The instruction sets Lambda runs (a function declares exactly one). */
+export const ARCHITECTURES: readonly string[] = ['x86_64', 'arm64'];
 
 /** Pattern of a valid alias name (not all digits, not `$LATEST`: checked separately). */
 export const ALIAS_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,128}$/;

@@ -1,7 +1,7 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { DEFAULTS, LIMITS, SERVICE_DEFAULTS } from '../limits';
-import { CfnEntry, TemplateIndex, knownNumber } from '../nag/template-index';
+import { CfnEntry, TemplateIndex, knownNumber } from '../rules/private/template-index';
 import { describeRange, fmt, warn } from '../validation/problems';
 
 /** Options of the concurrency budget. */

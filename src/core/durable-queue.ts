@@ -5,6 +5,9 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ALARM_PERIOD, createAlarm } from './alarms';
 import { NagAcknowledgements } from '../nag/acknowledge';
+import { durationForL2 } from './refused-values';
+import { LIMITS } from '../limits';
+import { enforceRules } from '../rules/private/enforce';
 
 /**
  * Properties of a `DurableQueue`.
@@ -51,13 +54,16 @@ export class DurableQueue extends Construct {
 
   constructor(scope: Construct, id: string, props: DurableQueueProps = {}) {
     super(scope, id);
+    const retention = durationForL2(props.retentionPeriod ?? Duration.days(14), LIMITS.sqsRetention, 'seconds');
     this.queue = new sqs.Queue(this, 'Queue', {
       fifo: props.fifo ? true : undefined,
       encryption: props.encryptionKey ? sqs.QueueEncryption.KMS : sqs.QueueEncryption.SQS_MANAGED,
       encryptionMasterKey: props.encryptionKey,
       enforceSSL: true,
-      retentionPeriod: props.retentionPeriod ?? Duration.days(14),
+      retentionPeriod: retention.pass,
     });
+    if (retention.raw !== undefined) (this.queue.node.defaultChild as sqs.CfnQueue).messageRetentionPeriod = retention.raw;
+    enforceRules(this);
     const purpose = props.purpose ?? 'failed events';
     this.depthAlarm = createAlarm(this, 'DepthAlarm', {
       metric: this.queue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Maximum' }),

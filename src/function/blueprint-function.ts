@@ -1,4 +1,4 @@
-import { Duration, Size, SizeRoundingBehavior, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Size, SizeRoundingBehavior, Stack, Tokenization, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -16,14 +16,20 @@ import { FunctionDeploymentOptions } from '../deployment/options';
 import { FunctionRelease } from '../deployment/release';
 import { AsyncInvokeOptions } from '../invocation/async-invoke';
 import { configureAsyncInvoke } from '../invocation/async-invoke-config';
-import { DEFAULTS, ENVIRONMENT_KEY_PATTERN, LIMITS, RESERVED_ENVIRONMENT_KEYS, RESERVED_ENVIRONMENT_PREFIXES, SECRET_LOOKING_KEYS } from '../limits';
-import { handlerFormat, isDeprecatedRuntime, newestOfFamily } from './runtime-rules';
+import { DEFAULTS, FUNCTION_NAME_PATTERN, LIMITS, RESERVED_ENVIRONMENT_KEYS, RESERVED_ENVIRONMENT_PREFIXES } from '../limits';
+import { isDeprecatedRuntime } from './runtime-rules';
 import { BlueprintSecret } from './secret';
 import { FunctionLayers } from '../layers/function-layers';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { FunctionFileSystem, FunctionNetwork, NetworkPlacement } from '../network';
 import { connectTo, ENI_WILDCARD_REASON, placeNetwork, refuseConnectWithoutVpc } from '../network/placement';
-import { isToken, Problems, validateAtSynth, warn } from '../validation/problems';
+import { LambdaReservedConcurrency } from '../rules/function/reserved-concurrency';
+import { LambdaRuntimeDeprecated } from '../rules/function/runtime-deprecated';
+import { LambdaTimeout } from '../rules/function/timeout';
+import { fullId } from '../rules/private/engine';
+import { enforceRules, reportInput } from '../rules/private/enforce';
+import { allowedRange, show } from '../rules/private/rule';
+import { isToken } from '../validation/problems';
 
 /**
  * Where asynchronous invocations that fail for good end up when no destination is configured.
@@ -251,13 +257,11 @@ export class BlueprintFunction extends Construct {
   /** The release (version, alias, CodeDeploy deployment, provisioned concurrency), when `deployment` is set. */
   public readonly release?: FunctionRelease;
 
-  private readonly constructionProblems: Array<(p: Problems) => void> = [];
   private readonly functionLayers: FunctionLayers;
-  private readonly accountConcurrencyLimit: number;
 
   constructor(scope: Construct, id: string, props: BlueprintFunctionProps) {
     super(scope, id);
-    this.accountConcurrencyLimit = props.accountConcurrencyLimit ?? DEFAULTS.accountConcurrencyLimit;
+    enforceRules(this, { accountConcurrencyLimit: this.checkedConcurrencyLimit(props.accountConcurrencyLimit) });
 
     this.role = new iam.Role(this, 'ServiceRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -278,10 +282,10 @@ export class BlueprintFunction extends Construct {
       handler: props.handler,
       code: this.usableCode(props),
       memorySize: props.memorySize ?? DEFAULTS.memorySize,
-      timeout: this.wholeSecondsTimeout(props.timeout),
+      timeout: this.usableTimeout(props.timeout),
       architecture: props.architecture ?? lambda.Architecture.ARM_64,
       description: props.description,
-      functionName: props.functionName,
+      functionName: this.usableFunctionName(props.functionName),
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       tracing: props.tracing ?? lambda.Tracing.ACTIVE,
       role: this.role,
@@ -292,6 +296,7 @@ export class BlueprintFunction extends Construct {
       deadLetterQueue,
       deadLetterTopic,
     });
+    this.writeRefusedValues(props);
     this.functionLayers = new FunctionLayers(this, this.function, props.code);
     this.functionLayers.add(props.layers ?? []);
     // Ephemeral storage goes straight to the template so that a bad value is reported with the others.
@@ -324,10 +329,10 @@ export class BlueprintFunction extends Construct {
       'X-Ray active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions (Resource must be *).'
       + (this.networkPlacement ? ENI_WILDCARD_REASON : ''));
 
-    this.checkRuntime(props);
-    this.checkBucketCode(props);
+    if (props.allowDeprecatedRuntime && isDeprecatedRuntime(props.runtime.name)) {
+      Validations.of(this.function).acknowledge({ id: fullId(LambdaRuntimeDeprecated), reason: `allowDeprecatedRuntime: true — ${props.runtime.name} is kept for legacy code on purpose` });
+    }
     if (props.asyncInvoke) this.configureAsyncInvoke(props.asyncInvoke);
-    validateAtSynth(this, p => this.validate(p));
   }
 
   /** The L1 function resource. */
@@ -363,17 +368,9 @@ export class BlueprintFunction extends Construct {
    * @param value variable value
    */
   public addEnvironment(key: string, value: string): BlueprintFunction {
-    if (!ENVIRONMENT_KEY_PATTERN.test(key) || this.isReservedKey(key)) {
-      this.constructionProblems.push(p => {
-        p.pattern('environment key', key, ENVIRONMENT_KEY_PATTERN, 'a name matching [a-zA-Z][a-zA-Z0-9_]*', 'Lambda only accepts such names');
-        p.when(this.isReservedKey(key), 'environment key', JSON.stringify(key), 'a name Lambda does not reserve', 'the Lambda runtime sets it itself');
-      });
-      return this;
-    }
-    if (!isToken(value) && SECRET_LOOKING_KEYS.some(s => key.toUpperCase().includes(s))) {
-      warn(this, 'SecretInEnvironment', `environment variable ${key} looks like a secret but holds a literal value; pass it by reference with the secrets prop (SSM SecureString or Secrets Manager) instead.`);
-    }
-    this.function.addEnvironment(key, value);
+    // aws-cdk-lib throws on reserved names: write them to the template, where the rule reports them.
+    if (this.isReservedKey(key)) this.cfn.addPropertyOverride(`Environment.Variables.${key}`, value);
+    else this.function.addEnvironment(key, value);
     return this;
   }
 
@@ -384,9 +381,7 @@ export class BlueprintFunction extends Construct {
    */
   public addSecret(key: string, secret: BlueprintSecret): BlueprintFunction {
     secret.grantRead(this.role);
-    if (!ENVIRONMENT_KEY_PATTERN.test(key) || this.isReservedKey(key)) return this.addEnvironment(key, secret.reference);
-    this.function.addEnvironment(key, secret.reference);
-    return this;
+    return this.addEnvironment(key, secret.reference);
   }
 
   /**
@@ -433,13 +428,57 @@ export class BlueprintFunction extends Construct {
     else refuseConnectWithoutVpc(this, port);
   }
 
-  /** A fractional timeout would make the L2 throw at once; it is reported with the other problems instead. */
-  private wholeSecondsTimeout(timeout?: Duration): Duration {
+  /**
+   * The timeout aws-cdk-lib can take. A value it would throw on (NaN, a fraction, out of range) goes to the
+   * template instead (see `writeRefusedValues`), where the rule reports it with the others; a deploy-time
+   * value in another unit than seconds cannot be expressed and is reported here.
+   */
+  private usableTimeout(timeout?: Duration): Duration {
     if (!timeout) return Duration.seconds(DEFAULTS.timeoutSeconds);
-    const seconds = timeout.toSeconds({ integral: false });
+    let seconds: number;
+    try {
+      seconds = timeout.toSeconds({ integral: false });
+    } catch {
+      const amount = Tokenization.stringifyNumber((timeout as unknown as { amount: number }).amount);
+      reportInput(this, LambdaTimeout, {
+        property: 'timeout',
+        value: `Duration.${timeout.unitLabel()}(${amount})`,
+        allowed: 'Duration.seconds(<value>) for a value known only at deploy time',
+        reason: 'CloudFormation cannot convert a deploy-time value between units, and Lambda takes whole seconds',
+      });
+      return Duration.seconds(DEFAULTS.timeoutSeconds);
+    }
     if (isToken(seconds) || Number.isInteger(seconds)) return timeout;
-    this.constructionProblems.push(p => p.limit('timeout', seconds, 'timeout'));
-    return Duration.seconds(Math.ceil(seconds));
+    this.refusedTimeout = seconds;
+    return Duration.seconds(DEFAULTS.timeoutSeconds);
+  }
+
+  private refusedTimeout?: number;
+  private refusedFunctionName?: string;
+
+  /** A name aws-cdk-lib would throw on goes to the template, where the rule reports it. */
+  private usableFunctionName(name?: string): string | undefined {
+    if (name === undefined || isToken(name)) return name;
+    if (name.length >= 1 && name.length <= LIMITS.functionNameLength.max && FUNCTION_NAME_PATTERN.test(name)) return name;
+    this.refusedFunctionName = name;
+    return undefined;
+  }
+
+  private writeRefusedValues(props: BlueprintFunctionProps): void {
+    if (this.refusedTimeout !== undefined) this.cfn.timeout = this.refusedTimeout;
+    if (this.refusedFunctionName !== undefined) this.cfn.functionName = this.refusedFunctionName;
+    if (props.code instanceof lambda.InlineCode && !props.runtime.supportsInlineCode) {
+      this.cfn.code = { zipFile: Stack.of(this).resolve(props.code.bind(this).inlineCode) };
+    }
+  }
+
+  /** The account limit, when usable; otherwise reported (the reservation check needs a whole number). */
+  private checkedConcurrencyLimit(limit?: number): number {
+    const spec = LIMITS.accountConcurrency;
+    if (limit === undefined) return DEFAULTS.accountConcurrencyLimit;
+    if (!isToken(limit) && Number.isInteger(limit) && limit >= spec.min && limit <= spec.max) return limit;
+    reportInput(this, LambdaReservedConcurrency, { property: 'accountConcurrencyLimit', value: show(limit), allowed: allowedRange(spec), reason: `${spec.reason}; the reserved concurrency check needs it` });
+    return DEFAULTS.accountConcurrencyLimit;
   }
 
   private isReservedKey(key: string): boolean {
@@ -457,83 +496,12 @@ export class BlueprintFunction extends Construct {
     return { deadLetterQueue: shared.queue };
   }
 
-  /** Inline code on a runtime that cannot take it is reported, and replaced so that synthesis goes on. */
+  /** Inline code on a runtime that cannot take it would make aws-cdk-lib throw: a placeholder, then the real code in the template. */
   private usableCode(props: BlueprintFunctionProps): lambda.Code {
     if (props.code instanceof lambda.InlineCode && !props.runtime.supportsInlineCode) {
-      this.constructionProblems.push(p => p.add('code', `inline code on ${props.runtime.name}`, 'inline code only for Node.js and Python', 'CloudFormation Code.ZipFile supports only those runtimes; package the handler as an asset'));
       const placeholder = s3.Bucket.fromBucketName(this, 'RefusedInlineCode', 'refused-inline-code');
       return lambda.Code.fromBucket(placeholder, 'refused-inline-code.zip');
     }
     return props.code;
-  }
-
-  private checkRuntime(props: BlueprintFunctionProps): void {
-    if (isDeprecatedRuntime(props.runtime) && !props.allowDeprecatedRuntime) {
-      this.constructionProblems.push(p => p.add('runtime', props.runtime.name, 'a supported runtime (or allowDeprecatedRuntime: true)', 'AWS Lambda no longer supports it: no security patches, and new functions are blocked'));
-    }
-    const newest = newestOfFamily(props.runtime);
-    if (newest && newest.name !== props.runtime.name && !isDeprecatedRuntime(props.runtime)) {
-      warn(this, 'RuntimeNotNewest', `runtime ${props.runtime.name} is not the newest of its family (${newest.name}); plan the upgrade.`);
-    }
-  }
-
-  private validate(p: Problems): void {
-    const stack = Stack.of(this);
-    const cfn = this.cfn;
-    for (const problem of this.constructionProblems) problem(p);
-
-    p.limit('memorySize', stack.resolve(cfn.memorySize), 'memorySize');
-    p.limit('timeout', stack.resolve(cfn.timeout), 'timeout');
-    const storage = stack.resolve(cfn.ephemeralStorage);
-    p.limit('ephemeralStorageSize', storage?.size, 'ephemeralStorageSize');
-
-    const reservedMax = this.accountConcurrencyLimit - LIMITS.unreservedConcurrencyFloor.min;
-    p.limit('reservedConcurrentExecutions', stack.resolve(cfn.reservedConcurrentExecutions), {
-      ...LIMITS.reservedConcurrency,
-      max: reservedMax,
-      reason: `at least 100 of the account concurrency limit (${this.accountConcurrencyLimit.toLocaleString('en-US')}) must stay unreserved`,
-    });
-
-    this.validateEnvironment(p, stack.resolve(cfn.environment)?.variables ?? {});
-    this.validateHandlerAndCode(p, stack);
-  }
-
-  private validateEnvironment(p: Problems, variables: Record<string, unknown>): void {
-    let bytes = 0;
-    for (const [key, value] of Object.entries(variables)) {
-      bytes += Buffer.byteLength(key, 'utf-8');
-      if (typeof value === 'string' && !Token.isUnresolved(value)) bytes += Buffer.byteLength(value, 'utf-8');
-    }
-    p.limit('environment (keys + values, UTF-8)', bytes, 'environmentBytes');
-  }
-
-  private validateHandlerAndCode(p: Problems, stack: Stack): void {
-    const code = stack.resolve(this.cfn.code) as lambda.CfnFunction.CodeProperty;
-    const handler = this.cfn.handler ?? '';
-    const runtime = this.function.runtime;
-    if (code.imageUri) return;
-    let handlerOk = !isToken(handler);
-    if (handlerOk) {
-      const format = handlerFormat(runtime);
-      if (handler.trim() === '') {
-        p.add('handler', '""', 'a non-empty handler', 'Lambda needs it to find the entry point of a zip package');
-        handlerOk = false;
-      } else if (format) {
-        handlerOk = p.pattern('handler', handler, format.pattern, format.example, `${runtime.name} loads the entry point from that form`);
-      }
-    }
-    if (code.zipFile !== undefined && !isToken(code.zipFile)) {
-      p.limit('inline code size', Buffer.byteLength(code.zipFile, 'utf-8'), 'inlineCodeBytes');
-      p.when(handlerOk && !handler.startsWith('index.'), 'handler', JSON.stringify(handler), 'index.<export> for inline code', 'CloudFormation writes inline code to a file named index');
-    }
-  }
-
-  /** Assets carry content-hashed keys; a plain bucket key needs an object version to trigger updates. */
-  private checkBucketCode(props: BlueprintFunctionProps): void {
-    if (!(props.code instanceof lambda.S3Code || props.code instanceof lambda.S3CodeV2)) return;
-    const code = Stack.of(this).resolve(this.cfn.code) as lambda.CfnFunction.CodeProperty;
-    if (code.s3ObjectVersion === undefined) {
-      warn(this, 'BucketCodeWithoutVersion', 'code comes from an S3 bucket without an object version: CloudFormation will not update the function when a new object is uploaded under the same key. Pass the object version (Code.fromBucket(bucket, key, version)).');
-    }
   }
 }

@@ -102,9 +102,7 @@ export class FunctionLayers {
 
     p.when(total > 0 && runtime === lambda.Runtime.FROM_IMAGE, 'layers', `${total} layer(s) on a container image function`, 'no layers',
       'Lambda does not extract layers into container images; copy the content into the image instead');
-    if (total > LIMITS.layersPerFunction.max) {
-      p.add('layers', `${total} layers (${this.layers.map(nameOf).join(', ')})`, `at most ${LIMITS.layersPerFunction.max}`, LIMITS.layersPerFunction.reason);
-    }
+    // The layer count, ARNs and duplicates are the rule library's (LambdaLayers, on the template).
 
     const parts: string[] = [];
     let bytes = this.code.bytes ?? 0;

@@ -1,17 +1,18 @@
-import { CfnResource, PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { CfnResource, PolicyValidationPluginReport, PolicyViolatingResource, PolicyViolation } from 'aws-cdk-lib';
 import { NagPack, NagPackProps } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { DEFAULTS, LIMITS } from '../limits';
-import { BLUEPRINT_RULES } from './rules';
-import { describeRange } from '../validation/problems';
-import { RuleConfig, runRule } from './rules/rule';
-import { TemplateIndex } from './template-index';
+import { ALL_RULES } from '../rules/catalog';
+import { evaluate, fullId, isAcknowledged, RULE_PACK, stacksOf } from '../rules/private/engine';
+import { allowedRange, show } from '../rules/private/rule';
+import { TemplateIndex } from '../rules/private/template-index';
 
 /** Options of the LambdaBlueprints rule pack. */
 export interface LambdaBlueprintChecksProps extends NagPackProps {
   /**
    * The Lambda concurrency limit of the accounts and regions the app deploys to; a function may reserve at
-   * most this limit minus the 100 executions that must stay unreserved.
+   * most this limit minus the 100 executions that must stay unreserved. A BlueprintFunction's own
+   * `accountConcurrencyLimit` wins for its resources.
    *
    * Between 100 and 1,000,000, whole executions.
    *
@@ -22,24 +23,21 @@ export interface LambdaBlueprintChecksProps extends NagPackProps {
 }
 
 /**
- * cdk-nag 3 rule pack for the AWS Lambda facts cdk-nag's own packs lack or get wrong.
+ * cdk-nag 3 rule pack running the product's rule library over any app: the same rules, ids, severities and
+ * messages that every blueprint construct enforces at synth.
  *
- * Rules read only the rendered CloudFormation (L1) properties of each resource and of the resources it
- * references, so they check plain aws-cdk-lib L1/L2 apps and imported templates (`CfnInclude`) as well as
- * the blueprints. Register it like any pack:
- * `Validations.of(app).addPlugins(new LambdaBlueprintChecks(app))`; findings have ids
- * `LambdaBlueprints-<Rule>` and are acknowledged with `NagAcknowledgements.add`.
- *
- * Rules: LambdaMemorySize, LambdaTimeout, LambdaEphemeralStorage, LambdaEnvironment,
- * LambdaInlineCodeRuntime, LambdaLayerCount, LambdaReservedConcurrency, LambdaProvisionedOnLatest,
- * LambdaFifoAsyncDestination, LambdaSqsVisibilityTimeout, LambdaStreamBisect, LambdaStreamRetries,
- * LambdaStreamRecordAge, LambdaInternetGatewaySubnet, CodeDeployAliasAlarms, S3NotificationSelfTrigger.
+ * Rules read the rendered CloudFormation (L1) properties of each resource and the graph between resources
+ * (roles and their statements, mappings, notifications, subscriptions, rules, destinations), so they check
+ * plain aws-cdk-lib L1/L2 apps and imported templates (`CfnInclude`) as well as the blueprints. Register it
+ * like any pack: `Validations.of(app).addPlugins(new LambdaBlueprintChecks(app))`; findings have ids
+ * `LambdaBlueprints-<Rule>` and are acknowledged with `NagAcknowledgements.add` (or
+ * `Validations.of(scope).acknowledge`). The rules are listed in the README's rule table.
  *
  * @see https://github.com/cdklabs/cdk-nag
  */
 export class LambdaBlueprintChecks extends NagPack {
   /** Prefix of every rule id of this pack. */
-  public static readonly PACK_NAME = 'LambdaBlueprints';
+  public static readonly PACK_NAME = RULE_PACK;
 
   /** The pack's name. */
   public readonly name: string;
@@ -50,39 +48,35 @@ export class LambdaBlueprintChecks extends NagPack {
 
   constructor(scope?: IConstruct, props: LambdaBlueprintChecksProps = {}) {
     super(scope, props);
-    this.packName = LambdaBlueprintChecks.PACK_NAME;
-    this.name = LambdaBlueprintChecks.PACK_NAME;
-    this.ruleIds = BLUEPRINT_RULES.map(r => `${LambdaBlueprintChecks.PACK_NAME}-${r.name}`);
+    this.packName = RULE_PACK;
+    this.name = RULE_PACK;
+    this.ruleIds = ALL_RULES.map(fullId);
     const limit = props.accountConcurrencyLimit ?? DEFAULTS.accountConcurrencyLimit;
     const spec = LIMITS.accountConcurrency;
-    if (!Number.isInteger(limit) || limit < spec.min || limit > spec.max) {
-      throw new Error(`LambdaBlueprintChecks: accountConcurrencyLimit is ${limit}, allowed is a whole number in ${describeRange(spec)}, because ${spec.reason}.`);
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < spec.min || limit > spec.max) {
+      throw new Error(`LambdaBlueprintChecks: accountConcurrencyLimit is ${show(limit)}, allowed is ${allowedRange(spec)}, because ${spec.reason}.`);
     }
     this.accountConcurrencyLimit = limit;
   }
 
-  /** Validates a construct tree (an app, a stage or a stack). */
+  /** Validates a construct tree (an app, a stage, a stack or a construct): every resource under it. */
   public validateScope(scope: IConstruct): PolicyValidationPluginReport {
-    // Each run renders the templates afresh: an app mutated since the last run is judged as it is now.
-    TemplateIndex.reset();
-    try {
-      return super.validateScope(scope);
-    } finally {
-      TemplateIndex.reset();
+    const violations: Array<PolicyViolation & { violatingResources: PolicyViolatingResource[] }> = [];
+    const inScope = (path: string) => path === scope.node.path || scope.node.path === '' || path.startsWith(`${scope.node.path}/`);
+    for (const stack of stacksOf(scope)) {
+      const index = TemplateIndex.build(stack);
+      for (const r of evaluate(index, ALL_RULES, { accountConcurrencyLimit: this.accountConcurrencyLimit })) {
+        if (!inScope(r.entry.path) || isAcknowledged(r.entry.resource, r.id)) continue;
+        const resource: PolicyViolatingResource = { constructPath: r.entry.path, locations: ['Properties'] };
+        const same = violations.find(v => v.ruleName === r.id && v.description === r.message);
+        if (same) same.violatingResources.push(resource);
+        else violations.push({ ruleName: r.id, description: r.message, severity: r.severity, violatingResources: [resource] });
+      }
     }
+    return { success: violations.length === 0, violations };
   }
 
-  protected checkResource(node: CfnResource): void {
-    const config: RuleConfig = { accountConcurrencyLimit: this.accountConcurrencyLimit };
-    for (const rule of BLUEPRINT_RULES) {
-      this.applyRule({
-        ruleSuffixOverride: rule.name,
-        info: rule.info,
-        explanation: rule.explanation,
-        level: rule.level,
-        node,
-        rule: (n: CfnResource) => runRule(rule, n, config),
-      });
-    }
+  protected checkResource(_node: CfnResource): void {
+    // validateScope runs the rule library over whole stacks (relational rules need the graph).
   }
 }

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { PatternFunctionProps, patternFunction } from './pattern-function';
 import { BlueprintFunction } from '../function/blueprint-function';
 import { BlueprintDynamoStreamSource } from '../sources/dynamodb';
+import { enforceRules } from '../rules/private/enforce';
 import { BlueprintEventSourceOptions } from '../sources/options';
 
 /**
@@ -55,11 +56,13 @@ export class DynamoStreamToFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: DynamoStreamToFunctionProps) {
     super(scope, id);
+    enforceRules(this);
     this.blueprintFunction = patternFunction(this, props);
     this.table = props.existingTable ?? this.createTable(props.tableProps);
     this.source = new BlueprintDynamoStreamSource(this.table, {
-      startingPosition: lambda.StartingPosition.TRIM_HORIZON,
       ...props.sourceOptions,
+      // An explicit `startingPosition: undefined` means the default, as when the key is left out.
+      startingPosition: props.sourceOptions?.startingPosition ?? lambda.StartingPosition.TRIM_HORIZON,
     });
     this.blueprintFunction.addEventSource(this.source);
     this.mapping = this.source.mapping;

@@ -8,6 +8,9 @@ import { BlueprintFunction } from '../function/blueprint-function';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { BlueprintKinesisSource, BlueprintKinesisSourceOptions } from '../sources/kinesis';
 import { validateAtSynth } from '../validation/problems';
+import { durationForL2 } from '../core/refused-values';
+import { enforceRules } from '../rules/private/enforce';
+import { LIMITS } from '../limits';
 
 /**
  * Properties of a `KinesisToFunction`.
@@ -55,11 +58,13 @@ export class KinesisToFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: KinesisToFunctionProps) {
     super(scope, id);
+    enforceRules(this);
     this.blueprintFunction = patternFunction(this, props);
     this.stream = props.existingStream ?? this.createStream(props.streamProps ?? {});
     this.source = new BlueprintKinesisSource(this.stream, {
-      startingPosition: lambda.StartingPosition.TRIM_HORIZON,
       ...props.sourceOptions,
+      // An explicit `startingPosition: undefined` means the default, as when the key is left out.
+      startingPosition: props.sourceOptions?.startingPosition ?? lambda.StartingPosition.TRIM_HORIZON,
     });
     this.blueprintFunction.addEventSource(this.source);
     this.mapping = this.source.mapping;
@@ -74,11 +79,14 @@ export class KinesisToFunction extends Construct {
 
   private createStream(props: kinesis.StreamProps): kinesis.Stream {
     const onDemand = props.streamMode === kinesis.StreamMode.ON_DEMAND;
+    const retention = durationForL2(props.retentionPeriod, LIMITS.kinesisRetentionHours, 'hours');
     const stream = new kinesis.Stream(this, 'Stream', {
       ...props,
+      retentionPeriod: retention.pass,
       shardCount: onDemand ? undefined : (props.shardCount ?? 1),
       encryption: props.encryption ?? (props.encryptionKey ? kinesis.StreamEncryption.KMS : kinesis.StreamEncryption.MANAGED),
     });
+    if (retention.raw !== undefined) (stream.node.defaultChild as kinesis.CfnStream).retentionPeriodHours = retention.raw;
     validateAtSynth(this, p => p.when(props.encryption === kinesis.StreamEncryption.UNENCRYPTED, 'streamProps.encryption', 'UNENCRYPTED',
       'MANAGED or KMS', 'a stream created by the blueprint is always encrypted at rest'));
     if (stream.encryptionKey) {

@@ -10,7 +10,9 @@ import { BlueprintFunction } from '../function/blueprint-function';
 import { LIMITS } from '../limits';
 import { BlueprintEventSourceOptions } from '../sources/options';
 import { BlueprintQueueSource } from '../sources/queue';
-import { functionTimeout } from '../sources/validate';
+import { functionTimeout } from '../sources/function-timeout';
+import { durationForL2 } from '../core/refused-values';
+import { enforceRules } from '../rules/private/enforce';
 import { validateAtSynth } from '../validation/problems';
 
 /** The redrive maxReceiveCount a created source queue gets by default. */
@@ -84,6 +86,7 @@ export class QueueToFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: QueueToFunctionProps) {
     super(scope, id);
+    enforceRules(this);
     this.blueprintFunction = patternFunction(this, props);
     const options = props.sourceOptions ?? {};
 
@@ -97,14 +100,16 @@ export class QueueToFunction extends Construct {
         purpose: 'messages that failed processing repeatedly',
       });
       const maxReceiveCount = props.maxReceiveCount ?? DEFAULT_MAX_RECEIVE_COUNT;
+      const retention = durationForL2(props.retentionPeriod ?? Duration.days(4), LIMITS.sqsRetention, 'seconds');
       const queue = new sqs.Queue(this, 'Queue', {
         fifo: fifo ? true : undefined,
         encryption: props.encryptionKey ? sqs.QueueEncryption.KMS : sqs.QueueEncryption.SQS_MANAGED,
         encryptionMasterKey: props.encryptionKey,
         enforceSSL: true,
-        retentionPeriod: props.retentionPeriod ?? Duration.days(4),
+        retentionPeriod: retention.pass,
         deadLetterQueue: { queue: this.deadLetterQueue.queue, maxReceiveCount },
       });
+      if (retention.raw !== undefined) (queue.node.defaultChild as sqs.CfnQueue).messageRetentionPeriod = retention.raw;
       const fn = this.blueprintFunction;
       (queue.node.defaultChild as sqs.CfnQueue).visibilityTimeout = Lazy.number({
         produce: () => {

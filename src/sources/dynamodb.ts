@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { bindSource } from './mapping';
 import { BlueprintEventSourceOptions } from './options';
 import { BlueprintStreamSourceBase } from './stream-source-base';
-import { Problems } from '../validation/problems';
+import { Finding } from '../rules/private/rule';
 
 /**
  * The stream of a DynamoDB table as event source of a function (change data capture), set so that one
@@ -40,10 +40,12 @@ export class BlueprintDynamoStreamSource extends BlueprintStreamSourceBase {
   public bind(target: lambda.IFunction): void {
     if (this._bound) throw new Error(`BlueprintDynamoStreamSource for ${this.table.node.path} is already bound; create one source per function.`);
     const streamArn = this.table.tableStreamArn;
-    const problems: Array<(p: Problems) => void> = [];
-    if (!streamArn) {
-      problems.push(p => p.add('table', `${this.table.node.path} without a stream`, 'a table with a stream (stream: StreamViewType.NEW_AND_OLD_IMAGES, or tableStreamArn when imported)', 'Lambda reads changes from the table\'s stream'));
-    }
+    const problems: Finding[] = streamArn ? [] : [{
+      property: 'table',
+      value: `${this.table.node.path} without a stream`,
+      allowed: 'a table with a stream (stream: StreamViewType.NEW_AND_OLD_IMAGES, or tableStreamArn when imported)',
+      reason: 'Lambda reads changes from the table\'s stream',
+    }];
     const resources = streamArn ? [streamArn] : [];
     this._bound = bindSource({
       kind: 'dynamodb',

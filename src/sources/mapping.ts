@@ -7,12 +7,14 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
 import { BlueprintEventSourceOptions } from './options';
-import { validateMapping } from './validate';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { DurableQueue } from '../core/durable-queue';
 import { childSingleton } from '../core/stack-registry';
 import { NagAcknowledgements } from '../nag/acknowledge';
-import { Problems, validateAtSynth } from '../validation/problems';
+import { enforceRules, reportInput } from '../rules/private/enforce';
+import { Finding } from '../rules/private/rule';
+import { LambdaStreamMapping } from '../rules/mapping/stream-mapping';
+import { LambdaMappingUnknownFacts } from '../rules/mapping/unknown-facts';
 
 /** Defaults a stream mapping gets when the options leave them out (never the infinite -1). */
 export const STREAM_DEFAULTS = {
@@ -41,8 +43,8 @@ export interface SourceSpec {
   readonly queue?: sqs.IQueue;
   /** The shard count of a stream, when it is known (read at synth). */
   readonly shardCount?: () => number | undefined;
-  /** Problems found before synth (reported with the mapping's other problems). */
-  readonly problems?: Array<(p: Problems) => void>;
+  /** Problems found before synth that never reach the template (reported with the rules' findings). */
+  readonly problems?: Finding[];
 }
 
 /** What binding created. */
@@ -105,8 +107,10 @@ export function bindSource(spec: SourceSpec, target: lambda.IFunction): BoundSou
     failureDurableQueue = new DurableQueue(scope, 'OnFailure', { purpose: 'records the stream mapping gave up on' });
     failureQueue = failureDurableQueue.queue;
   }
-  if (failureQueue) failureQueue.grantSendMessages(target);
-  if (failureTopic) failureTopic.grantPublish(target);
+  // An imported function without a known role cannot be granted anything here: say what it needs instead.
+  const grantable = target.role !== undefined;
+  if (failureQueue && grantable) failureQueue.grantSendMessages(target);
+  if (failureTopic && grantable) failureTopic.grantPublish(target);
   const destination = failureQueue?.queueArn ?? failureTopic?.topicArn;
 
   const mapping = new lambda.CfnEventSourceMapping(scope, 'Resource', {
@@ -175,10 +179,18 @@ export function bindSource(spec: SourceSpec, target: lambda.IFunction): BoundSou
   const bound: BoundSource = {
     scope, mapping, failureQueue, failureTopic, failureDurableQueue, iteratorAgeAlarm, messageAgeAlarm, failureDepthAlarm,
   };
-  validateAtSynth(scope, p => {
-    for (const problem of spec.problems ?? []) problem(p);
-    validateMapping(p, spec, bound, target);
-  });
+  // The mapping, its failure path and alarms are checked by the rule library with the rest of the stack.
+  enforceRules(scope);
+  for (const problem of spec.problems ?? []) reportInput(scope, LambdaStreamMapping, problem);
+  if (!grantable) {
+    const needs = [...spec.statements.flatMap(st => st.actions), ...(failureQueue ? ['sqs:SendMessage on the failure queue'] : []), ...(failureTopic ? ['sns:Publish on the failure topic'] : [])];
+    reportInput(scope, LambdaMappingUnknownFacts, {
+      property: 'function role',
+      value: `unknown (${target.node.path} is imported without a role)`,
+      allowed: `a role that allows ${needs.join(', ')}`,
+      reason: 'the mapping reads the source and sends failures with the function\'s role; grant these yourself',
+    });
+  }
   return bound;
 }
 

@@ -27,13 +27,13 @@ export function isToken(value: unknown): boolean {
 /**
  * Collects every problem of one construct so that a synth reports all of them at once.
  *
- * Each message is one sentence that names the construct path, the prop, the value, the allowed range and
- * the reason. Tokens are skipped: a value unknown at synth time is never rejected or guessed.
+ * Each message is one sentence that names the prop, the value, the allowed range and the reason; CDK prints
+ * the construct path once in front of it. Tokens are skipped: a value unknown at synth time is never rejected or guessed.
  */
 export class Problems {
   private readonly messages: string[] = [];
 
-  constructor(private readonly scope: IConstruct) {}
+  constructor(_scope?: IConstruct) {}
 
   /** The messages collected so far. */
   public get all(): string[] {
@@ -42,7 +42,7 @@ export class Problems {
 
   /** Adds a problem in the standard form. */
   public add(prop: string, value: string, allowed: string, reason: string): void {
-    this.messages.push(`${this.scope.node.path}: ${prop} is ${value}, allowed is ${allowed}, because ${reason}.`);
+    this.messages.push(`${prop} is ${value}, allowed is ${allowed}, because ${reason}.`);
   }
 
   /**
@@ -102,5 +102,5 @@ export function validateAtSynth(scope: IConstruct, check: (problems: Problems) =
  * `Annotations.of(scope).acknowledgeWarning('cdk-lambda-blueprints:<id>', reason)`.
  */
 export function warn(scope: IConstruct, id: string, message: string): void {
-  Annotations.of(scope).addWarningV2(`${WARNING_PREFIX}:${id}`, `${scope.node.path}: ${message}`);
+  Annotations.of(scope).addWarningV2(`${WARNING_PREFIX}:${id}`, message);
 }

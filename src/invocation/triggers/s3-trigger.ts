@@ -1,19 +1,20 @@
 import { Stack } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct, IConstruct } from 'constructs';
 import { requireFailurePath } from './common';
 import type { BlueprintFunction } from '../../function/blueprint-function';
 import { NagAcknowledgements } from '../../nag/acknowledge';
-import { isToken, Problems, validateAtSynth, warn } from '../../validation/problems';
+import { enforceRules, reportInput } from '../../rules/private/enforce';
+import { S3NotificationFilter } from '../../rules/s3/notification-filter';
+import { validateAtSynth, warn } from '../../validation/problems';
 
 /**
  * Options of an S3 trigger.
  *
  * S3 invokes the function asynchronously, once per object event. Filter by prefix and/or suffix; when the
- * function writes to the same bucket, declare where (`writesToPrefix` / `writesToSuffix`) so that what it
- * writes can never trigger it again.
+ * function may write to the same bucket (by its role's real `s3:PutObject` grants), the filter must keep
+ * what it writes from triggering it again (rule S3NotificationSelfTrigger).
  */
 export interface S3TriggerOptions {
   /**
@@ -34,20 +35,6 @@ export interface S3TriggerOptions {
    * @default - every key
    */
   readonly suffix?: string;
-
-  /**
-   * The key prefix under which the function writes to this bucket, when it does. Must not overlap
-   * `prefix` (neither may start with the other).
-   * @default - the function does not write to the bucket (checked against its role at synth)
-   */
-  readonly writesToPrefix?: string;
-
-  /**
-   * The key suffix of what the function writes to this bucket, when it does. Must differ from `suffix`
-   * (neither may end with the other).
-   * @default - the function does not write to the bucket (checked against its role at synth)
-   */
-  readonly writesToSuffix?: string;
 }
 
 /** Properties of an `S3Trigger`. */
@@ -59,7 +46,6 @@ export interface S3TriggerProps extends S3TriggerOptions {
   readonly bucket: s3.IBucket;
 }
 
-const WRITE_ACTION = /^(\*|s3:\*|s3:Put\*|s3:PutObject\*?|s3:PutObject)$/;
 
 /**
  * S3 object notifications that invoke a BlueprintFunction asynchronously.
@@ -79,17 +65,24 @@ export class S3Trigger extends Construct {
   constructor(scope: Construct, id: string, props: S3TriggerProps) {
     super(scope, id);
     this.events = props.events ?? [s3.EventType.OBJECT_CREATED];
-    const filter: s3.NotificationKeyFilter = { prefix: props.prefix, suffix: props.suffix };
+    // An empty prefix or suffix makes aws-cdk-lib throw: it is reported with the other problems instead.
+    const prefix = props.prefix === '' ? undefined : props.prefix;
+    const suffix = props.suffix === '' ? undefined : props.suffix;
+    for (const [prop, value] of [['prefix', props.prefix], ['suffix', props.suffix]] as const) {
+      if (value === '') reportInput(this, S3NotificationFilter, { property: prop, value: '""', allowed: 'a non-empty key prefix or suffix, or none (every key)', reason: 'S3 refuses an empty filter rule value' });
+    }
+    const filter: s3.NotificationKeyFilter = { prefix, suffix };
     const destination = new s3n.LambdaDestination(props.function.invokeTarget);
     for (const event of this.events) {
-      if (props.prefix !== undefined || props.suffix !== undefined) props.bucket.addEventNotification(event, destination, filter);
+      if (prefix !== undefined || suffix !== undefined) props.bucket.addEventNotification(event, destination, filter);
       else props.bucket.addEventNotification(event, destination);
     }
+    // The self-trigger and overlap checks read the role's real grants and every notification of the bucket.
+    enforceRules(this);
     acknowledgeNotificationHandler(this);
     this.warnWithoutVersioning(props.bucket);
     validateAtSynth(this, p => {
       requireFailurePath(p, props.function, 'S3');
-      checkSelfTrigger(p, props);
     });
   }
 
@@ -100,50 +93,6 @@ export class S3Trigger extends Construct {
       warn(this, 'S3TriggerVersioning', `bucket ${bucket.node.path} has no versioning (or it is not known here): enable it so that every write is one object version and one event, and overwrites are not lost.`);
     }
   }
-}
-
-function checkSelfTrigger(p: Problems, props: S3TriggerProps): void {
-  if (!mayWrite(props.function.role, props.bucket)) return;
-  const separatedByPrefix = disjoint(props.prefix, props.writesToPrefix, (a, b) => a.startsWith(b));
-  const separatedBySuffix = disjoint(props.suffix, props.writesToSuffix, (a, b) => a.endsWith(b));
-  p.when(!separatedByPrefix && !separatedBySuffix, 'bucket', `${props.bucket.node.path} (which the function may write to)`,
-    'filters that separate what the function writes (writesToPrefix / writesToSuffix) from what triggers it (prefix / suffix, neither starting or ending with the other)',
-    'each object the function writes would trigger it again, in an endless loop');
-}
-
-/** Both given, known and neither contains the other at the compared end. */
-function disjoint(trigger: string | undefined, written: string | undefined, covers: (a: string, b: string) => boolean): boolean {
-  if (trigger === undefined || written === undefined) return false;
-  if (isToken(trigger) || isToken(written)) return true;
-  return trigger !== '' && written !== '' && !covers(trigger, written) && !covers(written, trigger);
-}
-
-/** Whether a statement of the role's policies allows writing objects to the bucket. */
-function mayWrite(role: iam.IRole, bucket: s3.IBucket): boolean {
-  const stack = Stack.of(role);
-  const arn = JSON.stringify(stack.resolve(bucket.bucketArn));
-  const name = stack.resolve(bucket.bucketName);
-  const roleRef = JSON.stringify(stack.resolve((role.node.defaultChild as iam.CfnRole | undefined)?.ref ?? role.roleName));
-  const documents: unknown[] = [];
-  for (const c of stack.node.findAll()) {
-    if (c instanceof iam.CfnPolicy && JSON.stringify(stack.resolve(c.roles) ?? []).includes(roleRef)) documents.push(stack.resolve(c.policyDocument));
-  }
-  const cfnRole = role.node.defaultChild;
-  if (cfnRole instanceof iam.CfnRole) {
-    for (const inline of (stack.resolve(cfnRole.policies) ?? []) as Array<{ policyDocument: unknown }>) documents.push(inline.policyDocument);
-  }
-  for (const doc of documents as Array<{ Statement?: any[] }>) {
-    for (const st of doc.Statement ?? []) {
-      if (st.Effect !== 'Allow') continue;
-      const actions: string[] = [st.Action].flat();
-      if (!actions.some(a => typeof a === 'string' && WRITE_ACTION.test(a))) continue;
-      for (const resource of [st.Resource].flat()) {
-        const text = JSON.stringify(resource);
-        if (resource === '*' || text.includes(arn) || (typeof name === 'string' && text.includes(`:::${name}`))) return true;
-      }
-    }
-  }
-  return false;
 }
 
 /** The bucket notifications custom resource handler (one per stack) gets acknowledgements it cannot avoid. */

@@ -1,1 +1,0 @@
-export * from './internet-gateway-subnet';

@@ -1,0 +1,20 @@
+import { SECRET_LOOKING_KEYS } from '../../limits';
+import { FUNCTION, Rule, Severity } from '../private/rule';
+import { knownString } from '../private/template-index';
+import { variablesOf } from './environment';
+
+/** A variable whose name looks like a secret holds a reference, not a literal value. */
+export const LambdaEnvironmentSecret: Rule = {
+  id: 'LambdaEnvironmentSecret',
+  severity: Severity.WARNING,
+  summary: 'A variable whose name looks like a secret (PASSWORD, TOKEN, API_KEY …) holds a reference, not a literal value.',
+  types: [FUNCTION],
+  check: e => Object.entries(variablesOf(e.properties) ?? {})
+    .filter(([key, value]) => knownString(value) !== undefined && SECRET_LOOKING_KEYS.some(s => key.toUpperCase().includes(s)))
+    .map(([key]) => ({
+      property: `Environment.Variables.${key}`,
+      value: 'a literal value',
+      allowed: 'a parameter name or secret ARN (BlueprintSecret, the secrets prop)',
+      reason: 'anyone who may read the function configuration reads the secret; pass it by reference (SSM SecureString or Secrets Manager)',
+    })),
+};

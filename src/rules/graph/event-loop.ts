@@ -1,0 +1,30 @@
+import { FUNCTION, Rule, Severity } from '../private/rule';
+import { cycleFrom } from '../private/event-graph';
+
+/**
+ * A function cannot, through its role's grants, destinations and the triggers of the stack, put an event
+ * where it invokes itself again (directly or through a chain of S3, SNS, SQS, EventBridge, streams or
+ * Lambda invokes). A direct S3 self-trigger is S3NotificationSelfTrigger's.
+ */
+export const LambdaEventLoop: Rule = {
+  id: 'LambdaEventLoop',
+  severity: Severity.WARNING,
+  summary: 'A function cannot put an event where it invokes itself again, directly or through a chain of S3, SNS, SQS, EventBridge, streams or invokes (the cycle is named).',
+  types: [FUNCTION],
+  check: (e, { index }) => {
+    const cycle = cycleFrom(index, e);
+    if (!cycle) return [];
+    // One report per cycle: at the function of the cycle that comes first in the template.
+    const functions = cycle.map(edge => edge.to).filter(t => t.type === FUNCTION);
+    if (functions.some(f => f.logicalId < e.logicalId)) return [];
+    if (cycle.length === 2 && cycle[0].to.type === 'AWS::S3::Bucket') return [];
+    const path = [e.path, ...cycle.map(edge => `(${edge.label}) → ${edge.to.path}`)].join(' ');
+    return [{
+      property: 'event path',
+      value: path,
+      allowed: 'no path from the function back to itself (or a filter, condition or stop the function enforces, acknowledged with its reason)',
+      reason: 'each event the function emits invokes it again: an endless, costly loop (AWS stops some recursive loops only after about 16 rounds)',
+      involves: functions,
+    }];
+  },
+};

@@ -1,0 +1,110 @@
+import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { evaluate, fullId, isAcknowledged, RuleResult, setRuleConfig } from './engine';
+import { Finding, messageOf, Rule, RuleConfig, Severity } from './rule';
+import { TemplateIndex } from './template-index';
+import { stackState } from '../../core/stack-registry';
+import { ALL_RULES } from '../catalog';
+
+const BLUEPRINT = Symbol.for('cdk-lambda-blueprints.blueprint');
+
+interface InputFinding {
+  readonly rule: Rule;
+  readonly finding: Finding;
+}
+
+interface StackRun {
+  /** Errors of the last run, by the construct they are reported at. */
+  errors: Map<IConstruct, string[]>;
+  /** Constructs that carry the validation hook that reports those errors. */
+  readonly hooked: WeakSet<IConstruct>;
+  /** Warnings already added (validation may run more than once per app). */
+  readonly warned: WeakMap<IConstruct, Set<string>>;
+}
+
+/**
+ * Construct mode of the rule library: the blueprint `scope` (and every resource below it) is checked by
+ * the same rules as `LambdaBlueprintChecks`, over the stack's synthesized resources, once per synth.
+ * Errors fail the synth together (each at its resource's path); warnings become annotations with the
+ * rule id, acknowledged like cdk-nag findings.
+ */
+export function enforceRules(scope: IConstruct, config?: Partial<RuleConfig>): void {
+  (scope as unknown as Record<symbol, InputFinding[]>)[BLUEPRINT] ??= [];
+  if (config) setRuleConfig(scope, config);
+  const stack = Stack.of(scope);
+  stackState(stack, 'rule-engine', () => {
+    const run: StackRun = { errors: new Map(), hooked: new WeakSet(), warned: new WeakMap() };
+    // The stack is validated before its children (pre-order): it runs the rules and hands each
+    // resource's errors to a hook on that resource.
+    stack.node.addValidation({ validate: () => runStack(stack, run) });
+    return run;
+  });
+}
+
+/**
+ * Reports a problem with a prop that never reaches the template (it would make aws-cdk-lib throw, or the
+ * value cannot be expressed), under the same rule id and in the same message form as the template rules.
+ */
+export function reportInput(scope: IConstruct, rule: Rule, finding: Finding): void {
+  enforceRules(scope);
+  (scope as unknown as Record<symbol, InputFinding[]>)[BLUEPRINT].push({ rule, finding });
+}
+
+/** Whether a construct is (under) a blueprint that enforces the rules. */
+export function blueprintOf(construct: IConstruct): IConstruct | undefined {
+  for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
+    if ((c as unknown as Record<symbol, unknown>)[BLUEPRINT]) return c;
+  }
+  return undefined;
+}
+
+function runStack(stack: Stack, run: StackRun): string[] {
+  const index = TemplateIndex.build(stack);
+  const results: Array<{ at: IConstruct; id: string; severity: Severity; message: string }> = [];
+  for (const r of evaluate(index, ALL_RULES)) {
+    if (!concernsBlueprint(r)) continue;
+    results.push({ at: r.entry.resource, id: r.id, severity: r.severity, message: r.message });
+  }
+  for (const c of stack.node.findAll()) {
+    const inputs = (c as unknown as Record<symbol, InputFinding[] | undefined>)[BLUEPRINT];
+    for (const input of inputs ?? []) {
+      results.push({ at: c, id: fullId(input.rule), severity: input.rule.severity, message: messageOf(input.finding) });
+    }
+  }
+  run.errors = new Map();
+  for (const r of results) {
+    if (isAcknowledged(r.at, r.id)) continue;
+    if (r.severity === Severity.WARNING) {
+      warnOnce(run, r.at, r.id, r.message);
+      continue;
+    }
+    const list = run.errors.get(r.at) ?? [];
+    const line = `${r.id}: ${r.message}`;
+    if (!list.includes(line)) list.push(line);
+    run.errors.set(r.at, list);
+    if (!run.hooked.has(r.at)) {
+      run.hooked.add(r.at);
+      r.at.node.addValidation({ validate: () => run.errors.get(r.at) ?? [] });
+    }
+  }
+  return [];
+}
+
+function concernsBlueprint(r: RuleResult): boolean {
+  if (blueprintOf(r.entry.resource)) return true;
+  return (r.finding.involves ?? []).some(e => blueprintOf(e.resource) !== undefined);
+}
+
+function warnOnce(run: StackRun, at: IConstruct, id: string, message: string): void {
+  const seen = run.warned.get(at) ?? new Set<string>();
+  run.warned.set(at, seen);
+  if (seen.has(`${id} ${message}`)) return;
+  seen.add(`${id} ${message}`);
+  Annotations.of(at).addWarningV2(id, message);
+}
+
+/** The CfnResource of a construct (its default child), for reporting at it. */
+export function cfnOf(construct: IConstruct): CfnResource | undefined {
+  const child = construct.node.defaultChild;
+  return child && CfnResource.isCfnResource(child) ? child : undefined;
+}

@@ -1,0 +1,88 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { DEFAULTS } from '../../limits';
+import { Finding, messageOf, Rule, RuleConfig, Severity } from './rule';
+import { CfnEntry, TemplateIndex } from './template-index';
+
+/** Prefix of every rule id: `LambdaBlueprints-LambdaMemorySize`. */
+export const RULE_PACK = 'LambdaBlueprints';
+
+/** One finding of one rule on one resource, as both runners report it. */
+export interface RuleResult {
+  /** Full rule id (`LambdaBlueprints-LambdaTimeout`). */
+  readonly id: string;
+  readonly severity: Severity;
+  /** The message (`Timeout is 3,600 s, allowed is …, because ….`). */
+  readonly message: string;
+  /** The resource the finding is on. */
+  readonly entry: CfnEntry;
+  readonly finding: Finding;
+}
+
+const CONFIG = Symbol.for('cdk-lambda-blueprints.rule-config');
+
+/** Records settings (e.g. a function's account concurrency limit) for every resource under `scope`. */
+export function setRuleConfig(scope: IConstruct, config: Partial<RuleConfig>): void {
+  (scope as unknown as Record<symbol, Partial<RuleConfig>>)[CONFIG] = config;
+}
+
+/** The settings in force for a construct: the nearest recorded ones, else `fallback`, else the defaults. */
+export function ruleConfigOf(construct: IConstruct, fallback: Partial<RuleConfig> = {}): RuleConfig {
+  for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
+    const own = (c as unknown as Record<symbol, Partial<RuleConfig> | undefined>)[CONFIG];
+    if (own) return { ...defaults(), ...fallback, ...own };
+  }
+  return { ...defaults(), ...fallback };
+}
+
+function defaults(): RuleConfig {
+  return { accountConcurrencyLimit: DEFAULTS.accountConcurrencyLimit };
+}
+
+/** The full id of a rule. */
+export function fullId(rule: Rule): string {
+  return `${RULE_PACK}-${rule.id}`;
+}
+
+/**
+ * Runs rules over every resource of a stack's model, once per resource and rule, in construct order:
+ * linear in resources.
+ */
+export function evaluate(index: TemplateIndex, rules: readonly Rule[], fallback: Partial<RuleConfig> = {}): RuleResult[] {
+  const byType = new Map<string, Rule[]>();
+  for (const rule of rules) {
+    for (const type of rule.types) byType.set(type, [...(byType.get(type) ?? []), rule]);
+  }
+  const out: RuleResult[] = [];
+  for (const entry of index.all) {
+    const applicable = byType.get(entry.type);
+    if (!applicable) continue;
+    const ctx = { index, config: ruleConfigOf(entry.resource, fallback) };
+    for (const rule of applicable) {
+      for (const finding of rule.check(entry, ctx)) {
+        out.push({ id: fullId(rule), severity: rule.severity, message: messageOf(finding), entry, finding });
+      }
+    }
+  }
+  return out;
+}
+
+/** The stacks a scope belongs to or contains. */
+export function stacksOf(scope: IConstruct): Stack[] {
+  const found = scope.node.findAll().filter((c): c is Stack => Stack.isStack(c));
+  return found.length ? found : [Stack.of(scope)];
+}
+
+/**
+ * Whether a rule id is acknowledged on the construct or an ancestor, through
+ * `Validations.of(scope).acknowledge({ id, reason })` (what cdk-nag 3 reads too).
+ */
+export function isAcknowledged(construct: IConstruct, id: string): boolean {
+  for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
+    for (const entry of c.node.metadata) {
+      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
+      if (Object.keys(entry.data).some(k => k.replace(/^annotation::/i, '') === id)) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,100 @@
+import { asArray } from './iam';
+import { CfnEntry, isObject, TemplateIndex } from './template-index';
+import { keyPatternMatches, writesOf } from './writes';
+import { notificationsOf } from '../s3/notifications';
+
+/** An edge of the event graph: `from` puts an event where `to` receives it. */
+export interface EventEdge {
+  readonly to: CfnEntry;
+  /** How (`s3:PutObject on "out/*"`, `notifies (prefix "in/")`, `subscription`). */
+  readonly label: string;
+  /** For S3 edges out of a bucket: the key filter; for writes into a bucket: the key pattern. */
+  readonly prefix?: string;
+  readonly suffix?: string;
+  readonly keyPattern?: string;
+}
+
+const graphs = new WeakMap<TemplateIndex, Map<string, EventEdge[]>>();
+
+function add(graph: Map<string, EventEdge[]>, from: CfnEntry | undefined, edge: EventEdge | undefined): void {
+  if (!from || !edge) return;
+  graph.set(from.logicalId, [...(graph.get(from.logicalId) ?? []), edge]);
+}
+
+/** The resource an ARN value leads to: a function (through aliases and versions) or any other resource. */
+function targetOf(index: TemplateIndex, arn: unknown): CfnEntry | undefined {
+  return index.functionOf(arn) ?? index.target(arn);
+}
+
+function build(index: TemplateIndex): Map<string, EventEdge[]> {
+  const g = new Map<string, EventEdge[]>();
+  for (const m of index.ofType('AWS::Lambda::EventSourceMapping')) {
+    const fn = index.functionOf(m.properties.FunctionName);
+    if (fn) add(g, index.target(m.properties.EventSourceArn), { to: fn, label: 'event source mapping' });
+  }
+  for (const e of [...index.ofType('AWS::S3::Bucket'), ...index.ofType('Custom::S3BucketNotifications')]) {
+    const { bucketId, items } = notificationsOf(e);
+    for (const n of items) {
+      const to = targetOf(index, n.destination);
+      if (to) add(g, bucketId ? index.get(bucketId) : undefined, { to, label: 'notification', prefix: n.prefix, suffix: n.suffix });
+    }
+  }
+  for (const s of index.ofType('AWS::SNS::Subscription')) {
+    add(g, index.target(s.properties.TopicArn), mapTo(targetOf(index, s.properties.Endpoint), 'subscription'));
+  }
+  for (const r of index.ofType('AWS::Events::Rule')) {
+    const bus = index.target(r.properties.EventBusName);
+    for (const t of asArray(r.properties.Targets).filter(isObject)) add(g, bus, mapTo(targetOf(index, t.Arn), `rule ${r.path}`));
+  }
+  for (const c of index.ofType('AWS::Lambda::EventInvokeConfig')) {
+    const fn = index.functionOf(c.properties.FunctionName);
+    const config = c.properties.DestinationConfig;
+    for (const k of ['OnSuccess', 'OnFailure']) {
+      if (isObject(config) && isObject(config[k])) add(g, fn, mapTo(targetOf(index, config[k].Destination), `${k} destination`));
+    }
+  }
+  for (const fn of index.ofType('AWS::Lambda::Function')) {
+    for (const w of writesOf(index, fn)) {
+      add(g, fn, { to: w.target, label: `${w.action}${w.keyPattern !== undefined ? ` on keys ${JSON.stringify(w.keyPattern)}` : ''}`, keyPattern: w.keyPattern });
+    }
+  }
+  return g;
+}
+
+function mapTo(to: CfnEntry | undefined, label: string): EventEdge | undefined {
+  return to ? { to, label } : undefined;
+}
+
+/** The event graph of a stack (built once per index). */
+export function eventGraph(index: TemplateIndex): Map<string, EventEdge[]> {
+  let g = graphs.get(index);
+  if (!g) {
+    g = build(index);
+    graphs.set(index, g);
+  }
+  return g;
+}
+
+/**
+ * A path of edges from `start` back to `start`, or undefined. An S3 hop counts only when the key pattern
+ * written can match the filter of the notification that follows. Bounded to `maxHops`.
+ */
+export function cycleFrom(index: TemplateIndex, start: CfnEntry, maxHops = 8): EventEdge[] | undefined {
+  const g = eventGraph(index);
+  const visit = (node: CfnEntry, path: EventEdge[], seen: Set<string>): EventEdge[] | undefined => {
+    if (path.length >= maxHops) return undefined;
+    for (const edge of g.get(node.logicalId) ?? []) {
+      const previous = path[path.length - 1];
+      if (previous?.keyPattern !== undefined && edge.prefix !== undefined
+        && !keyPatternMatches(previous.keyPattern, edge.prefix, edge.suffix ?? '')) continue;
+      if (previous?.keyPattern !== undefined && edge.prefix === undefined && edge.label === 'notification') continue;
+      const next = [...path, edge];
+      if (edge.to.logicalId === start.logicalId) return next;
+      if (seen.has(edge.to.logicalId)) continue;
+      const found = visit(edge.to, next, new Set([...seen, edge.to.logicalId]));
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(start, [], new Set([start.logicalId]));
+}

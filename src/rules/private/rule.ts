@@ -1,0 +1,117 @@
+import { Token, Tokenization } from 'aws-cdk-lib';
+import { LimitSpec } from '../../limits';
+import { CfnEntry, knownNumber, TemplateIndex } from './template-index';
+
+/** How bad a finding is: AWS rejects it at deploy (error) or it is a risk (warning, acknowledgeable). */
+export enum Severity {
+  ERROR = 'error',
+  WARNING = 'warning',
+}
+
+/** Settings a rule may read. */
+export interface RuleConfig {
+  /** The account concurrency limit of the environment. */
+  readonly accountConcurrencyLimit: number;
+}
+
+/** What a rule sees: the stack's model, and the settings in force for the resource. */
+export interface RuleContext {
+  readonly index: TemplateIndex;
+  readonly config: RuleConfig;
+}
+
+/**
+ * One thing wrong with one resource, in the product's message form:
+ * `<property> is <value>, allowed is <allowed>, because <reason>.`
+ */
+export interface Finding {
+  /** The property as the template names it (`Timeout`, `Environment.Variables.AWS_REGION`). */
+  readonly property: string;
+  /** The value, already printed (see `show`). */
+  readonly value: string;
+  /** What is allowed. */
+  readonly allowed: string;
+  /** Why (no final full stop). */
+  readonly reason: string;
+  /** Other resources the finding concerns (e.g. the function a bucket notifies): blueprints report it too. */
+  readonly involves?: CfnEntry[];
+}
+
+/** One product rule: an id, a severity, a one-line summary and a pure check over the template model. */
+export interface Rule {
+  /** Rule id without the pack prefix: `LambdaMemorySize` (reported as `LambdaBlueprints-LambdaMemorySize`). */
+  readonly id: string;
+  readonly severity: Severity;
+  /** One sentence for the rule table. */
+  readonly summary: string;
+  /** The resource types the rule inspects. */
+  readonly types: readonly string[];
+  /** The findings on one resource of those types (none when compliant or when a value is unknown). */
+  check(entry: CfnEntry, ctx: RuleContext): Finding[];
+}
+
+/** The message of a finding. */
+export function messageOf(f: Finding): string {
+  return `${f.property} is ${f.value}, allowed is ${f.allowed}, because ${f.reason}.`;
+}
+
+/** Formats a number the way messages print it: `10,240`. */
+export function fmt(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+}
+
+/**
+ * Prints any template value for a message: strings quoted, numbers grouped, intrinsics and tokens as they
+ * stand (`{"Ref":"Timeout"}`, `${Token[TOKEN.12]}`), never `[object Object]`.
+ */
+export function show(value: unknown, unit = ''): string {
+  const u = unit ? ` ${unit}` : '';
+  if (typeof value === 'number') {
+    if (Token.isUnresolved(value)) return `${Tokenization.stringifyNumber(value)}${u}`;
+    return `${fmt(value)}${u}`;
+  }
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'not set';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** The allowed range of a limit as messages print it: `a whole number 128–10,240 MB`. */
+export function allowedRange(limit: LimitSpec, also: readonly number[] = []): string {
+  const u = limit.unit ? ` ${limit.unit}` : '';
+  const extra = also.length ? ` or ${also.map(fmt).join(', ')}` : '';
+  return `${limit.integer ? 'a whole number ' : ''}${also.length ? 'in ' : ''}${fmt(limit.min)}–${fmt(limit.max)}${u}${extra}`;
+}
+
+/**
+ * Judges a template value against a limit of the table. Unset values and intrinsics (unknown at synth)
+ * pass; a string that is not a number, NaN, a value out of range or a fraction where whole numbers are
+ * required is a finding.
+ */
+export function checkLimit(property: string, value: unknown, limit: LimitSpec, also: readonly number[] = []): Finding[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'object') return [];
+  const n = typeof value === 'number' ? value : knownNumber(value);
+  if (typeof value === 'number' && Token.isUnresolved(value)) return [];
+  const bad = n === undefined || !Number.isFinite(n)
+    || (!also.includes(n) && (n < limit.min || n > limit.max || (limit.integer && !Number.isInteger(n))));
+  if (!bad) return [];
+  return [{ property, value: typeof value === 'number' ? show(value, limit.unit) : show(value), allowed: allowedRange(limit, also), reason: limit.reason }];
+}
+
+/** A finding when `condition` holds. */
+export function when(condition: boolean, f: Finding): Finding[] {
+  return condition ? [f] : [];
+}
+
+export const FUNCTION = 'AWS::Lambda::Function';
+export const MAPPING = 'AWS::Lambda::EventSourceMapping';
+export const ALIAS = 'AWS::Lambda::Alias';
+export const QUEUE = 'AWS::SQS::Queue';
+export const STREAM = 'AWS::Kinesis::Stream';
+export const BUCKET = 'AWS::S3::Bucket';
+export const CUSTOM_NOTIFICATIONS = 'Custom::S3BucketNotifications';
+export const EVENT_INVOKE_CONFIG = 'AWS::Lambda::EventInvokeConfig';

@@ -1,0 +1,202 @@
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/** One resource as CloudFormation will see it: resolved properties, overrides included. */
+export interface CfnEntry {
+  readonly logicalId: string;
+  readonly type: string;
+  readonly properties: Record<string, any>;
+  readonly updatePolicy?: Record<string, any>;
+  readonly resource: CfnResource;
+  /** The construct path of the resource (`App/Stack/Fn/Function/Resource`). */
+  readonly path: string;
+}
+
+/**
+ * The resources of one stack, rendered once per validation so that rules read only L1 facts and work the
+ * same on L2 apps, raw L1 apps and imported templates (`CfnInclude`). Not part of the public API.
+ */
+export class TemplateIndex {
+  /** The index of the stack of `scope` (built on first use, cached until `reset()`). */
+  public static of(scope: IConstruct): TemplateIndex {
+    const stack = Stack.of(scope);
+    let index = TemplateIndex.cache.get(stack);
+    if (!index) {
+      index = new TemplateIndex(stack);
+      TemplateIndex.cache.set(stack, index);
+    }
+    return index;
+  }
+
+  /** Forgets every cached index (the pack calls it before and after each validation). */
+  public static reset(): void {
+    TemplateIndex.cache = new WeakMap();
+  }
+
+  /** A fresh index of a stack (the rule engine builds one per run, so that every run sees the app as it is). */
+  public static build(stack: Stack): TemplateIndex {
+    const index = new TemplateIndex(stack);
+    TemplateIndex.cache.set(stack, index);
+    return index;
+  }
+
+  /** The rendered entry of one resource. */
+  public static entryOf(resource: CfnResource): CfnEntry {
+    return TemplateIndex.of(resource).byResource.get(resource) ?? render(resource);
+  }
+
+  private static cache = new WeakMap<Stack, TemplateIndex>();
+
+  private readonly byId = new Map<string, CfnEntry>();
+  private readonly byResource = new Map<CfnResource, CfnEntry>();
+  private readonly byType = new Map<string, CfnEntry[]>();
+  private names?: Map<string, CfnEntry[]>;
+
+  private constructor(stack: Stack) {
+    this.stack = stack;
+    for (const c of stack.node.findAll()) {
+      if (!CfnResource.isCfnResource(c) || Stack.of(c) !== stack) continue;
+      const entry = render(c);
+      this.byId.set(entry.logicalId, entry);
+      this.byResource.set(c, entry);
+    }
+  }
+
+  /** The resource with this logical id. */
+  public get(logicalId: string): CfnEntry | undefined {
+    return this.byId.get(logicalId);
+  }
+
+  /** The stack the index describes. */
+  public readonly stack: Stack;
+
+  /** Every resource, in construct order. */
+  public get all(): CfnEntry[] {
+    return [...this.byId.values()];
+  }
+
+  /** The rendered entry of a resource of this stack. */
+  public entry(resource: CfnResource): CfnEntry | undefined {
+    return this.byResource.get(resource);
+  }
+
+  /** Every resource of a type (`AWS::Lambda::Function`). */
+  public ofType(type: string): CfnEntry[] {
+    let list = this.byType.get(type);
+    if (!list) {
+      list = this.all.filter(e => e.type === type);
+      this.byType.set(type, list);
+    }
+    return list;
+  }
+
+  /**
+   * The functions named `name`: in this stack and in the other stacks of the app that deploy to the same
+   * known account and region.
+   */
+  public functionsNamed(name: string): CfnEntry[] {
+    if (!this.names) {
+      this.names = new Map();
+      for (const e of [...this.ofType('AWS::Lambda::Function'), ...this.siblingFunctions()]) {
+        const n = knownString(e.properties.FunctionName);
+        if (n !== undefined) this.names.set(n, [...(this.names.get(n) ?? []), e]);
+      }
+    }
+    return this.names.get(name) ?? [];
+  }
+
+  /** The function resources of other stacks of the app in the same known account and region. */
+  private siblingFunctions(): CfnEntry[] {
+    const { account, region } = this.stack;
+    if (Token.isUnresolved(account) || Token.isUnresolved(region)) return [];
+    return this.stack.node.root.node.findAll()
+      .filter((c): c is Stack => Stack.isStack(c) && c !== this.stack && c.account === account && c.region === region)
+      .flatMap(s => s.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::Lambda::Function' && Stack.of(c) === s))
+      .map(render);
+  }
+
+  /** The resource a `{ Ref }` or `{ Fn::GetAtt }` value points to, if it is in this stack. */
+  public target(value: unknown): CfnEntry | undefined {
+    const id = refId(value);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  /**
+   * The `AWS::Lambda::Function` a function reference (name, ARN, alias or version) leads to.
+   */
+  public functionOf(value: unknown): CfnEntry | undefined {
+    const t = this.target(value);
+    if (!t) {
+      // e.g. `Fn::Join` of `Fn::Select` over an alias ARN (what aws-cdk-lib renders for alias mappings)
+      const found = new Set([...referencedIds(value)].map(id => this.functionOf({ Ref: id })).filter(f => f !== undefined));
+      return found.size === 1 ? [...found][0] : undefined;
+    }
+    if (t.type === 'AWS::Lambda::Function') return t;
+    if (t.type === 'AWS::Lambda::Alias' || t.type === 'AWS::Lambda::Version') return this.functionOf(t.properties.FunctionName);
+    return undefined;
+  }
+}
+
+
+/** The logical id a `{ Ref: id }` or `{ 'Fn::GetAtt': [id, attr] }` (or `'id.attr'`) names. */
+export function refId(value: unknown): string | undefined {
+  if (!isObject(value)) return undefined;
+  if (typeof value.Ref === 'string') return value.Ref;
+  const getAtt = value['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
+  if (typeof getAtt === 'string') return getAtt.split('.')[0];
+  return undefined;
+}
+
+/** Every logical id referenced anywhere inside `value` (`Ref`, `Fn::GetAtt`, `Fn::Sub` `${id}`). */
+export function referencedIds(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    value.forEach(v => referencedIds(v, out));
+  } else if (isObject(value)) {
+    const id = refId(value);
+    if (id !== undefined) out.add(id);
+    const sub = value['Fn::Sub'];
+    const template = Array.isArray(sub) ? sub[0] : sub;
+    if (typeof template === 'string') {
+      for (const m of template.matchAll(/\$\{([A-Za-z0-9]+)(\.[A-Za-z]+)?\}/g)) out.add(m[1]);
+    }
+    Object.values(value).forEach(v => referencedIds(v, out));
+  }
+  return out;
+}
+
+/** A plain number known at synth (not a token, not an intrinsic), else undefined. */
+export function knownNumber(value: unknown): number | undefined {
+  if (typeof value === 'number' && !Token.isUnresolved(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  return undefined;
+}
+
+/** A plain string known at synth, else undefined. */
+export function knownString(value: unknown): string | undefined {
+  return typeof value === 'string' && !Token.isUnresolved(value) ? value : undefined;
+}
+
+/** Whether a value is a known `true` (CloudFormation also accepts the string `"true"`). */
+export function isTrue(value: unknown): boolean {
+  return value === true || value === 'true';
+}
+
+/** Whether a value is a JSON object (not an array). */
+export function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function render(resource: CfnResource): CfnEntry {
+  const stack = Stack.of(resource);
+  const rendered = stack.resolve((resource as any)._toCloudFormation()) as { Resources?: Record<string, any> };
+  const [logicalId, body] = Object.entries(rendered.Resources ?? {})[0] ?? [stack.resolve(resource.logicalId), {}];
+  return {
+    logicalId,
+    type: body.Type ?? resource.cfnResourceType,
+    properties: isObject(body.Properties) ? body.Properties : {},
+    updatePolicy: isObject(body.UpdatePolicy) ? body.UpdatePolicy : undefined,
+    resource,
+    path: resource.node.path,
+  };
+}
