@@ -103,6 +103,11 @@ const synthExamples = project.addTask('synth:examples', {
 synthExamples.prependExec('tsc --noEmit -p test/tsconfig.json');
 synthExamples.prependSpawn(project.tasks.tryFind('default')!);
 
+project.addTask('docs:rules', {
+  description: 'Write the README rule table from the rule library (src/rules/catalog.ts)',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json build-tools/rules-table.ts',
+});
+
 project.addTask('bench', {
   description: 'Synthesize apps of N functions with the blueprints and with hand-written L2 code; print the figures',
   exec: 'ts-node --project test/tsconfig.json build-tools/bench.ts',

@@ -1,0 +1,145 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { ALL_RULES } from '../../src/rules/catalog';
+import { rulesTable } from '../../src/rules/table';
+import { packMode } from './modes';
+
+/** A plain L1 function with the given property overrides (compliant when `props` is empty). */
+function l1Function(stack: Stack, id: string, props: Record<string, unknown> = {}): lambda.CfnFunction {
+  const role = new iam.CfnRole(stack, `${id}Role`, { assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } });
+  const fn = new lambda.CfnFunction(stack, id, {
+    role: role.attrArn, runtime: 'nodejs24.x', handler: 'index.handler', code: { zipFile: 'exports.handler = async () => 1;' },
+    memorySize: 1024, timeout: 30, architectures: ['arm64'],
+  });
+  for (const [k, v] of Object.entries(props)) fn.addPropertyOverride(k, v);
+  return fn;
+}
+
+function mapping(stack: Stack, fn: lambda.CfnFunction, source: CfnResource, props: Record<string, unknown>): void {
+  new lambda.CfnEventSourceMapping(stack, 'Mapping', { functionName: fn.ref, eventSourceArn: source.getAtt('Arn').toString(), ...props });
+}
+
+function streamMapping(stack: Stack, props: Record<string, unknown>, fnProps: Record<string, unknown> = {}): void {
+  const stream = new CfnResource(stack, 'Stream', { type: 'AWS::Kinesis::Stream', properties: { ShardCount: 4 } });
+  mapping(stack, l1Function(stack, 'Fn', fnProps), stream, { startingPosition: 'TRIM_HORIZON', bisectBatchOnFunctionError: true, maximumRetryAttempts: 3, maximumRecordAgeInSeconds: 3600, ...props });
+}
+
+/** One noncompliant L1 fixture per rule: every rule of the library fires on a plain (non-blueprint) app. */
+const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
+  LambdaMemorySize: s => l1Function(s, 'Fn', { MemorySize: 64 }),
+  LambdaTimeout: s => l1Function(s, 'Fn', { Timeout: 901 }),
+  LambdaEphemeralStorage: s => l1Function(s, 'Fn', { EphemeralStorage: { Size: 100 } }),
+  LambdaEnvironment: s => l1Function(s, 'Fn', { Environment: { Variables: { _HANDLER: 'x' } } }),
+  LambdaEnvironmentSecret: s => l1Function(s, 'Fn', { Environment: { Variables: { API_KEY: 'abc' } } }),
+  LambdaRuntimeDeprecated: s => l1Function(s, 'Fn', { Runtime: 'nodejs12.x' }),
+  LambdaRuntimeNotNewest: s => l1Function(s, 'Fn', { Runtime: 'nodejs20.x' }),
+  LambdaHandler: s => l1Function(s, 'Fn', { Handler: 'main.handler' }),
+  LambdaInlineCode: s => l1Function(s, 'Fn', { Runtime: 'java21', Handler: 'a.B::c' }),
+  LambdaFunctionName: s => l1Function(s, 'Fn', { FunctionName: 'x'.repeat(65) }),
+  LambdaFunctionNameUnique: s => { l1Function(s, 'A', { FunctionName: 'same' }); l1Function(s, 'B', { FunctionName: 'same' }); },
+  LambdaLayers: s => l1Function(s, 'Fn', { Layers: ['layer'] }),
+  LambdaArchitecture: s => l1Function(s, 'Fn', { Architectures: ['x86_64', 'arm64'] }),
+  LambdaReservedConcurrency: s => l1Function(s, 'Fn', { ReservedConcurrentExecutions: 901 }),
+  LambdaBucketCodeVersion: s => l1Function(s, 'Fn', { Code: { S3Bucket: 'b', S3Key: 'code.zip', ZipFile: undefined } }),
+  LambdaFifoAsyncDestination: s => {
+    const q = new sqs.CfnQueue(s, 'Fifo', { fifoQueue: true });
+    l1Function(s, 'Fn', { DeadLetterConfig: { TargetArn: q.attrArn } });
+  },
+  LambdaAsyncInvokeConfig: s => new lambda.CfnEventInvokeConfig(s, 'Config', { functionName: l1Function(s, 'Fn').ref, qualifier: '$LATEST', maximumRetryAttempts: 3 }),
+  LambdaInternetGatewaySubnet: s => {
+    const subnet = new CfnResource(s, 'Subnet', { type: 'AWS::EC2::Subnet', properties: { VpcId: 'vpc-1', CidrBlock: '10.0.0.0/24' } });
+    const table = new CfnResource(s, 'Table', { type: 'AWS::EC2::RouteTable', properties: { VpcId: 'vpc-1' } });
+    new CfnResource(s, 'Assoc', { type: 'AWS::EC2::SubnetRouteTableAssociation', properties: { SubnetId: subnet.ref, RouteTableId: table.ref } });
+    new CfnResource(s, 'Route', { type: 'AWS::EC2::Route', properties: { RouteTableId: table.ref, GatewayId: 'igw-1', DestinationCidrBlock: '0.0.0.0/0' } });
+    l1Function(s, 'Fn', { VpcConfig: { SubnetIds: [subnet.ref], SecurityGroupIds: ['sg-1'] } });
+  },
+  LambdaMappingBatchingWindow: s => streamMapping(s, { maximumBatchingWindowInSeconds: 301 }),
+  LambdaMappingFilters: s => streamMapping(s, { filterCriteria: { filters: [{ pattern: '[1]' }] } }),
+  LambdaSqsMapping: s => mapping(s, l1Function(s, 'Fn'), new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 180 }), { batchSize: 20 }),
+  LambdaStreamMapping: s => streamMapping(s, { startingPosition: undefined }),
+  LambdaSqsVisibilityBelowTimeout: s => mapping(s, l1Function(s, 'Fn'), new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 10 }), {}),
+  LambdaSqsVisibilityTimeout: s => mapping(s, l1Function(s, 'Fn'), new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 60 }), {}),
+  LambdaMappingUnknownFacts: s => new lambda.CfnEventSourceMapping(s, 'Mapping', { functionName: 'imported', eventSourceArn: new sqs.CfnQueue(s, 'Queue').attrArn }),
+  LambdaStreamConcurrency: s => streamMapping(s, {}, { ReservedConcurrentExecutions: 2 }),
+  LambdaStreamFailureHandling: s => streamMapping(s, { bisectBatchOnFunctionError: false }),
+  SqsQueueSettings: s => new sqs.CfnQueue(s, 'Queue', { messageRetentionPeriod: 59 }),
+  KinesisStreamSettings: s => new CfnResource(s, 'Stream', { type: 'AWS::Kinesis::Stream', properties: { ShardCount: 0 } }),
+  LambdaAliasSettings: s => new lambda.CfnAlias(s, 'Alias', { functionName: l1Function(s, 'Fn').ref, functionVersion: '1', name: '123' }),
+  LambdaProvisionedOnLatest: s => new lambda.CfnAlias(s, 'Alias', { functionName: l1Function(s, 'Fn').ref, functionVersion: '$LATEST', name: 'live', provisionedConcurrencyConfig: { provisionedConcurrentExecutions: 1 } }),
+  CodeDeployAliasAlarms: s => {
+    const group = new CfnResource(s, 'Group', { type: 'AWS::CodeDeploy::DeploymentGroup', properties: { ApplicationName: 'app', ServiceRoleArn: 'arn:aws:iam::123456789012:role/r' } });
+    const alias = new lambda.CfnAlias(s, 'Alias', { functionName: l1Function(s, 'Fn').ref, functionVersion: '1', name: 'live' });
+    alias.cfnOptions.updatePolicy = { codeDeployLambdaAliasUpdate: { applicationName: 'app', deploymentGroupName: group.ref } };
+  },
+  S3NotificationSelfTrigger: s => selfTriggeringBucket(s, 'in/'),
+  S3NotificationOverlap: s => {
+    const fn = l1Function(s, 'Fn');
+    new CfnResource(s, 'Bucket', { type: 'AWS::S3::Bucket', properties: { NotificationConfiguration: { LambdaConfigurations: [
+      { Event: 's3:ObjectCreated:*', Function: fn.attrArn, Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: 'a/' }] } } },
+      { Event: 's3:ObjectCreated:Put', Function: fn.attrArn, Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: 'a/b/' }] } } },
+    ] } } });
+  },
+  S3NotificationFilter: s => new CfnResource(s, 'Bucket', { type: 'AWS::S3::Bucket', properties: { NotificationConfiguration: { LambdaConfigurations: [
+    { Event: 's3:ObjectCreated:*', Function: l1Function(s, 'Fn').attrArn, Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: '' }] } } },
+  ] } } }),
+  LambdaEventLoop: s => {
+    const topic = new sns.CfnTopic(s, 'Topic');
+    const fn = l1Function(s, 'Fn');
+    new sns.CfnSubscription(s, 'Sub', { topicArn: topic.ref, protocol: 'lambda', endpoint: fn.attrArn });
+    new iam.CfnPolicy(s, 'Publish', { policyName: 'p', roles: [roleOf(s).ref], policyDocument: { Statement: [{ Effect: 'Allow', Action: 'sns:Publish', Resource: topic.ref }] } });
+  },
+};
+
+function roleOf(s: Stack): iam.CfnRole {
+  return s.node.findChild('FnRole') as iam.CfnRole;
+}
+
+function selfTriggeringBucket(s: Stack, prefix: string): void {
+  const fn = l1Function(s, 'Fn');
+  const bucket = new CfnResource(s, 'Bucket', { type: 'AWS::S3::Bucket', properties: { NotificationConfiguration: { LambdaConfigurations: [
+    { Event: 's3:ObjectCreated:*', Function: fn.attrArn, Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: prefix }] } } },
+  ] } } });
+  new iam.CfnPolicy(s, 'Write', { policyName: 'w', roles: [roleOf(s).ref], policyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: { 'Fn::Join': ['', [bucket.getAtt('Arn'), '/*']] } }] } });
+}
+
+function stack(): Stack {
+  return new Stack(new App(), 'Test', { env: { account: '123456789012', region: 'us-east-1' } });
+}
+
+describe('every rule of the library', () => {
+  test('has a noncompliant fixture here (a new rule without one fails this test)', () => {
+    expect(Object.keys(NONCOMPLIANT).sort()).toEqual(ALL_RULES.map(r => r.id).sort());
+  });
+  test.each(ALL_RULES.map(r => [r.id, r.severity]))('%s fires on a plain L1 app with severity %s', (id, severity) => {
+    const s = stack();
+    NONCOMPLIANT[id](s);
+    const found = packMode(s).filter(f => f.id === `LambdaBlueprints-${id}`);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every(f => f.severity === severity)).toBe(true);
+    for (const f of found) expect(f.message).toMatch(/^.+ is .+, allowed is .+, because .+\.$/);
+  });
+  test('a compliant L1 function has no finding', () => {
+    const s = stack();
+    l1Function(s, 'Fn');
+    expect(packMode(s)).toEqual([]);
+  });
+  test('ids are unique and summaries end with a full stop', () => {
+    expect(new Set(ALL_RULES.map(r => r.id)).size).toBe(ALL_RULES.length);
+    for (const r of ALL_RULES) expect(r.summary).toMatch(/\.$/);
+  });
+});
+
+describe('the README rule table', () => {
+  test('is the one generated from the rule library (npx projen docs:rules)', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const start = readme.indexOf('<!-- rules:start -->');
+    const end = readme.indexOf('<!-- rules:end -->');
+    expect(start).toBeGreaterThan(-1);
+    expect(readme.slice(start + '<!-- rules:start -->'.length, end).trim()).toEqual(rulesTable().trim());
+  });
+});
