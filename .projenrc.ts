@@ -24,7 +24,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jsiiVersion: '~5.9.0',
   peerDeps: ['cdk-nag@^3.0.2'],
   devDeps: [
-    'esbuild@^0.25', 'typescript@~5.9.3', '@types/node@^20',
+    'esbuild@^0.25', 'typescript@~5.9.3', '@types/node@^20', 'fast-check@^3',
   ],
 
   // The four non-JS targets are declared; `build` proves them with `jsii-pacmak --code-only`
