@@ -73,6 +73,8 @@ project.addDevDeps('eslint-import-resolver-typescript@~3.7.0');
 // Lint examples too (they are type-checked through test/tsconfig.json). eslint's project service reads the
 // nearest tsconfig, so examples/ and build-tools/ get one that extends the dev config.
 project.eslint?.addLintPattern('examples');
+// No import cycles: a module graph that only points one way keeps internals movable.
+project.eslint?.addRules({ 'import/no-cycle': ['error', { ignoreExternal: true }] });
 for (const dir of ['examples', 'build-tools']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: { extends: '../test/tsconfig.json', include: ['**/*.ts'], exclude: ['node_modules'] },

@@ -2,7 +2,8 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { BlueprintFunction } from '../function/blueprint-function';
+import { newHookFunction } from './private/hook-function';
+import type { BlueprintFunction } from '../function/blueprint-function';
 import { LIMITS } from '../limits';
 import { SmokeTestOptions } from './options';
 import { isToken } from '../validation/problems';
@@ -66,7 +67,7 @@ export class SmokeTestHook extends Construct {
       SMOKE_TEST_PAYLOAD: props.payload ?? '{}',
     };
     if (props.expectedResponseContains !== undefined) environment.SMOKE_TEST_EXPECTED = props.expectedResponseContains;
-    this.hook = new BlueprintFunction(this, 'Hook', {
+    this.hook = newHookFunction(this, 'Hook', {
       runtime: lambda.Runtime.NODEJS_24_X,
       handler: 'index.handler',
       code: lambda.Code.fromInline(SMOKE_TEST_HANDLER),

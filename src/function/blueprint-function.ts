@@ -13,6 +13,7 @@ import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { DurableQueue } from '../core/durable-queue';
 import { stackSingleton } from '../core/stack-registry';
 import { FunctionDeploymentOptions } from '../deployment/options';
+import { registerHookFunction } from '../deployment/private/hook-function';
 import { FunctionRelease } from '../deployment/release';
 import { AsyncInvokeOptions } from '../invocation/async-invoke';
 import { configureAsyncInvoke } from '../invocation/async-invoke-config';
@@ -26,8 +27,8 @@ import { connectTo, ENI_WILDCARD_REASON, placeNetwork, refuseConnectWithoutVpc }
 import { LambdaReservedConcurrency } from '../rules/function/reserved-concurrency';
 import { LambdaRuntimeDeprecated } from '../rules/function/runtime-deprecated';
 import { LambdaTimeout } from '../rules/function/timeout';
-import { fullId } from '../rules/private/engine';
 import { enforceRules, reportInput } from '../rules/private/enforce';
+import { fullId } from '../rules/private/engine';
 import { allowedRange, show } from '../rules/private/rule';
 import { isToken } from '../validation/problems';
 
@@ -258,6 +259,9 @@ export class BlueprintFunction extends Construct {
   public readonly release?: FunctionRelease;
 
   private readonly functionLayers: FunctionLayers;
+  /** Values aws-cdk-lib would throw on, written into the template for the rules to report. */
+  private refusedTimeout?: number;
+  private refusedFunctionName?: string;
 
   constructor(scope: Construct, id: string, props: BlueprintFunctionProps) {
     super(scope, id);
@@ -453,9 +457,6 @@ export class BlueprintFunction extends Construct {
     return Duration.seconds(DEFAULTS.timeoutSeconds);
   }
 
-  private refusedTimeout?: number;
-  private refusedFunctionName?: string;
-
   /** A name aws-cdk-lib would throw on goes to the template, where the rule reports it. */
   private usableFunctionName(name?: string): string | undefined {
     if (name === undefined || isToken(name)) return name;
@@ -505,3 +506,5 @@ export class BlueprintFunction extends Construct {
     return props.code;
   }
 }
+
+registerHookFunction((scope, id, props) => new BlueprintFunction(scope, id, props));

@@ -5,8 +5,8 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PatternFunctionProps, patternFunction } from './pattern-function';
 import { BlueprintFunction } from '../function/blueprint-function';
-import { BlueprintDynamoStreamSource } from '../sources/dynamodb';
 import { enforceRules } from '../rules/private/enforce';
+import { BlueprintDynamoStreamSource } from '../sources/dynamodb';
 import { BlueprintEventSourceOptions } from '../sources/options';
 
 /**

@@ -6,13 +6,13 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PatternFunctionProps, patternFunction } from './pattern-function';
 import { DurableQueue } from '../core/durable-queue';
+import { durationForL2 } from '../core/refused-values';
 import { BlueprintFunction } from '../function/blueprint-function';
 import { LIMITS } from '../limits';
+import { enforceRules } from '../rules/private/enforce';
+import { functionTimeout } from '../sources/function-timeout';
 import { BlueprintEventSourceOptions } from '../sources/options';
 import { BlueprintQueueSource } from '../sources/queue';
-import { functionTimeout } from '../sources/function-timeout';
-import { durationForL2 } from '../core/refused-values';
-import { enforceRules } from '../rules/private/enforce';
 import { validateAtSynth } from '../validation/problems';
 
 /** The redrive maxReceiveCount a created source queue gets by default. */

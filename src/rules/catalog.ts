@@ -1,5 +1,5 @@
-import { CodeDeployAliasAlarms } from './alias/codedeploy-alarms';
 import { LambdaAliasSettings } from './alias/alias-settings';
+import { CodeDeployAliasAlarms } from './alias/codedeploy-alarms';
 import { LambdaProvisionedOnLatest } from './alias/provisioned-on-latest';
 import { LambdaArchitecture } from './function/architecture';
 import { LambdaAsyncInvokeConfig } from './function/async-invoke-config';

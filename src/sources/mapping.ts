@@ -11,10 +11,10 @@ import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { DurableQueue } from '../core/durable-queue';
 import { childSingleton } from '../core/stack-registry';
 import { NagAcknowledgements } from '../nag/acknowledge';
-import { enforceRules, reportInput } from '../rules/private/enforce';
-import { Finding } from '../rules/private/rule';
 import { LambdaStreamMapping } from '../rules/mapping/stream-mapping';
 import { LambdaMappingUnknownFacts } from '../rules/mapping/unknown-facts';
+import { enforceRules, reportInput } from '../rules/private/enforce';
+import { Finding } from '../rules/private/rule';
 
 /** Defaults a stream mapping gets when the options leave them out (never the infinite -1). */
 export const STREAM_DEFAULTS = {

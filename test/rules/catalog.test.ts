@@ -5,16 +5,21 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { packMode } from './modes';
 import { ALL_RULES } from '../../src/rules/catalog';
 import { rulesTable } from '../../src/rules/table';
-import { packMode } from './modes';
 
 /** A plain L1 function with the given property overrides (compliant when `props` is empty). */
 function l1Function(stack: Stack, id: string, props: Record<string, unknown> = {}): lambda.CfnFunction {
   const role = new iam.CfnRole(stack, `${id}Role`, { assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } });
   const fn = new lambda.CfnFunction(stack, id, {
-    role: role.attrArn, runtime: 'nodejs24.x', handler: 'index.handler', code: { zipFile: 'exports.handler = async () => 1;' },
-    memorySize: 1024, timeout: 30, architectures: ['arm64'],
+    role: role.attrArn,
+    runtime: 'nodejs24.x',
+    handler: 'index.handler',
+    code: { zipFile: 'exports.handler = async () => 1;' },
+    memorySize: 1024,
+    timeout: 30,
+    architectures: ['arm64'],
   });
   for (const [k, v] of Object.entries(props)) fn.addPropertyOverride(k, v);
   return fn;
@@ -79,14 +84,28 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
   S3NotificationSelfTrigger: s => selfTriggeringBucket(s, 'in/'),
   S3NotificationOverlap: s => {
     const fn = l1Function(s, 'Fn');
-    new CfnResource(s, 'Bucket', { type: 'AWS::S3::Bucket', properties: { NotificationConfiguration: { LambdaConfigurations: [
-      { Event: 's3:ObjectCreated:*', Function: fn.attrArn, Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: 'a/' }] } } },
-      { Event: 's3:ObjectCreated:Put', Function: fn.attrArn, Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: 'a/b/' }] } } },
-    ] } } });
+    new CfnResource(s, 'Bucket', {
+      type: 'AWS::S3::Bucket',
+      properties: {
+        NotificationConfiguration: {
+          LambdaConfigurations: [
+            { Event: 's3:ObjectCreated:*', Function: fn.attrArn, Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: 'a/' }] } } },
+            { Event: 's3:ObjectCreated:Put', Function: fn.attrArn, Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: 'a/b/' }] } } },
+          ],
+        },
+      },
+    });
   },
-  S3NotificationFilter: s => new CfnResource(s, 'Bucket', { type: 'AWS::S3::Bucket', properties: { NotificationConfiguration: { LambdaConfigurations: [
-    { Event: 's3:ObjectCreated:*', Function: l1Function(s, 'Fn').attrArn, Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: '' }] } } },
-  ] } } }),
+  S3NotificationFilter: s => new CfnResource(s, 'Bucket', {
+    type: 'AWS::S3::Bucket',
+    properties: {
+      NotificationConfiguration: {
+        LambdaConfigurations: [
+          { Event: 's3:ObjectCreated:*', Function: l1Function(s, 'Fn').attrArn, Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: '' }] } } },
+        ],
+      },
+    },
+  }),
   LambdaEventLoop: s => {
     const topic = new sns.CfnTopic(s, 'Topic');
     const fn = l1Function(s, 'Fn');
@@ -101,13 +120,20 @@ function roleOf(s: Stack): iam.CfnRole {
 
 function selfTriggeringBucket(s: Stack, prefix: string): void {
   const fn = l1Function(s, 'Fn');
-  const bucket = new CfnResource(s, 'Bucket', { type: 'AWS::S3::Bucket', properties: { NotificationConfiguration: { LambdaConfigurations: [
-    { Event: 's3:ObjectCreated:*', Function: fn.attrArn, Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: prefix }] } } },
-  ] } } });
+  const bucket = new CfnResource(s, 'Bucket', {
+    type: 'AWS::S3::Bucket',
+    properties: {
+      NotificationConfiguration: {
+        LambdaConfigurations: [
+          { Event: 's3:ObjectCreated:*', Function: fn.attrArn, Filter: { S3Key: { Rules: [{ Name: 'prefix', Value: prefix }] } } },
+        ],
+      },
+    },
+  });
   new iam.CfnPolicy(s, 'Write', { policyName: 'w', roles: [roleOf(s).ref], policyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: { 'Fn::Join': ['', [bucket.getAtt('Arn'), '/*']] } }] } });
 }
 
-function stack(): Stack {
+function newStack(): Stack {
   return new Stack(new App(), 'Test', { env: { account: '123456789012', region: 'us-east-1' } });
 }
 
@@ -116,7 +142,7 @@ describe('every rule of the library', () => {
     expect(Object.keys(NONCOMPLIANT).sort()).toEqual(ALL_RULES.map(r => r.id).sort());
   });
   test.each(ALL_RULES.map(r => [r.id, r.severity]))('%s fires on a plain L1 app with severity %s', (id, severity) => {
-    const s = stack();
+    const s = newStack();
     NONCOMPLIANT[id](s);
     const found = packMode(s).filter(f => f.id === `LambdaBlueprints-${id}`);
     expect(found.length).toBeGreaterThan(0);
@@ -124,7 +150,7 @@ describe('every rule of the library', () => {
     for (const f of found) expect(f.message).toMatch(/^.+ is .+, allowed is .+, because .+\.$/);
   });
   test('a compliant L1 function has no finding', () => {
-    const s = stack();
+    const s = newStack();
     l1Function(s, 'Fn');
     expect(packMode(s)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { App, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { BlueprintFunction, BlueprintFunctionProps } from '../../src';
 import { constructMode, ofRule, packMode, Reported } from './modes';
+import { BlueprintFunction, BlueprintFunctionProps } from '../../src';
 
 const base: BlueprintFunctionProps = {
   runtime: lambda.Runtime.NODEJS_24_X,
@@ -72,7 +72,9 @@ describe('values aws-cdk-lib would throw on are reported with the rest', () => {
     new BlueprintFunction(stack, 'Fn', { ...base, timeout: Duration.minutes(minutes) });
     const found = ofRule(constructMode(stack), 'LambdaTimeout');
     expect(found).toEqual([{
-      id: 'LambdaBlueprints-LambdaTimeout', severity: 'error', path: 'Test/Fn',
+      id: 'LambdaBlueprints-LambdaTimeout',
+      severity: 'error',
+      path: 'Test/Fn',
       message: expect.stringMatching(/^timeout is Duration\.minutes\(\$\{Token\[[^\]]+\]\}\), allowed is Duration\.seconds\(<value>\) for a value known only at deploy time, because CloudFormation cannot convert a deploy-time value between units, and Lambda takes whole seconds\.$/),
     }]);
     expect(JSON.stringify(found)).not.toContain('[object Object]');
@@ -89,7 +91,9 @@ describe('values aws-cdk-lib would throw on are reported with the rest', () => {
   test.each([0, NaN, 12.5])('accountConcurrencyLimit %p is refused (it would disable or garble the reservation check)', (accountConcurrencyLimit) => {
     const found = ofRule(constructMode(stackWith({ accountConcurrencyLimit, reservedConcurrentExecutions: 950 })), 'LambdaReservedConcurrency');
     expect(found[0]).toEqual({
-      id: 'LambdaBlueprints-LambdaReservedConcurrency', severity: 'error', path: 'Test/Fn',
+      id: 'LambdaBlueprints-LambdaReservedConcurrency',
+      severity: 'error',
+      path: 'Test/Fn',
       message: `accountConcurrencyLimit is ${Number.isNaN(accountConcurrencyLimit) ? 'NaN' : String(accountConcurrencyLimit)}, allowed is a whole number 100–1,000,000 executions, because the account concurrency limit is 1,000 per region unless raised; the reserved concurrency check needs it.`,
     });
     // The default limit stays in force: 950 is still refused.
@@ -117,8 +121,8 @@ describe('invalid values that used to be accepted', () => {
   test('the same function name twice in one stack', () => {
     const stack = stackWith({ functionName: 'orders' }, (_fn, s) => { new BlueprintFunction(s, 'Other', { ...base, functionName: 'orders' }); });
     expect(both(stack, 'LambdaFunctionNameUnique').map(r => `${r.path}: ${r.message}`)).toEqual([
-      `Test/Fn/Function/Resource: FunctionName is "orders", allowed is a name no other function of the account and region has (also used by Test/Other/Function/Resource), because function names are unique per account and region: CloudFormation fails to create the second one.`,
-      `Test/Other/Function/Resource: FunctionName is "orders", allowed is a name no other function of the account and region has (also used by Test/Fn/Function/Resource), because function names are unique per account and region: CloudFormation fails to create the second one.`,
+      'Test/Fn/Function/Resource: FunctionName is "orders", allowed is a name no other function of the account and region has (also used by Test/Other/Function/Resource), because function names are unique per account and region: CloudFormation fails to create the second one.',
+      'Test/Other/Function/Resource: FunctionName is "orders", allowed is a name no other function of the account and region has (also used by Test/Fn/Function/Resource), because function names are unique per account and region: CloudFormation fails to create the second one.',
     ]);
   });
   test('the same function name in two stacks of one account and region, not in another region', () => {
@@ -170,7 +174,9 @@ describe('severities', () => {
   });
   test('a runtime that is not the newest is a warning in both modes', () => {
     expect(both(stackWith({ runtime: lambda.Runtime.NODEJS_22_X }), 'LambdaRuntimeNotNewest')).toEqual([{
-      id: 'LambdaBlueprints-LambdaRuntimeNotNewest', severity: 'warning', path: FN,
+      id: 'LambdaBlueprints-LambdaRuntimeNotNewest',
+      severity: 'warning',
+      path: FN,
       message: 'Runtime is "nodejs22.x", allowed is the newest of its family (nodejs24.x), because older runtimes reach end of support first; plan the upgrade.',
     }]);
   });

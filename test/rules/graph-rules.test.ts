@@ -5,8 +5,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { BlueprintFunction, BlueprintFunctionProps, BlueprintQueueSource, S3Trigger, SnsTrigger } from '../../src';
 import { constructMode, ofRule, packMode, Reported } from './modes';
+import { BlueprintFunction, BlueprintFunctionProps, BlueprintQueueSource, S3Trigger, SnsTrigger } from '../../src';
 
 const fnProps: BlueprintFunctionProps = {
   runtime: lambda.Runtime.NODEJS_24_X,
@@ -40,7 +40,9 @@ describe('S3 self-trigger from the role\'s real grants', () => {
   });
   test('a whole-bucket grant with a trigger on in/ is refused (no false negative)', () => {
     expect(both(s3Worker((bucket, fn) => bucket.grantWrite(fn.function)), 'S3NotificationSelfTrigger')).toEqual([{
-      id: 'LambdaBlueprints-S3NotificationSelfTrigger', severity: 'error', path: expect.stringMatching(/^Test\/Data\/Notifications\/Resource$/),
+      id: 'LambdaBlueprints-S3NotificationSelfTrigger',
+      severity: 'error',
+      path: expect.stringMatching(/^Test\/Data\/Notifications\/Resource$/),
       message: 'NotificationConfiguration is prefix "in/" → Test/Fn/Function/Resource, whose role allows s3:PutObject on keys "*", allowed is a filter no key the function may write can match (or write to another bucket), because every object the function writes there invokes it again: an endless, costly loop.',
     }]);
   });
@@ -63,7 +65,9 @@ describe('S3 notification filters', () => {
     const stack = newStack();
     new S3Trigger(stack, 'OnUpload', { function: new BlueprintFunction(stack, 'Fn', fnProps), bucket: new s3.Bucket(stack, 'Data'), prefix: '' });
     expect(ofRule(constructMode(stack), 'S3NotificationFilter')).toEqual([{
-      id: 'LambdaBlueprints-S3NotificationFilter', severity: 'error', path: 'Test/OnUpload',
+      id: 'LambdaBlueprints-S3NotificationFilter',
+      severity: 'error',
+      path: 'Test/OnUpload',
       message: 'prefix is "", allowed is a non-empty key prefix or suffix, or none (every key), because S3 refuses an empty filter rule value.',
     }]);
   });
@@ -93,7 +97,9 @@ describe('event loops through a chain', () => {
     new SnsTrigger(stack, 'OnEvent', { function: fn, topic });
     topic.grantPublish(fn.role);
     expect(both(stack, 'LambdaEventLoop')).toEqual([{
-      id: 'LambdaBlueprints-LambdaEventLoop', severity: 'warning', path: 'Test/Fn/Function/Resource',
+      id: 'LambdaBlueprints-LambdaEventLoop',
+      severity: 'warning',
+      path: 'Test/Fn/Function/Resource',
       message: 'event path is Test/Fn/Function/Resource (sns:Publish) → Test/Events/Resource (subscription) → Test/Fn/Function/Resource, allowed is no path from the function back to itself (or a filter, condition or stop the function enforces, acknowledged with its reason), because each event the function emits invokes it again: an endless, costly loop (AWS stops some recursive loops only after about 16 rounds).',
     }]);
   });

@@ -3,11 +3,11 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { constructMode, ofRule, packMode, Reported } from './modes';
 import {
   BlueprintDynamoStreamSource, BlueprintFunction, BlueprintFunctionProps, BlueprintKinesisSource, BlueprintQueueSource,
   KinesisToFunction, QueueToFunction, StreamFailureDestination,
 } from '../../src';
-import { constructMode, ofRule, packMode, Reported } from './modes';
 
 const fnProps: BlueprintFunctionProps = {
   runtime: lambda.Runtime.NODEJS_24_X,
@@ -46,13 +46,17 @@ function kinesisWorker(options: ConstructorParameters<typeof BlueprintKinesisSou
 describe('SQS visibility timeout vs the final function timeout: one severity in both modes', () => {
   test('below the timeout is an error', () => {
     expect(both(queueWorker(20, 30), 'LambdaSqsVisibilityBelowTimeout')).toEqual([{
-      id: 'LambdaBlueprints-LambdaSqsVisibilityBelowTimeout', severity: 'error', path: expect.stringMatching(/SqsSource.*\/Resource$/),
+      id: 'LambdaBlueprints-LambdaSqsVisibilityBelowTimeout',
+      severity: 'error',
+      path: expect.stringMatching(/SqsSource.*\/Resource$/),
       message: 'queue VisibilityTimeout is 20 s (Test/Queue/Resource), allowed is at least the function timeout (30 s), best 180 s, because Lambda refuses to create an SQS mapping whose queue visibility timeout is below the function timeout.',
     }]);
   });
   test('below 6 x timeout + window is a warning', () => {
     expect(both(queueWorker(60, 30), 'LambdaSqsVisibilityTimeout')).toEqual([{
-      id: 'LambdaBlueprints-LambdaSqsVisibilityTimeout', severity: 'warning', path: expect.stringMatching(/SqsSource.*\/Resource$/),
+      id: 'LambdaBlueprints-LambdaSqsVisibilityTimeout',
+      severity: 'warning',
+      path: expect.stringMatching(/SqsSource.*\/Resource$/),
       message: 'queue VisibilityTimeout is 60 s (Test/Queue/Resource), allowed is at least 6 x the function timeout (30 s) plus the batching window (0 s) = 180 s, because AWS advises a queue visibility timeout of at least 6 x the function timeout plus the batching window: messages of a slow or retried batch become visible again and are processed twice.',
     }]);
   });
@@ -78,7 +82,9 @@ describe('imported functions', () => {
     expect(constructs.filter(r => r.message.startsWith('function role is unknown'))).toHaveLength(1);
     expect(constructs.filter(r => !r.message.startsWith('function role is unknown'))).toEqual(ofRule(packMode(stack), 'LambdaMappingUnknownFacts'));
     expect(ofRule(packMode(stack), 'LambdaMappingUnknownFacts')).toEqual([{
-      id: 'LambdaBlueprints-LambdaMappingUnknownFacts', severity: 'warning', path: expect.stringMatching(/^Test\/Imported\/SqsSource.*\/Resource$/),
+      id: 'LambdaBlueprints-LambdaMappingUnknownFacts',
+      severity: 'warning',
+      path: expect.stringMatching(/^Test\/Imported\/SqsSource.*\/Resource$/),
       message: 'FunctionName is "orders" (an imported function: its timeout is unknown at synth), allowed is a function whose timeout fits the queue (visibility 1 s), because the queue visibility timeout must be at least the function timeout (Lambda refuses the mapping otherwise), best 6 x the timeout plus the batching window; check it yourself or define the function in this app.',
     }]);
   });

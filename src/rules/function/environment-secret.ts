@@ -1,7 +1,7 @@
+import { variablesOf } from './environment';
 import { SECRET_LOOKING_KEYS } from '../../limits';
 import { FUNCTION, Rule, Severity } from '../private/rule';
 import { knownString } from '../private/template-index';
-import { variablesOf } from './environment';
 
 /** A variable whose name looks like a secret holds a reference, not a literal value. */
 export const LambdaEnvironmentSecret: Rule = {

@@ -1,7 +1,7 @@
+import { handlerFormat } from '../../function/runtime-rules';
 import { LIMITS } from '../../limits';
 import { Finding, FUNCTION, Rule, Severity, show } from '../private/rule';
 import { isObject, knownString } from '../private/template-index';
-import { handlerFormat } from '../../function/runtime-rules';
 
 function formatFindings(handler: string, runtime: string | undefined, inline: boolean): Finding[] {
   const value = show(handler);

@@ -1,6 +1,6 @@
+import { isDeprecatedRuntime } from '../../function/runtime-rules';
 import { FUNCTION, Rule, Severity, show } from '../private/rule';
 import { knownString } from '../private/template-index';
-import { isDeprecatedRuntime } from '../../function/runtime-rules';
 
 /** The runtime is one AWS Lambda still supports. */
 export const LambdaRuntimeDeprecated: Rule = {

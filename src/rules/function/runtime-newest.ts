@@ -1,6 +1,6 @@
+import { isDeprecatedRuntime, newestOfFamily } from '../../function/runtime-rules';
 import { FUNCTION, Rule, Severity, show } from '../private/rule';
 import { knownString } from '../private/template-index';
-import { isDeprecatedRuntime, newestOfFamily } from '../../function/runtime-rules';
 
 /** The runtime is the newest of its family. */
 export const LambdaRuntimeNotNewest: Rule = {

@@ -1,5 +1,5 @@
-import { FUNCTION, Rule, Severity } from '../private/rule';
 import { cycleFrom } from '../private/event-graph';
+import { FUNCTION, Rule, Severity } from '../private/rule';
 
 /**
  * A function cannot, through its role's grants, destinations and the triggers of the stack, put an event

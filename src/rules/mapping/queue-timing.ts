@@ -1,7 +1,7 @@
+import { SourceKind, sourceKind } from './source';
 import { LIMITS, SERVICE_DEFAULTS } from '../../limits';
 import { fmt } from '../private/rule';
 import { CfnEntry, knownNumber, TemplateIndex } from '../private/template-index';
-import { SourceKind, sourceKind } from './source';
 
 /** The timing facts of an SQS mapping, as far as the template knows them. */
 export interface QueueTiming {

@@ -1,4 +1,4 @@
-import { QUEUE } from '../private/rule';
+import { QUEUE as QUEUE_TYPE } from '../private/rule';
 import { CfnEntry, isObject, knownString, TemplateIndex } from '../private/template-index';
 
 /** What an event source mapping reads from. */
@@ -18,7 +18,7 @@ export function sourceKind(index: TemplateIndex, mapping: CfnEntry): SourceKind 
   const arn = mapping.properties.EventSourceArn;
   const target = index.target(arn);
   if (target) {
-    if (target.type === QUEUE) return SourceKind.QUEUE;
+    if (target.type === QUEUE_TYPE) return SourceKind.QUEUE;
     if (KINESIS_TYPES.includes(target.type)) return SourceKind.KINESIS;
     return DYNAMODB_TYPES.includes(target.type) ? SourceKind.DYNAMODB : SourceKind.OTHER;
   }

@@ -1,7 +1,7 @@
+import { SourceKind, sourceKind } from './source';
 import { LIMITS } from '../../limits';
 import { checkLimit, Finding, fmt, MAPPING, Rule, Severity, show } from '../private/rule';
 import { CfnEntry, isTrue, knownNumber, TemplateIndex } from '../private/template-index';
-import { SourceKind, sourceKind } from './source';
 
 const STREAM_ONLY = ['StartingPosition', 'StartingPositionTimestamp', 'BisectBatchOnFunctionError', 'MaximumRetryAttempts',
   'MaximumRecordAgeInSeconds', 'DestinationConfig', 'ParallelizationFactor', 'TumblingWindowInSeconds'];

@@ -1,5 +1,5 @@
-import { fmt, MAPPING, Rule, Severity } from '../private/rule';
 import { queueTiming } from './queue-timing';
+import { fmt, MAPPING, Rule, Severity } from '../private/rule';
 
 /** Lambda refuses an SQS mapping whose queue visibility timeout is below the function timeout. */
 export const LambdaSqsVisibilityBelowTimeout: Rule = {

@@ -1,6 +1,6 @@
+import { queueTiming, recommendation } from './queue-timing';
 import { LIMITS } from '../../limits';
 import { fmt, MAPPING, Rule, Severity } from '../private/rule';
-import { queueTiming, recommendation } from './queue-timing';
 
 /** The source queue's visibility timeout is at least 6 × the function timeout plus the batching window. */
 export const LambdaSqsVisibilityTimeout: Rule = {

@@ -1,7 +1,7 @@
+import { SourceKind, sourceKind } from './source';
 import { SERVICE_DEFAULTS } from '../../limits';
 import { fmt, MAPPING, Rule, Severity } from '../private/rule';
 import { knownNumber } from '../private/template-index';
-import { SourceKind, sourceKind } from './source';
 
 /** The function reserves enough concurrency for every shard x parallelization batch of its stream. */
 export const LambdaStreamConcurrency: Rule = {
@@ -14,7 +14,8 @@ export const LambdaStreamConcurrency: Rule = {
     const stream = index.target(e.properties.EventSourceArn);
     const fn = index.functionOf(e.properties.FunctionName);
     const shards = knownNumber(stream?.properties.ShardCount);
-    const factor = e.properties.ParallelizationFactor === undefined ? SERVICE_DEFAULTS.parallelizationFactor : knownNumber(e.properties.ParallelizationFactor);
+    const factorValue = e.properties.ParallelizationFactor;
+    const factor = factorValue === undefined ? SERVICE_DEFAULTS.parallelizationFactor : knownNumber(factorValue);
     const reserved = knownNumber(fn?.properties.ReservedConcurrentExecutions);
     if (shards === undefined || factor === undefined || reserved === undefined || reserved >= shards * factor) return [];
     return [{

@@ -1,7 +1,7 @@
+import { isStream, onFailureOf, sourceKind } from './source';
 import { LIMITS, SERVICE_DEFAULTS } from '../../limits';
 import { Finding, fmt, MAPPING, Rule, Severity, show } from '../private/rule';
 import { knownNumber } from '../private/template-index';
-import { isStream, onFailureOf, sourceKind } from './source';
 
 /**
  * A stream mapping bounds what one poison record can do: bisect on error, bounded retries, and a bounded

@@ -1,8 +1,8 @@
+import { isStream, onFailureOf, SourceKind, sourceKind } from './source';
 import { LIMITS } from '../../limits';
+import { isFifoTarget } from '../function/fifo-async-destination';
 import { checkLimit, Finding, MAPPING, Rule, Severity, show } from '../private/rule';
 import { CfnEntry, knownString } from '../private/template-index';
-import { isFifoTarget } from '../function/fifo-async-destination';
-import { isStream, onFailureOf, SourceKind, sourceKind } from './source';
 
 function positionFindings(e: CfnEntry, kind: SourceKind): Finding[] {
   const position = e.properties.StartingPosition;

@@ -1,6 +1,6 @@
+import { queueTiming } from './queue-timing';
 import { LIMITS } from '../../limits';
 import { Finding, MAPPING, Rule, Severity, show } from '../private/rule';
-import { queueTiming } from './queue-timing';
 
 /**
  * A mapping whose function or queue is imported: the facts the other rules need (function timeout, queue

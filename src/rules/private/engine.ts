@@ -1,8 +1,8 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { DEFAULTS } from '../../limits';
 import { Finding, messageOf, Rule, RuleConfig, Severity } from './rule';
 import { CfnEntry, TemplateIndex } from './template-index';
+import { DEFAULTS } from '../../limits';
 
 /** Prefix of every rule id: `LambdaBlueprints-LambdaMemorySize`. */
 export const RULE_PACK = 'LambdaBlueprints';

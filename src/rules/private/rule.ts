@@ -1,6 +1,6 @@
 import { Token, Tokenization } from 'aws-cdk-lib';
-import { LimitSpec } from '../../limits';
 import { CfnEntry, knownNumber, TemplateIndex } from './template-index';
+import { LimitSpec } from '../../limits';
 
 /** How bad a finding is: AWS rejects it at deploy (error) or it is a risk (warning, acknowledgeable). */
 export enum Severity {

@@ -47,6 +47,9 @@ export class TemplateIndex {
 
   private static cache = new WeakMap<Stack, TemplateIndex>();
 
+  /** The stack the index describes. */
+  public readonly stack: Stack;
+
   private readonly byId = new Map<string, CfnEntry>();
   private readonly byResource = new Map<CfnResource, CfnEntry>();
   private readonly byType = new Map<string, CfnEntry[]>();
@@ -66,9 +69,6 @@ export class TemplateIndex {
   public get(logicalId: string): CfnEntry | undefined {
     return this.byId.get(logicalId);
   }
-
-  /** The stack the index describes. */
-  public readonly stack: Stack;
 
   /** Every resource, in construct order. */
   public get all(): CfnEntry[] {

@@ -1,6 +1,6 @@
+import { asArray } from '../private/iam';
 import { BUCKET, CUSTOM_NOTIFICATIONS, Rule, Severity } from '../private/rule';
 import { isObject } from '../private/template-index';
-import { asArray } from '../private/iam';
 
 function emptyRules(config: Record<string, any>): number {
   const lists = [config.LambdaFunctionConfigurations, config.QueueConfigurations, config.TopicConfigurations, config.LambdaConfigurations];

@@ -1,5 +1,5 @@
-import { BUCKET, CUSTOM_NOTIFICATIONS, Finding, Rule, Severity } from '../private/rule';
 import { describeFilter, eventsOverlap, filtersOverlap, notificationsOf } from './notifications';
+import { BUCKET, CUSTOM_NOTIFICATIONS, Finding, Rule, Severity } from '../private/rule';
 
 /** No two notification configurations of one bucket share an event type and a key. */
 export const S3NotificationOverlap: Rule = {

@@ -1,6 +1,6 @@
+import { asArray } from '../private/iam';
 import { BUCKET, CUSTOM_NOTIFICATIONS } from '../private/rule';
 import { CfnEntry, isObject, knownString, refId } from '../private/template-index';
-import { asArray } from '../private/iam';
 
 /** One notification configuration of a bucket. */
 export interface BucketNotification {

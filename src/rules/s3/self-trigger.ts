@@ -1,6 +1,6 @@
+import { describeFilter, notificationsOf } from './notifications';
 import { BUCKET, CUSTOM_NOTIFICATIONS, Finding, Rule, Severity } from '../private/rule';
 import { keyPatternMatches, writesOf } from '../private/writes';
-import { describeFilter, notificationsOf } from './notifications';
 
 /**
  * A bucket does not notify a function that may write (by its role's real `s3:PutObject` grants) keys the

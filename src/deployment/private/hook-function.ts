@@ -1,0 +1,20 @@
+import { Construct } from 'constructs';
+import type { BlueprintFunction, BlueprintFunctionProps } from '../../function/blueprint-function';
+
+/**
+ * How deployment hooks create their own BlueprintFunction without importing it (which would close the
+ * cycle function → release → deployment → hook → function). `blueprint-function.ts` registers the
+ * constructor when it loads; a hook is only ever created by a BlueprintFunction, so it is always set.
+ */
+let create: ((scope: Construct, id: string, props: BlueprintFunctionProps) => BlueprintFunction) | undefined;
+
+/** Called once by blueprint-function.ts. */
+export function registerHookFunction(factory: (scope: Construct, id: string, props: BlueprintFunctionProps) => BlueprintFunction): void {
+  create = factory;
+}
+
+/** A BlueprintFunction for a deployment hook. */
+export function newHookFunction(scope: Construct, id: string, props: BlueprintFunctionProps): BlueprintFunction {
+  if (!create) throw new Error(`${scope.node.path}: deployment hooks are created by BlueprintFunction releases only.`);
+  return create(scope, id, props);
+}
