@@ -34,11 +34,11 @@ describe('memorySize', () => {
   });
   test.each([127, 10_241, 64, 100_000])('%d MB is refused with the range and reason', (memorySize) => {
     expect(errorsFor({ memorySize })).toEqual([
-      `[Test/Fn] Test/Fn: memorySize is ${memorySize.toLocaleString('en-US')} MB, allowed is a whole number 128–10,240 MB, because Lambda allocates memory in whole MB from 128 to 10,240 MB (CPU scales with it).`,
+      `[Test/Fn/Function/Resource] LambdaBlueprints-LambdaMemorySize: MemorySize is ${memorySize.toLocaleString('en-US')} MB, allowed is a whole number 128–10,240 MB, because Lambda allocates memory in whole MB from 128 to 10,240 MB (CPU scales with it).`,
     ]);
   });
   test('a fractional MB is refused', () => {
-    expect(errorsFor({ memorySize: 512.5 })).toEqual([expect.stringMatching(/memorySize is 512.5 MB, allowed is a whole number 128–10,240 MB/)]);
+    expect(errorsFor({ memorySize: 512.5 })).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaMemorySize: MemorySize is 512.5 MB, allowed is a whole number 128–10,240 MB/)]);
   });
   test('a token is not judged', () => {
     const stack = newStack();
@@ -54,14 +54,14 @@ describe('timeout', () => {
   });
   test.each([[0, '0 s'], [901, '901 s'], [1200, '1,200 s']])('%d s is refused', (s, printed) => {
     expect(errorsFor({ timeout: Duration.seconds(s) })).toEqual([
-      `[Test/Fn] Test/Fn: timeout is ${printed}, allowed is a whole number 1–900 s, because a Lambda invocation runs at most 900 s (15 minutes); longer work belongs on Fargate or Step Functions.`,
+      `[Test/Fn/Function/Resource] LambdaBlueprints-LambdaTimeout: Timeout is ${printed}, allowed is a whole number 1–900 s, because a Lambda invocation runs at most 900 s (15 minutes); longer work belongs on Fargate or Step Functions.`,
     ]);
   });
   test('20 minutes is refused', () => {
-    expect(errorsFor({ timeout: Duration.minutes(20) })).toEqual([expect.stringMatching(/timeout is 1,200 s, allowed is a whole number 1–900 s/)]);
+    expect(errorsFor({ timeout: Duration.minutes(20) })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaTimeout: Timeout is 1,200 s, allowed is a whole number 1–900 s/)]);
   });
   test('a fractional second is refused', () => {
-    expect(errorsFor({ timeout: Duration.millis(1500) })).toEqual([expect.stringMatching(/timeout is 1.5 s, allowed is a whole number 1–900 s/)]);
+    expect(errorsFor({ timeout: Duration.millis(1500) })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaTimeout: Timeout is 1.5 s, allowed is a whole number 1–900 s/)]);
   });
   test('a token is not judged', () => {
     const stack = newStack();
@@ -77,11 +77,11 @@ describe('ephemeralStorageSize', () => {
   });
   test.each([[511, '511'], [10_241, '10,241']])('%d MB is refused and the value printed', (mb, printed) => {
     expect(errorsFor({ ephemeralStorageSize: Size.mebibytes(mb) })).toEqual([
-      `[Test/Fn] Test/Fn: ephemeralStorageSize is ${printed} MB, allowed is a whole number 512–10,240 MB, because /tmp can be sized from 512 to 10,240 MB.`,
+      `[Test/Fn/Function/Resource] LambdaBlueprints-LambdaEphemeralStorage: EphemeralStorage.Size is ${printed} MB, allowed is a whole number 512–10,240 MB, because /tmp can be sized from 512 to 10,240 MB.`,
     ]);
   });
   test('a fractional MB is refused', () => {
-    expect(errorsFor({ ephemeralStorageSize: Size.kibibytes(600 * 1024 + 512) })).toEqual([expect.stringMatching(/ephemeralStorageSize is 600.5 MB/)]);
+    expect(errorsFor({ ephemeralStorageSize: Size.kibibytes(600 * 1024 + 512) })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaEphemeralStorage: EphemeralStorage.Size is 600.5 MB, allowed is a whole number 512–10,240 MB/)]);
   });
   test('a token is not judged', () => {
     expect(errorsWith(stack => ({ ephemeralStorageSize: Size.mebibytes(numberToken(stack)) }))).toEqual([]);
@@ -94,15 +94,15 @@ describe('reservedConcurrentExecutions', () => {
   });
   test.each([[901, '901', '0–900'], [5000, '5,000', '0–900'], [-1, '-1', '0–900']])('%d is refused', (n, printed, range) => {
     expect(errorsFor({ reservedConcurrentExecutions: n })).toEqual([
-      `[Test/Fn] Test/Fn: reservedConcurrentExecutions is ${printed} executions, allowed is a whole number ${range} executions, because at least 100 of the account concurrency limit (1,000) must stay unreserved.`,
+      `[Test/Fn/Function/Resource] LambdaBlueprints-LambdaReservedConcurrency: ReservedConcurrentExecutions is ${printed} executions, allowed is a whole number ${range} executions, because at least 100 of the account concurrency limit (1,000) must stay unreserved.`,
     ]);
   });
   test('a raised account limit raises the bound', () => {
     expect(errorsFor({ reservedConcurrentExecutions: 1900, accountConcurrencyLimit: 2000 })).toEqual([]);
-    expect(errorsFor({ reservedConcurrentExecutions: 1901, accountConcurrencyLimit: 2000 })).toEqual([expect.stringMatching(/allowed is a whole number 0–1,900 executions/)]);
+    expect(errorsFor({ reservedConcurrentExecutions: 1901, accountConcurrencyLimit: 2000 })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaReservedConcurrency: ReservedConcurrentExecutions is 1,901 executions, allowed is a whole number 0–1,900 executions/)]);
   });
   test('a fraction is refused', () => {
-    expect(errorsFor({ reservedConcurrentExecutions: 1.5 })).toEqual([expect.stringMatching(/reservedConcurrentExecutions is 1.5 executions/)]);
+    expect(errorsFor({ reservedConcurrentExecutions: 1.5 })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaReservedConcurrency: ReservedConcurrentExecutions is 1.5 executions, allowed is a whole number 0–900 executions/)]);
   });
   test('a token is not judged', () => {
     expect(errorsWith(stack => ({ reservedConcurrentExecutions: numberToken(stack) }))).toEqual([]);
@@ -110,46 +110,47 @@ describe('reservedConcurrentExecutions', () => {
 });
 
 describe('environment', () => {
-  // Key "V" + value: 4,096 bytes exactly.
-  const atLimit = 'x'.repeat(4096 - 1);
+  // Key "VV" + value: 4,096 bytes exactly (keys have at least 2 characters).
+  const atLimit = 'x'.repeat(4096 - 2);
   test('4,096 bytes of keys and values are accepted', () => {
-    expect(errorsFor({ environment: { V: atLimit } })).toEqual([]);
+    expect(errorsFor({ environment: { VV: atLimit } })).toEqual([]);
   });
   test('4,097 bytes are refused with the total', () => {
-    expect(errorsFor({ environment: { V: atLimit + 'x' } })).toEqual([
-      '[Test/Fn] Test/Fn: environment (keys + values, UTF-8) is 4,097 bytes, allowed is a whole number 0–4,096 bytes, because Lambda accepts at most 4 KB of environment variables, keys and values together.',
+    expect(errorsFor({ environment: { VV: atLimit + 'x' } })).toEqual([
+      '[Test/Fn/Function/Resource] LambdaBlueprints-LambdaEnvironment: Environment (keys + values, UTF-8) is 4,097 bytes, allowed is a whole number 0–4,096 bytes, because Lambda accepts at most 4 KB of environment variables, keys and values together.',
     ]);
   });
   test('sizes count UTF-8 bytes, not characters', () => {
-    // 2,048 "é" are 4,096 bytes; with the key the total is over the limit.
-    expect(errorsFor({ environment: { V: 'é'.repeat(2048) } })).toEqual([expect.stringMatching(/is 4,097 bytes/)]);
+    // 2,048 "é" are 4,096 bytes (2,048 characters); with the 2-byte key the total is over the limit.
+    expect(errorsFor({ environment: { VV: 'é'.repeat(2048) } })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaEnvironment: Environment \(keys \+ values, UTF-8\) is 4,098 bytes/)]);
   });
   test('variables added later with addEnvironment are counted', () => {
     const stack = newStack();
-    const fn = new BlueprintFunction(stack, 'Fn', { ...base, environment: { A: 'x'.repeat(3000) } });
-    fn.addEnvironment('B', 'y'.repeat(2000));
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/environment \(keys \+ values, UTF-8\) is 5,002 bytes/)]);
+    const fn = new BlueprintFunction(stack, 'Fn', { ...base, environment: { AA: 'x'.repeat(3000) } });
+    fn.addEnvironment('BB', 'y'.repeat(2000));
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaEnvironment: Environment \(keys \+ values, UTF-8\) is 5,004 bytes/)]);
   });
-  test.each(['1ABC', 'A-B', 'has space', '_LEADING'])('key %s is refused', (key) => {
+  test.each(['1ABC', 'A-B', 'has space', '_LEADING', 'V'])('key %s is refused', (key) => {
+    const chars = `${key.length} character${key.length === 1 ? '' : 's'}`;
     expect(errorsFor({ environment: { [key]: 'v' } })).toEqual([
-      `[Test/Fn] Test/Fn: environment key is ${JSON.stringify(key)}, allowed is a name matching [a-zA-Z][a-zA-Z0-9_]*, because Lambda only accepts such names.`,
+      `[Test/Fn/Function/Resource] LambdaBlueprints-LambdaEnvironment: Environment.Variables key ${JSON.stringify(key)} is ${chars} long, allowed is a name matching ^[a-zA-Z][a-zA-Z0-9_]+$, because Lambda accepts variable names of a letter followed by at least one letter, digit or underscore.`,
     ]);
   });
   test.each(['AWS_REGION', 'AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_ANYTHING', 'LAMBDA_TASK_ROOT'])('reserved key %s is refused', (key) => {
     expect(errorsFor({ environment: { [key]: 'v' } })).toEqual([
-      `[Test/Fn] Test/Fn: environment key is ${JSON.stringify(key)}, allowed is a name Lambda does not reserve, because the Lambda runtime sets it itself.`,
+      `[Test/Fn/Function/Resource] LambdaBlueprints-LambdaEnvironment: Environment.Variables key ${JSON.stringify(key)} is a reserved name, allowed is a name Lambda does not reserve (AWS_REGION, AWS_LAMBDA_*, _HANDLER, LAMBDA_TASK_ROOT …), because the Lambda runtime sets it itself and refuses to let a function override it.`,
     ]);
   });
   test('token values are not counted or judged', () => {
     const stack = newStack();
     const p = new CfnParameter(stack, 'Value');
-    new BlueprintFunction(stack, 'Fn', { ...base, environment: { V: p.valueAsString } });
+    new BlueprintFunction(stack, 'Fn', { ...base, environment: { VV: p.valueAsString } });
     expect(synthErrors(stack)).toEqual([]);
   });
   test('a literal secret-looking value is warned about', () => {
     const stack = newStack();
     new BlueprintFunction(stack, 'Fn', { ...base, environment: { DB_PASSWORD: 'hunter2', STAGE: 'prod' } });
-    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('DB_PASSWORD looks like a secret'));
+    Annotations.fromStack(stack).hasWarning('/Test/Fn/Function/Resource', Match.stringLikeRegexp('^Environment.Variables.DB_PASSWORD is a literal value, allowed is a parameter name or secret ARN .*\\[ack: LambdaBlueprints-LambdaEnvironmentSecret\\]$'));
     expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('STAGE'))).toEqual([]);
   });
 });
@@ -157,12 +158,12 @@ describe('environment', () => {
 describe('handler', () => {
   test('an empty handler is refused', () => {
     expect(errorsFor({ handler: '', code: lambda.Code.fromBucket(s3.Bucket.fromBucketName(newStack('B'), 'B', 'code-bucket'), 'k.zip', 'v1') })).toEqual([
-      '[Test/Fn] Test/Fn: handler is "", allowed is a non-empty handler, because Lambda needs it to find the entry point of a zip package.',
+      '[Test/Fn/Function/Resource] LambdaBlueprints-LambdaHandler: Handler is "", allowed is a non-empty handler, because Lambda needs it to find the entry point of a zip package.',
     ]);
   });
   test('a Node.js handler without export is refused', () => {
     expect(errorsFor({ handler: 'index' })).toEqual([
-      '[Test/Fn] Test/Fn: handler is "index", allowed is file.export (e.g. index.handler), because nodejs24.x loads the entry point from that form.',
+      '[Test/Fn/Function/Resource] LambdaBlueprints-LambdaHandler: Handler is "index", allowed is file.export (e.g. index.handler), because nodejs24.x loads the entry point from that form.',
     ]);
   });
   test.each([
@@ -177,10 +178,10 @@ describe('handler', () => {
   ])('%s handler %s accepted: %s', (runtime, handler, ok) => {
     const code = lambda.Code.fromBucket(s3.Bucket.fromBucketName(newStack('B'), 'B', 'code-bucket'), 'k.zip', 'v1');
     const errors = errorsFor({ runtime, handler, code });
-    expect(errors.filter(e => /handler is/.test(e))).toHaveLength(ok ? 0 : 1);
+    expect(errors.filter(e => /LambdaBlueprints-LambdaHandler: Handler is/.test(e))).toHaveLength(ok ? 0 : 1);
   });
   test('inline code needs an index.* handler', () => {
-    expect(errorsFor({ handler: 'app.handler' })).toEqual([expect.stringMatching(/handler is "app.handler", allowed is index.<export> for inline code/)]);
+    expect(errorsFor({ handler: 'app.handler' })).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaHandler: Handler is "app.handler", allowed is index.<export> for inline code/)]);
   });
   test('a token handler is not judged', () => {
     const stack = newStack();
@@ -192,7 +193,7 @@ describe('handler', () => {
 describe('runtime and code', () => {
   test('a deprecated runtime is refused', () => {
     expect(errorsFor({ runtime: lambda.Runtime.NODEJS_18_X })).toEqual([
-      '[Test/Fn] Test/Fn: runtime is nodejs18.x, allowed is a supported runtime (or allowDeprecatedRuntime: true), because AWS Lambda no longer supports it: no security patches, and new functions are blocked.',
+      '[Test/Fn/Function/Resource] LambdaBlueprints-LambdaRuntimeDeprecated: Runtime is "nodejs18.x", allowed is a supported runtime, because AWS Lambda no longer supports it: no security patches, and new functions are blocked.',
     ]);
   });
   test('a deprecated runtime is accepted with the explicit opt-out', () => {
@@ -201,7 +202,7 @@ describe('runtime and code', () => {
   test('a runtime that is not the newest of its family is warned about', () => {
     const stack = newStack();
     new BlueprintFunction(stack, 'Fn', { ...base, runtime: lambda.Runtime.NODEJS_22_X });
-    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('nodejs22.x is not the newest of its family \\(nodejs24.x\\)'));
+    Annotations.fromStack(stack).hasWarning('/Test/Fn/Function/Resource', Match.stringLikeRegexp('^Runtime is "nodejs22.x", allowed is the newest of its family \\(nodejs24.x\\), because .*\\[ack: LambdaBlueprints-LambdaRuntimeNotNewest\\]$'));
   });
   test('the newest runtime is not warned about', () => {
     const stack = newStack();
@@ -210,14 +211,14 @@ describe('runtime and code', () => {
   });
   test('inline code on Java is refused', () => {
     expect(errorsFor({ runtime: lambda.Runtime.JAVA_25, handler: 'com.example.Handler::handle' })).toEqual([
-      '[Test/Fn] Test/Fn: code is inline code on java25, allowed is inline code only for Node.js and Python, because CloudFormation Code.ZipFile supports only those runtimes; package the handler as an asset.',
+      '[Test/Fn/Function/Resource] LambdaBlueprints-LambdaInlineCode: Code.ZipFile is inline code on "java25", allowed is inline code only for Node.js and Python, because CloudFormation Code.ZipFile supports only those runtimes; package the handler as an asset.',
     ]);
   });
   test('bucket code without an object version is warned about', () => {
     const stack = newStack();
     const bucket = s3.Bucket.fromBucketName(stack, 'B', 'code-bucket');
     new BlueprintFunction(stack, 'Fn', { ...base, code: lambda.Code.fromBucket(bucket, 'app.zip') });
-    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('without an object version'));
+    Annotations.fromStack(stack).hasWarning('/Test/Fn/Function/Resource', Match.stringLikeRegexp('^Code.S3ObjectVersion is not set for key "app.zip", allowed is the object version .*\\[ack: LambdaBlueprints-LambdaBucketCodeVersion\\]$'));
   });
   test('bucket code with an object version is not warned about', () => {
     const stack = newStack();
@@ -232,10 +233,10 @@ test('every problem of a synth is reported together', () => {
   new BlueprintFunction(stack, 'A', { ...base, memorySize: 64, timeout: Duration.minutes(20), environment: { AWS_REGION: 'x' } });
   new BlueprintFunction(stack, 'B', { ...base, reservedConcurrentExecutions: 5000, handler: '' });
   expectErrors(stack,
-    /Test\/A: memorySize is 64 MB/,
-    /Test\/A: timeout is 1,200 s/,
-    /Test\/A: environment key is "AWS_REGION"/,
-    /Test\/B: reservedConcurrentExecutions is 5,000/,
-    /Test\/B: handler is ""/,
+    /^\[Test\/A\/Function\/Resource\] LambdaBlueprints-LambdaMemorySize: MemorySize is 64 MB/,
+    /^\[Test\/A\/Function\/Resource\] LambdaBlueprints-LambdaTimeout: Timeout is 1,200 s/,
+    /^\[Test\/A\/Function\/Resource\] LambdaBlueprints-LambdaEnvironment: Environment.Variables key "AWS_REGION" is a reserved name/,
+    /^\[Test\/B\/Function\/Resource\] LambdaBlueprints-LambdaReservedConcurrency: ReservedConcurrentExecutions is 5,000/,
+    /^\[Test\/B\/Function\/Resource\] LambdaBlueprints-LambdaHandler: Handler is ""/,
   );
 });
