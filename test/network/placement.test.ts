@@ -199,7 +199,7 @@ describe('isolated', () => {
     const stack = newStack();
     const vpc = isolatedVpc(stack);
     fn(stack, 'Fn', { network: FunctionNetwork.privateEgress(vpc, { subnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } }) });
-    expectErrors(stack, /Test\/Fn: network subnets is isolated subnets Test\/Isolated\/IsolatedSubnet1, Test\/Isolated\/IsolatedSubnet2 with internet egress asked for .* because without a NAT route every call to the internet times out/);
+    expectErrors(stack, /^\[Test\/Fn\] network subnets is isolated subnets Test\/Isolated\/IsolatedSubnet1, Test\/Isolated\/IsolatedSubnet2 with internet egress asked for .* because without a NAT route every call to the internet times out/);
   });
 
   test('a NAT route added later to an isolated subnet is seen at synth', () => {
@@ -216,7 +216,15 @@ describe('bad placements', () => {
     const stack = newStack();
     const vpc = plainVpc(stack);
     fn(stack, 'Fn', { network: FunctionNetwork.privateEgress(vpc, { subnets: { subnetType: ec2.SubnetType.PUBLIC } }) });
-    expectErrors(stack, /Test\/Fn: network subnets is public subnets Test\/Vpc\/PublicSubnet1, Test\/Vpc\/PublicSubnet2, allowed is private subnets only, because a function in a VPC never gets a public IP/);
+    // Subnets in the template are judged by the rule (once), not by the construct as well.
+    expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaInternetGatewaySubnet: VpcConfig.SubnetIds is public subnets Test\/Vpc\/PublicSubnet1\/Subnet, Test\/Vpc\/PublicSubnet2\/Subnet, allowed is private subnets routed to a NAT gateway, or isolated subnets with VPC endpoints, because a VPC function never gets a public IP/);
+  });
+
+  test('public subnets of an imported VPC (not in the template) are refused by the construct', () => {
+    const stack = newStack();
+    const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', { vpcId: 'vpc-1', availabilityZones: ['us-east-1a', 'us-east-1b'], publicSubnetIds: ['subnet-a', 'subnet-b'], privateSubnetIds: ['subnet-c', 'subnet-d'] });
+    fn(stack, 'Fn', { network: FunctionNetwork.privateEgress(vpc, { subnets: { subnetType: ec2.SubnetType.PUBLIC }, gatewayEndpoints: false }) });
+    expectErrors(stack, /^\[Test\/Fn\] network subnets is public subnets Test\/Imported\/PublicSubnet1, Test\/Imported\/PublicSubnet2, allowed is private subnets only, because a function in a VPC never gets a public IP/);
   });
 
   test('a selection the VPC cannot satisfy is reported, not thrown', () => {
@@ -266,7 +274,7 @@ describe('bad placements', () => {
   test('network options without a VPC are refused', () => {
     const stack = newStack();
     fn(stack, 'Fn', { network: FunctionNetwork.privateEgress(undefined as unknown as ec2.IVpc) });
-    expectErrors(stack, /Test\/Fn: network is a placement without a VPC/);
+    expectErrors(stack, /^\[Test\/Fn\] network is a placement without a VPC/);
   });
 
   test('imported subnets and groups the app cannot judge are accepted without an AZ warning', () => {
@@ -284,7 +292,7 @@ describe('bad placements', () => {
     const vpc = isolatedVpc(stack);
     for (const s of vpc.isolatedSubnets) (s as ec2.Subnet).addRoute('Igw', { routerType: ec2.RouterType.GATEWAY, routerId: 'igw-0123' });
     fn(stack, 'Fn', { network: FunctionNetwork.isolated(vpc) });
-    expectErrors(stack, /network subnets is public subnets/);
+    expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaInternetGatewaySubnet: VpcConfig.SubnetIds is public subnets Test\/Isolated\/IsolatedSubnet1\/Subnet, Test\/Isolated\/IsolatedSubnet2\/Subnet, allowed is private subnets routed to a NAT gateway/);
   });
 
   test('a single AZ gets a warning', () => {
@@ -341,7 +349,7 @@ describe('security groups and targets', () => {
     const stack = newStack();
     const vpc = plainVpc(stack);
     fn(stack, 'Fn').connectTo(new ec2.SecurityGroup(stack, 'Db', { vpc }), ec2.Port.tcp(5432));
-    expectErrors(stack, /Test\/Fn: connectTo is a target on port 5432 without network, allowed is targets only with a VPC placement/);
+    expectErrors(stack, /^\[Test\/Fn\] connectTo is a target on port 5432 without network, allowed is targets only with a VPC placement/);
   });
 });
 
@@ -388,7 +396,7 @@ describe('EFS', () => {
     const stack = newStack();
     const ap = fileSystem(stack, plainVpc(stack));
     fn(stack, 'Fn', { fileSystem: FunctionFileSystem.fromEfsAccessPoint(ap, '/mnt/data') });
-    expectErrors(stack, /Test\/Fn: fileSystem is an EFS access point mounted at \/mnt\/data without network, allowed is EFS with a VPC placement/);
+    expectErrors(stack, /^\[Test\/Fn\] fileSystem is an EFS access point mounted at \/mnt\/data without network, allowed is EFS with a VPC placement/);
   });
 
   test.each([
