@@ -67,8 +67,7 @@ export function handwritten(stack: Stack, n: number): void {
       securityGroups: [sg],
     });
     logGroup.grantWrite(role);
-    alarm(scope, 'Errors', fn.metricErrors());
-    alarm(scope, 'Throttles', fn.metricThrottles());
+    // Errors and Throttles are alarmed on the alias (those alarms also roll deployments back).
 
     const alias = new lambda.Alias(scope, 'Alias', { aliasName: 'live', version: fn.currentVersion });
     new codedeploy.LambdaDeploymentGroup(scope, 'Deployment', {

@@ -247,9 +247,9 @@ export class BlueprintFunction extends Construct {
   public readonly logGroup: logs.LogGroup;
   /** The function's DLQ for asynchronous failures, when it is a queue. */
   public readonly deadLetterQueue?: sqs.IQueue;
-  /** The Errors alarm, when alarms are on. */
+  /** The Errors alarm, when alarms are on (the alias's, which rolls deployments back, once released with CodeDeploy). */
   public readonly errorsAlarm?: cloudwatch.Alarm;
-  /** The Throttles alarm, when alarms are on. */
+  /** The Throttles alarm, when alarms are on (the alias's, once released with CodeDeploy). */
   public readonly throttlesAlarm?: cloudwatch.Alarm;
   /** Where the function's ENIs are (subnets, security groups, endpoints), when `network` is set. */
   public readonly networkPlacement?: NetworkPlacement;
@@ -316,7 +316,13 @@ export class BlueprintFunction extends Construct {
     for (const [key, value] of Object.entries(props.environment ?? {})) this.addEnvironment(key, value);
     for (const [key, secret] of Object.entries(props.secrets ?? {})) this.addSecret(key, secret);
 
-    if (props.alarms ?? true) {
+    // A released function's alias alarms watch the same errors and throttles (and roll deployments back):
+    // they are the function's alarms, not a second pair.
+    const deployment = this.release?.deployment;
+    if (deployment?.errorsAlarm && deployment.throttlesAlarm) {
+      this.errorsAlarm = deployment.errorsAlarm;
+      this.throttlesAlarm = deployment.throttlesAlarm;
+    } else if (props.alarms ?? true) {
       this.errorsAlarm = createAlarm(this, 'ErrorsAlarm', {
         metric: this.function.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
         threshold: 0,

@@ -1,6 +1,6 @@
 import { Aspects, Stack, Validations } from 'aws-cdk-lib';
-import { WriteNagSuppressionsToCloudFormationAspect } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { AcknowledgementMetadataAspect } from './private/acknowledgement-metadata';
 
 const ASPECT_MARK = Symbol.for('cdk-lambda-blueprints.nag-metadata-aspect');
 
@@ -8,8 +8,9 @@ const ASPECT_MARK = Symbol.for('cdk-lambda-blueprints.nag-metadata-aspect');
  * Acknowledges cdk-nag findings so that both cdk-nag and an auditor reading only the template see them.
  *
  * Each acknowledgement is recorded with `Validations.of(construct).acknowledge({ id, reason })` (what
- * cdk-nag 3 reads) and written into the CloudFormation metadata of every resource under the construct as
- * `cdk_nag: { rules_to_suppress: [{ id, reason }] }`.
+ * cdk-nag 3 reads) and written into the template's `Metadata` section once per (id, reason), with the
+ * logical ids of the resources (or the paths of the wider scopes) it covers:
+ * `cdk_lambda_blueprints_acknowledgements: [{ id, reason, resources: [...], scopes: [...] }]`.
  */
 export class NagAcknowledgements {
   /**
@@ -25,7 +26,7 @@ export class NagAcknowledgements {
     const marked = stack as unknown as Record<symbol, boolean>;
     if (!marked[ASPECT_MARK]) {
       marked[ASPECT_MARK] = true;
-      Aspects.of(stack).add(new WriteNagSuppressionsToCloudFormationAspect());
+      Aspects.of(stack).add(new AcknowledgementMetadataAspect());
     }
   }
 

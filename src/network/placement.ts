@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -142,7 +143,10 @@ function checkSubnets(scope: Construct, vpc: ec2.IVpc, network: FunctionNetwork,
   // Routes are read at synth: routes added after the function still count.
   problems.push(p => {
     const routes = own.map(s => ({ subnet: s, route: routeOf(vpc, s) }));
-    const publicOnes = routes.filter(r => r.route === SubnetRoute.INTERNET_GATEWAY).map(r => describe(r.subnet));
+    // Subnets of the function's own template are judged by the rule LambdaInternetGatewaySubnet; the
+    // construct reports only those the template cannot show (imported, or in another stack).
+    const inTemplate = (s: ec2.ISubnet) => s.node.defaultChild instanceof ec2.CfnSubnet && Stack.of(s) === Stack.of(scope);
+    const publicOnes = routes.filter(r => r.route === SubnetRoute.INTERNET_GATEWAY && !inTemplate(r.subnet)).map(r => describe(r.subnet));
     p.when(publicOnes.length > 0, 'network subnets', `public subnets ${publicOnes.join(', ')}`, 'private subnets only', 'a function in a VPC never gets a public IP, so in a public subnet it has no internet at all; put it in private subnets routed to a NAT gateway');
     if (network.internetEgress) {
       const isolated = routes.filter(r => r.route === SubnetRoute.NONE).map(r => describe(r.subnet));

@@ -133,6 +133,6 @@ export function markdownReport(stackName: string, model: TemplateModel, nag: Nag
     out.push(`- ${pack}: ${findings.length} unacknowledged finding${findings.length === 1 ? '' : 's'}`);
     for (const f of findings) out.push(`  - ${f}`);
   }
-  out.push(`- ${nag.acknowledged} acknowledgement${nag.acknowledged === 1 ? '' : 's'} with reasons in the template metadata (\`cdk_nag.rules_to_suppress\`)`, '');
+  out.push(`- ${nag.acknowledged} acknowledgement${nag.acknowledged === 1 ? '' : 's'} with reasons in the template metadata (\`cdk_lambda_blueprints_acknowledgements\`)`, '');
   return out.join('\n');
 }

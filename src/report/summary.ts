@@ -1,16 +1,21 @@
 import { TemplateModel } from './template-model';
+import { ACKNOWLEDGEMENTS_KEY, AcknowledgementRecord } from '../nag/private/acknowledgement-metadata';
 
 /** Result of the cdk-nag packs on one stack. */
 export interface NagOutcome {
   /** Pack name → unacknowledged findings (`rule @ path`). */
   readonly findings: Record<string, string[]>;
-  /** Acknowledged findings written into the template (`cdk_nag.rules_to_suppress`). */
+  /** Acknowledged findings written into the template (its acknowledgement list). */
   readonly acknowledged: number;
 }
 
-/** Counts the acknowledgements an auditor sees in the template metadata. */
+/**
+ * Counts the acknowledgements an auditor sees in the template: each (rule, resource) pair and each
+ * (rule, scope) pair of the template's acknowledgement list, plus any cdk-nag v2 per-resource metadata.
+ */
 export function countAcknowledged(model: TemplateModel, ids: string[]): number {
-  let n = 0;
+  const records = (model.metadata[ACKNOWLEDGEMENTS_KEY] ?? []) as AcknowledgementRecord[];
+  let n = records.reduce((sum, r) => sum + (r.resources?.length ?? 0) + (r.scopes?.length ?? 0), 0);
   for (const id of ids) n += model.resource(id)?.Metadata?.cdk_nag?.rules_to_suppress?.length ?? 0;
   return n;
 }

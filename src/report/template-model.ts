@@ -12,9 +12,10 @@ export interface CfnResourceJson {
   readonly UpdatePolicy?: Record<string, any>;
 }
 
-/** A template: its resources by logical id. */
+/** A template: its resources by logical id, and its template-level metadata. */
 export interface TemplateJson {
   readonly Resources?: Record<string, CfnResourceJson>;
+  readonly Metadata?: Record<string, any>;
 }
 
 /** Kind of an edge of the event graph. */
@@ -81,9 +82,12 @@ const TYPE_LABELS: Record<string, string> = {
 export class TemplateModel {
   private readonly resources: Record<string, CfnResourceJson>;
   private readonly edgeList: EventEdge[] = [];
+  /** The template-level metadata (acknowledgements made on scopes wider than one resource). */
+  public readonly metadata: Record<string, any>;
 
   constructor(template: TemplateJson, private readonly stackName = '') {
     this.resources = template.Resources ?? {};
+    this.metadata = template.Metadata ?? {};
     this.collectEdges();
   }
 

@@ -1,5 +1,5 @@
 import { handlerFormat } from '../../function/runtime-rules';
-import { LIMITS } from '../../limits';
+import { INLINE_CODE_RUNTIME_PATTERN, LIMITS } from '../../limits';
 import { Finding, FUNCTION, Rule, Severity, show } from '../private/rule';
 import { isObject, knownString } from '../private/template-index';
 
@@ -11,7 +11,9 @@ function formatFindings(handler: string, runtime: string | undefined, inline: bo
   }
   const format = runtime === undefined ? undefined : handlerFormat(runtime);
   if (format && !format.pattern.test(handler)) return [{ property: 'Handler', value, allowed: format.example, reason: `${runtime} loads the entry point from that form` }];
-  if (inline && !handler.startsWith('index.')) return [{ property: 'Handler', value, allowed: 'index.<export> for inline code', reason: 'CloudFormation writes inline code (Code.ZipFile) to a file named index' }];
+  // Inline code on other runtimes is LambdaInlineCode's finding: `index.*` would not help there.
+  const inlineRuntime = runtime === undefined || INLINE_CODE_RUNTIME_PATTERN.test(runtime);
+  if (inline && inlineRuntime && !handler.startsWith('index.')) return [{ property: 'Handler', value, allowed: 'index.<export> for inline code', reason: 'CloudFormation writes inline code (Code.ZipFile) to a file named index' }];
   return [];
 }
 

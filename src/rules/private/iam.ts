@@ -1,25 +1,49 @@
 import { CfnEntry, TemplateIndex, isObject, refId } from './template-index';
 
+const attachedByIndex = new WeakMap<TemplateIndex, Map<string, CfnEntry[]>>();
+
+/** The AWS::IAM::Policy and ManagedPolicy resources of the stack by the role (logical id) they attach to (built once). */
+function policiesByRole(index: TemplateIndex): Map<string, CfnEntry[]> {
+  let map = attachedByIndex.get(index);
+  if (!map) {
+    map = new Map();
+    for (const policy of [...index.ofType('AWS::IAM::Policy'), ...index.ofType('AWS::IAM::ManagedPolicy')]) {
+      for (const r of asArray(policy.properties.Roles)) {
+        const id = refId(r);
+        if (id !== undefined) map.set(id, [...(map.get(id) ?? []), policy]);
+      }
+    }
+    attachedByIndex.set(index, map);
+  }
+  return map;
+}
+
 /** The policy statements granted to the role (by logical id): inline, AWS::IAM::Policy and managed policies. */
 export function roleStatements(index: TemplateIndex, roleId: string): Record<string, any>[] {
   const role = index.get(roleId);
   const docs: unknown[] = [];
-  const attachedTo = (p: CfnEntry) => Array.isArray(p.properties.Roles) && p.properties.Roles.some((r: unknown) => refId(r) === roleId);
   if (role && Array.isArray(role.properties.Policies)) {
     docs.push(...role.properties.Policies.filter(isObject).map((p: Record<string, any>) => p.PolicyDocument));
   }
-  for (const policy of [...index.ofType('AWS::IAM::Policy'), ...index.ofType('AWS::IAM::ManagedPolicy')]) {
-    const managed = role && Array.isArray(role.properties.ManagedPolicyArns)
-      && role.properties.ManagedPolicyArns.some((a: unknown) => refId(a) === policy.logicalId);
-    if (attachedTo(policy) || managed) docs.push(policy.properties.PolicyDocument);
+  const policies = new Set(policiesByRole(index).get(roleId) ?? []);
+  for (const arn of role ? asArray(role.properties.ManagedPolicyArns) : []) {
+    const managed = index.target(arn);
+    if (managed?.type === 'AWS::IAM::ManagedPolicy') policies.add(managed);
   }
+  for (const policy of policies) docs.push(policy.properties.PolicyDocument);
   return docs.filter(isObject).flatMap(d => asArray(d.Statement)).filter(isObject);
 }
 
+const patterns = new Map<string, RegExp>();
+
 /** Whether an IAM pattern (`s3:Put*`, `*`) matches a value, case-insensitively. */
 export function iamMatch(pattern: string, value: string): boolean {
-  const re = pattern.split('*').map(p => p.split('?').map(escape).join('.')).join('.*');
-  return new RegExp(`^${re}$`, 'i').test(value);
+  let re = patterns.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.split('*').map(p => p.split('?').map(escape).join('.')).join('.*')}$`, 'i');
+    patterns.set(pattern, re);
+  }
+  return re.test(value);
 }
 
 /** A value or list as a list. */

@@ -187,16 +187,44 @@ export function isObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A resource whose body is rendered (`_toCloudFormation()` + resolve, overrides included) only when a
+ * rule first reads it: most resources of a stack (alarms, log groups, VPC parts) are never rendered twice.
+ */
+class LazyEntry implements CfnEntry {
+  public readonly logicalId: string;
+  public readonly type: string;
+  public readonly path: string;
+  private body?: Record<string, any>;
+
+  constructor(public readonly resource: CfnResource) {
+    // What `resource.logicalId` resolves to (an override, else the allocated id), without a resolve pass.
+    const override = (resource as unknown as { _logicalIdOverride?: string })._logicalIdOverride;
+    this.logicalId = override ?? Stack.of(resource).getLogicalId(resource);
+    this.type = resource.cfnResourceType;
+    this.path = resource.node.path;
+  }
+
+  public get properties(): Record<string, any> {
+    const props = this.rendered().Properties;
+    return isObject(props) ? props : {};
+  }
+
+  public get updatePolicy(): Record<string, any> | undefined {
+    const policy = this.rendered().UpdatePolicy;
+    return isObject(policy) ? policy : undefined;
+  }
+
+  private rendered(): Record<string, any> {
+    if (!this.body) {
+      const stack = Stack.of(this.resource);
+      const resources = (stack.resolve((this.resource as any)._toCloudFormation()) as { Resources?: Record<string, any> }).Resources ?? {};
+      this.body = Object.values(resources)[0] ?? {};
+    }
+    return this.body!;
+  }
+}
+
 function render(resource: CfnResource): CfnEntry {
-  const stack = Stack.of(resource);
-  const rendered = stack.resolve((resource as any)._toCloudFormation()) as { Resources?: Record<string, any> };
-  const [logicalId, body] = Object.entries(rendered.Resources ?? {})[0] ?? [stack.resolve(resource.logicalId), {}];
-  return {
-    logicalId,
-    type: body.Type ?? resource.cfnResourceType,
-    properties: isObject(body.Properties) ? body.Properties : {},
-    updatePolicy: isObject(body.UpdatePolicy) ? body.UpdatePolicy : undefined,
-    resource,
-    path: resource.node.path,
-  };
+  return new LazyEntry(resource);
 }
