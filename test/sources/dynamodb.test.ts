@@ -64,20 +64,20 @@ describe('BlueprintDynamoStreamSource validation and options', () => {
   test('a table without a stream is refused', () => {
     const stack = newStack();
     newFunction(stack).addEventSource(new BlueprintDynamoStreamSource(newTable(stack, { stream: undefined }), { startingPosition: TRIM }));
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/DynamoDBSourceTestTable[A-F0-9]+: table is Test\/Table without a stream, allowed is a table with a stream/)]);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/DynamoDBSourceTestTable[A-F0-9]+\] LambdaBlueprints-LambdaStreamMapping: table is Test\/Table without a stream, allowed is a table with a stream/)]);
   });
 
   test('AT_TIMESTAMP is refused', () => {
     const stack = newStack();
     const options = { startingPosition: lambda.StartingPosition.AT_TIMESTAMP, startingPositionTimestamp: 1 };
     newFunction(stack).addEventSource(new BlueprintDynamoStreamSource(newTable(stack), options));
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/startingPosition is AT_TIMESTAMP, allowed is TRIM_HORIZON or LATEST, because DynamoDB Streams cannot start reading at a timestamp/)]);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/DynamoDBSourceTestTable[A-F0-9]+\/Resource\] LambdaBlueprints-LambdaStreamMapping: StartingPosition is "AT_TIMESTAMP", allowed is TRIM_HORIZON or LATEST, because DynamoDB Streams cannot start reading at a timestamp/)]);
   });
 
   test('a missing starting position is refused', () => {
     const stack = newStack();
     newFunction(stack).addEventSource(new BlueprintDynamoStreamSource(newTable(stack)));
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/startingPosition is not set/)]);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/DynamoDBSourceTestTable[A-F0-9]+\/Resource\] LambdaBlueprints-LambdaStreamMapping: StartingPosition is not set, allowed is TRIM_HORIZON or LATEST/)]);
   });
 
   test('an imported table with a stream ARN works', () => {
