@@ -3,7 +3,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { AliasDeployment, DeploymentStrategy, DeploymentStrategyKind, SMOKE_TEST_HANDLER } from '../../src';
+import { AliasDeployment, DeploymentStrategy, DeploymentStrategyKind } from '../../src';
+import { SMOKE_TEST_HANDLER } from '../../src/deployment/smoke-test';
 import { nagFindings, newStack } from '../helpers';
 import { HANDLER, releasedFunction } from './fixtures';
 
