@@ -73,7 +73,7 @@ describe('order and count', () => {
     const stack = newStack();
     const fn = new BlueprintFunction(stack, 'Fn', node({ layers: [layer(stack, 'L0')] }));
     for (let i = 1; i < count; i++) fn.addLayers(layer(stack, `L${i}`));
-    if (refused) expectErrors(stack, /Test\/Fn: layers is 6 layers \(Test\/L0, Test\/L1, .*Test\/L5\), allowed is at most 5, because a function can use at most 5 layers\./);
+    if (refused) expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaLayers: Layers \(count\) is 6 layers, allowed is a whole number 0–5 layers, because a function can use at most 5 layers\.$/);
     else expect(synthErrors(stack)).toEqual([]);
   });
 
@@ -81,7 +81,7 @@ describe('order and count', () => {
     const stack = newStack();
     const fn = new BlueprintFunction(stack, 'Fn', node({ layers: [1, 2, 3, 4, 5].map(i => imported(stack, `i${i}`)) }));
     fn.function.addLayers(imported(stack, 'extra'));
-    expectErrors(stack, /layers is 6 layers/);
+    expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaLayers: Layers \(count\) is 6 layers, allowed is a whole number 0–5 layers, because a function can use at most 5 layers\.$/);
   });
 });
 
@@ -123,9 +123,9 @@ describe('compatibility', () => {
       ],
     }));
     expectErrors(stack,
-      /Test\/Fn: runtime for layer Test\/Py is nodejs24\.x, allowed is one of the layer's compatible runtimes \(python3\.13\), because the layer's content is laid out and built for those runtimes only\./,
-      /Test\/Fn: architecture for layer Test\/X86 is arm64, allowed is one of the layer's compatible architectures \(x86_64\), because native binaries built for another instruction set fail to load\./,
-      /layers is 6 layers/);
+      /^\[Test\/Fn\] runtime for layer Test\/Py is nodejs24\.x, allowed is one of the layer's compatible runtimes \(python3\.13\), because the layer's content is laid out and built for those runtimes only\./,
+      /^\[Test\/Fn\] architecture for layer Test\/X86 is arm64, allowed is one of the layer's compatible architectures \(x86_64\), because native binaries built for another instruction set fail to load\./,
+      /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaLayers: Layers \(count\) is 6 layers, allowed is a whole number 0–5 layers, because a function can use at most 5 layers\.$/);
   });
 
   test('an imported layer with declared runtimes and architectures is checked', () => {
@@ -191,7 +191,7 @@ describe('size: code plus layers within 250 MB unzipped', () => {
     const stack = unstagedStack();
     const code = tree({ 'index.js': { size: codeBytes - 100 }, 'pad.txt': { size: 100 } });
     new BlueprintFunction(stack, 'Fn', node({ code: lambda.Code.fromAsset(code), layers: [layer(stack, 'Big', { size: layerBytes })] }));
-    if (refused) expectErrors(stack, /Test\/Fn: unzipped code \+ layers is 262,144,001 bytes \(code 100 MB \+ Big 150 MB\), allowed is at most 262,144,000 bytes \(250 MB\), because function code plus all its layers must stay within 250 MB unzipped\./);
+    if (refused) expectErrors(stack, /^\[Test\/Fn\] unzipped code \+ layers is 262,144,001 bytes \(code 100 MB \+ Big 150 MB\), allowed is at most 262,144,000 bytes \(250 MB\), because function code plus all its layers must stay within 250 MB unzipped\./);
     else expect(synthErrors(stack)).toEqual([]);
   });
 
@@ -227,7 +227,7 @@ describe('size: code plus layers within 250 MB unzipped', () => {
     const stack = newStack();
     const repo = ecr.Repository.fromRepositoryName(stack, 'Repo', 'app');
     new BlueprintFunction(stack, 'Fn', { runtime: lambda.Runtime.FROM_IMAGE, handler: lambda.Handler.FROM_IMAGE, code: lambda.Code.fromEcrImage(repo), layers: [layer(stack, 'L')] });
-    expectErrors(stack, /Test\/Fn: layers is 1 layer\(s\) on a container image function, allowed is no layers, because Lambda does not extract layers into container images/);
+    expectErrors(stack, /^\[Test\/Fn\] layers is 1 layer\(s\) on a container image function, allowed is no layers, because Lambda does not extract layers into container images/);
   });
 });
 
@@ -251,7 +251,7 @@ describe('custom runtime bootstrap', () => {
     const stack = newStack();
     const dir = tree({ 'main.sh': 'echo' });
     new BlueprintFunction(stack, 'Fn', provided(lambda.Code.fromAsset(dir)));
-    expectErrors(stack, new RegExp(`Test/Fn: bootstrap is missing: no bootstrap at the root of ${dir}, and no layer provides one, allowed is an executable file named bootstrap at the root of the code or of a layer, because a provided.al2023 function starts /var/task/bootstrap or /opt/bootstrap\\.`));
+    expectErrors(stack, new RegExp(`^\\[Test/Fn\\] bootstrap is missing: no bootstrap at the root of ${dir}, and no layer provides one, allowed is an executable file named bootstrap at the root of the code or of a layer, because a provided.al2023 function starts /var/task/bootstrap or /opt/bootstrap\\.`));
   });
 
   test('a bootstrap without the execute bit is refused with its mode', () => {
