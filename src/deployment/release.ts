@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { ALIAS_NAME_PATTERN, LIMITS } from '../limits';
+import { LIMITS } from '../limits';
 import { AliasDeployment } from './alias-deployment';
 import { FunctionDeploymentOptions } from './options';
 import { invalidateVersionOnLayerContent } from './version-hash';
@@ -105,14 +105,7 @@ export class FunctionRelease extends Construct {
   private validate(p: Problems): void {
     const stack = Stack.of(this);
     const o = this.options;
-    const name = stack.resolve(this.cfnAlias.name);
-    if (typeof name === 'string' && !isToken(name)) {
-      const ok = p.limit('aliasName length', name.length, 'aliasNameLength');
-      if (ok) p.pattern('aliasName', name, ALIAS_NAME_PATTERN, '1–128 characters of [a-zA-Z0-9-_]', 'Lambda alias names only use those characters');
-      p.when(/^[0-9]+$/.test(name), 'aliasName', JSON.stringify(name), 'a name that is not all digits', 'all-digit qualifiers are version numbers');
-      p.when(name === '$LATEST', 'aliasName', JSON.stringify(name), 'a name other than $LATEST', '$LATEST is the unpublished, mutable version');
-    }
-
+    // The alias name and description are the rule library's (LambdaAliasSettings, on the template).
     const weights = stack.resolve(this.cfnAlias.routingConfig)?.additionalVersionWeights ?? [];
     for (const w of weights as Array<{ functionWeight?: number }>) {
       const weight = w.functionWeight;

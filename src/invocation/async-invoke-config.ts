@@ -1,6 +1,5 @@
-import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { AsyncInvokeOptions } from './async-invoke';
 import { AsyncDestinationKind } from './destinations';
 import { NagAcknowledgements } from '../nag/acknowledge';
@@ -45,7 +44,7 @@ export function configureAsyncInvoke(owner: Construct & AsyncInvokeTarget, optio
     NagAcknowledgements.add(cfn, 'Serverless-LambdaAsyncFailureDestination',
       'Failed asynchronous events are kept in the function\'s dead-letter queue (DeadLetterConfig on the function, an encrypted, depth-alarmed SQS queue); an on-failure destination would deliver each failure twice.');
   }
-  validateAtSynth(config, p => validateConfig(p, config, cfn, options));
+  validateAtSynth(config, p => validateConfig(p, options));
   return config;
 }
 
@@ -56,16 +55,9 @@ function qualifiedTarget(target: lambda.IFunction, fn: lambda.Function): { fn: l
   return { fn, qualifier: '$LATEST' };
 }
 
-function validateConfig(p: Problems, scope: IConstruct, cfn: lambda.CfnEventInvokeConfig, options: AsyncInvokeOptions): void {
-  const stack = Stack.of(scope);
-  p.limit('asyncInvoke.retryAttempts', stack.resolve(cfn.maximumRetryAttempts), 'asyncRetryAttempts');
-  const age = stack.resolve(cfn.maximumEventAgeInSeconds);
-  p.limit('asyncInvoke.maxEventAge', age, 'asyncMaxEventAge');
-  for (const [prop, dest] of [['asyncInvoke.onSuccess', options.onSuccess], ['asyncInvoke.onFailure', options.onFailure]] as const) {
-    if (!dest) continue;
-    p.when(dest.isFifo, prop, `the FIFO ${dest.kind === AsyncDestinationKind.QUEUE ? 'queue' : 'topic'} ${dest.targetName}`,
-      'a standard SQS queue or SNS topic', 'Lambda sends asynchronous invocation records only to standard queues and topics');
-  }
+function validateConfig(p: Problems, options: AsyncInvokeOptions): void {
+  // Retries, event age and FIFO destinations are the rule library's (LambdaAsyncInvokeConfig,
+  // LambdaFifoAsyncDestination, on the template).
   p.when(options.onSuccess?.kind === AsyncDestinationKind.BUCKET, 'asyncInvoke.onSuccess', `the bucket ${options.onSuccess?.targetName}`,
     'a queue, topic, function or event bus', 'Lambda supports S3 buckets as on-failure destinations only');
 }
