@@ -106,6 +106,11 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
       },
     },
   }),
+  LambdaImportedRole: s => {
+    const topic = new sns.CfnTopic(s, 'Topic');
+    const fn = l1Function(s, 'Fn', { Role: 'arn:aws:iam::123456789012:role/imported' });
+    new sns.CfnSubscription(s, 'Sub', { topicArn: topic.ref, protocol: 'lambda', endpoint: fn.attrArn });
+  },
   LambdaEventLoop: s => {
     const topic = new sns.CfnTopic(s, 'Topic');
     const fn = l1Function(s, 'Fn');

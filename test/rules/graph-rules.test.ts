@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { constructMode, ofRule, packMode, Reported } from './modes';
 import { BlueprintFunction, BlueprintFunctionProps, BlueprintQueueSource, S3Trigger, SnsTrigger } from '../../src';
@@ -136,3 +137,15 @@ describe('event loops through a chain', () => {
   });
 });
 
+describe('imported roles', () => {
+  test('a triggered function with an imported role says which checks it cannot make', () => {
+    const stack = newStack();
+    const topic = new sns.Topic(stack, 'Events', { enforceSSL: true });
+    const role = iam.Role.fromRoleArn(stack, 'Role', 'arn:aws:iam::123456789012:role/legacy');
+    const fn = new lambda.Function(stack, 'Legacy', { ...fnProps, role });
+    topic.addSubscription(new subscriptions.LambdaSubscription(fn));
+    expect(ofRule(packMode(stack), 'LambdaImportedRole').map(r => r.message)).toEqual([
+      'Role is "arn:aws:iam::123456789012:role/legacy" (imported: its grants are unknown at synth), allowed is a role defined in this app, or a manual check that the function cannot write to what triggers it, because the S3NotificationSelfTrigger and LambdaEventLoop rules read the role\'s grants to find event loops.',
+    ]);
+  });
+});

@@ -24,7 +24,8 @@ const WRITE_ACTIONS: Record<string, string[]> = {
 
 /**
  * The S3 key pattern an IAM resource value grants in a bucket: `out/*` for
- * `{ Fn::Join: ['', [{ Fn::GetAtt: [Bucket, Arn] }, '/out/*']] }`; undefined when it names the bucket itself.
+ * `{ Fn::Join: ['', [{ Fn::GetAtt: [Bucket, Arn] }, '/out/*']] }`; undefined when it names the bucket itself or
+ * holds a token.
  */
 export function keyPatternOf(resource: unknown, bucketId: string): string | undefined {
   const s = knownString(resource);
@@ -34,7 +35,10 @@ export function keyPatternOf(resource: unknown, bucketId: string): string | unde
   const parts: unknown[] = join[1];
   const at = parts.findIndex(p => referencedIds(p).has(bucketId));
   if (at < 0) return undefined;
-  const rest = parts.slice(at + 1).map(p => knownString(p) ?? '*').join(join[0] ?? '');
+  // A key pattern with a token in it is unknown at synth: never judged (nor guessed as `*`).
+  const known = parts.slice(at + 1).map(p => knownString(p));
+  if (known.some(p => p === undefined)) return undefined;
+  const rest = known.join(join[0] ?? '');
   return rest.startsWith('/') ? rest.slice(1) : undefined;
 }
 

@@ -1,0 +1,3 @@
+export { CodeDeployAliasAlarms } from './codedeploy-alarms';
+export { LambdaAliasSettings } from './alias-settings';
+export { LambdaProvisionedOnLatest } from './provisioned-on-latest';

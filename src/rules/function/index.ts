@@ -1,0 +1,17 @@
+export { LambdaArchitecture } from './architecture';
+export { LambdaAsyncInvokeConfig } from './async-invoke-config';
+export { LambdaBucketCodeVersion } from './bucket-code-version';
+export { LambdaEnvironment } from './environment';
+export { LambdaEnvironmentSecret } from './environment-secret';
+export { LambdaEphemeralStorage } from './ephemeral-storage';
+export { LambdaFifoAsyncDestination } from './fifo-async-destination';
+export { LambdaFunctionName } from './function-name';
+export { LambdaFunctionNameUnique } from './function-name-unique';
+export { LambdaHandler } from './handler';
+export { LambdaInlineCode } from './inline-code';
+export { LambdaLayers } from './layers';
+export { LambdaMemorySize } from './memory-size';
+export { LambdaReservedConcurrency } from './reserved-concurrency';
+export { LambdaRuntimeDeprecated } from './runtime-deprecated';
+export { LambdaRuntimeNotNewest } from './runtime-newest';
+export { LambdaTimeout } from './timeout';

@@ -1,0 +1,2 @@
+export { LambdaEventLoop } from './event-loop';
+export { LambdaImportedRole } from './imported-role';

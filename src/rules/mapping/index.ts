@@ -1,0 +1,9 @@
+export { LambdaMappingBatchingWindow } from './batching-window';
+export { LambdaMappingFilters } from './filters';
+export { LambdaMappingUnknownFacts } from './unknown-facts';
+export { LambdaSqsMapping } from './sqs-mapping';
+export { LambdaSqsVisibilityBelowTimeout } from './sqs-visibility-below-timeout';
+export { LambdaSqsVisibilityTimeout } from './sqs-visibility-timeout';
+export { LambdaStreamConcurrency } from './stream-concurrency';
+export { LambdaStreamFailureHandling } from './stream-failure-handling';
+export { LambdaStreamMapping } from './stream-mapping';

@@ -1,0 +1,1 @@
+export { LambdaInternetGatewaySubnet } from './internet-gateway-subnet';

@@ -1,0 +1,1 @@
+export { SqsQueueSettings } from './queue-settings';

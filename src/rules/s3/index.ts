@@ -1,0 +1,3 @@
+export { S3NotificationFilter } from './notification-filter';
+export { S3NotificationOverlap } from './notification-overlap';
+export { S3NotificationSelfTrigger } from './self-trigger';

@@ -1,0 +1,1 @@
+export { KinesisStreamSettings } from './kinesis-settings';
