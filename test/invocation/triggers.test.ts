@@ -53,7 +53,7 @@ describe('S3Trigger', () => {
     const rules = Object.values(config)[0].Properties.NotificationConfiguration.LambdaFunctionConfigurations;
     expect(rules.map((r: any) => r.Events[0])).toEqual(['s3:ObjectCreated:*', 's3:ObjectRemoved:*']);
     expect(rules[0].Filter).toBeUndefined();
-    Annotations.fromStack(stack).hasWarning('/Test/T', Match.stringLikeRegexp('Test/T: bucket Test/Bucket has no versioning.*\\[ack: cdk-lambda-blueprints:S3TriggerVersioning\\]'));
+    Annotations.fromStack(stack).hasWarning('/Test/T', Match.stringLikeRegexp('^bucket Test/Bucket has no versioning.*\\[ack: cdk-lambda-blueprints:S3TriggerVersioning\\]$'));
   });
 
   test('a trigger on a bucket the function writes to is refused without separating filters', () => {
@@ -62,35 +62,47 @@ describe('S3Trigger', () => {
     const bucket = newBucket(stack);
     bucket.grantWrite(fn.role);
     new S3Trigger(stack, 'T', { function: fn, bucket });
-    expectErrors(stack, /Test\/T: bucket is Test\/Bucket \(which the function may write to\), allowed is filters that separate what the function writes \(writesToPrefix \/ writesToSuffix\) from what triggers it .*, because each object the function writes would trigger it again, in an endless loop\./);
+    expectErrors(stack, /^\[Test\/Bucket\/Notifications\/Resource\] LambdaBlueprints-S3NotificationSelfTrigger: NotificationConfiguration is no key filter → Test\/Fn\/Function\/Resource, whose role allows s3:PutObject on keys "\*", allowed is a filter no key the function may write can match \(or write to another bucket\), because every object the function writes there invokes it again: an endless, costly loop\.$/);
   });
 
+  // What the function writes is read from its role's s3:PutObject grants (writesToPrefix/writesToSuffix are gone).
   test.each([
-    ['overlapping prefixes', { prefix: 'in/', writesToPrefix: 'in/out/' }],
-    ['same suffix', { suffix: '.csv', writesToSuffix: '.csv' }],
-    ['no declaration of what it writes', { prefix: 'in/' }],
-    ['empty written prefix', { prefix: 'in/', writesToPrefix: '' }],
-  ])('self-trigger with %s is refused', (_name, filters) => {
-    const stack = newStack();
-    const fn = newFunction(stack);
-    const bucket = s3.Bucket.fromBucketName(stack, 'Imported', 'my-data-bucket');
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('*')] }));
-    new S3Trigger(stack, 'T', { function: fn, bucket, ...filters });
-    expectErrors(stack, /Test\/T: bucket is Test\/Imported \(which the function may write to\)/);
-  });
-
-  test.each([
-    ['disjoint prefixes', { prefix: 'in/', writesToPrefix: 'out/' }],
-    ['different suffixes', { suffix: '.csv', writesToSuffix: '.json' }],
-    ['token prefix', { prefix: 'in/', writesToPrefix: 'TOKEN' }],
-  ])('self-trigger separated by %s is accepted', (_name, filters) => {
+    ['overlapping prefixes', { prefix: 'in/' }, 'in/out/*', 'prefix "in/"'],
+    ['same suffix', { suffix: '.csv' }, '*.csv', 'suffix ".csv"'],
+    ['a grant on every key', { prefix: 'in/' }, '*', 'prefix "in/"'],
+  ])('self-trigger with %s is refused (bucket of the stack)', (_name, filters, written, filter) => {
     const stack = newStack();
     const fn = newFunction(stack);
     const bucket = newBucket(stack);
-    bucket.grantReadWrite(fn.role);
-    const f = { ...filters } as any;
-    if (f.writesToPrefix === 'TOKEN') f.writesToPrefix = new CfnParameter(stack, 'P').valueAsString;
-    new S3Trigger(stack, 'T', { function: fn, bucket, ...f });
+    bucket.grantWrite(fn.role, written);
+    new S3Trigger(stack, 'T', { function: fn, bucket, ...filters });
+    expectErrors(stack, new RegExp(`^\\[Test/Bucket/Notifications/Resource\\] LambdaBlueprints-S3NotificationSelfTrigger: NotificationConfiguration is ${filter} → Test/Fn/Function/Resource, whose role allows s3:PutObject on keys ${JSON.stringify(written).replace(/\*/g, '\\*')}, allowed is a filter no key`));
+  });
+
+  test.each([
+    ['overlapping prefixes', { prefix: 'in/' }, 'in/out/*', 'prefix "in/"'],
+    ['same suffix', { suffix: '.csv' }, '*.csv', 'suffix ".csv"'],
+    ['a grant on every key', { prefix: 'in/' }, '*', 'prefix "in/"'],
+  ])('self-trigger with %s is refused (imported bucket)', (_name, filters, written, filter) => {
+    const stack = newStack();
+    const fn = newFunction(stack);
+    const bucket = s3.Bucket.fromBucketName(stack, 'Imported', 'my-data-bucket');
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(written)] }));
+    new S3Trigger(stack, 'T', { function: fn, bucket, ...filters });
+    expectErrors(stack, new RegExp(`^\\[Test/Imported/Notifications/Resource\\] LambdaBlueprints-S3NotificationSelfTrigger: NotificationConfiguration is ${filter} → Test/Fn/Function/Resource, whose role allows s3:PutObject on keys ${JSON.stringify(written).replace(/\*/g, '\\*')}, allowed is a filter no key`));
+  });
+
+  test.each([
+    ['disjoint prefixes', { prefix: 'in/' }, 'out/*'],
+    ['different suffixes', { suffix: '.csv' }, '*.json'],
+    ['a token prefix', { prefix: 'in/' }, 'TOKEN'],
+  ])('self-trigger separated by %s is accepted', (_name, filters, written) => {
+    const stack = newStack();
+    const fn = newFunction(stack);
+    const bucket = newBucket(stack);
+    bucket.grantRead(fn.role);
+    bucket.grantWrite(fn.role, written === 'TOKEN' ? `${new CfnParameter(stack, 'P').valueAsString}*` : written);
+    new S3Trigger(stack, 'T', { function: fn, bucket, ...filters });
     expect(synthErrors(stack)).toEqual([]);
   });
 
@@ -109,7 +121,7 @@ describe('S3Trigger', () => {
     const fn = newFunction(stack);
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
     new S3Trigger(stack, 'T', { function: fn, bucket: newBucket(stack) });
-    expect(synthErrors(stack)).toHaveLength(1);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Bucket\/Notifications\/Resource\] LambdaBlueprints-S3NotificationSelfTrigger: NotificationConfiguration is no key filter → Test\/Fn\/Function\/Resource, whose role allows s3:PutObject on keys "\*"/)]);
   });
 
   test('a function without any failure path is refused', () => {
@@ -117,7 +129,7 @@ describe('S3Trigger', () => {
     const fn = newFunction(stack);
     fn.cfn.deadLetterConfig = undefined;
     new S3Trigger(stack, 'T', { function: fn, bucket: newBucket(stack) });
-    expectErrors(stack, /Test\/T: function is Test\/Fn, allowed is a function with a dead-letter queue or an on-failure destination, because S3 invokes it asynchronously/);
+    expectErrors(stack, /^\[Test\/T\] function is Test\/Fn, allowed is a function with a dead-letter queue or an on-failure destination, because S3 invokes it asynchronously/);
   });
 
   test('an on-failure destination is a failure path too', () => {
@@ -174,7 +186,7 @@ describe('SnsTrigger', () => {
     const fn = newFunction(stack);
     fn.cfn.deadLetterConfig = undefined;
     new SnsTrigger(stack, 'T', { function: fn, topic: new sns.Topic(stack, 'Topic') });
-    expectErrors(stack, /Test\/T: function is Test\/Fn, .* because SNS invokes it asynchronously/);
+    expectErrors(stack, /^\[Test\/T\] function is Test\/Fn, .* because SNS invokes it asynchronously/);
   });
 });
 
@@ -223,13 +235,13 @@ describe('EventBridgeTrigger', () => {
 
   test.each([0, 185])('retryAttempts %d is accepted', (n) => expect(synthErrors(withRetry(n))).toEqual([]));
   test.each([-1, 186])('retryAttempts %d is refused', (n) => {
-    expectErrors(withRetry(n), new RegExp(`Test/T: retryAttempts is ${n} retries, allowed is a whole number 0–185 retries, because an EventBridge target retries 0 to 185 times\\.`));
+    expectErrors(withRetry(n), new RegExp(`^\\[Test/T\\] retryAttempts is ${n} retries, allowed is a whole number 0–185 retries, because an EventBridge target retries 0 to 185 times\\.`));
   });
   test('a fractional retryAttempts is refused', () => expectErrors(withRetry(1.5), /retryAttempts is 1\.5 retries/));
   test.each([60, 86_400])('maxEventAge %d s is accepted', (s) => expect(synthErrors(withRetry(undefined, Duration.seconds(s)))).toEqual([]));
   test.each([59, 86_401])('maxEventAge %d s is refused', (s) => {
     expectErrors(withRetry(undefined, Duration.seconds(s)),
-      new RegExp(`Test/T: maxEventAge is ${s.toLocaleString('en-US')} s, allowed is a whole number 60–86,400 s, because EventBridge keeps an event for a target between 60 s and 24 h\\.`));
+      new RegExp(`^\\[Test/T\\] maxEventAge is ${s.toLocaleString('en-US')} s, allowed is a whole number 60–86,400 s, because EventBridge keeps an event for a target between 60 s and 24 h\\.`));
   });
   test('tokens are accepted', () => {
     const stack = newStack();
@@ -241,10 +253,10 @@ describe('EventBridgeTrigger', () => {
   test('neither or both of schedule and eventPattern are refused', () => {
     const stack = newStack();
     new EventBridgeTrigger(stack, 'Both', { function: newFunction(stack), schedule: events.Schedule.rate(Duration.hours(1)), eventPattern: { source: ['x'] } });
-    expect(synthErrors(stack).filter(e => /Test\/Both: schedule \/ eventPattern is both set, allowed is exactly one of them/.test(e))).toHaveLength(1);
+    expect(synthErrors(stack).filter(e => /^\[Test\/Both\] schedule \/ eventPattern is both set, allowed is exactly one of them/.test(e))).toHaveLength(1);
     const stack2 = newStack();
     new EventBridgeTrigger(stack2, 'None', { function: newFunction(stack2) });
-    expect(synthErrors(stack2).filter(e => /Test\/None: schedule \/ eventPattern is both missing, allowed is exactly one of them/.test(e))).toHaveLength(1);
+    expect(synthErrors(stack2).filter(e => /^\[Test\/None\] schedule \/ eventPattern is both missing, allowed is exactly one of them/.test(e))).toHaveLength(1);
   });
 
   test('a function without any failure path is refused', () => {
