@@ -59,8 +59,14 @@ describe('asyncInvoke', () => {
     newFunction(stack, 'Fn', { asyncInvoke: { retryAttempts: 0 } });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 0, DestinationConfig: Match.absent() });
-    template.hasResource('AWS::Lambda::EventInvokeConfig', {
-      Metadata: { cdk_nag: { rules_to_suppress: [Match.objectLike({ id: 'Serverless-LambdaAsyncFailureDestination', reason: Match.stringLikeRegexp('dead-letter queue') })] } },
+    // Acknowledgements are recorded once in the template's Metadata, with the logical ids they cover.
+    const [configId] = Object.keys(template.findResources('AWS::Lambda::EventInvokeConfig'));
+    template.templateMatches({
+      Metadata: {
+        cdk_lambda_blueprints_acknowledgements: Match.arrayWith([
+          Match.objectLike({ id: 'Serverless-LambdaAsyncFailureDestination', reason: Match.stringLikeRegexp('dead-letter queue'), resources: Match.arrayWith([configId]) }),
+        ]),
+      },
     });
     expect(nagFindings(stack)).toEqual([]);
   });
@@ -86,11 +92,11 @@ describe('asyncInvoke validation', () => {
   });
 
   test.each([-1, 3])('retryAttempts %d is refused', (n) => {
-    expectErrors(withAsync(n), new RegExp(`Test/Fn/AsyncInvokeConfig: asyncInvoke.retryAttempts is ${n} retries, allowed is a whole number 0–2 retries, because asynchronous invocations retry at most twice\\.`));
+    expectErrors(withAsync(n), new RegExp(`^\\[Test/Fn/AsyncInvokeConfig/Resource\\] LambdaBlueprints-LambdaAsyncInvokeConfig: MaximumRetryAttempts is ${n} retries, allowed is a whole number 0–2 retries, because asynchronous invocations retry at most twice\\.`));
   });
 
   test('a fractional retryAttempts is refused', () => {
-    expectErrors(withAsync(1.5), /asyncInvoke\.retryAttempts is 1\.5 retries, allowed is a whole number 0–2 retries/);
+    expectErrors(withAsync(1.5), /^\[Test\/Fn\/AsyncInvokeConfig\/Resource\] LambdaBlueprints-LambdaAsyncInvokeConfig: MaximumRetryAttempts is 1\.5 retries, allowed is a whole number 0–2 retries/);
   });
 
   test.each([60, 21_600])('maxEventAge %d s is accepted', (s) => {
@@ -99,7 +105,7 @@ describe('asyncInvoke validation', () => {
 
   test.each([59, 21_601])('maxEventAge %d s is refused', (s) => {
     expectErrors(withAsync(undefined, Duration.seconds(s)),
-      new RegExp(`Test/Fn/AsyncInvokeConfig: asyncInvoke\\.maxEventAge is ${s.toLocaleString('en-US')} s, allowed is a whole number 60–21,600 s, because Lambda keeps an asynchronous event between 60 s and 6 h\\.`));
+      new RegExp(`^\\[Test/Fn/AsyncInvokeConfig/Resource\\] LambdaBlueprints-LambdaAsyncInvokeConfig: MaximumEventAgeInSeconds is ${s.toLocaleString('en-US')} s, allowed is a whole number 60–21,600 s, because Lambda keeps an asynchronous event between 60 s and 6 h\\.`));
   });
 
   test('tokens are accepted', () => {
@@ -117,21 +123,21 @@ describe('asyncInvoke validation', () => {
     const fifoTopic = new sns.Topic(stack, 'FifoTopic', { fifo: true });
     newFunction(stack, 'Fn', { asyncInvoke: { onSuccess: AsyncDestination.topic(fifoTopic), onFailure: AsyncDestination.queue(fifoQueue) } });
     expectErrors(stack,
-      /asyncInvoke\.onFailure is the FIFO queue Test\/FifoQueue, allowed is a standard SQS queue or SNS topic, because Lambda sends asynchronous invocation records only to standard queues and topics\./,
-      /asyncInvoke\.onSuccess is the FIFO topic Test\/FifoTopic, allowed is a standard SQS queue or SNS topic/);
+      /^\[Test\/Fn\/AsyncInvokeConfig\/Resource\] LambdaBlueprints-LambdaFifoAsyncDestination: DestinationConfig\.OnFailure\.Destination is the FIFO queue or topic Test\/FifoQueue\/Resource, allowed is a standard SQS queue or SNS topic, because Lambda cannot deliver asynchronous results or failures to FIFO queues or topics, so the events would be lost\.$/,
+      /^\[Test\/Fn\/AsyncInvokeConfig\/Resource\] LambdaBlueprints-LambdaFifoAsyncDestination: DestinationConfig\.OnSuccess\.Destination is the FIFO queue or topic Test\/FifoTopic\/Resource, allowed is a standard SQS queue or SNS topic/);
   });
 
   test('an S3 bucket as on-success destination is refused', () => {
     const stack = newStack();
     newFunction(stack, 'Fn', { asyncInvoke: { onSuccess: AsyncDestination.bucket(s3.Bucket.fromBucketName(stack, 'B', 'bucket-b')) } });
-    expectErrors(stack, /asyncInvoke\.onSuccess is the bucket Test\/B, allowed is a queue, topic, function or event bus, because Lambda supports S3 buckets as on-failure destinations only\./);
+    expectErrors(stack, /^\[Test\/Fn\/AsyncInvokeConfig\] asyncInvoke\.onSuccess is the bucket Test\/B, allowed is a queue, topic, function or event bus, because Lambda supports S3 buckets as on-failure destinations only\./);
   });
 
   test('two asynchronous configurations on one function are refused (prop + method, method twice)', () => {
     const stack = newStack();
     const fn = newFunction(stack, 'Fn', { asyncInvoke: { retryAttempts: 1 } });
     fn.configureAsyncInvoke({ retryAttempts: 0 });
-    expectErrors(stack, /Test\/Fn: asyncInvoke is configured twice, allowed is one asynchronous invocation configuration per function/);
+    expectErrors(stack, /^\[Test\/Fn\] asyncInvoke is configured twice, allowed is one asynchronous invocation configuration per function/);
     const stack2 = newStack();
     const fn2 = newFunction(stack2);
     fn2.configureAsyncInvoke({});
