@@ -122,7 +122,7 @@ describe('BlueprintFunctionUrl', () => {
   test('NONE without opt-in is refused', () => {
     const stack = newStack();
     new BlueprintFunctionUrl(stack, 'Url', { function: newFunction(stack), authType: lambda.FunctionUrlAuthType.NONE });
-    expectErrors(stack, /Test\/Url: authType is NONE, allowed is AWS_IAM, or NONE with allowPublicAccess: true, because a URL without authentication lets anyone on the internet invoke the function\./);
+    expectErrors(stack, /^\[Test\/Url\] authType is NONE, allowed is AWS_IAM, or NONE with allowPublicAccess: true, because a URL without authentication lets anyone on the internet invoke the function\./);
   });
 
   test('NONE with the opt-in is accepted with a warning', () => {
