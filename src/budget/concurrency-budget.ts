@@ -2,7 +2,7 @@ import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { DEFAULTS, LIMITS, SERVICE_DEFAULTS } from '../limits';
 import { CfnEntry, TemplateIndex, knownNumber } from '../rules/private/template-index';
-import { describeRange, fmt, warn } from '../validation/problems';
+import { describeRange, fmt } from '../validation/problems';
 
 /** Options of the concurrency budget. */
 export interface ConcurrencyBudgetOptions {
@@ -60,24 +60,14 @@ const MAPPING = 'AWS::Lambda::EventSourceMapping';
  */
 export class ConcurrencyBudget {
   /**
-   * Refuses, at synth, an app whose functions reserve more than the account limit − 100 in one environment,
-   * and warns (`cdk-lambda-blueprints:ReservedBelowStreamConcurrency`) on every function that reserves less
-   * concurrency than its stream sources need.
+   * Refuses, at synth, an app whose functions reserve more than the account limit − 100 in one environment.
+   * (A function that reserves less than its streams need is the rule library's LambdaStreamConcurrency.)
    *
    * @param scope the app (or a stage): every function under it counts
    */
   public static enforce(scope: IConstruct, options: ConcurrencyBudgetOptions = {}): void {
     const limit = ConcurrencyBudget.limitOf(options);
-    scope.node.addValidation({
-      validate: () => {
-        for (const [resource, f] of collect(scope)) {
-          if (f.reservedConcurrency !== undefined && f.reservedConcurrency < f.streamConcurrency) {
-            warn(resource, 'ReservedBelowStreamConcurrency', `reserved concurrency is ${fmt(f.reservedConcurrency)} but its stream sources need ${fmt(f.streamConcurrency)} (active shards x parallelization factor), so batches wait and the iterator age grows.`);
-          }
-        }
-        return ConcurrencyBudget.check(scope, { accountConcurrencyLimit: limit });
-      },
-    });
+    scope.node.addValidation({ validate: () => ConcurrencyBudget.check(scope, { accountConcurrencyLimit: limit }) });
   }
 
   /** The problems `enforce` would report, one message per environment over budget. */

@@ -133,13 +133,24 @@ describe('stream mappings', () => {
       expect.stringMatching(/^DestinationConfig is \{"OnFailure":\{"Destination":\{"Fn::GetAtt":\["Failures[0-9A-F]+","Arn"\]\}\}\}, allowed is not set on an SQS source, because it applies to Kinesis and DynamoDB Streams only/),
     ]);
   });
+  test('two streams: the sum is reported once, on the function', () => {
+    const stack = newStack();
+    const fn = new BlueprintFunction(stack, 'Fn', { ...fnProps, reservedConcurrentExecutions: 3 });
+    for (const id of ['A', 'B']) fn.addEventSource(new BlueprintKinesisSource(new kinesis.Stream(stack, id, { shardCount: 2 }), { startingPosition: lambda.StartingPosition.TRIM_HORIZON }));
+    expect(both(stack, 'LambdaStreamConcurrency')).toEqual([{
+      id: 'LambdaBlueprints-LambdaStreamConcurrency',
+      severity: 'warning',
+      path: 'Test/Fn/Function/Resource',
+      message: 'ReservedConcurrentExecutions is 3, allowed is at least 4 (2 shards x ParallelizationFactor 1 + 2 shards x ParallelizationFactor 1), because batches beyond the reservation are throttled and the iterator age grows.',
+    }]);
+  });
   test('stream concurrency beyond the reservation is reported once', () => {
     const stack = newStack();
     const stream = new kinesis.Stream(stack, 'Stream', { shardCount: 4 });
     const fn = new BlueprintFunction(stack, 'Fn', { ...fnProps, reservedConcurrentExecutions: 2 });
     fn.addEventSource(new BlueprintKinesisSource(stream, { startingPosition: lambda.StartingPosition.TRIM_HORIZON, parallelizationFactor: 2 }));
     expect(both(stack, 'LambdaStreamConcurrency').map(r => r.message)).toEqual([
-      'function ReservedConcurrentExecutions is 2 (Test/Fn/Function/Resource), allowed is at least 8 (4 shards x ParallelizationFactor 2), because batches beyond the reservation are throttled and the iterator age grows.',
+      'ReservedConcurrentExecutions is 2, allowed is at least 8 (4 shards x ParallelizationFactor 2), because batches beyond the reservation are throttled and the iterator age grows.',
     ]);
   });
   test.each([[0, '0 shards'], [1.5, '1.5 shards']])('shard count %p', (shardCount, shown) => {

@@ -1,29 +1,56 @@
 import { SourceKind, sourceKind } from './source';
 import { SERVICE_DEFAULTS } from '../../limits';
-import { fmt, MAPPING, Rule, Severity } from '../private/rule';
-import { knownNumber } from '../private/template-index';
+import { fmt, FUNCTION, MAPPING, Rule, Severity } from '../private/rule';
+import { CfnEntry, knownNumber, TemplateIndex } from '../private/template-index';
 
-/** The function reserves enough concurrency for every shard x parallelization batch of its stream. */
+const byFunction = new WeakMap<TemplateIndex, Map<string, CfnEntry[]>>();
+
+/** The Kinesis mappings of each function of the stack (built once per index). */
+function kinesisMappings(index: TemplateIndex): Map<string, CfnEntry[]> {
+  let map = byFunction.get(index);
+  if (!map) {
+    map = new Map();
+    for (const m of index.ofType(MAPPING)) {
+      const fn = index.functionOf(m.properties.FunctionName);
+      if (fn && sourceKind(index, m) === SourceKind.KINESIS) map.set(fn.logicalId, [...(map.get(fn.logicalId) ?? []), m]);
+    }
+    byFunction.set(index, map);
+  }
+  return map;
+}
+
+/**
+ * A function that reserves concurrency reserves at least what its Kinesis streams can demand: the sum of
+ * shards x ParallelizationFactor over its mappings (reported once, on the function).
+ */
 export const LambdaStreamConcurrency: Rule = {
   id: 'LambdaStreamConcurrency',
   severity: Severity.WARNING,
-  summary: 'A function reading a Kinesis stream reserves at least shards x ParallelizationFactor concurrent executions, when it reserves any.',
-  types: [MAPPING],
+  summary: 'A function that reserves concurrency reserves at least the sum of shards x ParallelizationFactor of its Kinesis mappings (reported once).',
+  types: [FUNCTION],
   check: (e, { index }) => {
-    if (sourceKind(index, e) !== SourceKind.KINESIS) return [];
-    const stream = index.target(e.properties.EventSourceArn);
-    const fn = index.functionOf(e.properties.FunctionName);
-    const shards = knownNumber(stream?.properties.ShardCount);
-    const factorValue = e.properties.ParallelizationFactor;
-    const factor = factorValue === undefined ? SERVICE_DEFAULTS.parallelizationFactor : knownNumber(factorValue);
-    const reserved = knownNumber(fn?.properties.ReservedConcurrentExecutions);
-    if (shards === undefined || factor === undefined || reserved === undefined || reserved >= shards * factor) return [];
+    const reserved = knownNumber(e.properties.ReservedConcurrentExecutions);
+    const mappings = kinesisMappings(index).get(e.logicalId) ?? [];
+    if (reserved === undefined || mappings.length === 0) return [];
+    let need = 0;
+    const parts: string[] = [];
+    for (const m of mappings) {
+      // An enhanced fan-out consumer reads its stream's shards.
+      const source = index.target(m.properties.EventSourceArn);
+      const stream = source?.type === 'AWS::Kinesis::StreamConsumer' ? index.target(source.properties.StreamARN) : source;
+      const shards = knownNumber(stream?.properties.ShardCount);
+      const factorValue = m.properties.ParallelizationFactor;
+      const factor = factorValue === undefined ? SERVICE_DEFAULTS.parallelizationFactor : knownNumber(factorValue);
+      if (shards === undefined || factor === undefined) continue;
+      need += shards * factor;
+      parts.push(`${fmt(shards)} shards x ParallelizationFactor ${fmt(factor)}`);
+    }
+    if (reserved >= need) return [];
     return [{
-      property: 'function ReservedConcurrentExecutions',
-      value: `${fmt(reserved)} (${fn!.path})`,
-      allowed: `at least ${fmt(shards * factor)} (${fmt(shards)} shards x ParallelizationFactor ${fmt(factor)})`,
+      property: 'ReservedConcurrentExecutions',
+      value: fmt(reserved),
+      allowed: `at least ${fmt(need)} (${parts.join(' + ')})`,
       reason: 'batches beyond the reservation are throttled and the iterator age grows',
-      involves: [fn!],
     }];
   },
 };
