@@ -111,7 +111,8 @@ export class TemplateIndex {
     if (Token.isUnresolved(account) || Token.isUnresolved(region)) return [];
     return this.stack.node.root.node.findAll()
       .filter((c): c is Stack => Stack.isStack(c) && c !== this.stack && c.account === account && c.region === region)
-      .flatMap(s => s.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::Lambda::Function' && Stack.of(c) === s))
+      .flatMap(s => s.node.findAll()
+        .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::Lambda::Function' && Stack.of(c) === s))
       .map(render);
   }
 
