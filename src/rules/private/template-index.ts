@@ -129,7 +129,8 @@ export class TemplateIndex {
     const t = this.target(value);
     if (!t) {
       // e.g. `Fn::Join` of `Fn::Select` over an alias ARN (what aws-cdk-lib renders for alias mappings)
-      const found = new Set([...referencedIds(value)].filter(id => this.byId.has(id)).map(id => this.functionOf({ Ref: id })).filter(f => f !== undefined));
+      const found = new Set([...referencedIds(value)].filter(id => this.byId.has(id))
+        .map(id => this.functionOf({ Ref: id })).filter(f => f !== undefined));
       return found.size === 1 ? [...found][0] : undefined;
     }
     if (t.type === 'AWS::Lambda::Function') return t;
