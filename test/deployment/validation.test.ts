@@ -25,25 +25,23 @@ describe('alias names', () => {
   });
 
   test('refuses an empty name', () => {
-    expectErrors(withDeployment({ aliasName: '' }), /Test\/Fn\/Release: aliasName length is 0 characters, allowed is a whole number 1–128 characters/);
+    expectErrors(withDeployment({ aliasName: '' }), /^\[Test\/Fn\/Release\/Alias\/Resource\] LambdaBlueprints-LambdaAliasSettings: Name is "", allowed is 1–128 characters of \[a-zA-Z0-9-_\], not all digits, because alias names are 1 to 128 characters of \[a-zA-Z0-9-_\]\.$/);
   });
 
   test('refuses 129 characters', () => {
-    expectErrors(withDeployment({ aliasName: 'x'.repeat(129) }), /aliasName length is 129 characters, allowed is a whole number 1–128 characters/);
+    expectErrors(withDeployment({ aliasName: 'x'.repeat(129) }), /^\[Test\/Fn\/Release\/Alias\/Resource\] LambdaBlueprints-LambdaAliasSettings: Name is "x{129}", allowed is 1–128 characters of \[a-zA-Z0-9-_\], not all digits, because alias names are 1 to 128 characters of \[a-zA-Z0-9-_\]\.$/);
   });
 
   test('refuses other characters', () => {
-    expectErrors(withDeployment({ aliasName: 'prod.v1' }), /aliasName is "prod.v1", allowed is 1–128 characters of \[a-zA-Z0-9-_\], because Lambda alias names only use those characters\./);
+    expectErrors(withDeployment({ aliasName: 'prod.v1' }), /^\[Test\/Fn\/Release\/Alias\/Resource\] LambdaBlueprints-LambdaAliasSettings: Name is "prod\.v1", allowed is 1–128 characters of \[a-zA-Z0-9-_\], not all digits, because alias names are 1 to 128 characters of \[a-zA-Z0-9-_\]\.$/);
   });
 
   test('refuses all digits', () => {
-    expectErrors(withDeployment({ aliasName: '42' }), /aliasName is "42", allowed is a name that is not all digits, because all-digit qualifiers are version numbers\./);
+    expectErrors(withDeployment({ aliasName: '42' }), /^\[Test\/Fn\/Release\/Alias\/Resource\] LambdaBlueprints-LambdaAliasSettings: Name is "42", allowed is 1–128 characters of \[a-zA-Z0-9-_\], not all digits, because alias names are 1 to 128 characters of \[a-zA-Z0-9-_\]\.$/);
   });
 
   test('refuses $LATEST', () => {
-    expectErrors(withDeployment({ aliasName: '$LATEST' }),
-      /aliasName is "\$LATEST", allowed is 1–128 characters/,
-      /aliasName is "\$LATEST", allowed is a name other than \$LATEST/);
+    expectErrors(withDeployment({ aliasName: '$LATEST' }), /^\[Test\/Fn\/Release\/Alias\/Resource\] LambdaBlueprints-LambdaAliasSettings: Name is "\$LATEST", allowed is 1–128 characters of \[a-zA-Z0-9-_\], not all digits, because alias names are 1 to 128 characters of \[a-zA-Z0-9-_\]\.$/);
   });
 
   test('accepts a token', () => {
@@ -110,7 +108,7 @@ describe('deployment group rules', () => {
     const stack = newStack();
     const fn = releasedFunction(stack, { deployment: { strategy: canary } });
     new AliasDeployment(stack, 'Second', { alias: fn.alias! });
-    expectErrors(stack, /Test\/Second: alias is Test\/Fn\/Release\/Alias, allowed is one deployment group per alias \(Test\/Fn\/Release\/Deployment already deploys it\)/);
+    expectErrors(stack, /^\[Test\/Second\] alias is Test\/Fn\/Release\/Alias, allowed is one deployment group per alias \(Test\/Fn\/Release\/Deployment already deploys it\)/);
   });
 
   test('refuses weighted routing with a strategy', () => {
