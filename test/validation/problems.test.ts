@@ -22,7 +22,7 @@ test('extra allowed values outside the range pass and are named in the message',
   expect(p.limit('maxRecordAge', -1, 'streamRecordAge', [-1])).toBe(true);
   expect(p.limit('maxRecordAge', 59, 'streamRecordAge', [-1])).toBe(false);
   expect(p.all).toEqual([
-    'Test/Thing: maxRecordAge is 59 s, allowed is a whole number in 60–604,800 s or -1, because the maximum record age is -1 (infinite) or 60 s to 7 days.',
+    'maxRecordAge is 59 s, allowed is a whole number in 60–604,800 s or -1, because the maximum record age is -1 (infinite) or 60 s to 7 days.',
   ]);
 });
 
@@ -51,7 +51,7 @@ test('pattern and when report in the standard form', () => {
   p.when(false, 'x', 'y', 'z', 'never');
   p.when(true, 'weight', '1.5', 'a number between 0 and 1', 'weights are fractions');
   expect(p.all).toEqual([
-    'Test/Thing: aliasName is "$LATEST", allowed is lower-case letters, because it is reserved.',
-    'Test/Thing: weight is 1.5, allowed is a number between 0 and 1, because weights are fractions.',
+    'aliasName is "$LATEST", allowed is lower-case letters, because it is reserved.',
+    'weight is 1.5, allowed is a number between 0 and 1, because weights are fractions.',
   ]);
 });
