@@ -103,57 +103,57 @@ describe('LambdaEnvironment', () => {
   });
   test('Noncompliance: 4,097 bytes (multi-byte characters count as bytes)', () => {
     const stack = newStack();
-    l1(stack, { environment: { variables: { A: 'é'.repeat(2_048) } } });
+    l1(stack, { environment: { variables: { AA: 'é'.repeat(2_048) } } });
     expect(findings(stack, 'LambdaEnvironment')).toEqual(['LambdaBlueprints-LambdaEnvironment @ Test/Fn']);
   });
   test('Noncompliance: known bytes already above the limit next to a token', () => {
     const stack = newStack();
-    l1(stack, { environment: { variables: { A: 'x'.repeat(5_000), B: new CfnParameter(stack, 'S', { type: 'String' }).valueAsString } } });
+    l1(stack, { environment: { variables: { AA: 'x'.repeat(5_000), BB: new CfnParameter(stack, 'S', { type: 'String' }).valueAsString } } });
     expect(findings(stack, 'LambdaEnvironment')).toHaveLength(1);
   });
-  test.each(['AWS_REGION', 'AWS_LAMBDA_CUSTOM', '_HANDLER', 'LAMBDA_TASK_ROOT', '1ST', 'MY-KEY'])('Noncompliance: key %s', (key) => {
+  test.each(['AWS_REGION', 'AWS_LAMBDA_CUSTOM', '_HANDLER', 'LAMBDA_TASK_ROOT', '1ST', 'MY-KEY', 'V'])('Noncompliance: key %s', (key) => {
     const stack = newStack();
     l1(stack, { environment: { variables: { [key]: 'v' } } });
     expect(findings(stack, 'LambdaEnvironment')).toHaveLength(1);
   });
 });
 
-describe('LambdaInlineCodeRuntime', () => {
+describe('LambdaInlineCode', () => {
   test.each(['nodejs22.x', 'python3.13'])('Compliance: inline code on %s', (runtime) => {
     const stack = newStack();
     l1(stack, { runtime, code: { zipFile: 'x' } });
-    expect(findings(stack, 'LambdaInlineCodeRuntime')).toEqual([]);
+    expect(findings(stack, 'LambdaInlineCode')).toEqual([]);
   });
   test('Compliance: assets on any runtime, and a token runtime', () => {
     const stack = newStack();
     l1(stack, { runtime: 'java21' });
     l1(stack, { runtime: new CfnParameter(stack, 'R', { type: 'String' }).valueAsString, code: { zipFile: 'x' } }, 'Fn2');
-    expect(findings(stack, 'LambdaInlineCodeRuntime')).toEqual([]);
+    expect(findings(stack, 'LambdaInlineCode')).toEqual([]);
   });
   test.each(['java21', 'provided.al2023', 'ruby3.3', undefined])('Noncompliance: inline code on %s', (runtime) => {
     const stack = newStack();
     l1(stack, { runtime, code: { zipFile: 'x' } });
-    expect(findings(stack, 'LambdaInlineCodeRuntime')).toEqual(['LambdaBlueprints-LambdaInlineCodeRuntime @ Test/Fn']);
+    expect(findings(stack, 'LambdaInlineCode')).toEqual(['LambdaBlueprints-LambdaInlineCode @ Test/Fn']);
   });
 });
 
-describe('LambdaLayerCount', () => {
+describe('LambdaLayers', () => {
   const layers = (n: number) => Array.from({ length: n }, (_, i) => `arn:aws:lambda:us-east-1:123456789012:layer:l${i}:1`);
   test.each([0, 5])('Compliance: %s layers', (n) => {
     const stack = newStack();
     l1(stack, { layers: layers(n) });
-    expect(findings(stack, 'LambdaLayerCount')).toEqual([]);
+    expect(findings(stack, 'LambdaLayers')).toEqual([]);
   });
   test('Compliance: unset or a token list', () => {
     const stack = newStack();
     l1(stack, {});
     l1(stack, { layers: new CfnParameter(stack, 'L', { type: 'CommaDelimitedList' }).valueAsList }, 'Fn2');
-    expect(findings(stack, 'LambdaLayerCount')).toEqual([]);
+    expect(findings(stack, 'LambdaLayers')).toEqual([]);
   });
   test('Noncompliance: 6 layers', () => {
     const stack = newStack();
     l1(stack, { layers: layers(6) });
-    expect(findings(stack, 'LambdaLayerCount')).toEqual(['LambdaBlueprints-LambdaLayerCount @ Test/Fn']);
+    expect(findings(stack, 'LambdaLayers')).toEqual(['LambdaBlueprints-LambdaLayers @ Test/Fn']);
   });
 });
 
