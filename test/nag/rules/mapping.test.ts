@@ -4,6 +4,7 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq, KinesisEventSource, DynamoEventSource, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { LambdaBlueprintChecks } from '../../../src';
 import { newStack } from '../../helpers';
 import { blueprintFindings } from '../nag-helpers';
 
@@ -47,6 +48,18 @@ describe('LambdaSqsVisibilityTimeout', () => {
 });
 
 describe('stream mapping rules', () => {
+  /** LambdaStreamFailureHandling findings as `severity @ path: <message up to the reason>`. */
+  function failureHandling(stack: Stack): string[] {
+    const out: string[] = [];
+    for (const v of new LambdaBlueprintChecks().validateScope(stack).violations) {
+      if (v.ruleName !== 'LambdaBlueprints-LambdaStreamFailureHandling') continue;
+      for (const r of v.violatingResources) out.push(`${v.severity} @ ${r.constructPath}: ${v.description.split(', because ')[0]}`);
+    }
+    return out.sort();
+  }
+  function mappingPath(stack: Stack): string {
+    return stack.node.findAll().find(c => c instanceof lambda.CfnEventSourceMapping)!.node.path;
+  }
   function kinesisMapping(props: Partial<lambda.CfnEventSourceMappingProps>): Stack {
     const stack = newStack();
     const stream = new kinesis.CfnStream(stack, 'S', { shardCount: 2 });
@@ -81,8 +94,10 @@ describe('stream mapping rules', () => {
   test('Noncompliance: an L2 Kinesis source with defaults breaks all three', () => {
     const stack = newStack();
     fn(stack).addEventSource(new KinesisEventSource(new kinesis.Stream(stack, 'S'), { startingPosition: lambda.StartingPosition.LATEST }));
-    expect(blueprintFindings(stack).filter(f => /Stream/.test(f)).map(f => f.split(' @ ')[0])).toEqual([
-      'LambdaBlueprints-LambdaStreamBisect', 'LambdaBlueprints-LambdaStreamRecordAge', 'LambdaBlueprints-LambdaStreamRetries',
+    expect(failureHandling(stack)).toEqual([
+      `warning @ ${mappingPath(stack)}: BisectBatchOnFunctionError is not set, allowed is true`,
+      `warning @ ${mappingPath(stack)}: MaximumRecordAgeInSeconds is not set (-1, infinite) without an on-failure destination, allowed is 60–604,800 s, or an on-failure destination`,
+      `warning @ ${mappingPath(stack)}: MaximumRetryAttempts is not set (-1, retry until the record expires), allowed is 0–10,000`,
     ]);
   });
   test('Noncompliance: explicit -1 and false on a stream given by ARN', () => {
@@ -95,13 +110,16 @@ describe('stream mapping rules', () => {
       maximumRetryAttempts: -1,
       maximumRecordAgeInSeconds: -1,
     });
-    expect(blueprintFindings(stack)).toEqual([
-      'LambdaBlueprints-LambdaStreamBisect @ Test/M', 'LambdaBlueprints-LambdaStreamRecordAge @ Test/M', 'LambdaBlueprints-LambdaStreamRetries @ Test/M',
+    expect(blueprintFindings(stack)).toEqual(Array(3).fill('LambdaBlueprints-LambdaStreamFailureHandling @ Test/M'));
+    expect(failureHandling(stack)).toEqual([
+      'warning @ Test/M: BisectBatchOnFunctionError is false, allowed is true',
+      'warning @ Test/M: MaximumRecordAgeInSeconds is -1 without an on-failure destination, allowed is 60–604,800 s, or an on-failure destination',
+      'warning @ Test/M: MaximumRetryAttempts is -1, allowed is 0–10,000',
     ]);
   });
   test('Compliance: record age unbounded but an on-failure destination keeps failed records', () => {
     const stack = kinesisMapping({ ...safe, maximumRecordAgeInSeconds: -1, destinationConfig: { onFailure: { destination: 'arn:aws:sqs:us-east-1:123456789012:dlq' } } });
-    expect(blueprintFindings(stack, 'LambdaStreamRecordAge')).toEqual([]);
+    expect(blueprintFindings(stack, 'LambdaStreamFailureHandling')).toEqual([]);
   });
   test('not applicable to queues, Kafka and unknown sources', () => {
     const stack = newStack();
@@ -110,6 +128,9 @@ describe('stream mapping rules', () => {
     new lambda.CfnEventSourceMapping(stack, 'U', { functionName: 'fn', eventSourceArn: new CfnParameter(stack, 'Arn', { type: 'String' }).valueAsString });
     const other = new sqs.CfnQueue(stack, 'Other');
     new lambda.CfnEventSourceMapping(stack, 'O', { functionName: 'fn', eventSourceArn: other.attrArn });
-    expect(blueprintFindings(stack)).toEqual([]);
+    // No stream rule applies; only the warnings that the function 'fn' (and so its timeout) is not in the app remain.
+    expect(blueprintFindings(stack)).toEqual([
+      'LambdaBlueprints-LambdaMappingUnknownFacts @ Test/O', 'LambdaBlueprints-LambdaMappingUnknownFacts @ Test/Q', 'LambdaBlueprints-LambdaMappingUnknownFacts @ Test/Q',
+    ]);
   });
 });
