@@ -8,10 +8,11 @@ import { blueprintFindings } from '../nag-helpers';
 
 const RULE = 'S3NotificationSelfTrigger';
 
-function l2(stack: Stack, write: boolean, filters: s3.NotificationKeyFilter[] = []): void {
+/** An L2 bucket notifying an L2 function; `write` grants s3:PutObject on every key (true) or on that key pattern. */
+function l2(stack: Stack, write: boolean | string, filters: s3.NotificationKeyFilter[] = []): void {
   const bucket = new s3.Bucket(stack, 'Bucket');
   const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.h', code: lambda.Code.fromInline('x') });
-  if (write) bucket.grantWrite(fn);
+  if (write) bucket.grantWrite(fn, write === true ? '*' : write);
   else bucket.grantRead(fn);
   bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn), ...filters);
 }
@@ -38,14 +39,20 @@ describe('S3NotificationSelfTrigger', () => {
     l2(stack, false);
     expect(blueprintFindings(stack, RULE)).toEqual([]);
   });
-  test('Compliance: the function writes, but the notification is filtered by prefix', () => {
+  // What the function may write is read from its grants: a filter separates only if no granted key matches it.
+  test('Compliance: the function writes under out/, the notification is filtered by prefix incoming/', () => {
     const stack = newStack();
-    l2(stack, true, [{ prefix: 'incoming/' }]);
+    l2(stack, 'out/*', [{ prefix: 'incoming/' }]);
     expect(blueprintFindings(stack, RULE)).toEqual([]);
   });
-  test('Compliance: an L1 notification with a suffix filter', () => {
+  test('Noncompliance: the function may write every key, so a prefix filter does not separate', () => {
     const stack = newStack();
-    l1(stack, { Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::my-bucket/*' }, { s3Key: { rules: [{ name: 'suffix', value: '.csv' }] } });
+    l2(stack, true, [{ prefix: 'incoming/' }]);
+    expect(blueprintFindings(stack, RULE)).toEqual(['LambdaBlueprints-S3NotificationSelfTrigger @ Test/Bucket/Notifications/Resource']);
+  });
+  test('Compliance: an L1 notification with a suffix filter the granted keys cannot match', () => {
+    const stack = newStack();
+    l1(stack, { Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::my-bucket/*.json' }, { s3Key: { rules: [{ name: 'suffix', value: '.csv' }] } });
     expect(blueprintFindings(stack, RULE)).toEqual([]);
   });
   test('Compliance: writes to another bucket, or denied', () => {
