@@ -238,7 +238,7 @@ describe('concurrency: shards x parallelization vs reserved concurrency', () => 
   test('a warning when reserved concurrency is lower', () => {
     const stack = newStack();
     newFunction(stack, 'Fn', { reservedConcurrentExecutions: 5 }).addEventSource(new BlueprintKinesisSource(newStream(stack, 'Stream', 2), { startingPosition: TRIM, parallelizationFactor: 3 }));
-    Annotations.fromStack(stack).hasWarning('/Test/Fn/Function/KinesisSourceTestStreamD2A4BB02/Resource', Match.stringLikeRegexp('^function ReservedConcurrentExecutions is 5 \\(Test/Fn/Function/Resource\\), allowed is at least 6 \\(2 shards x ParallelizationFactor 3\\), because .*\\[ack: LambdaBlueprints-LambdaStreamConcurrency\\]$'));
+    Annotations.fromStack(stack).hasWarning('/Test/Fn/Function/Resource', Match.stringLikeRegexp('^ReservedConcurrentExecutions is 5, allowed is at least 6 \\(2 shards x ParallelizationFactor 3\\), because .*\\[ack: LambdaBlueprints-LambdaStreamConcurrency\\]$'));
   });
 
   test('no warning when reserved concurrency suffices', () => {
