@@ -62,8 +62,14 @@ describe('BlueprintQueueSource defaults (standard)', () => {
   });
 
   test('the destination finding is acknowledged on the mapping with its reason', () => {
-    template.hasResource('AWS::Lambda::EventSourceMapping', {
-      Metadata: { cdk_nag: { rules_to_suppress: [{ id: 'Serverless-LambdaEventSourceMappingDestination', reason: Match.stringLikeRegexp('redrive dead-letter queue is its failure path') }] } },
+    // Acknowledgements are recorded once in the template's Metadata, with the logical ids they cover.
+    const [mappingId] = Object.keys(template.findResources('AWS::Lambda::EventSourceMapping'));
+    template.templateMatches({
+      Metadata: {
+        cdk_lambda_blueprints_acknowledgements: Match.arrayWith([
+          Match.objectLike({ id: 'Serverless-LambdaEventSourceMappingDestination', reason: Match.stringLikeRegexp('redrive dead-letter queue is its failure path'), resources: [mappingId] }),
+        ]),
+      },
     });
   });
 
