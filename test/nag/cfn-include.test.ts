@@ -12,12 +12,12 @@ const TEMPLATE = {
       Type: 'AWS::Lambda::Function',
       Properties: {
         Role: { 'Fn::GetAtt': ['Role', 'Arn'] },
-        Runtime: 'java21',
+        Runtime: 'java25',
         Handler: 'x.Handler::handle',
         Code: { ZipFile: 'class X {}' },
         MemorySize: 20000,
         Timeout: 60,
-        Layers: ['l1', 'l2', 'l3', 'l4', 'l5', 'l6'],
+        Layers: [1, 2, 3, 4, 5, 6].map(i => `arn:aws:lambda:us-east-1:123456789012:layer:l${i}:1`),
         Environment: { Variables: { AWS_REGION: 'us-east-1' } },
       },
     },
@@ -42,13 +42,14 @@ test('the pack checks an imported template (CfnInclude) like any other', () => {
   new cfninc.CfnInclude(stack, 'Legacy', { templateFile: file });
   expect(blueprintFindings(stack)).toEqual([
     'LambdaBlueprints-LambdaEnvironment @ Test/Legacy/Worker',
-    'LambdaBlueprints-LambdaInlineCodeRuntime @ Test/Legacy/Worker',
-    'LambdaBlueprints-LambdaLayerCount @ Test/Legacy/Worker',
+    'LambdaBlueprints-LambdaInlineCode @ Test/Legacy/Worker',
+    'LambdaBlueprints-LambdaLayers @ Test/Legacy/Worker',
     'LambdaBlueprints-LambdaMemorySize @ Test/Legacy/Worker',
     'LambdaBlueprints-LambdaProvisionedOnLatest @ Test/Legacy/Latest',
     'LambdaBlueprints-LambdaSqsVisibilityTimeout @ Test/Legacy/QueueMapping',
-    'LambdaBlueprints-LambdaStreamBisect @ Test/Legacy/StreamMapping',
-    'LambdaBlueprints-LambdaStreamRecordAge @ Test/Legacy/StreamMapping',
-    'LambdaBlueprints-LambdaStreamRetries @ Test/Legacy/StreamMapping',
+    // bisect, retries and record age: three findings of one rule
+    'LambdaBlueprints-LambdaStreamFailureHandling @ Test/Legacy/StreamMapping',
+    'LambdaBlueprints-LambdaStreamFailureHandling @ Test/Legacy/StreamMapping',
+    'LambdaBlueprints-LambdaStreamFailureHandling @ Test/Legacy/StreamMapping',
   ]);
 });
