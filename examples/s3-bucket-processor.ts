@@ -33,12 +33,12 @@ export function buildApp(app: App = new App()): App {
     runtime: lambda.Runtime.NODEJS_24_X,
     handler: 'index.handler',
     code: BlueprintCode.fromFile(path.join(__dirname, 'handlers', 's3-processor.js')),
-    asyncInvoke: { retryAttempts: 1, maxEventAge: Duration.hours(1), onFailure: AsyncDestination.queue(failures.queue) },
+    asyncInvoke: { retryAttempts: 1, maxEventAge: Duration.hours(1), onFailure: AsyncDestination.toQueue(failures.queue) },
   });
   processor.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [data.arnForObjects('incoming/*')] }));
   processor.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [data.arnForObjects('processed/*')] }));
-  NagAcknowledgements.add(processor.role, 'AwsSolutions-IAM5[Resource::<Data666C94C7.Arn>/incoming/*]', 'Uploaded object keys are not known in advance; read access is limited to the incoming/ prefix.');
-  NagAcknowledgements.add(processor.role, 'AwsSolutions-IAM5[Resource::<Data666C94C7.Arn>/processed/*]', 'Result keys derive from upload keys; write access is limited to the processed/ prefix, which the trigger does not watch.');
+  NagAcknowledgements.add(processor.role!, 'AwsSolutions-IAM5[Resource::<Data666C94C7.Arn>/incoming/*]', 'Uploaded object keys are not known in advance; read access is limited to the incoming/ prefix.');
+  NagAcknowledgements.add(processor.role!, 'AwsSolutions-IAM5[Resource::<Data666C94C7.Arn>/processed/*]', 'Result keys derive from upload keys; write access is limited to the processed/ prefix, which the trigger does not watch.');
 
   new S3Trigger(stack, 'OnUpload', { function: processor, bucket: data, prefix: 'incoming/', writesToPrefix: 'processed/' });
 

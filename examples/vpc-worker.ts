@@ -41,7 +41,7 @@ export function buildApp(app: App = new App()): App {
     environment: { BUCKET_NAME: input.bucketName, DB_HOST: 'aurora.cluster.internal', DB_PORT: '5432' },
   });
   worker.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [input.arnForObjects('input/*')] }));
-  NagAcknowledgements.add(worker.role, `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${input.bucketName}/input/*]`,
+  NagAcknowledgements.add(worker.role!, `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${input.bucketName}/input/*]`,
     'The worker reads any object under the input/ prefix of its own bucket (keys are only known at run time), with s3:GetObject only.');
 
   // A second function in the same VPC: no internet, SQS through a shared interface endpoint.

@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct, IConstruct } from 'constructs';
 import { AsyncInvokeOptions } from './async-invoke';
-import { AsyncDestinationKind } from './destinations';
+import { AsyncDestination, AsyncDestinationKind } from './destinations';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { Problems, validateAtSynth } from '../validation/problems';
 
@@ -14,7 +14,8 @@ export interface AsyncInvokeTarget {
   readonly function: lambda.Function;
 }
 
-const CONFIG_ID = 'AsyncInvokeConfig';
+/** The construct id of a blueprint function's asynchronous invocation configuration. */
+export const ASYNC_INVOKE_CONFIG_ID = 'AsyncInvokeConfig';
 
 /**
  * Creates the `AWS::Lambda::EventInvokeConfig` of a blueprint function on what callers invoke (the alias
@@ -24,18 +25,18 @@ const CONFIG_ID = 'AsyncInvokeConfig';
  * checked at synth with every other problem of the app.
  */
 export function configureAsyncInvoke(owner: Construct & AsyncInvokeTarget, options: AsyncInvokeOptions): lambda.EventInvokeConfig {
-  const existing = owner.node.tryFindChild(CONFIG_ID) as lambda.EventInvokeConfig | undefined;
+  const existing = owner.node.tryFindChild(ASYNC_INVOKE_CONFIG_ID) as lambda.EventInvokeConfig | undefined;
   if (existing) {
     validateAtSynth(owner, p => p.add('asyncInvoke', 'configured twice', 'one asynchronous invocation configuration per function', 'Lambda keeps a single EventInvokeConfig per function or alias, so the second would silently replace the first'));
     return existing;
   }
   const target = owner.invokeTarget;
   const { fn, qualifier } = qualifiedTarget(target, owner.function);
-  const config = new lambda.EventInvokeConfig(owner, CONFIG_ID, {
+  const config = new lambda.EventInvokeConfig(owner, ASYNC_INVOKE_CONFIG_ID, {
     function: fn,
     qualifier,
-    onSuccess: options.onSuccess?.destination,
-    onFailure: options.onFailure?.destination,
+    onSuccess: options.onSuccess,
+    onFailure: options.onFailure,
   });
   const cfn = config.node.defaultChild as lambda.CfnEventInvokeConfig;
   if (options.retryAttempts !== undefined) cfn.maximumRetryAttempts = options.retryAttempts;
@@ -61,11 +62,13 @@ function validateConfig(p: Problems, scope: IConstruct, cfn: lambda.CfnEventInvo
   p.limit('asyncInvoke.retryAttempts', stack.resolve(cfn.maximumRetryAttempts), 'asyncRetryAttempts');
   const age = stack.resolve(cfn.maximumEventAgeInSeconds);
   p.limit('asyncInvoke.maxEventAge', age, 'asyncMaxEventAge');
-  for (const [prop, dest] of [['asyncInvoke.onSuccess', options.onSuccess], ['asyncInvoke.onFailure', options.onFailure]] as const) {
+  const onSuccess = options.onSuccess instanceof AsyncDestination ? options.onSuccess : undefined;
+  const onFailure = options.onFailure instanceof AsyncDestination ? options.onFailure : undefined;
+  for (const [prop, dest] of [['asyncInvoke.onSuccess', onSuccess], ['asyncInvoke.onFailure', onFailure]] as const) {
     if (!dest) continue;
     p.when(dest.isFifo, prop, `the FIFO ${dest.kind === AsyncDestinationKind.QUEUE ? 'queue' : 'topic'} ${dest.targetName}`,
       'a standard SQS queue or SNS topic', 'Lambda sends asynchronous invocation records only to standard queues and topics');
   }
-  p.when(options.onSuccess?.kind === AsyncDestinationKind.BUCKET, 'asyncInvoke.onSuccess', `the bucket ${options.onSuccess?.targetName}`,
+  p.when(onSuccess?.kind === AsyncDestinationKind.BUCKET, 'asyncInvoke.onSuccess', `the bucket ${onSuccess?.targetName}`,
     'a queue, topic, function or event bus', 'Lambda supports S3 buckets as on-failure destinations only');
 }

@@ -4,7 +4,6 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PatternFunctionProps, patternFunction } from './pattern-function';
-import { BlueprintFunction } from '../function/blueprint-function';
 import { BlueprintDynamoStreamSource } from '../sources/dynamodb';
 import { BlueprintEventSourceOptions } from '../sources/options';
 
@@ -40,8 +39,8 @@ export interface DynamoStreamToFunctionProps extends PatternFunctionProps {
  * recovery. Same mapping defaults as `KinesisToFunction`.
  */
 export class DynamoStreamToFunction extends Construct {
-  /** The function that processes the changes. */
-  public readonly blueprintFunction: BlueprintFunction;
+  /** The function that processes the changes (a BlueprintFunction when created from `functionProps`). */
+  public readonly function: lambda.IFunction;
   /** The table. */
   public readonly table: dynamodb.ITable;
   /** The event source. */
@@ -55,13 +54,13 @@ export class DynamoStreamToFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: DynamoStreamToFunctionProps) {
     super(scope, id);
-    this.blueprintFunction = patternFunction(this, props);
+    this.function = patternFunction(this, props);
     this.table = props.existingTable ?? this.createTable(props.tableProps);
     this.source = new BlueprintDynamoStreamSource(this.table, {
       startingPosition: lambda.StartingPosition.TRIM_HORIZON,
       ...props.sourceOptions,
     });
-    this.blueprintFunction.addEventSource(this.source);
+    this.function.addEventSource(this.source);
     this.mapping = this.source.mapping;
     this.failureQueue = this.source.failureQueue;
     this.iteratorAgeAlarm = this.source.iteratorAgeAlarm;

@@ -4,7 +4,6 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PatternFunctionProps, patternFunction } from './pattern-function';
-import { BlueprintFunction } from '../function/blueprint-function';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { BlueprintKinesisSource, BlueprintKinesisSourceOptions } from '../sources/kinesis';
 import { validateAtSynth } from '../validation/problems';
@@ -40,8 +39,8 @@ export interface KinesisToFunctionProps extends PatternFunctionProps {
  * failures and starts at TRIM_HORIZON by default; IteratorAge, Errors and Throttles are alarmed.
  */
 export class KinesisToFunction extends Construct {
-  /** The function that processes the records. */
-  public readonly blueprintFunction: BlueprintFunction;
+  /** The function that processes the records (a BlueprintFunction when created from `functionProps`). */
+  public readonly function: lambda.IFunction;
   /** The stream. */
   public readonly stream: kinesis.IStream;
   /** The event source. */
@@ -55,13 +54,13 @@ export class KinesisToFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: KinesisToFunctionProps) {
     super(scope, id);
-    this.blueprintFunction = patternFunction(this, props);
+    this.function = patternFunction(this, props);
     this.stream = props.existingStream ?? this.createStream(props.streamProps ?? {});
     this.source = new BlueprintKinesisSource(this.stream, {
       startingPosition: lambda.StartingPosition.TRIM_HORIZON,
       ...props.sourceOptions,
     });
-    this.blueprintFunction.addEventSource(this.source);
+    this.function.addEventSource(this.source);
     this.mapping = this.source.mapping;
     this.failureQueue = this.source.failureQueue;
     this.iteratorAgeAlarm = this.source.iteratorAgeAlarm;

@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { bindSource } from './mapping';
 import { BlueprintEventSourceOptions } from './options';
 import { BlueprintStreamSourceBase } from './stream-source-base';
+import { invokeTargetOf } from '../function/invoke-target';
 import { Problems } from '../validation/problems';
 
 /**
@@ -38,6 +39,8 @@ export class BlueprintDynamoStreamSource extends BlueprintStreamSourceBase {
    * @param target the function (or alias) that processes the records
    */
   public bind(target: lambda.IFunction): void {
+    // A BlueprintFunction bound directly maps to what it delegates to (its alias once released).
+    target = invokeTargetOf(target);
     if (this._bound) throw new Error(`BlueprintDynamoStreamSource for ${this.table.node.path} is already bound; create one source per function.`);
     const streamArn = this.table.tableStreamArn;
     const problems: Array<(p: Problems) => void> = [];

@@ -5,6 +5,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { bindSource, BoundSource, isDurable } from './mapping';
 import { BlueprintEventSourceOptions } from './options';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
+import { invokeTargetOf } from '../function/invoke-target';
 import { warn } from '../validation/problems';
 
 /**
@@ -47,6 +48,8 @@ export class BlueprintQueueSource implements lambda.IEventSource {
    * @param target the function (or alias) that processes the messages
    */
   public bind(target: lambda.IFunction): void {
+    // A BlueprintFunction bound directly maps to what it delegates to (its alias once released).
+    target = invokeTargetOf(target);
     if (this.bound) throw new Error(`BlueprintQueueSource for ${this.queue.node.path} is already bound; create one source per function.`);
     this.bound = bindSource({
       kind: 'sqs',

@@ -69,7 +69,7 @@ describe('defaults', () => {
 
   test('parts are exposed', () => {
     expect(fn.function).toBeInstanceOf(lambda.Function);
-    expect(fn.role.roleArn).toBeDefined();
+    expect(fn.role).toBe(fn.grantPrincipal);
     expect(fn.logGroup.logGroupArn).toBeDefined();
     expect(fn.deadLetterQueue).toBeDefined();
     expect(fn.errorsAlarm).toBeDefined();

@@ -60,7 +60,7 @@ describe('S3Trigger', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     const bucket = newBucket(stack);
-    bucket.grantWrite(fn.role);
+    bucket.grantWrite(fn);
     new S3Trigger(stack, 'T', { function: fn, bucket });
     expectErrors(stack, /Test\/T: bucket is Test\/Bucket \(which the function may write to\), allowed is filters that separate what the function writes \(writesToPrefix \/ writesToSuffix\) from what triggers it .*, because each object the function writes would trigger it again, in an endless loop\./);
   });
@@ -87,7 +87,7 @@ describe('S3Trigger', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     const bucket = newBucket(stack);
-    bucket.grantReadWrite(fn.role);
+    bucket.grantReadWrite(fn);
     const f = { ...filters } as any;
     if (f.writesToPrefix === 'TOKEN') f.writesToPrefix = new CfnParameter(stack, 'P').valueAsString;
     new S3Trigger(stack, 'T', { function: fn, bucket, ...f });
@@ -98,8 +98,8 @@ describe('S3Trigger', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     const bucket = newBucket(stack);
-    bucket.grantRead(fn.role);
-    newBucket(stack, 'Other').grantWrite(fn.role);
+    bucket.grantRead(fn);
+    newBucket(stack, 'Other').grantWrite(fn);
     new S3Trigger(stack, 'T', { function: fn, bucket });
     expect(synthErrors(stack)).toEqual([]);
   });
@@ -122,7 +122,7 @@ describe('S3Trigger', () => {
 
   test('an on-failure destination is a failure path too', () => {
     const stack = newStack();
-    const fn = newFunction(stack, 'Fn', { asyncInvoke: { onFailure: AsyncDestination.queue(new DurableQueue(stack, 'F').queue) } });
+    const fn = newFunction(stack, 'Fn', { asyncInvoke: { onFailure: AsyncDestination.toQueue(new DurableQueue(stack, 'F').queue) } });
     fn.cfn.deadLetterConfig = undefined;
     new S3Trigger(stack, 'T', { function: fn, bucket: newBucket(stack) });
     expect(synthErrors(stack)).toEqual([]);

@@ -1,10 +1,11 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct, IConstruct } from 'constructs';
 import { requireFailurePath } from './common';
-import type { BlueprintFunction } from '../../function/blueprint-function';
+import { invokeTargetOf } from '../../function/invoke-target';
 import { NagAcknowledgements } from '../../nag/acknowledge';
 import { isToken, Problems, validateAtSynth, warn } from '../../validation/problems';
 
@@ -53,7 +54,7 @@ export interface S3TriggerOptions {
 /** Properties of an `S3Trigger`. */
 export interface S3TriggerProps extends S3TriggerOptions {
   /** The function S3 invokes (through its alias when it has one). */
-  readonly function: BlueprintFunction;
+  readonly function: lambda.IFunction;
 
   /** The bucket whose object events invoke the function. */
   readonly bucket: s3.IBucket;
@@ -80,7 +81,7 @@ export class S3Trigger extends Construct {
     super(scope, id);
     this.events = props.events ?? [s3.EventType.OBJECT_CREATED];
     const filter: s3.NotificationKeyFilter = { prefix: props.prefix, suffix: props.suffix };
-    const destination = new s3n.LambdaDestination(props.function.invokeTarget);
+    const destination = new s3n.LambdaDestination(invokeTargetOf(props.function));
     for (const event of this.events) {
       if (props.prefix !== undefined || props.suffix !== undefined) props.bucket.addEventNotification(event, destination, filter);
       else props.bucket.addEventNotification(event, destination);
@@ -103,7 +104,8 @@ export class S3Trigger extends Construct {
 }
 
 function checkSelfTrigger(p: Problems, props: S3TriggerProps): void {
-  if (!mayWrite(props.function.role, props.bucket)) return;
+  const role = props.function.role;
+  if (!role || !mayWrite(role, props.bucket)) return;
   const separatedByPrefix = disjoint(props.prefix, props.writesToPrefix, (a, b) => a.startsWith(b));
   const separatedBySuffix = disjoint(props.suffix, props.writesToSuffix, (a, b) => a.endsWith(b));
   p.when(!separatedByPrefix && !separatedBySuffix, 'bucket', `${props.bucket.node.path} (which the function may write to)`,
