@@ -5,7 +5,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PatternFunctionProps, patternFunction } from './pattern-function';
 import { BlueprintDynamoStreamSource } from '../sources/dynamodb';
-import { BlueprintEventSourceOptions } from '../sources/options';
+import { BlueprintStreamSourceOptions } from '../sources/options';
 
 /**
  * Properties of a `DynamoStreamToFunction`.
@@ -28,7 +28,7 @@ export interface DynamoStreamToFunctionProps extends PatternFunctionProps {
    * Options of the event source mapping.
    * @default - BlueprintDynamoStreamSource defaults, starting at TRIM_HORIZON
    */
-  readonly sourceOptions?: BlueprintEventSourceOptions;
+  readonly sourceOptions?: BlueprintStreamSourceOptions;
 }
 
 /**

@@ -8,7 +8,7 @@ import { PatternFunctionProps, patternFunction } from './pattern-function';
 import { DurableQueue } from '../core/durable-queue';
 import { invokeTargetOf } from '../function/invoke-target';
 import { LIMITS } from '../limits';
-import { BlueprintEventSourceOptions } from '../sources/options';
+import { BlueprintQueueSourceOptions } from '../sources/options';
 import { BlueprintQueueSource } from '../sources/queue';
 import { functionTimeout } from '../sources/validate';
 import { validateAtSynth } from '../validation/problems';
@@ -57,7 +57,7 @@ export interface QueueToFunctionProps extends PatternFunctionProps {
    * Options of the event source mapping (batch size, window, maximum concurrency, filters, alarms).
    * @default - BlueprintQueueSource defaults
    */
-  readonly sourceOptions?: BlueprintEventSourceOptions;
+  readonly sourceOptions?: BlueprintQueueSourceOptions;
 }
 
 /**

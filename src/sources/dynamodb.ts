@@ -2,7 +2,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { bindSource } from './mapping';
-import { BlueprintEventSourceOptions } from './options';
+import { BlueprintStreamSourceOptions } from './options';
 import { BlueprintStreamSourceBase } from './stream-source-base';
 import { invokeTargetOf } from '../function/invoke-target';
 import { Problems } from '../validation/problems';
@@ -22,13 +22,13 @@ import { Problems } from '../validation/problems';
 export class BlueprintDynamoStreamSource extends BlueprintStreamSourceBase {
   /** The table. */
   public readonly table: dynamodb.ITable;
-  private readonly options: BlueprintEventSourceOptions;
+  private readonly options: BlueprintStreamSourceOptions;
 
   /**
    * @param table a table with a stream (`stream` set, or imported with `tableStreamArn`)
    * @param options the mapping's options
    */
-  constructor(table: dynamodb.ITable, options: BlueprintEventSourceOptions = {}) {
+  constructor(table: dynamodb.ITable, options: BlueprintStreamSourceOptions = {}) {
     super(table);
     this.table = table;
     this.options = options;

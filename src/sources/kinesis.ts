@@ -4,14 +4,14 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { bindSource } from './mapping';
-import { BlueprintEventSourceOptions } from './options';
+import { BlueprintStreamSourceOptions } from './options';
 import { BlueprintStreamSourceBase } from './stream-source-base';
 import { invokeTargetOf } from '../function/invoke-target';
 
 /**
  * Options of a `BlueprintKinesisSource`.
  */
-export interface BlueprintKinesisSourceOptions extends BlueprintEventSourceOptions {
+export interface BlueprintKinesisSourceOptions extends BlueprintStreamSourceOptions {
   /**
    * Read through an enhanced fan-out consumer (dedicated 2 MB/s per shard, push delivery) created for
    * this mapping, instead of sharing the shards' read throughput with other consumers.

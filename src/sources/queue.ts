@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { bindSource, BoundSource, isDurable } from './mapping';
-import { BlueprintEventSourceOptions } from './options';
+import { BlueprintQueueSourceOptions } from './options';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { invokeTargetOf } from '../function/invoke-target';
 import { warn } from '../validation/problems';
@@ -30,7 +30,7 @@ import { warn } from '../validation/problems';
 export class BlueprintQueueSource implements lambda.IEventSource {
   /** The queue. */
   public readonly queue: sqs.IQueue;
-  private readonly options: BlueprintEventSourceOptions;
+  private readonly options: BlueprintQueueSourceOptions;
   private bound?: BoundSource;
   private _deadLetterDepthAlarm?: cloudwatch.Alarm;
 
@@ -38,7 +38,7 @@ export class BlueprintQueueSource implements lambda.IEventSource {
    * @param queue the queue to consume (standard or FIFO)
    * @param options the mapping's options
    */
-  constructor(queue: sqs.IQueue, options: BlueprintEventSourceOptions = {}) {
+  constructor(queue: sqs.IQueue, options: BlueprintQueueSourceOptions = {}) {
     this.queue = queue;
     this.options = options;
   }

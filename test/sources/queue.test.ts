@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { BlueprintEventSourceOptions, BlueprintQueueSource, DurableQueue, StreamFailureDestination } from '../../src';
+import { BlueprintEventSourceOptions, BlueprintQueueSource, BlueprintStreamSourceOptions, DurableQueue, StreamFailureDestination } from '../../src';
 import { nagFindings, newStack, synthErrors } from '../helpers';
 import { newFunction } from './fixtures';
 
@@ -248,5 +248,23 @@ describe('BlueprintQueueSource redrive and alarms', () => {
     expect(() => source.deadLetterDepthAlarm).toThrow(/not bound yet/);
     newFunction(stack, 'A').addEventSource(source);
     expect(() => newFunction(stack, 'B').addEventSource(source)).toThrow(/already bound/);
+  });
+});
+
+describe('separate option types for queues and streams', () => {
+  test('a stream-only option on a queue source, or an SQS-only option on a stream source, fails to compile', () => {
+    const stack = newStack();
+    const queue = new sqs.Queue(stack, 'Q', { visibilityTimeout: Duration.minutes(3) });
+    // @ts-expect-error bisectBatchOnError is not a BlueprintQueueSourceOptions property
+    const q = new BlueprintQueueSource(queue, { bisectBatchOnError: true });
+    const streamOptions: BlueprintStreamSourceOptions = {
+      startingPosition: lambda.StartingPosition.LATEST,
+      // @ts-expect-error maxConcurrency is not a BlueprintStreamSourceOptions property
+      maxConcurrency: 5,
+    };
+    // What compiles is what each source takes; what slips through (escape hatches, casts) is refused at synth.
+    newFunction(stack).addEventSource(q);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/bisectBatchOnError is true, allowed is not set on an SQS source/)]);
+    expect(streamOptions.startingPosition).toBe(lambda.StartingPosition.LATEST);
   });
 });
