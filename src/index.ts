@@ -25,3 +25,6 @@ export * from './http/function-url';
 export * from './network';
 export * from './nag/lambda-blueprint-checks';
 export * from './budget';
+
+// --- issue 12: sample events for handler tests (public API)
+export * from './events';
