@@ -250,7 +250,7 @@ export class SampleEvents {
         requestTimeEpoch: EPOCH_MS,
         identity: { sourceIp: '203.0.113.10', userAgent: 'curl/8.0.0', accountId: null, caller: null, user: null, userArn: null },
       },
-      ...body(options, 'null'),
+      ...httpBody(options, 'null'),
     };
   }
 
@@ -270,7 +270,7 @@ export class SampleEvents {
     const values = options.multiValueHeaders
       ? { multiValueQueryStringParameters: multi(query), multiValueHeaders: multi(headers) }
       : { queryStringParameters: query, headers };
-    return { ...head, ...values, ...body(options, '') };
+    return { ...head, ...values, ...httpBody(options, 'empty') };
   }
 
   /**
@@ -303,7 +303,7 @@ export class SampleEvents {
         time: '01/Jan/2025:00:00:00 +0000',
         timeEpoch: EPOCH_MS,
       },
-      ...body(options, 'absent'),
+      ...httpBody(options, 'absent'),
     };
   }
 
@@ -319,7 +319,7 @@ function multi(values: { [name: string]: string }): { [name: string]: string[] }
 }
 
 /** The body fields: base64-encoded on request; `empty` when there is no body (null, '' or absent). */
-function body(options: HttpSampleOptions, empty: 'null' | 'empty' | 'absent'): { body?: string | null; isBase64Encoded: boolean } {
+function httpBody(options: HttpSampleOptions, empty: 'null' | 'empty' | 'absent'): { body?: string | null; isBase64Encoded: boolean } {
   const base64 = options.base64Body ?? false;
   if (options.body === undefined) return empty === 'absent' ? { isBase64Encoded: false } : { body: empty === 'null' ? null : '', isBase64Encoded: false };
   return { body: base64 ? Buffer.from(options.body, 'utf-8').toString('base64') : options.body, isBase64Encoded: base64 };

@@ -35,7 +35,9 @@ describe('AlbToFunction', () => {
     template.hasResourceProperties('AWS::EC2::SecurityGroup', {
       SecurityGroupIngress: [Match.objectLike({ FromPort: 443, CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Vpc'), 'CidrBlock'] } })],
     });
-    expect(alb.accessLogsBucket).toBeDefined();
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      LoadBalancerAttributes: Match.arrayWith([{ Key: 'access_logs.s3.bucket', Value: { Ref: stack.getLogicalId(alb.accessLogsBucket.node.defaultChild as s3.CfnBucket) } }]),
+    });
     expect(nagFindings(stack)).toEqual([]);
     expect(template.toJSON()).toMatchSnapshot();
   });
@@ -105,7 +107,7 @@ describe('BlueprintFunctionUrl', () => {
     const stack = newStack();
     const url = new BlueprintFunctionUrl(stack, 'Url', { function: newFunction(stack) });
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM' });
-    expect(url.url).toBeDefined();
+    expect(stack.resolve(url.url)).toEqual({ 'Fn::GetAtt': [stack.getLogicalId(url.functionUrl.node.defaultChild as lambda.CfnUrl), 'FunctionUrl'] });
     expect(nagFindings(stack)).toEqual([]);
   });
 

@@ -152,7 +152,8 @@ describe('SnsTrigger', () => {
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'sqs:SendMessage', Principal: { Service: 'sns.amazonaws.com' } })]) },
     });
-    expect(trigger.deadLetterQueue).toBeDefined();
+    expect(trigger.subscription.deadLetterQueue).toBe(trigger.deadLetterQueue);
+    expect(trigger.deadLetterQueue.node.path).toBe('Test/OrdersTrigger/DeadLetterQueue/Queue');
     expect(nagFindings(stack).filter(f => !f.includes('/Orders/'))).toEqual([]);
     expect(template.toJSON()).toMatchSnapshot();
   });
@@ -199,7 +200,7 @@ describe('EventBridgeTrigger', () => {
     template.hasResourceProperties('AWS::Lambda::Permission', {
       Principal: 'events.amazonaws.com', SourceAccount: '123456789012', SourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NightlyRule'), 'Arn'] },
     });
-    expect(trigger.rule).toBeDefined();
+    expect(trigger.rule.node.path).toBe('Test/Nightly/Rule');
     expect(nagFindings(stack)).toEqual([]);
     expect(template.toJSON()).toMatchSnapshot();
   });

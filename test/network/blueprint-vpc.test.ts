@@ -24,14 +24,14 @@ describe('BlueprintVpc defaults', () => {
   test('flow logs of all traffic to a log group with retention', () => {
     template.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs' });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
-    expect(net.flowLog).toBeDefined();
+    expect(net.flowLog.node.path).toBe('Test/Net/Vpc/FlowLog');
   });
 
   test('S3 and DynamoDB gateway endpoints on every route table', () => {
     template.resourceCountIs('AWS::EC2::VPCEndpoint', 2);
     template.hasResourceProperties('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Gateway', RouteTableIds: Match.arrayWith([{ Ref: Match.stringLikeRegexp('PrivateSubnet1RouteTable') }]) });
-    expect(net.endpoints.s3).toBeDefined();
-    expect(net.endpoints.dynamoDb).toBeDefined();
+    expect(net.endpoints.s3?.node.path).toMatch(/S3/);
+    expect(net.endpoints.dynamoDb?.node.path).toBe('Test/Net/Vpc/BlueprintEndpoints/DynamoDB');
   });
 
   test('has zero unacknowledged cdk-nag findings', () => {
