@@ -176,7 +176,11 @@ export class SampleEvents {
     const keys = options.keys ?? { pk: 'order#1' };
     const newImage = options.newImage ?? (eventName === 'REMOVE' ? undefined : { ...keys, status: 'NEW' });
     const oldImage = options.oldImage ?? (eventName === 'INSERT' ? undefined : { ...keys, status: 'OLD' });
-    const item = { Keys: marshallItem(keys), ...(newImage ? { NewImage: marshallItem(newImage) } : {}), ...(oldImage ? { OldImage: marshallItem(oldImage) } : {}) };
+    const item = {
+      Keys: marshallItem(keys),
+      ...(newImage ? { NewImage: marshallItem(newImage) } : {}),
+      ...(oldImage ? { OldImage: marshallItem(oldImage) } : {}),
+    };
     return {
       Records: [{
         eventID: id('ddb', keys, eventName).replace(/-/g, ''),
