@@ -20,7 +20,8 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { BlueprintCode, BlueprintFunction, BlueprintVpc, NagAcknowledgements } from '../src';
 
 export function buildApp(app: App = new App()): App {
-  const stack = new Stack(app, 'VpcWorker', { env: { account: '123456789012', region: 'us-east-1' } });
+  // Environment-agnostic: the VPC's zones are Fn::GetAZs of the region it is deployed to.
+  const stack = new Stack(app, 'VpcWorker');
   const network = new BlueprintVpc(stack, 'Network');
 
   // Stands for the Aurora PostgreSQL cluster's security group (e.g. cluster.connections.securityGroups[0]).
