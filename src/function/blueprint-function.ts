@@ -9,6 +9,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, Node } from 'constructs';
+import { ResourceBudget } from '../budget/resource-budget';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { DurableQueue } from '../core/durable-queue';
 import { stackSingleton } from '../core/stack-registry';
@@ -338,6 +339,7 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
 
     this.checkRuntime(props);
     this.checkBucketCode(props);
+    ResourceBudget.watch(this);
     if (props.asyncInvoke) this.configureAsyncInvoke(props.asyncInvoke);
     validateAtSynth(this, p => this.validate(p));
   }
