@@ -66,6 +66,8 @@ describe('NagAcknowledgements.addRule', () => {
     expect(all.length).toBeGreaterThan(3);
     expect(report).toContain('## Acknowledgements');
     for (const a of all) expect(report).toContain(`| ${a.resource} | ${a.ruleId} | ${a.reason.replace(/\|/g, '\\|')} |`);
-    expect(all).toContainEqual({ resource: expect.stringMatching(/^FnServiceRoleDefaultPolicy/), ruleId: 'AwsSolutions-IAM5[Action::s3:List*]', reason: REASON });
+    expect(all).toContainEqual({
+      resource: expect.stringMatching(/^FnServiceRoleDefaultPolicy/), ruleId: 'AwsSolutions-IAM5[Action::s3:List*]', reason: REASON,
+    });
   });
 });
