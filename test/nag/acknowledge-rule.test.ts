@@ -40,7 +40,8 @@ describe('NagAcknowledgements.addRule', () => {
       'AwsSolutions-IAM5[Action::s3:List*]', 'AwsSolutions-IAM5[Resource::arn:aws:s3:::data-a/*]',
     ]);
     // Only the resource that has the findings carries the acknowledgement.
-    const carrying = Object.entries(template.toJSON().Resources as Record<string, any>)
+    const resources = template.toJSON().Resources as Record<string, any>;
+    const carrying = Object.entries(resources)
       .filter(([, r]) => JSON.stringify(r.Metadata ?? {}).includes(REASON)).map(([id]) => id);
     expect(carrying).toEqual([expect.stringMatching(/^FnServiceRoleDefaultPolicy/)]);
   });
