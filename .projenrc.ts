@@ -70,6 +70,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
 // resolver release before it.
 project.addDevDeps('eslint-import-resolver-typescript@~3.7.0');
 
+// issue 12: the real CDK CLI, so that a test synthesizes an example with `cdk synth` and a cdk.json.
+project.addDevDeps('aws-cdk@^2.1148.0');
+
 // Lint examples too (they are type-checked through test/tsconfig.json). eslint's project service reads the
 // nearest tsconfig, so examples/ and build-tools/ get one that extends the dev config.
 project.eslint?.addLintPattern('examples');

@@ -19,7 +19,7 @@ export function blueprints(stack: Stack, n: number): void {
       network: FunctionNetwork.privateEgress(vpc),
       deployment: { strategy: DeploymentStrategy.canary10Percent5Minutes() },
     });
-    new QueueToFunction(stack, `Queue${i}`, { blueprintFunction: fn });
-    new KinesisToFunction(stack, `Stream${i}`, { blueprintFunction: fn, streamProps: { shardCount: 1 } });
+    new QueueToFunction(stack, `Queue${i}`, { function: fn });
+    new KinesisToFunction(stack, `Stream${i}`, { function: fn, streamProps: { shardCount: 1 } });
   }
 }

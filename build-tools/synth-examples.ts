@@ -27,6 +27,20 @@ function packs(): NagPack[] {
   return [new AwsSolutionsChecks(), new ServerlessChecks(), new LambdaBlueprintChecks()];
 }
 
+/** The context every example is synthesized with (what `cdk synth` sets by default, without metadata noise). */
+export const EXAMPLE_CONTEXT = { 'aws:cdk:enable-path-metadata': true };
+
+/**
+ * Synthesizes one example into `outdir` exactly as `npx projen synth:examples` does.
+ * @param name the example's file name without `.ts`
+ */
+export function synthExample(name: string, outdir: string): { app: App; assembly: ReturnType<App['synth']> } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(path.join(examplesDir, name));
+  const app: App = mod.buildApp(new App({ outdir, context: EXAMPLE_CONTEXT }));
+  return { app, assembly: app.synth() };
+}
+
 function nagOf(stack: Stack): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const pack of packs()) {
@@ -59,10 +73,7 @@ function main(): void {
     fs.rmSync(outdir, { recursive: true, force: true });
     console.log(`\n=== ${name} → cdk.out/${name}/`);
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(path.join(examplesDir, name));
-      const app: App = mod.buildApp(new App({ outdir, context: { 'aws:cdk:enable-path-metadata': true } }));
-      const assembly = app.synth();
+      const { app, assembly } = synthExample(name, outdir);
       const report: string[] = [];
       for (const stack of app.node.children.filter(Stack.isStack)) {
         const template = assembly.getStackByName(stack.stackName).template;
@@ -85,4 +96,4 @@ function main(): void {
   if (failed > 0 || process.exitCode) process.exitCode = 1;
 }
 
-main();
+if (require.main === module) main();

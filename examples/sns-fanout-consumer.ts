@@ -24,7 +24,7 @@ export function buildApp(app: App = new App()): App {
     runtime: lambda.Runtime.NODEJS_24_X,
     handler: 'index.handler',
     code: BlueprintCode.fromFile(path.join(__dirname, 'handlers', 'sns-consumer.js')),
-    asyncInvoke: { retryAttempts: 2, onFailure: AsyncDestination.queue(failures.queue) },
+    asyncInvoke: { retryAttempts: 2, onFailure: AsyncDestination.toQueue(failures.queue) },
   });
   new SnsTrigger(stack, 'OrderCreated', {
     function: consumer,

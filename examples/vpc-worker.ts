@@ -20,7 +20,8 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { BlueprintCode, BlueprintFunction, BlueprintVpc, NagAcknowledgements } from '../src';
 
 export function buildApp(app: App = new App()): App {
-  const stack = new Stack(app, 'VpcWorker', { env: { account: '123456789012', region: 'us-east-1' } });
+  // Environment-agnostic: the VPC's zones are Fn::GetAZs of the region it is deployed to.
+  const stack = new Stack(app, 'VpcWorker');
   const network = new BlueprintVpc(stack, 'Network');
 
   // Stands for the Aurora PostgreSQL cluster's security group (e.g. cluster.connections.securityGroups[0]).
@@ -41,7 +42,7 @@ export function buildApp(app: App = new App()): App {
     environment: { BUCKET_NAME: input.bucketName, DB_HOST: 'aurora.cluster.internal', DB_PORT: '5432' },
   });
   worker.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [input.arnForObjects('input/*')] }));
-  NagAcknowledgements.add(worker.role, `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${input.bucketName}/input/*]`,
+  NagAcknowledgements.add(worker.role!, `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${input.bucketName}/input/*]`,
     'The worker reads any object under the input/ prefix of its own bucket (keys are only known at run time), with s3:GetObject only.');
 
   // A second function in the same VPC: no internet, SQS through a shared interface endpoint.

@@ -217,3 +217,13 @@ export class LambdaLimits {
 
   private constructor() {}
 }
+
+// --- issue 12: CloudFormation limits the blueprints check (kept apart from the Lambda table above)
+
+/**
+ * CloudFormation limits (internal form).
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
+ */
+export const CLOUDFORMATION_LIMITS = {
+  resourcesPerStack: spec(0, 500, 'resources', 'CloudFormation accepts at most 500 resources in one stack'),
+};

@@ -43,3 +43,15 @@ export function expectErrors(stack: Stack, ...patterns: RegExp[]): void {
   }
   expect(errors).toHaveLength(patterns.length);
 }
+
+/** Every IAM policy statement of a template, flattened (actions always as an array). */
+export function allStatements(template: Template): Array<{ [key: string]: any }> {
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .flatMap((p: any) => p.Properties.PolicyDocument.Statement)
+    .map((s: any) => ({ ...s, Action: ([] as string[]).concat(s.Action) }));
+}
+
+/** The statements whose actions belong to one of `services` (e.g. `['sqs']`): for "exactly these" checks. */
+export function statementsFor(template: Template, ...services: string[]): Array<{ [key: string]: any }> {
+  return allStatements(template).filter(s => s.Action.some((a: string) => services.includes(a.split(':')[0])));
+}

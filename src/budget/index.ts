@@ -1,1 +1,2 @@
 export * from './concurrency-budget';
+export * from './resource-budget';

@@ -58,12 +58,32 @@ function wire(alarm: cloudwatch.Alarm, topic: sns.ITopic): void {
   alarm.addOkAction(action);
 }
 
-/** Options of an alarm created by a blueprint. */
+/**
+ * How the blueprints create their alarms (errors, throttles, queue depth, iterator age…): documented so
+ * that what every blueprint alarm does is known. Each one treats missing data as not breaching (an idle
+ * function or an empty queue is healthy) and is registered with its stack, so that
+ * `BlueprintAlarms.notify` reaches it. Users switch a blueprint's alarms on or off with its `alarms`
+ * prop and list extra alarms with `rollbackAlarms`; they do not create `BlueprintAlarmOptions` themselves.
+ */
 export interface BlueprintAlarmOptions {
+  /**
+   * The metric watched, with its period and statistic.
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics.html
+   */
   readonly metric: cloudwatch.IMetric;
+  /** The threshold the metric is compared with (in the metric's unit). */
   readonly threshold: number;
+  /** The alarm description: the construct path, what happened and what to do. */
   readonly description: string;
+  /**
+   * How the metric is compared with the threshold.
+   * @default ComparisonOperator.GREATER_THAN_THRESHOLD
+   */
   readonly comparison?: cloudwatch.ComparisonOperator;
+  /**
+   * Consecutive breaching periods before the alarm fires, a whole number ≥ 1.
+   * @default 1
+   */
   readonly evaluationPeriods?: number;
 }
 

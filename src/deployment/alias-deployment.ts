@@ -20,22 +20,23 @@ export const CODEDEPLOY_APPLICATION_ID = 'BlueprintCodeDeployApplication';
 /** Options of a CodeDeploy deployment of an alias. */
 export interface AliasDeploymentOptions {
   /**
-   * How traffic shifts to a new version.
-   * @default DeploymentStrategy.canary10Percent5Minutes()
+   * How traffic shifts to a new version. Required: without a strategy there is no CodeDeploy deployment
+   * (as in `FunctionDeploymentOptions`, where leaving it out means no CodeDeploy at all).
+   * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html
    */
-  readonly strategy?: DeploymentStrategy;
+  readonly strategy: DeploymentStrategy;
 
   /**
-   * Alarms that stop and roll back a deployment, in addition to the default ones.
-   * @default - only the default alarms
+   * Alarms that stop and roll back a deployment, in addition to the alias alarms (`alarms`).
+   * @default - only the alias alarms
    */
-  readonly alarms?: cloudwatch.IAlarm[];
+  readonly rollbackAlarms?: cloudwatch.IAlarm[];
 
   /**
-   * Create alarms on the alias's Errors and Throttles (1-minute periods).
+   * Create alarms on the alias's Errors and Throttles (1-minute periods) that roll a deployment back.
    * @default true
    */
-  readonly defaultAlarms?: boolean;
+  readonly alarms?: boolean;
 
   /**
    * Roll back automatically when an alarm fires during a deployment (needs at least one alarm).
@@ -100,7 +101,7 @@ export class AliasDeployment extends Construct {
   constructor(scope: Construct, id: string, props: AliasDeploymentProps) {
     super(scope, id);
     this.props = props;
-    this.strategy = props.strategy ?? DeploymentStrategy.canary10Percent5Minutes();
+    this.strategy = props.strategy;
     this.application = props.application ?? stackSingleton(this, CODEDEPLOY_APPLICATION_ID,
       (stack, sid) => new codedeploy.LambdaApplication(stack, sid));
 
@@ -108,7 +109,7 @@ export class AliasDeployment extends Construct {
     this.duplicateOf = groups.get(props.alias);
     if (!this.duplicateOf) groups.set(props.alias, this.node.path);
 
-    if (props.defaultAlarms ?? true) {
+    if (props.alarms ?? true) {
       this.errorsAlarm = createAlarm(this, 'AliasErrorsAlarm', {
         metric: props.alias.metricErrors({ period: DEPLOYMENT_ALARM_PERIOD, statistic: 'Sum' }),
         threshold: 0,
@@ -121,7 +122,7 @@ export class AliasDeployment extends Construct {
       });
       this.alarms.push(this.errorsAlarm, this.throttlesAlarm);
     }
-    this.alarms.push(...props.alarms ?? []);
+    this.alarms.push(...props.rollbackAlarms ?? []);
 
     const rollbackOnAlarm = props.rollbackOnAlarm ?? true;
     const alarms = this.alarms;
@@ -175,7 +176,7 @@ export class AliasDeployment extends Construct {
     p.when(this.duplicateOf !== undefined, 'alias', this.props.alias.node.path, `one deployment group per alias (${this.duplicateOf} already deploys it)`,
       'the alias has a single CodeDeploy update policy, so a second group would silently replace the first');
     p.when((this.props.rollbackOnAlarm ?? true) && this.alarms.length === 0, 'rollbackOnAlarm', 'true without alarms',
-      'at least one alarm (defaultAlarms or alarms), or rollbackOnAlarm: false', 'CodeDeploy can only roll back on an alarm it watches');
+      'at least one alarm (alarms or rollbackAlarms), or rollbackOnAlarm: false', 'CodeDeploy can only roll back on an alarm it watches');
     p.when(this.props.smokeTest !== undefined && this.props.preTraffic !== undefined, 'smokeTest', 'set together with preTraffic',
       'either smokeTest or preTraffic', 'CodeDeploy runs a single pre-traffic hook');
   }

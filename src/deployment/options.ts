@@ -101,17 +101,18 @@ export interface FunctionDeploymentOptions {
   readonly strategy?: DeploymentStrategy;
 
   /**
-   * Alarms that stop and roll back a deployment, in addition to the default ones. Needs `strategy`.
-   * @default - only the default alarms
+   * Alarms that stop and roll back a deployment, in addition to the alias alarms (`alarms`). Needs
+   * `strategy`.
+   * @default - only the alias alarms
    */
-  readonly alarms?: cloudwatch.IAlarm[];
+  readonly rollbackAlarms?: cloudwatch.IAlarm[];
 
   /**
    * Create alarms on the alias's Errors and Throttles (1-minute periods) that roll a deployment back.
    * Needs `strategy`.
    * @default true
    */
-  readonly defaultAlarms?: boolean;
+  readonly alarms?: boolean;
 
   /**
    * Roll back automatically when an alarm fires during a deployment (needs at least one alarm).

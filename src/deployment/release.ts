@@ -69,7 +69,7 @@ export class FunctionRelease extends Construct {
         alias: this.alias,
         strategy: props.strategy,
         alarms: props.alarms,
-        defaultAlarms: props.defaultAlarms,
+        rollbackAlarms: props.rollbackAlarms,
         rollbackOnAlarm: props.rollbackOnAlarm,
         preTraffic: props.preTraffic,
         postTraffic: props.postTraffic,
@@ -119,7 +119,7 @@ export class FunctionRelease extends Construct {
     p.when(o.strategy !== undefined && o.weightedRouting !== undefined, 'weightedRouting', 'set together with strategy',
       'either a CodeDeploy strategy or static weighted routing', 'CodeDeploy owns the alias routing while it shifts traffic');
     if (!o.strategy) {
-      const orphans = (['preTraffic', 'postTraffic', 'smokeTest', 'alarms', 'defaultAlarms', 'rollbackOnAlarm'] as const)
+      const orphans = (['preTraffic', 'postTraffic', 'smokeTest', 'alarms', 'rollbackAlarms', 'rollbackOnAlarm'] as const)
         .filter(k => o[k] !== undefined);
       p.when(orphans.length > 0, orphans.join(', '), 'set without strategy', 'these options only with a CodeDeploy strategy',
         'hooks, alarms and rollback belong to a CodeDeploy deployment group, which only a strategy creates');

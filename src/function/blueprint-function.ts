@@ -1,4 +1,4 @@
-import { Duration, Size, SizeRoundingBehavior, Stack, Tokenization, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Resource, Size, SizeRoundingBehavior, Stack, Tokenization, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,7 +8,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Construct } from 'constructs';
+import { Construct, Node } from 'constructs';
+import { ResourceBudget } from '../budget/resource-budget';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { DurableQueue } from '../core/durable-queue';
 import { stackSingleton } from '../core/stack-registry';
@@ -16,13 +17,14 @@ import { FunctionDeploymentOptions } from '../deployment/options';
 import { registerHookFunction } from '../deployment/private/hook-function';
 import { FunctionRelease } from '../deployment/release';
 import { AsyncInvokeOptions } from '../invocation/async-invoke';
-import { configureAsyncInvoke } from '../invocation/async-invoke-config';
+import { ASYNC_INVOKE_CONFIG_ID, configureAsyncInvoke } from '../invocation/async-invoke-config';
 import { DEFAULTS, FUNCTION_NAME_PATTERN, LIMITS, RESERVED_ENVIRONMENT_KEYS, RESERVED_ENVIRONMENT_PREFIXES } from '../limits';
 import { isDeprecatedRuntime } from './runtime-rules';
 import { BlueprintSecret } from './secret';
 import { FunctionLayers } from '../layers/function-layers';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { FunctionFileSystem, FunctionNetwork, NetworkPlacement } from '../network';
+import { NoVpcConnections } from '../network/no-vpc-connections';
 import { connectTo, ENI_WILDCARD_REASON, placeNetwork, refuseConnectWithoutVpc } from '../network/placement';
 import { LambdaReservedConcurrency } from '../rules/function/reserved-concurrency';
 import { LambdaRuntimeDeprecated } from '../rules/function/runtime-deprecated';
@@ -237,12 +239,20 @@ export interface BlueprintFunctionProps {
  * written, arm64, active X-Ray tracing, an explicit log group with retention and JSON logs, its own role
  * with inline least-privilege statements only, a durable DLQ for asynchronous failures, Errors and
  * Throttles alarms, and every Lambda limit checked at synth (all problems reported together).
+ *
+ * A `lambda.IFunction`, `iam.IGrantable` and `ec2.IConnectable`: use it wherever aws-cdk-lib takes a
+ * function (`bucket.grantRead(fn)`, `new targets.LambdaFunction(fn)`, `new LambdaIntegration(fn)`,
+ * `fn.addEventSource(new SqsEventSource(queue))`…). Invocations, permissions, event sources, URLs and
+ * metrics go to `invokeTarget` (the alias once the function is released through one, never `$LATEST`);
+ * grants go to the function's own role; `connections` are those of its VPC placement.
  */
-export class BlueprintFunction extends Construct {
+export class BlueprintFunction extends Resource implements lambda.IFunction {
   /** The Lambda function. */
   public readonly function: lambda.Function;
-  /** The function's own execution role. */
-  public readonly role: iam.Role;
+  /** The function's own execution role (always set; optional only as in `lambda.IFunction`). */
+  public readonly role?: iam.IRole;
+  /** The principal grants go to: the function's own role. */
+  public readonly grantPrincipal: iam.IPrincipal;
   /** The function's log group. */
   public readonly logGroup: logs.LogGroup;
   /** The function's DLQ for asynchronous failures, when it is a queue. */
@@ -262,22 +272,25 @@ export class BlueprintFunction extends Construct {
   /** Values aws-cdk-lib would throw on, written into the template for the rules to report. */
   private refusedTimeout?: number;
   private refusedFunctionName?: string;
+  private _noVpcConnections?: ec2.Connections;
 
   constructor(scope: Construct, id: string, props: BlueprintFunctionProps) {
     super(scope, id);
     enforceRules(this, { accountConcurrencyLimit: this.checkedConcurrencyLimit(props.accountConcurrencyLimit) });
 
-    this.role = new iam.Role(this, 'ServiceRole', {
+    const role = new iam.Role(this, 'ServiceRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Execution role of ${this.node.path} (inline least-privilege statements only)`,
     });
+    this.role = role;
+    this.grantPrincipal = role;
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
     });
 
     const { deadLetterQueue, deadLetterTopic } = this.resolveDeadLetterTarget(props);
     this.deadLetterQueue = deadLetterQueue;
-    const placed = placeNetwork(this, this.role, props.network, props.fileSystem);
+    const placed = placeNetwork(this, role, props.network, props.fileSystem);
     this.networkPlacement = placed.placement;
 
     this.function = new lambda.Function(this, 'Function', {
@@ -292,7 +305,7 @@ export class BlueprintFunction extends Construct {
       functionName: this.usableFunctionName(props.functionName),
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       tracing: props.tracing ?? lambda.Tracing.ACTIVE,
-      role: this.role,
+      role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       environmentEncryption: props.environmentEncryption,
@@ -307,7 +320,7 @@ export class BlueprintFunction extends Construct {
     if (props.ephemeralStorageSize) {
       this.cfn.ephemeralStorage = { size: props.ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) };
     }
-    this.logGroup.grantWrite(this.role);
+    this.logGroup.grantWrite(role);
     if (props.deployment) {
       this.release = new FunctionRelease(this, 'Release', { ...props.deployment, function: this.function });
       this.alias = this.release.alias;
@@ -335,13 +348,14 @@ export class BlueprintFunction extends Construct {
       });
     }
 
-    NagAcknowledgements.add(this.role, 'AwsSolutions-IAM5[Resource::*]',
+    NagAcknowledgements.add(role, 'AwsSolutions-IAM5[Resource::*]',
       'X-Ray active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions (Resource must be *).'
       + (this.networkPlacement ? ENI_WILDCARD_REASON : ''));
 
     if (props.allowDeprecatedRuntime && isDeprecatedRuntime(props.runtime.name)) {
       Validations.of(this.function).acknowledge({ id: fullId(LambdaRuntimeDeprecated), reason: `allowDeprecatedRuntime: true — ${props.runtime.name} is kept for legacy code on purpose` });
     }
+    ResourceBudget.watch(this);
     if (props.asyncInvoke) this.configureAsyncInvoke(props.asyncInvoke);
   }
 
@@ -390,8 +404,66 @@ export class BlueprintFunction extends Construct {
    * @param secret the secret
    */
   public addSecret(key: string, secret: BlueprintSecret): BlueprintFunction {
-    secret.grantRead(this.role);
+    secret.grantRead(this.grantPrincipal);
     return this.addEnvironment(key, secret.reference);
+  }
+
+  // --- lambda.IFunction: what callers invoke is `invokeTarget` (the alias once released) -------------
+
+  /** The name callers invoke: `name:alias` once the function is released through an alias. */
+  public get functionName(): string {
+    return this.invokeTarget.functionName;
+  }
+
+  /** The ARN callers invoke: the alias ARN once the function is released through an alias. */
+  public get functionArn(): string {
+    return this.invokeTarget.functionArn;
+  }
+
+  /** A reference to what callers invoke (the alias once released). */
+  public get functionRef(): lambda.FunctionReference {
+    return this.invokeTarget.functionRef;
+  }
+
+  /** The construct node invoke permissions are created under (the alias's once released). */
+  public get permissionsNode(): Node {
+    return this.invokeTarget.permissionsNode;
+  }
+
+  /** The ARNs `grantInvoke` grants on (the alias once released). */
+  public get resourceArnsForGrantInvoke(): string[] {
+    return this.invokeTarget.resourceArnsForGrantInvoke;
+  }
+
+  /** The instruction set of the function. */
+  public get architecture(): lambda.Architecture {
+    return this.function.architecture;
+  }
+
+  /** The tenancy configuration of the function, when it has one. */
+  public get tenancyConfig(): lambda.TenancyConfig | undefined {
+    return this.function.tenancyConfig;
+  }
+
+  /** Whether the function is placed in a VPC (`network`). */
+  public get isBoundToVpc(): boolean {
+    return this.networkPlacement !== undefined;
+  }
+
+  /** The function's `$LATEST` version (triggers should invoke `invokeTarget` instead). */
+  public get latestVersion(): lambda.IVersion {
+    return this.function.latestVersion;
+  }
+
+  /**
+   * The function's security groups (its VPC placement). A function without `network` has none: using
+   * its connections (`allowTo`, `allowFrom`…) is reported at synth with the way out, instead of silently
+   * doing nothing.
+   */
+  public get connections(): ec2.Connections {
+    if (this.networkPlacement) return this.networkPlacement.connections;
+    this._noVpcConnections ??= new NoVpcConnections(this);
+    return this._noVpcConnections;
   }
 
   /**
@@ -403,6 +475,48 @@ export class BlueprintFunction extends Construct {
   }
 
   /**
+   * Grant an identity permission to invoke `$LATEST` (prefer `grantInvoke`, which targets the alias).
+   * @param grantee the identity
+   */
+  public grantInvokeLatestVersion(grantee: iam.IGrantable): iam.Grant {
+    return this.function.grantInvokeLatestVersion(grantee);
+  }
+
+  /**
+   * Grant an identity permission to invoke one version of the function.
+   * @param grantee the identity
+   * @param version the version
+   */
+  public grantInvokeVersion(grantee: iam.IGrantable, version: lambda.IVersion): iam.Grant {
+    return this.function.grantInvokeVersion(grantee, version);
+  }
+
+  /**
+   * Grant an identity permission to invoke the function's URL (on the alias when it has one).
+   * @param grantee the identity
+   */
+  public grantInvokeUrl(grantee: iam.IGrantable): iam.Grant {
+    return this.invokeTarget.grantInvokeUrl(grantee);
+  }
+
+  /**
+   * Grant each principal of a composite principal permission to invoke the function (alias when released).
+   * @param compositePrincipal the principals
+   */
+  public grantInvokeCompositePrincipal(compositePrincipal: iam.CompositePrincipal): iam.Grant[] {
+    return this.invokeTarget.grantInvokeCompositePrincipal(compositePrincipal);
+  }
+
+  /**
+   * Add a resource-based permission (on the alias when the function has one).
+   * @param id construct id of the permission
+   * @param permission the permission
+   */
+  public addPermission(id: string, permission: lambda.Permission): void {
+    this.invokeTarget.addPermission(id, permission);
+  }
+
+  /**
    * Add an event source (bound to the function, or to its alias when it has one).
    * @param source the event source
    */
@@ -411,12 +525,36 @@ export class BlueprintFunction extends Construct {
   }
 
   /**
-   * Configure asynchronous invocation (retries, maximum event age, destinations) on what callers invoke.
-   * A function has one such configuration: a second one is refused at synth.
+   * Add an event source mapping (on the alias when the function has one).
+   * @param id construct id of the mapping
+   * @param options the mapping
+   */
+  public addEventSourceMapping(id: string, options: lambda.EventSourceMappingOptions): lambda.EventSourceMapping {
+    return this.invokeTarget.addEventSourceMapping(id, options);
+  }
+
+  /**
+   * Add a function URL (on the alias when the function has one). `BlueprintFunctionUrl` adds the
+   * blueprint's checks (authentication) on top.
+   * @param options the URL options
+   */
+  public addFunctionUrl(options?: lambda.FunctionUrlOptions): lambda.FunctionUrl {
+    return this.invokeTarget.addFunctionUrl(options);
+  }
+
+  /**
+   * Configure asynchronous invocation (retries 0–2, maximum event age 60 s–6 h, destinations) on what
+   * callers invoke, checked at synth. `AsyncDestination` destinations are also checked for FIFO targets.
+   * A function has one such configuration (see `asyncInvokeConfig`): a second one is refused at synth.
    * @param options the settings
    */
-  public configureAsyncInvoke(options: AsyncInvokeOptions): lambda.EventInvokeConfig {
-    return configureAsyncInvoke(this, options);
+  public configureAsyncInvoke(options: lambda.EventInvokeConfigOptions): void {
+    configureAsyncInvoke(this, options);
+  }
+
+  /** The asynchronous invocation configuration, once `asyncInvoke` or `configureAsyncInvoke` set one. */
+  public get asyncInvokeConfig(): lambda.EventInvokeConfig | undefined {
+    return this.node.tryFindChild(ASYNC_INVOKE_CONFIG_ID) as lambda.EventInvokeConfig | undefined;
   }
 
   /**
@@ -424,7 +562,61 @@ export class BlueprintFunction extends Construct {
    * @param statement a least-privilege statement
    */
   public addToRolePolicy(statement: iam.PolicyStatement): void {
-    this.role.addToPrincipalPolicy(statement);
+    this.grantPrincipal.addToPrincipalPolicy(statement);
+  }
+
+  /**
+   * A metric of what callers invoke (the alias once released).
+   * @param metricName the AWS/Lambda metric name
+   * @param props metric options
+   */
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.invokeTarget.metric(metricName, props);
+  }
+
+  /**
+   * Duration of the invocations (alias once released).
+   * @param props metric options
+   * @default average over 5 minutes
+   */
+  public metricDuration(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.invokeTarget.metricDuration(props);
+  }
+
+  /**
+   * Number of invocations (alias once released).
+   * @param props metric options
+   * @default sum over 5 minutes
+   */
+  public metricInvocations(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.invokeTarget.metricInvocations(props);
+  }
+
+  /**
+   * Number of invocations that failed with a function error (alias once released).
+   * @param props metric options
+   * @default sum over 5 minutes
+   */
+  public metricErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.invokeTarget.metricErrors(props);
+  }
+
+  /**
+   * Number of throttled invocations (alias once released).
+   * @param props metric options
+   * @default sum over 5 minutes
+   */
+  public metricThrottles(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.invokeTarget.metricThrottles(props);
+  }
+
+  /**
+   * Apply a removal policy to the function and its log group.
+   * @param policy the policy
+   */
+  public applyRemovalPolicy(policy: RemovalPolicy): void {
+    this.function.applyRemovalPolicy(policy);
+    this.logGroup.applyRemovalPolicy(policy);
   }
 
   /**

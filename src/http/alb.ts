@@ -3,15 +3,16 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import type { BlueprintFunction } from '../function/blueprint-function';
+import { invokeTargetOf } from '../function/invoke-target';
 import { NagAcknowledgements } from '../nag/acknowledge';
 
 /** Properties of an `AlbToFunction`. */
 export interface AlbToFunctionProps {
   /** The function behind the load balancer (invoked through its alias when it has one). */
-  readonly function: BlueprintFunction;
+  readonly function: lambda.IFunction;
 
   /** The VPC of the load balancer. */
   readonly vpc: ec2.IVpc;
@@ -100,7 +101,7 @@ export class AlbToFunction extends Construct {
 
     this.targetGroup = new elbv2.ApplicationTargetGroup(this, 'TargetGroup', {
       targetType: elbv2.TargetType.LAMBDA,
-      targets: [new targets.LambdaTarget(props.function.invokeTarget)],
+      targets: [new targets.LambdaTarget(invokeTargetOf(props.function))],
     });
     this.targetGroup.setAttribute('lambda.multi_value_headers.enabled', String(props.multiValueHeaders));
 

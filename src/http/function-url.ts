@@ -1,12 +1,12 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import type { BlueprintFunction } from '../function/blueprint-function';
+import { invokeTargetOf } from '../function/invoke-target';
 import { validateAtSynth, warn } from '../validation/problems';
 
 /** Properties of a `BlueprintFunctionUrl`. */
 export interface BlueprintFunctionUrlProps {
   /** The function (the URL points at its alias when it has one). */
-  readonly function: BlueprintFunction;
+  readonly function: lambda.IFunction;
 
   /**
    * How callers authenticate. `NONE` makes the URL public and is refused unless `allowPublicAccess` is
@@ -42,7 +42,7 @@ export class BlueprintFunctionUrl extends Construct {
   constructor(scope: Construct, id: string, props: BlueprintFunctionUrlProps) {
     super(scope, id);
     const authType = props.authType ?? lambda.FunctionUrlAuthType.AWS_IAM;
-    this.functionUrl = new lambda.FunctionUrl(this, 'Url', { function: props.function.invokeTarget, authType, cors: props.cors });
+    this.functionUrl = new lambda.FunctionUrl(this, 'Url', { function: invokeTargetOf(props.function), authType, cors: props.cors });
     const isPublic = authType === lambda.FunctionUrlAuthType.NONE;
     if (isPublic && props.allowPublicAccess) {
       warn(this, 'PublicFunctionUrl', 'the function URL has no authentication (authType NONE, allowPublicAccess: true): anyone on the internet can invoke the function; throttle it with reserved concurrency.');

@@ -1,16 +1,17 @@
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { ApiAuthorization, ApiAuthorizationKind } from './api-authorization';
-import type { BlueprintFunction } from '../function/blueprint-function';
+import { invokeTargetOf } from '../function/invoke-target';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { validateAtSynth } from '../validation/problems';
 
 /** Properties of a `RestApiToFunction`. */
 export interface RestApiToFunctionProps {
   /** The function behind the API (invoked through its alias when it has one, with a proxy integration). */
-  readonly function: BlueprintFunction;
+  readonly function: lambda.IFunction;
 
   /**
    * A name for the API.
@@ -115,7 +116,7 @@ export class RestApiToFunction extends Construct {
     this.requestValidator = this.api.addRequestValidator('RequestValidator', { validateRequestBody: true, validateRequestParameters: true });
 
     const authorization = props.authorization ?? ApiAuthorization.iam();
-    const integration = new apigw.LambdaIntegration(props.function.invokeTarget, { proxy: true });
+    const integration = new apigw.LambdaIntegration(invokeTargetOf(props.function), { proxy: true });
     const methodOptions: apigw.MethodOptions = { ...authorization._methodOptions(this), requestValidator: this.requestValidator };
     const methods = [
       this.api.root.addMethod('ANY', integration, methodOptions),

@@ -1,7 +1,7 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { AsyncInvokeOptions } from './async-invoke';
-import { AsyncDestinationKind } from './destinations';
+import { AsyncDestination, AsyncDestinationKind } from './destinations';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { Problems, validateAtSynth } from '../validation/problems';
 
@@ -13,7 +13,8 @@ export interface AsyncInvokeTarget {
   readonly function: lambda.Function;
 }
 
-const CONFIG_ID = 'AsyncInvokeConfig';
+/** The construct id of a blueprint function's asynchronous invocation configuration. */
+export const ASYNC_INVOKE_CONFIG_ID = 'AsyncInvokeConfig';
 
 /**
  * Creates the `AWS::Lambda::EventInvokeConfig` of a blueprint function on what callers invoke (the alias
@@ -23,18 +24,18 @@ const CONFIG_ID = 'AsyncInvokeConfig';
  * checked at synth with every other problem of the app.
  */
 export function configureAsyncInvoke(owner: Construct & AsyncInvokeTarget, options: AsyncInvokeOptions): lambda.EventInvokeConfig {
-  const existing = owner.node.tryFindChild(CONFIG_ID) as lambda.EventInvokeConfig | undefined;
+  const existing = owner.node.tryFindChild(ASYNC_INVOKE_CONFIG_ID) as lambda.EventInvokeConfig | undefined;
   if (existing) {
     validateAtSynth(owner, p => p.add('asyncInvoke', 'configured twice', 'one asynchronous invocation configuration per function', 'Lambda keeps a single EventInvokeConfig per function or alias, so the second would silently replace the first'));
     return existing;
   }
   const target = owner.invokeTarget;
   const { fn, qualifier } = qualifiedTarget(target, owner.function);
-  const config = new lambda.EventInvokeConfig(owner, CONFIG_ID, {
+  const config = new lambda.EventInvokeConfig(owner, ASYNC_INVOKE_CONFIG_ID, {
     function: fn,
     qualifier,
-    onSuccess: options.onSuccess?.destination,
-    onFailure: options.onFailure?.destination,
+    onSuccess: options.onSuccess,
+    onFailure: options.onFailure,
   });
   const cfn = config.node.defaultChild as lambda.CfnEventInvokeConfig;
   if (options.retryAttempts !== undefined) cfn.maximumRetryAttempts = options.retryAttempts;
@@ -58,6 +59,7 @@ function qualifiedTarget(target: lambda.IFunction, fn: lambda.Function): { fn: l
 function validateConfig(p: Problems, options: AsyncInvokeOptions): void {
   // Retries, event age and FIFO destinations are the rule library's (LambdaAsyncInvokeConfig,
   // LambdaFifoAsyncDestination, on the template).
-  p.when(options.onSuccess?.kind === AsyncDestinationKind.BUCKET, 'asyncInvoke.onSuccess', `the bucket ${options.onSuccess?.targetName}`,
+  const onSuccess = options.onSuccess instanceof AsyncDestination ? options.onSuccess : undefined;
+  p.when(onSuccess?.kind === AsyncDestinationKind.BUCKET, 'asyncInvoke.onSuccess', `the bucket ${onSuccess?.targetName}`,
     'a queue, topic, function or event bus', 'Lambda supports S3 buckets as on-failure destinations only');
 }

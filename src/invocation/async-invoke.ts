@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { AsyncDestination } from './destinations';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 
 /**
  * Asynchronous invocation settings of a function (S3, SNS, EventBridge, `InvocationType: Event`).
@@ -25,17 +25,19 @@ export interface AsyncInvokeOptions {
   readonly maxEventAge?: Duration;
 
   /**
-   * Where the record of a successful invocation goes.
+   * Where the record of a successful invocation goes: an `AsyncDestination` (checked at synth: standard
+   * queues and topics only) or any `lambda.IDestination`.
    * @default - no on-success destination
    * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
    */
-  readonly onSuccess?: AsyncDestination;
+  readonly onSuccess?: lambda.IDestination;
 
   /**
-   * Where the record of an invocation that failed every attempt (or expired) goes. Preferred over the
+   * Where the record of an invocation that failed every attempt (or expired) goes: an `AsyncDestination`
+   * (checked at synth) or any `lambda.IDestination`. Preferred over the
    * dead-letter queue, which the function keeps as well.
    * @default - failures go to the function's dead-letter queue only
    * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
    */
-  readonly onFailure?: AsyncDestination;
+  readonly onFailure?: lambda.IDestination;
 }

@@ -4,6 +4,7 @@ import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
 import { isToken } from '../validation/problems';
 
 /** The kind of service an asynchronous destination delivers to. */
@@ -29,12 +30,12 @@ export enum AsyncDestinationKind {
  *
  * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
  */
-export class AsyncDestination {
+export class AsyncDestination implements lambda.IDestination {
   /**
    * An SQS standard queue (the usual on-failure destination; the role gets sqs:SendMessage).
    * @param queue the queue
    */
-  public static queue(queue: sqs.IQueue): AsyncDestination {
+  public static toQueue(queue: sqs.IQueue): AsyncDestination {
     return new AsyncDestination(AsyncDestinationKind.QUEUE, new destinations.SqsDestination(queue), queue.node.path, queue.fifo);
   }
 
@@ -42,7 +43,7 @@ export class AsyncDestination {
    * An SNS standard topic (fan-out of invocation records; the role gets sns:Publish).
    * @param topic the topic
    */
-  public static topic(topic: sns.ITopic): AsyncDestination {
+  public static toTopic(topic: sns.ITopic): AsyncDestination {
     return new AsyncDestination(AsyncDestinationKind.TOPIC, new destinations.SnsDestination(topic), topic.node.path, topic.fifo);
   }
 
@@ -50,7 +51,7 @@ export class AsyncDestination {
    * Another Lambda function, invoked asynchronously with the invocation record.
    * @param fn the function
    */
-  public static function(fn: lambda.IFunction): AsyncDestination {
+  public static toFunction(fn: lambda.IFunction): AsyncDestination {
     return new AsyncDestination(AsyncDestinationKind.FUNCTION, new destinations.LambdaDestination(fn), fn.node.path, false);
   }
 
@@ -59,7 +60,7 @@ export class AsyncDestination {
    * @param bus the bus
    * @default - the account's default bus when `bus` is omitted
    */
-  public static eventBus(bus?: events.IEventBus): AsyncDestination {
+  public static toEventBus(bus?: events.IEventBus): AsyncDestination {
     return new AsyncDestination(AsyncDestinationKind.EVENT_BUS, new destinations.EventBridgeDestination(bus), bus ? bus.node.path : 'default event bus', false);
   }
 
@@ -67,7 +68,7 @@ export class AsyncDestination {
    * An S3 bucket: Lambda writes the record of each failed invocation as an object. On-failure only.
    * @param bucket the bucket
    */
-  public static bucket(bucket: s3.IBucket): AsyncDestination {
+  public static toBucket(bucket: s3.IBucket): AsyncDestination {
     return new AsyncDestination(AsyncDestinationKind.BUCKET, new destinations.S3Destination(bucket), bucket.node.path, false);
   }
 
@@ -80,6 +81,16 @@ export class AsyncDestination {
     public readonly targetName: string,
     private readonly fifoFlag: boolean | undefined,
   ) {}
+
+  /**
+   * Called by Lambda's EventInvokeConfig: binds the wrapped destination.
+   * @param scope the scope
+   * @param fn the function
+   * @param options binding options
+   */
+  public bind(scope: Construct, fn: lambda.IFunction, options?: lambda.DestinationOptions): lambda.DestinationConfig {
+    return this.destination.bind(scope, fn, options);
+  }
 
   /** Whether the target is a FIFO queue or topic (unknown tokens count as not FIFO). */
   public get isFifo(): boolean {

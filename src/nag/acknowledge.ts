@@ -1,6 +1,7 @@
 import { Aspects, Stack, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { AcknowledgementMetadataAspect } from './private/acknowledgement-metadata';
+import { acknowledgeRule, requireReason } from './acknowledge-rule';
 
 const ASPECT_MARK = Symbol.for('cdk-lambda-blueprints.nag-metadata-aspect');
 
@@ -18,9 +19,11 @@ export class NagAcknowledgements {
    *
    * @param construct the resource or construct the finding belongs to
    * @param id the full rule id, e.g. `AwsSolutions-IAM5[Resource::*]` or `Serverless-LambdaDLQ`
-   * @param reason why the finding is acceptable, written for a reviewer
+   * @param reason why the finding is acceptable, written for a reviewer: at least 20 characters (a
+   * shorter one is refused at synth)
    */
   public static add(construct: IConstruct, id: string, reason: string): void {
+    if (!requireReason(construct, id, reason)) return;
     Validations.of(construct).acknowledge({ id, reason });
     const stack = Stack.of(construct);
     const marked = stack as unknown as Record<symbol, boolean>;
@@ -28,6 +31,20 @@ export class NagAcknowledgements {
       marked[ASPECT_MARK] = true;
       Aspects.of(stack).add(new AcknowledgementMetadataAspect());
     }
+  }
+
+  /**
+   * Acknowledge a whole rule on a construct and everything below it, with one call: the rule id and
+   * every granular finding of it (`AwsSolutions-IAM5` covers `AwsSolutions-IAM5[Resource::*]`,
+   * `AwsSolutions-IAM5[Action::s3:*]`…), each written into the template metadata with the reason.
+   *
+   * @param construct the scope (a stack, a construct, a resource)
+   * @param ruleId the rule id without a finding, e.g. `AwsSolutions-IAM5` or `LambdaBlueprints-LambdaStreamBisect`
+   * @param reason why the rule's findings are acceptable here: at least 20 characters
+   */
+  public static addRule(construct: IConstruct, ruleId: string, reason: string): void {
+    if (!requireReason(construct, ruleId, reason)) return;
+    acknowledgeRule(construct, ruleId, reason, (c, id, r) => NagAcknowledgements.add(c, id, r));
   }
 
   private constructor() {}

@@ -1,9 +1,11 @@
+import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { LIMITS } from '../limits';
 import { BlueprintVpcEndpoints } from './endpoints';
 import { FunctionNetwork, FunctionNetworkOptions } from './function-network';
+import { NagAcknowledgements } from '../nag/acknowledge';
 import { isToken, validateAtSynth } from '../validation/problems';
 
 /**
@@ -73,6 +75,11 @@ export class BlueprintVpc extends Construct {
     super(scope, id);
     const maxAzs = props.maxAzs ?? LIMITS.vpcAvailabilityZones.min;
     const natGateways = props.natGateways ?? maxAzs;
+    // Reading stack.availabilityZones makes aws-cdk-lib acknowledge CloudFormation-Validate::W3010 on the
+    // whole stack (and cdk-nag's metadata aspect then writes it into every resource). Acknowledge it only
+    // on the subnets, the resources that carry availability zones, and only when those are literal.
+    const stack = Stack.of(this);
+    (stack as unknown as { azLiteralWarningSilenced?: boolean }).azLiteralWarningSilenced = true;
     this.vpc = new ec2.Vpc(this, 'Vpc', {
       ipAddresses: props.ipAddresses,
       maxAzs: usable(maxAzs, LIMITS.vpcAvailabilityZones.min),
@@ -88,6 +95,15 @@ export class BlueprintVpc extends Construct {
       destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogGroup),
       trafficType: ec2.FlowLogTrafficType.ALL,
     });
+
+    if (stack.availabilityZones.some(az => !Token.isUnresolved(az))) {
+      for (const subnet of [...this.vpc.publicSubnets, ...this.vpc.privateSubnets, ...this.vpc.isolatedSubnets]) {
+        const cfnSubnet = subnet.node.defaultChild as ec2.CfnSubnet;
+        NagAcknowledgements.add(cfnSubnet, 'CloudFormation-Validate::W3010', LITERAL_AZ_REASON);
+        // cfn-lint reads its own metadata: the same acknowledgement, on the same resource only.
+        cfnSubnet.addMetadata('cfn-lint', { config: { ignore_checks: ['W3010'] } });
+      }
+    }
 
     this.endpoints = BlueprintVpcEndpoints.of(this, this.vpc);
     this.endpoints.addGatewayEndpoints();
@@ -117,6 +133,8 @@ export class BlueprintVpc extends Construct {
     return FunctionNetwork.isolated(this.vpc, options);
   }
 }
+
+const LITERAL_AZ_REASON = 'The subnet\'s availability zone is one of the stack\'s (stack.availabilityZones, from the cdk.context.json lookup for its account and region), not a zone typed by hand.';
 
 /** A value the L2 accepts, so that an out-of-range value is reported with the others instead of thrown. */
 function usable(value: number, min: number): number {

@@ -4,10 +4,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PatternFunctionProps, patternFunction } from './pattern-function';
-import { BlueprintFunction } from '../function/blueprint-function';
 import { enforceRules } from '../rules/private/enforce';
 import { BlueprintDynamoStreamSource } from '../sources/dynamodb';
-import { BlueprintEventSourceOptions } from '../sources/options';
+import { BlueprintStreamSourceOptions } from '../sources/options';
 
 /**
  * Properties of a `DynamoStreamToFunction`.
@@ -30,7 +29,7 @@ export interface DynamoStreamToFunctionProps extends PatternFunctionProps {
    * Options of the event source mapping.
    * @default - BlueprintDynamoStreamSource defaults, starting at TRIM_HORIZON
    */
-  readonly sourceOptions?: BlueprintEventSourceOptions;
+  readonly sourceOptions?: BlueprintStreamSourceOptions;
 }
 
 /**
@@ -41,8 +40,8 @@ export interface DynamoStreamToFunctionProps extends PatternFunctionProps {
  * recovery. Same mapping defaults as `KinesisToFunction`.
  */
 export class DynamoStreamToFunction extends Construct {
-  /** The function that processes the changes. */
-  public readonly blueprintFunction: BlueprintFunction;
+  /** The function that processes the changes (a BlueprintFunction when created from `functionProps`). */
+  public readonly function: lambda.IFunction;
   /** The table. */
   public readonly table: dynamodb.ITable;
   /** The event source. */
@@ -57,14 +56,14 @@ export class DynamoStreamToFunction extends Construct {
   constructor(scope: Construct, id: string, props: DynamoStreamToFunctionProps) {
     super(scope, id);
     enforceRules(this);
-    this.blueprintFunction = patternFunction(this, props);
+    this.function = patternFunction(this, props);
     this.table = props.existingTable ?? this.createTable(props.tableProps);
     this.source = new BlueprintDynamoStreamSource(this.table, {
       ...props.sourceOptions,
       // An explicit `startingPosition: undefined` means the default, as when the key is left out.
       startingPosition: props.sourceOptions?.startingPosition ?? lambda.StartingPosition.TRIM_HORIZON,
     });
-    this.blueprintFunction.addEventSource(this.source);
+    this.function.addEventSource(this.source);
     this.mapping = this.source.mapping;
     this.failureQueue = this.source.failureQueue;
     this.iteratorAgeAlarm = this.source.iteratorAgeAlarm;

@@ -5,7 +5,6 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PatternFunctionProps, patternFunction } from './pattern-function';
 import { durationForL2 } from '../core/refused-values';
-import { BlueprintFunction } from '../function/blueprint-function';
 import { LIMITS } from '../limits';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { enforceRules } from '../rules/private/enforce';
@@ -43,8 +42,8 @@ export interface KinesisToFunctionProps extends PatternFunctionProps {
  * failures and starts at TRIM_HORIZON by default; IteratorAge, Errors and Throttles are alarmed.
  */
 export class KinesisToFunction extends Construct {
-  /** The function that processes the records. */
-  public readonly blueprintFunction: BlueprintFunction;
+  /** The function that processes the records (a BlueprintFunction when created from `functionProps`). */
+  public readonly function: lambda.IFunction;
   /** The stream. */
   public readonly stream: kinesis.IStream;
   /** The event source. */
@@ -59,14 +58,14 @@ export class KinesisToFunction extends Construct {
   constructor(scope: Construct, id: string, props: KinesisToFunctionProps) {
     super(scope, id);
     enforceRules(this);
-    this.blueprintFunction = patternFunction(this, props);
+    this.function = patternFunction(this, props);
     this.stream = props.existingStream ?? this.createStream(props.streamProps ?? {});
     this.source = new BlueprintKinesisSource(this.stream, {
       ...props.sourceOptions,
       // An explicit `startingPosition: undefined` means the default, as when the key is left out.
       startingPosition: props.sourceOptions?.startingPosition ?? lambda.StartingPosition.TRIM_HORIZON,
     });
-    this.blueprintFunction.addEventSource(this.source);
+    this.function.addEventSource(this.source);
     this.mapping = this.source.mapping;
     this.failureQueue = this.source.failureQueue;
     this.iteratorAgeAlarm = this.source.iteratorAgeAlarm;

@@ -1,3 +1,4 @@
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { BlueprintAlarms } from '../core/alarms';
@@ -6,14 +7,15 @@ import { BlueprintFunction, BlueprintFunctionProps } from '../function/blueprint
 /** The function part of a source-to-function pattern. */
 export interface PatternFunctionProps {
   /**
-   * An existing BlueprintFunction to process the events (exclusive with `functionProps`).
+   * An existing function to process the events (exclusive with `functionProps`): a BlueprintFunction
+   * (its alias once released) or any `lambda.IFunction`.
    * @default - a BlueprintFunction is created from `functionProps`
    */
-  readonly blueprintFunction?: BlueprintFunction;
+  readonly function?: lambda.IFunction;
 
   /**
-   * Properties of the BlueprintFunction the pattern creates (exclusive with `blueprintFunction`).
-   * @default - none: then `blueprintFunction` is required
+   * Properties of the BlueprintFunction the pattern creates (exclusive with `function`).
+   * @default - none: then `function` is required
    */
   readonly functionProps?: BlueprintFunctionProps;
 
@@ -25,12 +27,12 @@ export interface PatternFunctionProps {
 }
 
 /** The pattern's function: the given one or a new one under `scope` with id `Function`. */
-export function patternFunction(scope: Construct, props: PatternFunctionProps): BlueprintFunction {
+export function patternFunction(scope: Construct, props: PatternFunctionProps): lambda.IFunction {
   if (props.alarmTopic) BlueprintAlarms.notify(scope, props.alarmTopic);
-  if (props.blueprintFunction && props.functionProps) {
-    throw new Error(`${scope.node.path}: give either blueprintFunction or functionProps, not both.`);
+  if (props.function && props.functionProps) {
+    throw new Error(`${scope.node.path}: give either function or functionProps, not both.`);
   }
-  if (props.blueprintFunction) return props.blueprintFunction;
-  if (!props.functionProps) throw new Error(`${scope.node.path}: give blueprintFunction or functionProps.`);
+  if (props.function) return props.function;
+  if (!props.functionProps) throw new Error(`${scope.node.path}: give function or functionProps.`);
   return new BlueprintFunction(scope, 'Function', props.functionProps);
 }

@@ -7,11 +7,11 @@ import { Construct } from 'constructs';
 import { PatternFunctionProps, patternFunction } from './pattern-function';
 import { DurableQueue } from '../core/durable-queue';
 import { durationForL2 } from '../core/refused-values';
-import { BlueprintFunction } from '../function/blueprint-function';
+import { invokeTargetOf } from '../function/invoke-target';
 import { LIMITS } from '../limits';
 import { enforceRules } from '../rules/private/enforce';
 import { functionTimeout } from '../sources/function-timeout';
-import { BlueprintEventSourceOptions } from '../sources/options';
+import { BlueprintQueueSourceOptions } from '../sources/options';
 import { BlueprintQueueSource } from '../sources/queue';
 import { validateAtSynth } from '../validation/problems';
 
@@ -59,7 +59,7 @@ export interface QueueToFunctionProps extends PatternFunctionProps {
    * Options of the event source mapping (batch size, window, maximum concurrency, filters, alarms).
    * @default - BlueprintQueueSource defaults
    */
-  readonly sourceOptions?: BlueprintEventSourceOptions;
+  readonly sourceOptions?: BlueprintQueueSourceOptions;
 }
 
 /**
@@ -71,12 +71,14 @@ export interface QueueToFunctionProps extends PatternFunctionProps {
  * are alarmed.
  */
 export class QueueToFunction extends Construct {
-  /** The function that processes the messages. */
-  public readonly blueprintFunction: BlueprintFunction;
+  /** The function that processes the messages (a BlueprintFunction when created from `functionProps`). */
+  public readonly function: lambda.IFunction;
   /** The source queue. */
   public readonly queue: sqs.IQueue;
-  /** The redrive DLQ of a queue the pattern created. */
-  public readonly deadLetterQueue?: DurableQueue;
+  /** The redrive DLQ of a queue the pattern created (an encrypted, depth-alarmed `DurableQueue`'s queue). */
+  public readonly deadLetterQueue?: sqs.IQueue;
+  /** The depth alarm of the created redrive DLQ. */
+  public readonly deadLetterDepthAlarm?: cloudwatch.Alarm;
   /** The event source. */
   public readonly source: BlueprintQueueSource;
   /** The event source mapping. */
@@ -87,18 +89,20 @@ export class QueueToFunction extends Construct {
   constructor(scope: Construct, id: string, props: QueueToFunctionProps) {
     super(scope, id);
     enforceRules(this);
-    this.blueprintFunction = patternFunction(this, props);
+    this.function = patternFunction(this, props);
     const options = props.sourceOptions ?? {};
 
     if (props.existingQueue) {
       this.queue = props.existingQueue;
     } else {
       const fifo = props.fifo ?? false;
-      this.deadLetterQueue = new DurableQueue(this, 'DeadLetterQueue', {
+      const deadLetters = new DurableQueue(this, 'DeadLetterQueue', {
         fifo,
         encryptionKey: props.encryptionKey,
         purpose: 'messages that failed processing repeatedly',
       });
+      this.deadLetterQueue = deadLetters.queue;
+      this.deadLetterDepthAlarm = deadLetters.depthAlarm;
       const maxReceiveCount = props.maxReceiveCount ?? DEFAULT_MAX_RECEIVE_COUNT;
       const retention = durationForL2(props.retentionPeriod ?? Duration.days(4), LIMITS.sqsRetention, 'seconds');
       const queue = new sqs.Queue(this, 'Queue', {
@@ -107,14 +111,14 @@ export class QueueToFunction extends Construct {
         encryptionMasterKey: props.encryptionKey,
         enforceSSL: true,
         retentionPeriod: retention.pass,
-        deadLetterQueue: { queue: this.deadLetterQueue.queue, maxReceiveCount },
+        deadLetterQueue: { queue: deadLetters.queue, maxReceiveCount },
       });
       if (retention.raw !== undefined) (queue.node.defaultChild as sqs.CfnQueue).messageRetentionPeriod = retention.raw;
-      const fn = this.blueprintFunction;
+      const fn = this.function;
       (queue.node.defaultChild as sqs.CfnQueue).visibilityTimeout = Lazy.number({
         produce: () => {
           // Unknown timeout (a token): assume the longest so that Lambda never refuses the mapping.
-          const timeout = functionTimeout(fn.function) ?? LIMITS.timeout.max;
+          const timeout = functionTimeout(invokeTargetOf(fn)) ?? LIMITS.timeout.max;
           const window = Stack.of(queue).resolve(this.source.mapping.maximumBatchingWindowInSeconds);
           const windowSeconds = window === undefined ? 0 : typeof window === 'number' ? window : LIMITS.batchingWindow.max;
           return LIMITS.visibilityTimeoutFactor.min * timeout + windowSeconds;
@@ -125,7 +129,7 @@ export class QueueToFunction extends Construct {
     }
 
     this.source = new BlueprintQueueSource(this.queue, options);
-    this.blueprintFunction.addEventSource(this.source);
+    this.function.addEventSource(this.source);
     this.mapping = this.source.mapping;
     this.messageAgeAlarm = this.source.messageAgeAlarm;
   }

@@ -134,5 +134,15 @@ export function markdownReport(stackName: string, model: TemplateModel, nag: Nag
     for (const f of findings) out.push(`  - ${f}`);
   }
   out.push(`- ${nag.acknowledged} acknowledgement${nag.acknowledged === 1 ? '' : 's'} with reasons in the template metadata (\`cdk_lambda_blueprints_acknowledgements\`)`, '');
+  out.push(...acknowledgementsSection(model));
   return out.join('\n');
+}
+
+/** Every acknowledgement of the template with its reason, one row per resource and rule. */
+function acknowledgementsSection(model: TemplateModel): string[] {
+  const acks = model.acknowledgements;
+  if (acks.length === 0) return [];
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return ['## Acknowledgements', '', '| resource | rule | reason |', '|---|---|---|',
+    ...acks.map(a => `| ${cell(a.resource)} | ${cell(a.ruleId)} | ${cell(a.reason)} |`), ''];
 }

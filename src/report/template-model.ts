@@ -4,6 +4,16 @@
  * any app — blueprints, plain L2 code or an imported template.
  */
 
+/** One acknowledged finding, as the template records it. */
+export interface Acknowledgement {
+  /** The resource (its readable name). */
+  readonly resource: string;
+  /** The acknowledged rule or finding id. */
+  readonly ruleId: string;
+  /** Why it is acceptable. */
+  readonly reason: string;
+}
+
 /** A CloudFormation resource as it stands in a template. */
 export interface CfnResourceJson {
   readonly Type: string;
@@ -99,6 +109,23 @@ export class TemplateModel {
   /** Every edge of the event graph. */
   public get edges(): EventEdge[] {
     return [...this.edgeList];
+  }
+
+  /** Every acknowledgement written into the template (`cdk_nag.rules_to_suppress`), per resource. */
+  public get acknowledgements(): Acknowledgement[] {
+    const out: Acknowledgement[] = [];
+    // The template's list (each acknowledgement once, with the resources or scopes it covers) …
+    for (const r of (this.metadata.cdk_lambda_blueprints_acknowledgements ?? []) as Array<{ id: string; reason: string; resources?: string[]; scopes?: string[] }>) {
+      for (const id of r.resources ?? []) out.push({ resource: this.nameOf(id), ruleId: r.id, reason: r.reason });
+      for (const scope of r.scopes ?? []) out.push({ resource: `${scope} (and everything below)`, ruleId: r.id, reason: r.reason });
+    }
+    // … and per-resource cdk-nag v2 metadata (whole-rule acknowledgements resolved at synth).
+    for (const id of Object.keys(this.resources).sort()) {
+      for (const r of this.resources[id].Metadata?.cdk_nag?.rules_to_suppress ?? []) {
+        out.push({ resource: this.nameOf(id), ruleId: r.id, reason: r.reason });
+      }
+    }
+    return out.sort((a, b) => `${a.resource} ${a.ruleId}`.localeCompare(`${b.resource} ${b.ruleId}`));
   }
 
   /** Logical ids of the resources of one type. */

@@ -2,8 +2,9 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { bindSource } from './mapping';
-import { BlueprintEventSourceOptions } from './options';
+import { BlueprintStreamSourceOptions } from './options';
 import { BlueprintStreamSourceBase } from './stream-source-base';
+import { invokeTargetOf } from '../function/invoke-target';
 import { Finding } from '../rules/private/rule';
 
 /**
@@ -21,13 +22,13 @@ import { Finding } from '../rules/private/rule';
 export class BlueprintDynamoStreamSource extends BlueprintStreamSourceBase {
   /** The table. */
   public readonly table: dynamodb.ITable;
-  private readonly options: BlueprintEventSourceOptions;
+  private readonly options: BlueprintStreamSourceOptions;
 
   /**
    * @param table a table with a stream (`stream` set, or imported with `tableStreamArn`)
    * @param options the mapping's options
    */
-  constructor(table: dynamodb.ITable, options: BlueprintEventSourceOptions = {}) {
+  constructor(table: dynamodb.ITable, options: BlueprintStreamSourceOptions = {}) {
     super(table);
     this.table = table;
     this.options = options;
@@ -38,6 +39,8 @@ export class BlueprintDynamoStreamSource extends BlueprintStreamSourceBase {
    * @param target the function (or alias) that processes the records
    */
   public bind(target: lambda.IFunction): void {
+    // A BlueprintFunction bound directly maps to what it delegates to (its alias once released).
+    target = invokeTargetOf(target);
     if (this._bound) throw new Error(`BlueprintDynamoStreamSource for ${this.table.node.path} is already bound; create one source per function.`);
     const streamArn = this.table.tableStreamArn;
     const problems: Finding[] = streamArn ? [] : [{

@@ -4,13 +4,14 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { bindSource } from './mapping';
-import { BlueprintEventSourceOptions } from './options';
+import { BlueprintStreamSourceOptions } from './options';
 import { BlueprintStreamSourceBase } from './stream-source-base';
+import { invokeTargetOf } from '../function/invoke-target';
 
 /**
  * Options of a `BlueprintKinesisSource`.
  */
-export interface BlueprintKinesisSourceOptions extends BlueprintEventSourceOptions {
+export interface BlueprintKinesisSourceOptions extends BlueprintStreamSourceOptions {
   /**
    * Read through an enhanced fan-out consumer (dedicated 2 MB/s per shard, push delivery) created for
    * this mapping, instead of sharing the shards' read throughput with other consumers.
@@ -63,6 +64,8 @@ export class BlueprintKinesisSource extends BlueprintStreamSourceBase {
    * @param target the function (or alias) that processes the records
    */
   public bind(target: lambda.IFunction): void {
+    // A BlueprintFunction bound directly maps to what it delegates to (its alias once released).
+    target = invokeTargetOf(target);
     if (this._bound) throw new Error(`BlueprintKinesisSource for ${this.stream.node.path} is already bound to ${this.target!.node.path}; create one source per function.`);
     this.target = target;
     const statements = [new iam.PolicyStatement({

@@ -45,30 +45,14 @@ export class StreamFailureDestination {
 }
 
 /**
- * Options of a blueprint event source.
+ * What every blueprint event source takes (SQS queues, Kinesis streams, DynamoDB Streams).
  *
- * One options type serves every source so that a stream-only option given to an SQS source (or an SQS-only
- * option given to a stream) is reported at synth instead of being silently ignored. Every value is
- * written to the `AWS::Lambda::EventSourceMapping` and checked there at synth, so an escape-hatch change
- * of the mapping is checked too.
+ * Every value is written to the `AWS::Lambda::EventSourceMapping` and checked there at synth, so an
+ * escape-hatch change of the mapping is checked too.
  *
  * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html
  */
-export interface BlueprintEventSourceOptions {
-  /**
-   * Where a stream mapping starts reading. Required for Kinesis and DynamoDB Streams (`AT_TIMESTAMP`:
-   * Kinesis only, with `startingPositionTimestamp`); refused on SQS.
-   * @default - none: a stream source without it is refused at synth (the patterns default to TRIM_HORIZON)
-   * @see https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html#services-kinesis-params
-   */
-  readonly startingPosition?: lambda.StartingPosition;
-
-  /**
-   * With `StartingPosition.AT_TIMESTAMP` on Kinesis: the time to start reading from, in Unix seconds.
-   * @default - none
-   */
-  readonly startingPositionTimestamp?: number;
-
+export interface BlueprintSourceOptions {
   /**
    * Records per batch. Streams: 1–10,000. SQS standard: 1–10,000, above 10 only with a batching window
    * of at least 1 s. SQS FIFO: 1–10.
@@ -83,55 +67,11 @@ export interface BlueprintEventSourceOptions {
   readonly maxBatchingWindow?: Duration;
 
   /**
-   * Streams only: split a failing batch in two and retry each half, isolating a poison record.
-   * @default true for streams
-   */
-  readonly bisectBatchOnError?: boolean;
-
-  /**
-   * Streams only: retries of a failing batch, -1 (until the record expires) or 0–10,000.
-   * @default 10 for streams
-   */
-  readonly retryAttempts?: number;
-
-  /**
-   * Streams only: discard (to the on-failure destination) records older than this, 60 s to 7 days.
-   * @default Duration.days(1) for streams
-   */
-  readonly maxRecordAge?: Duration;
-
-  /**
-   * Streams only: batches processed at once per shard, 1–10. The function then needs up to
-   * shards × factor concurrent executions.
-   * @default 1
-   */
-  readonly parallelizationFactor?: number;
-
-  /**
-   * Streams only: a tumbling window for stateful aggregation, 0–900 s.
-   * @default - no tumbling window
-   */
-  readonly tumblingWindow?: Duration;
-
-  /**
-   * Streams only: where records go that failed for good.
-   * @default StreamFailureDestination.toDurableQueue() for streams
-   */
-  readonly onFailure?: StreamFailureDestination;
-
-  /**
    * Let the handler return `batchItemFailures` so that only the failed records are retried.
    * @default true
    * @see https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html#services-sqs-batchfailurereporting
    */
   readonly reportBatchItemFailures?: boolean;
-
-  /**
-   * SQS only: the most concurrent function instances the mapping invokes, 2–1,000.
-   * @default - no limit beyond the function's concurrency
-   * @see https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html
-   */
-  readonly maxConcurrency?: number;
 
   /**
    * Event filter patterns, as JSON strings (e.g. `'{"body":{"kind":["order"]}}'`); at most 5.
@@ -153,16 +93,96 @@ export interface BlueprintEventSourceOptions {
    * @default true
    */
   readonly alarms?: boolean;
+}
 
+/**
+ * Options of a `BlueprintQueueSource` (SQS). Stream-only settings are not part of this type, so giving
+ * them to a queue source fails to compile (and, through an escape hatch, at synth).
+ *
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html
+ */
+export interface BlueprintQueueSourceOptions extends BlueprintSourceOptions {
   /**
-   * Streams: alarm when the function's IteratorAge (Maximum) exceeds this.
-   * @default Duration.minutes(1)
+   * The most concurrent function instances the mapping invokes, 2–1,000.
+   * @default - no limit beyond the function's concurrency
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html
    */
-  readonly iteratorAgeThreshold?: Duration;
+  readonly maxConcurrency?: number;
 
   /**
-   * SQS: alarm when the oldest message of the source queue is older than this.
+   * Alarm when the oldest message of the source queue is older than this.
    * @default Duration.minutes(5)
    */
   readonly messageAgeThreshold?: Duration;
 }
+
+/**
+ * Options of a stream source (`BlueprintKinesisSource`, `BlueprintDynamoStreamSource`). SQS-only settings
+ * are not part of this type, so giving them to a stream source fails to compile.
+ *
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html#services-kinesis-params
+ */
+export interface BlueprintStreamSourceOptions extends BlueprintSourceOptions {
+  /**
+   * Where a stream mapping starts reading. Required for Kinesis and DynamoDB Streams (`AT_TIMESTAMP`:
+   * Kinesis only, with `startingPositionTimestamp`); refused on SQS.
+   * @default - none: a stream source without it is refused at synth (the patterns default to TRIM_HORIZON)
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html#services-kinesis-params
+   */
+  readonly startingPosition?: lambda.StartingPosition;
+
+  /**
+   * With `StartingPosition.AT_TIMESTAMP` on Kinesis: the time to start reading from, in Unix seconds.
+   * @default - none
+   */
+  readonly startingPositionTimestamp?: number;
+
+  /**
+   * Split a failing batch in two and retry each half, isolating a poison record.
+   * @default true for streams
+   */
+  readonly bisectBatchOnError?: boolean;
+
+  /**
+   * Retries of a failing batch, -1 (until the record expires) or 0–10,000.
+   * @default 10 for streams
+   */
+  readonly retryAttempts?: number;
+
+  /**
+   * Discard (to the on-failure destination) records older than this, 60 s to 7 days.
+   * @default Duration.days(1) for streams
+   */
+  readonly maxRecordAge?: Duration;
+
+  /**
+   * Batches processed at once per shard, 1–10. The function then needs up to
+   * shards × factor concurrent executions.
+   * @default 1
+   */
+  readonly parallelizationFactor?: number;
+
+  /**
+   * A tumbling window for stateful aggregation, 0–900 s.
+   * @default - no tumbling window
+   */
+  readonly tumblingWindow?: Duration;
+
+  /**
+   * Where records go that failed for good.
+   * @default StreamFailureDestination.toDurableQueue() for streams
+   */
+  readonly onFailure?: StreamFailureDestination;
+
+  /**
+   * Alarm when the function's IteratorAge (Maximum) exceeds this.
+   * @default Duration.minutes(1)
+   */
+  readonly iteratorAgeThreshold?: Duration;
+}
+
+/**
+ * Every option a mapping may carry (what the mapping and its checks read). Internal: sources take
+ * `BlueprintQueueSourceOptions` or `BlueprintStreamSourceOptions`.
+ */
+export interface BlueprintEventSourceOptions extends BlueprintQueueSourceOptions, BlueprintStreamSourceOptions {}

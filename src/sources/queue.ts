@@ -3,8 +3,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { bindSource, BoundSource, isDurable } from './mapping';
-import { BlueprintEventSourceOptions } from './options';
+import { BlueprintQueueSourceOptions } from './options';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
+import { invokeTargetOf } from '../function/invoke-target';
 import { warn } from '../validation/problems';
 
 /**
@@ -29,7 +30,7 @@ import { warn } from '../validation/problems';
 export class BlueprintQueueSource implements lambda.IEventSource {
   /** The queue. */
   public readonly queue: sqs.IQueue;
-  private readonly options: BlueprintEventSourceOptions;
+  private readonly options: BlueprintQueueSourceOptions;
   private bound?: BoundSource;
   private _deadLetterDepthAlarm?: cloudwatch.Alarm;
 
@@ -37,7 +38,7 @@ export class BlueprintQueueSource implements lambda.IEventSource {
    * @param queue the queue to consume (standard or FIFO)
    * @param options the mapping's options
    */
-  constructor(queue: sqs.IQueue, options: BlueprintEventSourceOptions = {}) {
+  constructor(queue: sqs.IQueue, options: BlueprintQueueSourceOptions = {}) {
     this.queue = queue;
     this.options = options;
   }
@@ -47,6 +48,8 @@ export class BlueprintQueueSource implements lambda.IEventSource {
    * @param target the function (or alias) that processes the messages
    */
   public bind(target: lambda.IFunction): void {
+    // A BlueprintFunction bound directly maps to what it delegates to (its alias once released).
+    target = invokeTargetOf(target);
     if (this.bound) throw new Error(`BlueprintQueueSource for ${this.queue.node.path} is already bound; create one source per function.`);
     this.bound = bindSource({
       kind: 'sqs',

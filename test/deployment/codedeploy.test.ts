@@ -34,7 +34,7 @@ describe('CodeDeploy deployment group', () => {
     const extra = new cloudwatch.Alarm(stack, 'Latency', {
       metric: new cloudwatch.Metric({ namespace: 'AWS/Lambda', metricName: 'Duration' }), threshold: 1000, evaluationPeriods: 1,
     });
-    const fn = releasedFunction(stack, { deployment: { ...canary, alarms: [extra] } });
+    const fn = releasedFunction(stack, { deployment: { ...canary, rollbackAlarms: [extra] } });
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'Errors',
@@ -68,7 +68,7 @@ describe('CodeDeploy deployment group', () => {
 
   test('rollbackOnAlarm false with no alarms is accepted and rolls back on failure only', () => {
     const stack = newStack();
-    releasedFunction(stack, { deployment: { ...canary, defaultAlarms: false, rollbackOnAlarm: false } });
+    releasedFunction(stack, { deployment: { ...canary, alarms: false, rollbackOnAlarm: false } });
     Template.fromStack(stack).hasResourceProperties('AWS::CodeDeploy::DeploymentGroup', {
       AutoRollbackConfiguration: { Enabled: true, Events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_REQUEST'] },
     });
@@ -126,12 +126,14 @@ describe('CodeDeploy deployment group', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::CodeDeploy::DeploymentGroup', { DeploymentConfigName: 'Shared' });
   });
 
-  test('a standalone AliasDeployment defaults to Canary10Percent5Minutes', () => {
+  test('a standalone AliasDeployment takes its strategy explicitly (no default that differs from FunctionDeploymentOptions)', () => {
     const stack = newStack();
     const fn = releasedFunction(stack);
-    const d = new AliasDeployment(stack, 'Deploy', { alias: fn.alias! });
-    expect(d.strategy.name).toEqual('Canary10Percent5Minutes');
-    Template.fromStack(stack).hasResourceProperties('AWS::CodeDeploy::DeploymentGroup', { DeploymentConfigName: 'CodeDeployDefault.LambdaCanary10Percent5Minutes' });
+    const d = new AliasDeployment(stack, 'Deploy', { alias: fn.alias!, strategy: DeploymentStrategy.linear10PercentEvery1Minute() });
+    expect(d.strategy.name).toEqual('Linear10PercentEvery1Minute');
+    Template.fromStack(stack).hasResourceProperties('AWS::CodeDeploy::DeploymentGroup', { DeploymentConfigName: 'CodeDeployDefault.LambdaLinear10PercentEvery1Minute' });
+    // @ts-expect-error strategy is required
+    expect(() => new AliasDeployment(stack, 'NoStrategy', { alias: fn.alias! })).toThrow();
   });
 });
 

@@ -93,8 +93,8 @@ describe('deployment group rules', () => {
   });
 
   test('refuses rollback on alarm without alarms', () => {
-    expectErrors(withDeployment({ strategy: canary, defaultAlarms: false }),
-      /rollbackOnAlarm is true without alarms, allowed is at least one alarm \(defaultAlarms or alarms\), or rollbackOnAlarm: false, because CodeDeploy can only roll back on an alarm it watches\./);
+    expectErrors(withDeployment({ strategy: canary, alarms: false }),
+      /rollbackOnAlarm is true without alarms, allowed is at least one alarm \(alarms or rollbackAlarms\), or rollbackOnAlarm: false, because CodeDeploy can only roll back on an alarm it watches\./);
   });
 
   test('refuses smokeTest together with preTraffic', () => {
@@ -107,7 +107,7 @@ describe('deployment group rules', () => {
   test('refuses two deployment groups on one alias', () => {
     const stack = newStack();
     const fn = releasedFunction(stack, { deployment: { strategy: canary } });
-    new AliasDeployment(stack, 'Second', { alias: fn.alias! });
+    new AliasDeployment(stack, 'Second', { alias: fn.alias!, strategy: canary });
     expectErrors(stack, /^\[Test\/Second\] alias is Test\/Fn\/Release\/Alias, allowed is one deployment group per alias \(Test\/Fn\/Release\/Deployment already deploys it\)/);
   });
 

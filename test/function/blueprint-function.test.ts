@@ -1,15 +1,18 @@
 import * as path from 'path';
+import { Duration } from 'aws-cdk-lib';
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { BlueprintAlarms, BlueprintCode, BlueprintFunction, BlueprintSecret, DeadLetterQueueMode } from '../../src';
-import { nagFindings, newStack } from '../helpers';
+import { nagFindings, newStack, statementsFor } from '../helpers';
 
 const fixtures = path.join(__dirname, 'fixtures');
 const inline = { runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => 1;') };
@@ -69,11 +72,11 @@ describe('defaults', () => {
 
   test('parts are exposed', () => {
     expect(fn.function).toBeInstanceOf(lambda.Function);
-    expect(fn.role.roleArn).toBeDefined();
-    expect(fn.logGroup.logGroupArn).toBeDefined();
-    expect(fn.deadLetterQueue).toBeDefined();
-    expect(fn.errorsAlarm).toBeDefined();
-    expect(fn.throttlesAlarm).toBeDefined();
+    expect(fn.role).toBe(fn.grantPrincipal);
+    expect(stack.resolve(fn.function.logGroup.logGroupName)).toEqual(stack.resolve(fn.logGroup.logGroupName));
+    expect(fn.deadLetterQueue?.node.path).toBe('Test/BlueprintAsyncDeadLetterQueue/Queue');
+    expect(fn.errorsAlarm?.node.path).toBe('Test/Fn/ErrorsAlarm');
+    expect(fn.throttlesAlarm?.node.path).toBe('Test/Fn/ThrottlesAlarm');
   });
 
   test('cdk-nag AwsSolutions + Serverless: zero unacknowledged findings', () => {
@@ -136,15 +139,16 @@ describe('secrets by reference', () => {
     });
   });
 
-  test('the role may read exactly those secrets', () => {
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Action: Match.arrayWith(['ssm:GetParameter']), Resource: Match.objectLike({ 'Fn::Join': Match.anyValue() }) }),
-          Match.objectLike({ Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: { Ref: Match.stringLikeRegexp('Secret') } }),
-        ]),
+  test('the role may read exactly those secrets (and decrypt with their key), nothing else of SSM, Secrets Manager or KMS', () => {
+    expect(statementsFor(template, 'ssm', 'secretsmanager', 'kms')).toEqual([
+      { Action: ['kms:Decrypt'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [stack.getLogicalId(key.node.defaultChild as kms.CfnKey), 'Arn'] } },
+      {
+        Action: ['ssm:DescribeParameters', 'ssm:GetParameters', 'ssm:GetParameter', 'ssm:GetParameterHistory'],
+        Effect: 'Allow',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ssm:us-east-1:123456789012:parameter/app/db-password']] },
       },
-    });
+      { Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Effect: 'Allow', Resource: { Ref: stack.getLogicalId(secret.node.defaultChild as secretsmanager.CfnSecret) } },
+    ]);
   });
 });
 
@@ -208,6 +212,8 @@ describe('snapshots', () => {
 test('the L2 surface stays usable: grantInvoke, addToRolePolicy, addEventSource', () => {
   const stack = newStack();
   const fn = new BlueprintFunction(stack, 'Fn', inline);
+  const queue = new sqs.Queue(stack, 'Work', { visibilityTimeout: Duration.minutes(3) });
+  fn.addEventSource(new SqsEventSource(queue));
   const caller = new iam.Role(stack, 'Caller', { assumedBy: new iam.AccountRootPrincipal() });
   fn.grantInvoke(caller);
   fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::bucket/key'] }));
@@ -219,4 +225,8 @@ test('the L2 surface stays usable: grantInvoke, addToRolePolicy, addEventSource'
   template.hasResourceProperties('AWS::IAM::Policy', {
     PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/key' })]) },
   });
+  template.resourcePropertiesCountIs('AWS::Lambda::EventSourceMapping', {
+    FunctionName: { Ref: stack.getLogicalId(fn.cfn) },
+    EventSourceArn: { 'Fn::GetAtt': [stack.getLogicalId(queue.node.defaultChild as sqs.CfnQueue), 'Arn'] },
+  }, 1);
 });

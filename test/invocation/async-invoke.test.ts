@@ -13,7 +13,7 @@ describe('asyncInvoke', () => {
     const stack = newStack();
     const failures = new DurableQueue(stack, 'Failures', { purpose: 'failed invocations' });
     newFunction(stack, 'Fn', {
-      asyncInvoke: { retryAttempts: 1, maxEventAge: Duration.hours(1), onFailure: AsyncDestination.queue(failures.queue) },
+      asyncInvoke: { retryAttempts: 1, maxEventAge: Duration.hours(1), onFailure: AsyncDestination.toQueue(failures.queue) },
     });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
@@ -37,9 +37,9 @@ describe('asyncInvoke', () => {
     const topic = new sns.Topic(stack, 'Topic', { enforceSSL: true });
     const bucket = s3.Bucket.fromBucketName(stack, 'Bucket', 'failures-bucket');
     const bus = new events.EventBus(stack, 'Bus');
-    const a = newFunction(stack, 'A', { asyncInvoke: { onSuccess: AsyncDestination.topic(topic), onFailure: AsyncDestination.bucket(bucket) } });
-    newFunction(stack, 'B', { asyncInvoke: { onSuccess: AsyncDestination.function(other.function), onFailure: AsyncDestination.eventBus(bus) } });
-    newFunction(stack, 'C', { asyncInvoke: { onFailure: AsyncDestination.eventBus() } });
+    const a = newFunction(stack, 'A', { asyncInvoke: { onSuccess: AsyncDestination.toTopic(topic), onFailure: AsyncDestination.toBucket(bucket) } });
+    newFunction(stack, 'B', { asyncInvoke: { onSuccess: AsyncDestination.toFunction(other.function), onFailure: AsyncDestination.toEventBus(bus) } });
+    newFunction(stack, 'C', { asyncInvoke: { onFailure: AsyncDestination.toEventBus() } });
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 3);
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
@@ -49,7 +49,7 @@ describe('asyncInvoke', () => {
         OnFailure: { Destination: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([Match.stringLikeRegexp('failures-bucket')])]) }) },
       },
     });
-    expect(AsyncDestination.bucket(bucket).kind).toBe(AsyncDestinationKind.BUCKET);
+    expect(AsyncDestination.toBucket(bucket).kind).toBe(AsyncDestinationKind.BUCKET);
     expect(a.node.tryFindChild('AsyncInvokeConfig')).toBeDefined();
     expect(synthErrors(stack)).toEqual([]);
   });
@@ -74,8 +74,9 @@ describe('asyncInvoke', () => {
   test('the method configures the same settings as the prop', () => {
     const stack = newStack();
     const fn = newFunction(stack);
-    const config = fn.configureAsyncInvoke({ retryAttempts: 2, onFailure: AsyncDestination.queue(new sqs.Queue(stack, 'Q')) });
-    expect(config.node.path).toBe('Test/Fn/AsyncInvokeConfig');
+    expect(fn.asyncInvokeConfig).toBeUndefined();
+    fn.configureAsyncInvoke({ retryAttempts: 2, onFailure: AsyncDestination.toQueue(new sqs.Queue(stack, 'Q')) });
+    expect(fn.asyncInvokeConfig?.node.path).toBe('Test/Fn/AsyncInvokeConfig');
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 2 });
   });
 });
@@ -121,7 +122,7 @@ describe('asyncInvoke validation', () => {
     const stack = newStack();
     const fifoQueue = new sqs.Queue(stack, 'FifoQueue', { fifo: true });
     const fifoTopic = new sns.Topic(stack, 'FifoTopic', { fifo: true });
-    newFunction(stack, 'Fn', { asyncInvoke: { onSuccess: AsyncDestination.topic(fifoTopic), onFailure: AsyncDestination.queue(fifoQueue) } });
+    newFunction(stack, 'Fn', { asyncInvoke: { onSuccess: AsyncDestination.toTopic(fifoTopic), onFailure: AsyncDestination.toQueue(fifoQueue) } });
     expectErrors(stack,
       /^\[Test\/Fn\/AsyncInvokeConfig\/Resource\] LambdaBlueprints-LambdaFifoAsyncDestination: DestinationConfig\.OnFailure\.Destination is the FIFO queue or topic Test\/FifoQueue\/Resource, allowed is a standard SQS queue or SNS topic, because Lambda cannot deliver asynchronous results or failures to FIFO queues or topics, so the events would be lost\.$/,
       /^\[Test\/Fn\/AsyncInvokeConfig\/Resource\] LambdaBlueprints-LambdaFifoAsyncDestination: DestinationConfig\.OnSuccess\.Destination is the FIFO queue or topic Test\/FifoTopic\/Resource, allowed is a standard SQS queue or SNS topic/);
@@ -129,7 +130,7 @@ describe('asyncInvoke validation', () => {
 
   test('an S3 bucket as on-success destination is refused', () => {
     const stack = newStack();
-    newFunction(stack, 'Fn', { asyncInvoke: { onSuccess: AsyncDestination.bucket(s3.Bucket.fromBucketName(stack, 'B', 'bucket-b')) } });
+    newFunction(stack, 'Fn', { asyncInvoke: { onSuccess: AsyncDestination.toBucket(s3.Bucket.fromBucketName(stack, 'B', 'bucket-b')) } });
     expectErrors(stack, /^\[Test\/Fn\/AsyncInvokeConfig\] asyncInvoke\.onSuccess is the bucket Test\/B, allowed is a queue, topic, function or event bus, because Lambda supports S3 buckets as on-failure destinations only\./);
   });
 
@@ -149,7 +150,7 @@ describe('asyncInvoke validation', () => {
 describe('asyncInvoke on a released function', () => {
   test('the settings apply to the alias callers invoke', () => {
     const stack = newStack();
-    const fn = newFunction(stack, 'Fn', { deployment: {}, asyncInvoke: { retryAttempts: 0, onFailure: AsyncDestination.queue(new DurableQueue(stack, 'F').queue) } });
+    const fn = newFunction(stack, 'Fn', { deployment: {}, asyncInvoke: { retryAttempts: 0, onFailure: AsyncDestination.toQueue(new DurableQueue(stack, 'F').queue) } });
     const template = Template.fromStack(stack);
     const alias = fn.invokeTarget as import('aws-cdk-lib/aws-lambda').Alias;
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { Qualifier: alias.aliasName, MaximumRetryAttempts: 0 });

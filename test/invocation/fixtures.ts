@@ -1,4 +1,3 @@
-import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -13,6 +12,3 @@ export function newFunction(scope: Construct | Stack, id = 'Fn', props: Partial<
     ...props,
   });
 }
-
-/** The folder of the shared sample events (`shared/events` beside the repository). */
-export const EVENTS_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'events');

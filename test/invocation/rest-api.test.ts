@@ -24,8 +24,8 @@ describe('RestApiToFunction', () => {
     });
     template.hasResourceProperties('AWS::WAFv2::WebACL', { Scope: 'REGIONAL' });
     template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
-    expect(api.webAcl).toBeDefined();
-    expect(api.url).toBeDefined();
+    expect(api.webAcl?.node.path).toBe('Test/Api/WebAcl');
+    expect(api.url).toBe(api.api.url);
     expect(nagFindings(stack)).toEqual([]);
     expect(template.toJSON()).toMatchSnapshot();
   });

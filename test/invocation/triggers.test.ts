@@ -60,7 +60,7 @@ describe('S3Trigger', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     const bucket = newBucket(stack);
-    bucket.grantWrite(fn.role);
+    bucket.grantWrite(fn);
     new S3Trigger(stack, 'T', { function: fn, bucket });
     expectErrors(stack, /^\[Test\/Bucket\/Notifications\/Resource\] LambdaBlueprints-S3NotificationSelfTrigger: NotificationConfiguration is no key filter → Test\/Fn\/Function\/Resource, whose role allows s3:PutObject on keys "\*", allowed is a filter no key the function may write can match \(or write to another bucket\), because every object the function writes there invokes it again: an endless, costly loop\.$/);
   });
@@ -74,7 +74,7 @@ describe('S3Trigger', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     const bucket = newBucket(stack);
-    bucket.grantWrite(fn.role, written);
+    bucket.grantWrite(fn, written);
     new S3Trigger(stack, 'T', { function: fn, bucket, ...filters });
     expectErrors(stack, new RegExp(`^\\[Test/Bucket/Notifications/Resource\\] LambdaBlueprints-S3NotificationSelfTrigger: NotificationConfiguration is ${filter} → Test/Fn/Function/Resource, whose role allows s3:PutObject on keys ${JSON.stringify(written).replace(/\*/g, '\\*')}, allowed is a filter no key`));
   });
@@ -100,8 +100,8 @@ describe('S3Trigger', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     const bucket = newBucket(stack);
-    bucket.grantRead(fn.role);
-    bucket.grantWrite(fn.role, written === 'TOKEN' ? `${new CfnParameter(stack, 'P').valueAsString}*` : written);
+    bucket.grantRead(fn);
+    bucket.grantWrite(fn, written === 'TOKEN' ? `${new CfnParameter(stack, 'P').valueAsString}*` : written);
     new S3Trigger(stack, 'T', { function: fn, bucket, ...filters });
     expect(synthErrors(stack)).toEqual([]);
   });
@@ -110,8 +110,8 @@ describe('S3Trigger', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     const bucket = newBucket(stack);
-    bucket.grantRead(fn.role);
-    newBucket(stack, 'Other').grantWrite(fn.role);
+    bucket.grantRead(fn);
+    newBucket(stack, 'Other').grantWrite(fn);
     new S3Trigger(stack, 'T', { function: fn, bucket });
     expect(synthErrors(stack)).toEqual([]);
   });
@@ -134,7 +134,7 @@ describe('S3Trigger', () => {
 
   test('an on-failure destination is a failure path too', () => {
     const stack = newStack();
-    const fn = newFunction(stack, 'Fn', { asyncInvoke: { onFailure: AsyncDestination.queue(new DurableQueue(stack, 'F').queue) } });
+    const fn = newFunction(stack, 'Fn', { asyncInvoke: { onFailure: AsyncDestination.toQueue(new DurableQueue(stack, 'F').queue) } });
     fn.cfn.deadLetterConfig = undefined;
     new S3Trigger(stack, 'T', { function: fn, bucket: newBucket(stack) });
     expect(synthErrors(stack)).toEqual([]);
@@ -164,7 +164,8 @@ describe('SnsTrigger', () => {
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'sqs:SendMessage', Principal: { Service: 'sns.amazonaws.com' } })]) },
     });
-    expect(trigger.deadLetterQueue).toBeDefined();
+    expect(trigger.subscription.deadLetterQueue).toBe(trigger.deadLetterQueue);
+    expect(trigger.deadLetterQueue.node.path).toBe('Test/OrdersTrigger/DeadLetterQueue/Queue');
     expect(nagFindings(stack).filter(f => !f.includes('/Orders/'))).toEqual([]);
     expect(template.toJSON()).toMatchSnapshot();
   });
@@ -211,7 +212,7 @@ describe('EventBridgeTrigger', () => {
     template.hasResourceProperties('AWS::Lambda::Permission', {
       Principal: 'events.amazonaws.com', SourceAccount: '123456789012', SourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NightlyRule'), 'Arn'] },
     });
-    expect(trigger.rule).toBeDefined();
+    expect(trigger.rule.node.path).toBe('Test/Nightly/Rule');
     expect(nagFindings(stack)).toEqual([]);
     expect(template.toJSON()).toMatchSnapshot();
   });

@@ -1,6 +1,7 @@
 import { CfnParameter, App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { buildApp } from '../../examples/vpc-worker';
 import { BlueprintVpc } from '../../src';
 import { expectErrors, nagFindings, newStack, synthErrors } from '../helpers';
@@ -24,14 +25,14 @@ describe('BlueprintVpc defaults', () => {
   test('flow logs of all traffic to a log group with retention', () => {
     template.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs' });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
-    expect(net.flowLog).toBeDefined();
+    expect(net.flowLog.node.path).toBe('Test/Net/Vpc/FlowLog');
   });
 
   test('S3 and DynamoDB gateway endpoints on every route table', () => {
     template.resourceCountIs('AWS::EC2::VPCEndpoint', 2);
     template.hasResourceProperties('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Gateway', RouteTableIds: Match.arrayWith([{ Ref: Match.stringLikeRegexp('PrivateSubnet1RouteTable') }]) });
-    expect(net.endpoints.s3).toBeDefined();
-    expect(net.endpoints.dynamoDb).toBeDefined();
+    expect(net.endpoints.s3?.node.path).toMatch(/S3/);
+    expect(net.endpoints.dynamoDb?.node.path).toBe('Test/Net/Vpc/BlueprintEndpoints/DynamoDB');
   });
 
   test('has zero unacknowledged cdk-nag findings', () => {
@@ -94,4 +95,31 @@ test('vpc-worker example snapshot', () => {
   const stack = app.node.findChild('VpcWorker') as Stack;
   expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
   expect(nagFindings(stack)).toEqual([]);
+});
+
+describe('the W3010 (literal availability zones) acknowledgement', () => {
+  function metadataOf(stack: Stack): Array<[string, string, any]> {
+    const resources = Template.fromStack(stack).toJSON().Resources as Record<string, any>;
+    return Object.entries(resources).map(([id, r]) => [id, r.Type, r.Metadata ?? {}]);
+  }
+  const hasW3010 = (m: any) => JSON.stringify(m.cdk_nag ?? {}).includes('W3010');
+
+  test('in a stack with an account and region: only on the subnets, for cdk-nag and cfn-lint', () => {
+    const stack = newStack();
+    new BlueprintVpc(stack, 'Net');
+    new sqs.Queue(stack, 'Unrelated');
+    const all = metadataOf(stack);
+    const acknowledged = all.filter(([, , m]) => hasW3010(m));
+    expect(acknowledged.map(([, type]) => type)).toEqual(Array(6).fill('AWS::EC2::Subnet'));
+    expect(all.filter(([, type]) => type === 'AWS::EC2::Subnet')).toHaveLength(6);
+    for (const [, , m] of acknowledged) expect(m['cfn-lint']).toEqual({ config: { ignore_checks: ['W3010'] } });
+    expect(all.filter(([, type, m]) => type !== 'AWS::EC2::Subnet' && (hasW3010(m) || m['cfn-lint']))).toEqual([]);
+  });
+
+  test('in an environment-agnostic stack: zones are Fn::GetAZs, nothing to acknowledge', () => {
+    const stack = new Stack(new App(), 'Agnostic');
+    new BlueprintVpc(stack, 'Net');
+    expect(metadataOf(stack).filter(([, , m]) => hasW3010(m) || m['cfn-lint'])).toEqual([]);
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::Subnet', { AvailabilityZone: { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] } });
+  });
 });

@@ -5,7 +5,7 @@ import * as efs from 'aws-cdk-lib/aws-efs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { BlueprintFunction, BlueprintFunctionProps, BlueprintVpc, BlueprintVpcEndpoints, FunctionFileSystem, FunctionNetwork } from '../../src';
-import { expectErrors, nagFindings, newStack, synthErrors } from '../helpers';
+import { expectErrors, nagFindings, newStack, synthErrors, statementsFor } from '../helpers';
 
 function fn(scope: Construct, id: string, props: Partial<BlueprintFunctionProps> = {}): BlueprintFunction {
   return new BlueprintFunction(scope, id, {
@@ -391,8 +391,9 @@ describe('EFS', () => {
         }]),
       },
     });
-    const json = JSON.stringify(template.toJSON());
-    expect(json).not.toMatch(/"Action":"elasticfilesystem:ClientMount","Effect":"Allow","Resource":"\*"/);
+    // The only EFS statement is the one above: no EFS action on Resource *.
+    expect(statementsFor(template, 'elasticfilesystem')).toEqual([expect.objectContaining({ Sid: 'EfsMountThroughAccessPoint' })]);
+    expect(statementsFor(template, 'elasticfilesystem').filter(s => s.Resource === '*')).toEqual([]);
   });
 
   test('without VPC placement is refused', () => {

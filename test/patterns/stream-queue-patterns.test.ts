@@ -6,7 +6,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { BlueprintFunctionProps, DynamoStreamToFunction, KinesisToFunction, QueueToFunction } from '../../src';
+import { BlueprintFunction, BlueprintFunctionProps, DynamoStreamToFunction, KinesisToFunction, QueueToFunction } from '../../src';
 import { nagFindings, newStack, synthErrors } from '../helpers';
 import { newFunction } from '../sources/fixtures';
 
@@ -66,8 +66,8 @@ describe('KinesisToFunction', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     const stream = kinesis.Stream.fromStreamArn(stack, 'S', 'arn:aws:kinesis:us-east-1:123456789012:stream/s');
-    const p = new KinesisToFunction(stack, 'Orders', { blueprintFunction: fn, existingStream: stream, sourceOptions: { startingPosition: lambda.StartingPosition.LATEST } });
-    expect(p.blueprintFunction).toBe(fn);
+    const p = new KinesisToFunction(stack, 'Orders', { function: fn, existingStream: stream, sourceOptions: { startingPosition: lambda.StartingPosition.LATEST } });
+    expect(p.function).toBe(fn);
     expect(p.stream).toBe(stream);
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::Kinesis::Stream', 0);
@@ -76,8 +76,8 @@ describe('KinesisToFunction', () => {
 
   test('function given twice or not at all is refused', () => {
     const stack = newStack();
-    expect(() => new KinesisToFunction(stack, 'A', {})).toThrow(/give blueprintFunction or functionProps/);
-    expect(() => new KinesisToFunction(stack, 'B', { functionProps, blueprintFunction: newFunction(stack) })).toThrow(/not both/);
+    expect(() => new KinesisToFunction(stack, 'A', {})).toThrow(/give function or functionProps/);
+    expect(() => new KinesisToFunction(stack, 'B', { functionProps, function: newFunction(stack) })).toThrow(/not both/);
   });
 
   test('alarmTopic sends the blueprint alarms to the topic', () => {
@@ -133,8 +133,9 @@ describe('QueueToFunction', () => {
       MessageRetentionPeriod: 345_600,
       RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^JobsDeadLetterQueue'), 'Arn'] } },
     });
-    expect(p.deadLetterQueue).toBeDefined();
-    expect(p.messageAgeAlarm).toBeDefined();
+    expect(p.deadLetterQueue!.node.path).toBe(`${stack.node.path}/Jobs/DeadLetterQueue/Queue`);
+    expect(p.deadLetterDepthAlarm!.node.path).toBe(`${stack.node.path}/Jobs/DeadLetterQueue/DepthAlarm`);
+    expect(p.messageAgeAlarm!.node.path).toMatch(/\/MessageAgeAlarm$/);
     expect(p.mapping).toBe(p.source.mapping);
     expect(nagFindings(stack)).toEqual([]);
     Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
@@ -144,14 +145,14 @@ describe('QueueToFunction', () => {
   test('visibility follows a timeout changed later and the batching window', () => {
     const stack = newStack();
     const p = new QueueToFunction(stack, 'Jobs', { functionProps, sourceOptions: { batchSize: 100, maxBatchingWindow: Duration.seconds(20) } });
-    p.blueprintFunction.cfn.timeout = 60;
+    (p.function as BlueprintFunction).cfn.timeout = 60;
     Template.fromStack(stack).hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 380, RedrivePolicy: Match.anyValue() });
   });
 
   test('an unknown (token) timeout or window: visibility assumes the longest', () => {
     const stack = newStack();
     const p = new QueueToFunction(stack, 'Jobs', { functionProps, sourceOptions: { maxBatchingWindow: Duration.seconds(new CfnParameter(stack, 'W', { type: 'Number' }).valueAsNumber) } });
-    p.blueprintFunction.cfn.timeout = new CfnParameter(stack, 'T', { type: 'Number' }).valueAsNumber;
+    (p.function as BlueprintFunction).cfn.timeout = new CfnParameter(stack, 'T', { type: 'Number' }).valueAsNumber;
     Template.fromStack(stack).hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 6 * 900 + 300, RedrivePolicy: Match.anyValue() });
   });
 

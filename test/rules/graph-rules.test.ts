@@ -96,7 +96,7 @@ describe('event loops through a chain', () => {
     const topic = new sns.Topic(stack, 'Events', { enforceSSL: true });
     const fn = new BlueprintFunction(stack, 'Fn', fnProps);
     new SnsTrigger(stack, 'OnEvent', { function: fn, topic });
-    topic.grantPublish(fn.role);
+    topic.grantPublish(fn);
     expect(both(stack, 'LambdaEventLoop')).toEqual([{
       id: 'LambdaBlueprints-LambdaEventLoop',
       severity: 'warning',
@@ -123,7 +123,7 @@ describe('event loops through a chain', () => {
     const out = new sns.Topic(stack, 'Out', { enforceSSL: true });
     const fn = new BlueprintFunction(stack, 'Fn', fnProps);
     new SnsTrigger(stack, 'OnEvent', { function: fn, topic });
-    out.grantPublish(fn.role);
+    out.grantPublish(fn);
     expect(both(stack, 'LambdaEventLoop')).toEqual([]);
   });
   test('an acknowledged loop is not reported in either mode', () => {
@@ -131,7 +131,7 @@ describe('event loops through a chain', () => {
     const topic = new sns.Topic(stack, 'Events', { enforceSSL: true });
     const fn = new BlueprintFunction(stack, 'Fn', fnProps);
     new SnsTrigger(stack, 'OnEvent', { function: fn, topic });
-    topic.grantPublish(fn.role);
+    topic.grantPublish(fn);
     Validations.of(fn).acknowledge({ id: 'LambdaBlueprints-LambdaEventLoop', reason: 'The handler republishes only events without the processed attribute.' });
     expect(both(stack, 'LambdaEventLoop')).toEqual([]);
   });

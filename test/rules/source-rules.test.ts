@@ -124,10 +124,11 @@ describe('stream mappings', () => {
       'FilterCriteria.Filters is "{\\"data\\":{\\"a\\":[1]}}" twice, allowed is each pattern once, because Lambda refuses duplicate filter patterns.',
     ].sort());
   });
-  test('onFailure on an SQS source is refused, not dropped', () => {
+  test('onFailure on an SQS source does not compile, and if forced (plain JavaScript) is refused, not dropped', () => {
     const stack = newStack();
     const queue = new sqs.Queue(stack, 'Queue', { visibilityTimeout: Duration.minutes(3) });
     const fn = new BlueprintFunction(stack, 'Fn', fnProps);
+    // @ts-expect-error onFailure is a stream source option (BlueprintStreamSourceOptions)
     fn.addEventSource(new BlueprintQueueSource(queue, { onFailure: StreamFailureDestination.toQueue(new sqs.Queue(stack, 'Failures')) }));
     expect(both(stack, 'LambdaSqsMapping').map(r => r.message)).toEqual([
       expect.stringMatching(/^DestinationConfig is \{"OnFailure":\{"Destination":\{"Fn::GetAtt":\["Failures[0-9A-F]+","Arn"\]\}\}\}, allowed is not set on an SQS source, because it applies to Kinesis and DynamoDB Streams only/),

@@ -3,8 +3,8 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { BlueprintEventSourceOptions, BlueprintQueueSource, DurableQueue, StreamFailureDestination } from '../../src';
-import { nagFindings, newStack, synthErrors } from '../helpers';
+import { BlueprintEventSourceOptions, BlueprintQueueSource, BlueprintStreamSourceOptions, DurableQueue, StreamFailureDestination } from '../../src';
+import { nagFindings, newStack, synthErrors, statementsFor } from '../helpers';
 import { newFunction } from './fixtures';
 
 type Stack = ReturnType<typeof newStack>;
@@ -43,16 +43,13 @@ describe('BlueprintQueueSource defaults (standard)', () => {
     });
   });
 
-  test('the role consumes exactly the queue, on its ARN', () => {
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([{
-          Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility'],
-          Effect: 'Allow',
-          Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Queue'), 'Arn'] },
-        }]),
-      },
-    });
+  test('the role consumes exactly the queue, on its ARN (besides sending to its own DLQ)', () => {
+    const consume = statementsFor(template, 'sqs').filter(s => !s.Action.includes('sqs:SendMessage'));
+    expect(consume).toEqual([{
+      Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility'],
+      Effect: 'Allow',
+      Resource: { 'Fn::GetAtt': [expect.stringMatching(/^Queue/), 'Arn'] },
+    }]);
   });
 
   test('an ApproximateAgeOfOldestMessage alarm; the DurableQueue DLQ keeps its own depth alarm', () => {
@@ -257,5 +254,23 @@ describe('BlueprintQueueSource redrive and alarms', () => {
     expect(() => source.deadLetterDepthAlarm).toThrow(/not bound yet/);
     newFunction(stack, 'A').addEventSource(source);
     expect(() => newFunction(stack, 'B').addEventSource(source)).toThrow(/already bound/);
+  });
+});
+
+describe('separate option types for queues and streams', () => {
+  test('a stream-only option on a queue source, or an SQS-only option on a stream source, fails to compile', () => {
+    const stack = newStack();
+    const queue = new sqs.Queue(stack, 'Q', { visibilityTimeout: Duration.minutes(3) });
+    // @ts-expect-error bisectBatchOnError is not a BlueprintQueueSourceOptions property
+    const q = new BlueprintQueueSource(queue, { bisectBatchOnError: true });
+    const streamOptions: BlueprintStreamSourceOptions = {
+      startingPosition: lambda.StartingPosition.LATEST,
+      // @ts-expect-error maxConcurrency is not a BlueprintStreamSourceOptions property
+      maxConcurrency: 5,
+    };
+    // What compiles is what each source takes; what slips through (escape hatches, casts) is refused at synth.
+    newFunction(stack).addEventSource(q);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/bisectBatchOnError is true, allowed is not set on an SQS source/)]);
+    expect(streamOptions.startingPosition).toBe(lambda.StartingPosition.LATEST);
   });
 });

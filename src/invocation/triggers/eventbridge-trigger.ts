@@ -1,11 +1,12 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { accountOf, requireFailurePath, scopePermissionsToAccount } from './common';
 import { DurableQueue } from '../../core/durable-queue';
-import type { BlueprintFunction } from '../../function/blueprint-function';
+import { invokeTargetOf } from '../../function/invoke-target';
 import { validateAtSynth } from '../../validation/problems';
 
 /** Options of an EventBridge trigger: a schedule or an event pattern, and the target's retry policy. */
@@ -60,7 +61,7 @@ export interface EventBridgeTriggerOptions {
 /** Properties of an `EventBridgeTrigger`. */
 export interface EventBridgeTriggerProps extends EventBridgeTriggerOptions {
   /** The function the rule invokes (through its alias when it has one). */
-  readonly function: BlueprintFunction;
+  readonly function: lambda.IFunction;
 }
 
 /**
@@ -87,7 +88,7 @@ export class EventBridgeTrigger extends Construct {
       description: props.description,
     });
     const cfnRule = this.rule.node.defaultChild as events.CfnRule;
-    this.rule.addTarget(new targets.LambdaFunction(props.function.invokeTarget, {
+    this.rule.addTarget(new targets.LambdaFunction(invokeTargetOf(props.function), {
       deadLetterQueue: this.deadLetterQueue,
       // ranges are checked at synth with every other problem; the L2 only sees whole values
       retryAttempts: 0,

@@ -1,9 +1,10 @@
 import { Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct, IConstruct } from 'constructs';
 import { requireFailurePath } from './common';
-import type { BlueprintFunction } from '../../function/blueprint-function';
+import { invokeTargetOf } from '../../function/invoke-target';
 import { NagAcknowledgements } from '../../nag/acknowledge';
 import { enforceRules, reportInput } from '../../rules/private/enforce';
 import { S3NotificationFilter } from '../../rules/s3/notification-filter';
@@ -40,7 +41,7 @@ export interface S3TriggerOptions {
 /** Properties of an `S3Trigger`. */
 export interface S3TriggerProps extends S3TriggerOptions {
   /** The function S3 invokes (through its alias when it has one). */
-  readonly function: BlueprintFunction;
+  readonly function: lambda.IFunction;
 
   /** The bucket whose object events invoke the function. */
   readonly bucket: s3.IBucket;
@@ -72,7 +73,7 @@ export class S3Trigger extends Construct {
       if (value === '') reportInput(this, S3NotificationFilter, { property: prop, value: '""', allowed: 'a non-empty key prefix or suffix, or none (every key)', reason: 'S3 refuses an empty filter rule value' });
     }
     const filter: s3.NotificationKeyFilter = { prefix, suffix };
-    const destination = new s3n.LambdaDestination(props.function.invokeTarget);
+    const destination = new s3n.LambdaDestination(invokeTargetOf(props.function));
     for (const event of this.events) {
       if (prefix !== undefined || suffix !== undefined) props.bucket.addEventNotification(event, destination, filter);
       else props.bucket.addEventNotification(event, destination);

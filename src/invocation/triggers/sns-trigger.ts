@@ -1,10 +1,11 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { accountOf, requireFailurePath } from './common';
 import { DurableQueue } from '../../core/durable-queue';
-import type { BlueprintFunction } from '../../function/blueprint-function';
+import { invokeTargetOf } from '../../function/invoke-target';
 import { validateAtSynth } from '../../validation/problems';
 
 /** Options of an SNS trigger. */
@@ -28,7 +29,7 @@ export interface SnsTriggerOptions {
 /** Properties of an `SnsTrigger`. */
 export interface SnsTriggerProps extends SnsTriggerOptions {
   /** The function the topic invokes (through its alias when it has one). */
-  readonly function: BlueprintFunction;
+  readonly function: lambda.IFunction;
 
   /** The topic. */
   readonly topic: sns.ITopic;
@@ -53,7 +54,7 @@ export class SnsTrigger extends Construct {
     super(scope, id);
     this.deadLetterQueue = props.deadLetterQueue
       ?? new DurableQueue(this, 'DeadLetterQueue', { purpose: `messages ${props.topic.node.path} could not deliver to the function` }).queue;
-    const target = props.function.invokeTarget;
+    const target = invokeTargetOf(props.function);
     target.addPermission(`Invoke${this.node.addr}`, {
       scope: this,
       principal: new iam.ServicePrincipal('sns.amazonaws.com'),
