@@ -9,6 +9,8 @@ import { DeploymentStrategy } from './strategy';
 import { createAlarm } from '../core/alarms';
 import { stackSingleton, stackState } from '../core/stack-registry';
 import { NagAcknowledgements } from '../nag/acknowledge';
+import { CodeDeployAliasAlarms } from '../rules/alias/codedeploy-alarms';
+import { fullId } from '../rules/private/engine';
 import { Problems, validateAtSynth } from '../validation/problems';
 
 /** Period of the default deployment alarms: short, so that a bad canary rolls back quickly. */
@@ -126,6 +128,14 @@ export class AliasDeployment extends Construct {
 
     const rollbackOnAlarm = props.rollbackOnAlarm ?? true;
     const alarms = this.alarms;
+    // Without alarm rollback the rule CodeDeployAliasAlarms would warn: when that is the user's explicit
+    // choice it is acknowledged with that reason; `rollbackOnAlarm: true` without alarms is this
+    // construct's error (below), not reported twice.
+    if (!rollbackOnAlarm || alarms.length === 0) {
+      NagAcknowledgements.add(props.alias, fullId(CodeDeployAliasAlarms), rollbackOnAlarm
+        ? 'rollbackOnAlarm is true without alarms: reported as an error of the AliasDeployment itself.'
+        : 'rollbackOnAlarm: false was chosen explicitly; CodeDeploy rolls back on failed or stopped deployments only.');
+    }
     this.deploymentGroup = new codedeploy.LambdaDeploymentGroup(this, 'DeploymentGroup', {
       application: this.application,
       alias: props.alias,

@@ -33,7 +33,7 @@ describe('ResourceBudget', () => {
     expect(report[0]).toEqual({ path: 'Orders/Jobs0', type: 'QueueToFunction', resources: report[0].resources });
     const errors = synthErrors(stack);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toBe(`[Orders] Orders: resources is ${total}, allowed is at most 500 per stack, because CloudFormation accepts at most 500 resources in one stack. `
+    expect(errors[0]).toBe(`[Orders] resources is ${total}, allowed is at most 500 per stack, because CloudFormation accepts at most 500 resources in one stack. `
       + `The constructs with the most resources: ${report.slice(0, 5).map(c => `${c.path} (${c.type}, ${c.resources})`).join(', ')}. `
       + `Move constructs with at least ${total - 500} resources into a second stack (create them there and pass what they share — a table, a topic, a VPC — through stack props; see "Splitting a stack" in the README).`);
   });

@@ -103,16 +103,22 @@ describe('the W3010 (literal availability zones) acknowledgement', () => {
     return Object.entries(resources).map(([id, r]) => [id, r.Type, r.Metadata ?? {}]);
   }
   const hasW3010 = (m: any) => JSON.stringify(m.cdk_nag ?? {}).includes('W3010');
+  /** The logical ids the template's acknowledgement list names for W3010 (and any scope it names). */
+  function w3010Acknowledged(stack: Stack): { resources: string[]; scopes: string[] } {
+    const list = (Template.fromStack(stack).toJSON().Metadata?.cdk_lambda_blueprints_acknowledgements ?? []) as any[];
+    const found = list.filter(a => a.id.includes('W3010'));
+    return { resources: found.flatMap(a => a.resources ?? []).sort(), scopes: found.flatMap(a => a.scopes ?? []) };
+  }
 
   test('in a stack with an account and region: only on the subnets, for cdk-nag and cfn-lint', () => {
     const stack = newStack();
     new BlueprintVpc(stack, 'Net');
     new sqs.Queue(stack, 'Unrelated');
     const all = metadataOf(stack);
-    const acknowledged = all.filter(([, , m]) => hasW3010(m));
-    expect(acknowledged.map(([, type]) => type)).toEqual(Array(6).fill('AWS::EC2::Subnet'));
-    expect(all.filter(([, type]) => type === 'AWS::EC2::Subnet')).toHaveLength(6);
-    for (const [, , m] of acknowledged) expect(m['cfn-lint']).toEqual({ config: { ignore_checks: ['W3010'] } });
+    const subnets = all.filter(([, type]) => type === 'AWS::EC2::Subnet');
+    expect(subnets).toHaveLength(6);
+    expect(w3010Acknowledged(stack)).toEqual({ resources: subnets.map(([id]) => id).sort(), scopes: [] });
+    for (const [, , m] of subnets) expect(m['cfn-lint']).toEqual({ config: { ignore_checks: ['W3010'] } });
     expect(all.filter(([, type, m]) => type !== 'AWS::EC2::Subnet' && (hasW3010(m) || m['cfn-lint']))).toEqual([]);
   });
 
@@ -120,6 +126,7 @@ describe('the W3010 (literal availability zones) acknowledgement', () => {
     const stack = new Stack(new App(), 'Agnostic');
     new BlueprintVpc(stack, 'Net');
     expect(metadataOf(stack).filter(([, , m]) => hasW3010(m) || m['cfn-lint'])).toEqual([]);
+    expect(w3010Acknowledged(stack)).toEqual({ resources: [], scopes: [] });
     Template.fromStack(stack).hasResourceProperties('AWS::EC2::Subnet', { AvailabilityZone: { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] } });
   });
 });

@@ -103,7 +103,8 @@ function acknowledgeNotificationHandler(scope: IConstruct): void {
     if (!child.node.id.startsWith('BucketNotificationsHandler')) continue;
     const reason = 'aws-cdk-lib\'s own BucketNotificationsHandler: a singleton custom resource that only runs at deployment to call s3:PutBucketNotificationConfiguration; its code, runtime, role and settings are not configurable.';
     for (const rule of ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'AwsSolutions-IAM5[Resource::*]', 'AwsSolutions-L1',
-      'Serverless-LambdaDLQ', 'Serverless-LambdaTracing', 'Serverless-LambdaDefaultMemorySize', 'Serverless-LambdaLatestVersion', 'Serverless-LambdaAsyncFailureDestination']) {
+      'Serverless-LambdaDLQ', 'Serverless-LambdaTracing', 'Serverless-LambdaDefaultMemorySize', 'Serverless-LambdaLatestVersion', 'Serverless-LambdaAsyncFailureDestination',
+      'LambdaBlueprints-LambdaRuntimeNotNewest']) {
       NagAcknowledgements.add(child, rule, reason);
     }
   }

@@ -13,7 +13,7 @@ function alarmsEnabled(group: Record<string, any>): boolean | undefined {
 /** A CodeDeploy-managed alias rolls back on alarms: its deployment group has an enabled alarm configuration. */
 export const CodeDeployAliasAlarms: Rule = {
   id: 'CodeDeployAliasAlarms',
-  severity: Severity.ERROR,
+  severity: Severity.WARNING,
   summary: 'A CodeDeploy-managed alias shifts traffic with a deployment group that has enabled alarms.',
   types: [ALIAS],
   check: (e, { index }) => {

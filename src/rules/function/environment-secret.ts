@@ -3,14 +3,21 @@ import { SECRET_LOOKING_KEYS } from '../../limits';
 import { FUNCTION, Rule, Severity } from '../private/rule';
 import { knownString } from '../private/template-index';
 
+/** Names and values that hold a reference to a secret (a parameter name, an ARN), not the secret. */
+const REFERENCE_KEY = /_(PARAMETER|PARAM|ARN|NAME|ID|PATH)$/i;
+
 /** A variable whose name looks like a secret holds a reference, not a literal value. */
 export const LambdaEnvironmentSecret: Rule = {
   id: 'LambdaEnvironmentSecret',
   severity: Severity.WARNING,
-  summary: 'A variable whose name looks like a secret (PASSWORD, TOKEN, API_KEY …) holds a reference, not a literal value.',
+  summary: 'A variable whose name looks like a secret (PASSWORD, TOKEN, API_KEY …) holds a reference (a name ending in _PARAMETER, _ARN, _NAME, _ID or _PATH, or an ARN), not a literal value.',
   types: [FUNCTION],
   check: e => Object.entries(variablesOf(e.properties) ?? {})
-    .filter(([key, value]) => knownString(value) !== undefined && SECRET_LOOKING_KEYS.some(s => key.toUpperCase().includes(s)))
+    .filter(([key, value]) => {
+      const literal = knownString(value);
+      if (literal === undefined || literal.startsWith('arn:') || REFERENCE_KEY.test(key)) return false;
+      return SECRET_LOOKING_KEYS.some(s => key.toUpperCase().includes(s));
+    })
     .map(([key]) => ({
       property: `Environment.Variables.${key}`,
       value: 'a literal value',

@@ -1,4 +1,4 @@
-import { allowsAction, asArray, functionStatements } from './iam';
+import { allowsAction, asArray, functionStatements, iamMatch } from './iam';
 import { CfnEntry, knownString, referencedIds, TemplateIndex } from './template-index';
 
 /** What a function's role lets it do to another resource of the stack. */
@@ -73,4 +73,46 @@ export function keyPatternMatches(pattern: string, prefix = '', suffix = ''): bo
   const headOk = literalHead.startsWith(prefix) || prefix.startsWith(literalHead);
   const tailOk = literalTail.endsWith(suffix) || suffix.endsWith(literalTail);
   return headOk && tailOk;
+}
+
+/** A bucket as a notification names it: its logical id when it is in the stack, its name when known. */
+export interface BucketRef {
+  readonly logicalId?: string;
+  readonly name?: string;
+}
+
+/**
+ * The key patterns a function may put into one bucket, by its role's Allow statements: through a
+ * reference to the bucket resource, or through a literal ARN naming the bucket (`arn:aws:s3:::name/out/*`,
+ * wildcards honoured), or `*`. Imported buckets (known only by name) are matched by name.
+ */
+export function bucketWrites(index: TemplateIndex, fn: CfnEntry, bucket: BucketRef): Array<{ action: string; keyPattern: string }> {
+  const out: Array<{ action: string; keyPattern: string }> = [];
+  for (const st of functionStatements(index, fn)) {
+    if (!allowsAction(st, ['s3:PutObject'])) continue;
+    for (const resource of asArray(st.Resource)) {
+      const s = knownString(resource) ?? literalArn(resource);
+      let keyPattern: string | undefined;
+      if (s === '*') {
+        keyPattern = '*';
+      } else if (s !== undefined) {
+        const m = /^arn:[^:]+:s3:::([^/]+)\/(.*)$/.exec(s);
+        if (m && bucket.name !== undefined && iamMatch(m[1], bucket.name)) keyPattern = m[2];
+        // A wildcard in the bucket part spans `/` too: `arn:aws:s3:::my-*` covers every key of `my-bucket`.
+        else if (!m && bucket.name !== undefined && s.includes('*') && iamMatch(s, `arn:aws:s3:::${bucket.name}/`)) keyPattern = '*';
+      } else if (bucket.logicalId !== undefined) {
+        keyPattern = keyPatternOf(resource, bucket.logicalId);
+      }
+      if (keyPattern !== undefined) out.push({ action: 's3:PutObject', keyPattern });
+    }
+  }
+  return out;
+}
+
+/** An ARN joined from literals and the partition (`arn:${AWS::Partition}:s3:::name/*`), as a string. */
+function literalArn(value: unknown): string | undefined {
+  const join = (value as any)?.['Fn::Join'];
+  if (!Array.isArray(join) || typeof join[0] !== 'string' || !Array.isArray(join[1])) return undefined;
+  const parts = join[1].map((p: unknown) => (p as any)?.Ref === 'AWS::Partition' ? 'aws' : knownString(p));
+  return parts.includes(undefined) ? undefined : parts.join(join[0]);
 }

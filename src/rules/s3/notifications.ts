@@ -23,13 +23,14 @@ function item(kind: BucketNotification['kind'], destination: unknown, events: un
 }
 
 /** The bucket (logical id) and notification configurations of an S3 bucket or CDK's notifications resource. */
-export function notificationsOf(e: CfnEntry): { bucketId?: string; items: BucketNotification[] } {
+export function notificationsOf(e: CfnEntry): { bucketId?: string; bucketName?: string; items: BucketNotification[] } {
   const config = e.properties.NotificationConfiguration;
   if (!isObject(config)) return { items: [] };
   if (e.type === BUCKET) {
     const rules = (c: Record<string, any>) => asArray(isObject(c.Filter) && isObject(c.Filter.S3Key) ? c.Filter.S3Key.Rules : undefined);
     return {
       bucketId: e.logicalId,
+      bucketName: knownString(e.properties.BucketName),
       items: [
         ...asArray(config.LambdaConfigurations).filter(isObject).map(c => item('lambda', c.Function, c.Event, rules(c))),
         ...asArray(config.QueueConfigurations).filter(isObject).map(c => item('queue', c.Queue, c.Event, rules(c))),
@@ -41,6 +42,7 @@ export function notificationsOf(e: CfnEntry): { bucketId?: string; items: Bucket
   const rules = (c: Record<string, any>) => asArray(isObject(c.Filter) && isObject(c.Filter.Key) ? c.Filter.Key.FilterRules : undefined);
   return {
     bucketId: refId(e.properties.BucketName),
+    bucketName: knownString(e.properties.BucketName),
     items: [
       ...asArray(config.LambdaFunctionConfigurations).filter(isObject).map(c => item('lambda', c.LambdaFunctionArn, c.Events, rules(c))),
       ...asArray(config.QueueConfigurations).filter(isObject).map(c => item('queue', c.QueueArn, c.Events, rules(c))),

@@ -1,6 +1,7 @@
 import { describeFilter, notificationsOf } from './notifications';
 import { BUCKET, CUSTOM_NOTIFICATIONS, Finding, Rule, Severity } from '../private/rule';
-import { keyPatternMatches, writesOf } from '../private/writes';
+import { knownString } from '../private/template-index';
+import { bucketWrites, keyPatternMatches } from '../private/writes';
 
 /**
  * A bucket does not notify a function that may write (by its role's real `s3:PutObject` grants) keys the
@@ -12,12 +13,13 @@ export const S3NotificationSelfTrigger: Rule = {
   summary: 'A bucket does not notify a function whose role may put objects under keys the notification\'s filter matches.',
   types: [BUCKET, CUSTOM_NOTIFICATIONS],
   check: (e, { index }) => {
-    const { bucketId, items } = notificationsOf(e);
+    const { bucketId, bucketName, items } = notificationsOf(e);
+    const bucket = { logicalId: bucketId, name: bucketName ?? (bucketId ? knownString(index.get(bucketId)?.properties.BucketName) : undefined) };
     const out: Finding[] = [];
     for (const n of items.filter(i => i.kind === 'lambda')) {
       const fn = index.functionOf(n.destination);
       if (!fn || n.prefix === undefined || n.suffix === undefined) continue;
-      const write = writesOf(index, fn).find(w => w.target.logicalId === bucketId && keyPatternMatches(w.keyPattern!, n.prefix, n.suffix));
+      const write = bucketWrites(index, fn, bucket).find(w => keyPatternMatches(w.keyPattern, n.prefix, n.suffix));
       if (!write) continue;
       out.push({
         property: 'NotificationConfiguration',
