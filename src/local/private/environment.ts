@@ -189,6 +189,8 @@ export class ExecutionEnvironment {
     if (!p) return { status: 400, body: { errorType: 'InvalidRequestID', errorMessage: `Unknown or finished request id ${requestId}` } };
     const doc = parseError(body, errorType);
     this.finish(p, 'error', doc, JSON.stringify(doc));
+    // A runtime-level failure (uncaught exception, unhandled rejection) ends the environment, as on Lambda.
+    if (doc.errorType.startsWith('Runtime.')) this.dead = true;
     return OK;
   }
 

@@ -38,7 +38,8 @@ export class FunctionRunner {
       this.all.push(env);
     }
     const outcome = await env.invoke(request);
-    if (!env.dead) this.idle.push(env);
+    if (env.dead) env.dispose();
+    else this.idle.push(env);
     return outcome;
   }
 
