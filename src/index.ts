@@ -25,3 +25,8 @@ export * from './http/function-url';
 export * from './network';
 export * from './nag/lambda-blueprint-checks';
 export * from './budget';
+
+// --- local emulator (src/local/): run synthesized functions locally
+// (both modules hold public API only: LocalLambda and its option/result structs; LocalEvents)
+export * from './local/local-lambda';
+export * from './local/local-events';
