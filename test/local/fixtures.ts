@@ -28,6 +28,13 @@ exports.handler = async (event) => { if (event.Records && event.Records[0].Sns.M
   json: `exports.handler = async () => { console.log('hello %s', 'json'); console.error('oops'); return 1; };`,
   big: `exports.handler = async (event) => 'x'.repeat(event.bytes);`,
   env: `exports.handler = async () => ({ queue: process.env.QUEUE_URL, plain: process.env.PLAIN, extra: process.env.EXTRA });`,
+  conformance: `let n = 0;
+exports.handler = async (event, context) => {
+  if (event.fail) { const e = new Error('conformance failure'); e.name = 'ConformanceError'; throw e; }
+  console.log('conformance log');
+  return { n: ++n, event, requestIdSet: typeof context.awsRequestId === 'string', arn: context.invokedFunctionArn, fn: context.functionName,
+    mem: context.memoryLimitInMB, left: context.getRemainingTimeInMillis() > 0, cc: context.clientContext || null };
+};`,
   crash: `exports.handler = async () => { setTimeout(() => { throw new Error('async crash'); }, 1); await new Promise(r => setTimeout(r, 50)); return 'never'; };`,
 };
 
@@ -43,6 +50,7 @@ export function lifecycleApp(app: App): Stack {
   node('Json', HANDLERS.json, { loggingFormat: lambda.LoggingFormat.JSON });
   node('Big', HANDLERS.big);
   node('Crash', HANDLERS.crash);
+  node('Conformance', HANDLERS.conformance);
   node('NoExport', HANDLERS.warm, { handler: 'index.nope' });
   node('NoModule', HANDLERS.warm, { handler: 'missing.handler' });
   const queue = new sqs.Queue(stack, 'Orders');
