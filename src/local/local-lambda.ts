@@ -188,7 +188,8 @@ export class LocalLambda {
       '}',
     ].join('\n') : workerFile;
     const workerOptions = { strictEnvironment: options.strictEnvironment, overridesFile: options.overridesFile, environment: options.environment };
-    this.worker = new Worker(source, { eval: ts, workerData: { assemblyDir, functionId, options: workerOptions, signal, port: port2 }, transferList: [port2] });
+    const workerData = { assemblyDir, functionId, options: workerOptions, signal, port: port2 };
+    this.worker = new Worker(source, { eval: ts, workerData, transferList: [port2] });
     this.worker.unref();
     const opened = this.wait() as { spec: FunctionSpec; triggers: string[] };
     this.functionPath = opened.spec.path;
@@ -212,7 +213,8 @@ export class LocalLambda {
   /** Delivers records through the function's trigger with its batch, retry and failure semantics. */
   public deliver(options: LocalDeliverOptions): LocalDeliveryResult {
     const outbox = this.call('deliver', [options.records, options.source, options.outboxFile]) as any;
-    return { invocations: outbox.invocations, succeeded: outbox.succeeded, failed: outbox.failed, outbox: JSON.stringify(outbox), warnings: outbox.warnings };
+    const { invocations, succeeded, failed, warnings } = outbox;
+    return { invocations, succeeded, failed, outbox: JSON.stringify(outbox), warnings };
   }
 
   /** A sample event of `kind` (see `LocalEvents.KINDS`) carrying the ARN of the function's own trigger of that kind. */

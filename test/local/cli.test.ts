@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildApp as sqsApp } from '../../examples/sqs-worker';
-import { runCli } from '../../src/local/private/cli-main';
 import { lifecycleApp } from './fixtures';
 import { synthApp } from './helpers';
+import { buildApp as sqsApp } from '../../examples/sqs-worker';
+import { runCli } from '../../src/local/private/cli-main';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { lifecycleApp } from './fixtures';
+import { synthApp } from './helpers';
 import { Emulator } from '../../src/local/private/emulator';
 import { FunctionRunner } from '../../src/local/private/runner';
 import { InvokeOutcome } from '../../src/local/private/types';
-import { lifecycleApp } from './fixtures';
-import { synthApp } from './helpers';
 
 // Conformance with AWS's own Runtime Interface Clients: the same handler, run once through the project's
 // runtime client and once through AWS's, against the emulator's Runtime API server, gives the same results.
@@ -26,10 +26,17 @@ if (!installed && !inCi) {
   console.warn('conformance tests skipped: run build-tools/setup-local-conformance.sh to install aws-lambda-ric and awslambdaric');
 }
 
-async function both(assembly: string, id: string, aws: { command: string; args: string[]; env?: Record<string, string> }, events: object[]): Promise<Array<[InvokeOutcome, InvokeOutcome]>> {
+interface AwsClient {
+  readonly command: string;
+  readonly args: string[];
+  readonly env?: Record<string, string>;
+}
+
+async function both(assembly: string, id: string, aws: AwsClient, events: object[]): Promise<Array<[InvokeOutcome, InvokeOutcome]>> {
   const e = Emulator.open(assembly, id);
   const fn = e.runner.fn;
-  const theirs = new FunctionRunner({ spec: fn.spec, launch: { ...fn.launch, command: aws.command, args: aws.args, env: { ...fn.launch.env, ...aws.env } } });
+  const launch = { ...fn.launch, command: aws.command, args: aws.args, env: { ...fn.launch.env, ...aws.env } };
+  const theirs = new FunctionRunner({ spec: fn.spec, launch });
   try {
     const out: Array<[InvokeOutcome, InvokeOutcome]> = [];
     for (const event of events) {

@@ -3,9 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { Emulator } from '../../src/local/private/emulator';
 import { lifecycleApp, tempCode, tempZip } from './fixtures';
 import { synthApp, withFunction } from './helpers';
+import { Emulator } from '../../src/local/private/emulator';
 
 let assembly: string;
 beforeAll(() => { assembly = synthApp(lifecycleApp); });
@@ -109,7 +109,7 @@ test('native code for another architecture than the function\'s or the host\'s i
 
 test('zip assets are extracted with their modes; a shell bootstrap with curl serves invocations', async () => {
   const zip = tempZip({
-    'bootstrap': {
+    bootstrap: {
       mode: 0o755,
       content: [
         '#!/bin/sh',

@@ -1,9 +1,9 @@
+import { synthApp, withFunction } from './helpers';
 import { buildApp as albApp } from '../../examples/alb-http-endpoint';
 import { buildApp as kinesisApp } from '../../examples/kinesis-stream-processor';
 import { buildApp as layersApp } from '../../examples/layers-shared-deps';
 import { buildApp as sqsApp } from '../../examples/sqs-worker';
 import { albEvent } from '../../src/local/private/events';
-import { synthApp, withFunction } from './helpers';
 
 // Every example's handlers, run as synthesized (code, layers, configuration) through the local emulator.
 

@@ -18,16 +18,16 @@ exports.handler = async () => {
   console.log('count is', count + 1);
   return { count: ++count, bornAt, tmpSurvived, env: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE };
 };`,
-  sleep: `exports.handler = async (event) => { await new Promise(r => setTimeout(r, event.ms)); return { slept: event.ms }; };`,
+  sleep: 'exports.handler = async (event) => { await new Promise(r => setTimeout(r, event.ms)); return { slept: event.ms }; };',
   callback: `exports.handler = (event, context, callback) => {
   setTimeout(() => callback(null, { id: context.awsRequestId, arn: context.invokedFunctionArn, left: context.getRemainingTimeInMillis(),
     client: context.clientContext, trace: process.env._X_AMZN_TRACE_ID, name: context.functionName }), 5);
 };`,
   fails: `class OrderError extends Error { constructor(m) { super(m); this.name = 'OrderError'; } }
 exports.handler = async (event) => { if (event.Records && event.Records[0].Sns.Message === 'bad') throw new OrderError('bad order'); if (event.boom) throw new OrderError('boom'); return { ok: true }; };`,
-  json: `exports.handler = async () => { console.log('hello %s', 'json'); console.error('oops'); return 1; };`,
-  big: `exports.handler = async (event) => 'x'.repeat(event.bytes);`,
-  env: `exports.handler = async () => ({ queue: process.env.QUEUE_URL, plain: process.env.PLAIN, extra: process.env.EXTRA });`,
+  json: 'exports.handler = async () => { console.log(\'hello %s\', \'json\'); console.error(\'oops\'); return 1; };',
+  big: 'exports.handler = async (event) => \'x\'.repeat(event.bytes);',
+  env: 'exports.handler = async () => ({ queue: process.env.QUEUE_URL, plain: process.env.PLAIN, extra: process.env.EXTRA });',
   conformance: `let n = 0;
 exports.handler = async (event, context) => {
   if (event.fail) { const e = new Error('conformance failure'); e.name = 'ConformanceError'; throw e; }
@@ -35,7 +35,7 @@ exports.handler = async (event, context) => {
   return { n: ++n, event, requestIdSet: typeof context.awsRequestId === 'string', arn: context.invokedFunctionArn, fn: context.functionName,
     mem: context.memoryLimitInMB, left: context.getRemainingTimeInMillis() > 0, cc: context.clientContext || null };
 };`,
-  crash: `exports.handler = async () => { setTimeout(() => { throw new Error('async crash'); }, 1); await new Promise(r => setTimeout(r, 50)); return 'never'; };`,
+  crash: 'exports.handler = async () => { setTimeout(() => { throw new Error(\'async crash\'); }, 1); await new Promise(r => setTimeout(r, 50)); return \'never\'; };',
 };
 
 /** A stack of small functions covering the lifecycle, logging, errors and async delivery. */
@@ -97,17 +97,20 @@ export function tempZip(files: Record<string, { content: string; mode?: number }
     const data = Buffer.from(f.content);
     const n = Buffer.from(name);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(n.length, 26);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(n.length, 26);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE((3 << 8) | 20, 4); central.writeUInt32LE(data.length, 20); central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(n.length, 28); central.writeUInt32LE(((0o100000 | (f.mode ?? 0o644)) << 16) >>> 0, 38); central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(3 * 256 + 20, 4);
+    central.writeUInt32LE(data.length, 20); central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(n.length, 28); central.writeUInt32LE((0o100000 + (f.mode ?? 0o644)) * 65_536, 38); central.writeUInt32LE(offset, 42);
     locals.push(local, n, data);
     centrals.push(central, n);
     offset += 30 + n.length + data.length;
   }
   const cd = Buffer.concat(centrals);
   const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0); eocd.writeUInt16LE(centrals.length / 2, 8); eocd.writeUInt16LE(centrals.length / 2, 10); eocd.writeUInt32LE(cd.length, 12); eocd.writeUInt32LE(offset, 16);
+  eocd.writeUInt32LE(0x06054b50, 0); eocd.writeUInt16LE(centrals.length / 2, 8); eocd.writeUInt16LE(centrals.length / 2, 10);
+  eocd.writeUInt32LE(cd.length, 12); eocd.writeUInt32LE(offset, 16);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'local-test-zip-')), 'code.zip');
   fs.writeFileSync(file, Buffer.concat([...locals, cd, eocd]));
   return file;

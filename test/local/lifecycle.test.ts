@@ -1,6 +1,6 @@
-import { Emulator } from '../../src/local/private/emulator';
 import { lifecycleApp } from './fixtures';
 import { synthApp, withFunction } from './helpers';
+import { Emulator } from '../../src/local/private/emulator';
 
 let assembly: string;
 beforeAll(() => { assembly = synthApp(lifecycleApp); });
@@ -75,7 +75,9 @@ test('LoggingConfig.LogFormat JSON: application and platform records are JSON', 
     expect(records).toContainEqual(expect.objectContaining({ level: 'ERROR', message: 'oops' }));
     expect(records).toContainEqual(expect.objectContaining({ type: 'platform.start', record: { requestId: o.requestId, version: '$LATEST' } }));
     const report = records.find(r => r.type === 'platform.report');
-    expect(report.record.metrics).toEqual(expect.objectContaining({ memorySizeMB: 256, initDurationMs: expect.any(Number), billedDurationMs: expect.any(Number) }));
+    expect(report.record.metrics).toEqual(expect.objectContaining({
+      memorySizeMB: 256, initDurationMs: expect.any(Number), billedDurationMs: expect.any(Number),
+    }));
   });
 });
 

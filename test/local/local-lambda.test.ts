@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
+import { lifecycleApp } from './fixtures';
 import { buildApp as sqsApp } from '../../examples/sqs-worker';
 import { LocalEvents, LocalLambda } from '../../src';
-import { lifecycleApp } from './fixtures';
 
 // The jsii-facing class: synchronous methods over a worker thread that keeps environments warm.
 

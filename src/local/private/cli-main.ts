@@ -1,7 +1,7 @@
 import * as fs from 'fs';
+import { listFunctions, readAssembly } from './assembly';
 import { Emulator } from './emulator';
 import { EVENT_KINDS } from './events';
-import { listFunctions, readAssembly } from './assembly';
 import { InvokeOutcome, LocalLambdaError } from './types';
 
 /** Where the CLI writes: results to `out`, logs and messages to `err`. */

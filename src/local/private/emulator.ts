@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { RUNTIME_API_FACTS } from '../../limits';
 import { findFunction, FunctionRef, readAssembly } from './assembly';
+import { RUNTIME_API_FACTS } from '../../limits';
 import { deliverAsync } from './delivery/async';
 import { Outbox } from './delivery/outbox';
 import { deliverSqs } from './delivery/sqs';
@@ -107,7 +107,8 @@ export class Emulator {
         streamArn: ctx.sourceArn!,
       }, invoke, outbox);
     } else if (ASYNC_KINDS.includes(binding.kind)) {
-      await deliverAsync(records.map(r => JSON.stringify(this.toRecord(binding.kind, r))), asyncConfig(this.ref, RUNTIME_API_FACTS.defaultAsyncRetries), this.spec.arn, invoke, outbox);
+      const events = records.map(r => JSON.stringify(this.toRecord(binding.kind, r)));
+      await deliverAsync(events, asyncConfig(this.ref, RUNTIME_API_FACTS.defaultAsyncRetries), this.spec.arn, invoke, outbox);
     } else {
       // Synchronous triggers (ALB, API Gateway, Function URL): the caller gets the answer; nothing is retried.
       for (const r of records) {
@@ -131,7 +132,8 @@ export class Emulator {
   private context(binding: SourceBinding | undefined): SourceContext {
     const { region, account } = this.spec;
     if (!binding) return { region, account };
-    const name = binding.sourceProps.QueueName ?? binding.sourceProps.Name ?? binding.sourceProps.TopicName ?? binding.sourceProps.TableName ?? binding.sourceId;
+    const p = binding.sourceProps;
+    const name = p.QueueName ?? p.Name ?? p.TopicName ?? p.TableName ?? binding.sourceId;
     const arns: Record<string, string> = {
       sqs: `arn:aws:sqs:${region}:${account}:${name}`,
       kinesis: `arn:aws:kinesis:${region}:${account}:stream/${name}`,

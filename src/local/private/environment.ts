@@ -3,10 +3,10 @@ import { randomBytes, randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
-import { RUNTIME_API_FACTS } from '../../limits';
 import { PlatformLog } from './log-lines';
 import { RouteResult, RuntimeApiServer, sendNext } from './runtime-api';
 import { FunctionSpec, InvokeOutcome, InvokeRequest } from './types';
+import { RUNTIME_API_FACTS } from '../../limits';
 
 /** How to start the runtime process of an environment. */
 export interface LaunchCommand {

@@ -17,7 +17,9 @@ const md5 = (s: string): string => createHash('md5').update(s).digest('hex');
 let sequence = BigInt('49590338271490256608559692538361571095921575989136588898');
 
 /** One SQS message as an event source mapping delivers it. */
-export function sqsRecord(body: string, receiveCount: number, messageId: string = randomUUID(), ctx: SourceContext = DEFAULT_CONTEXT): Record<string, unknown> {
+export function sqsRecord(
+  body: string, receiveCount: number, messageId: string = randomUUID(), ctx: SourceContext = DEFAULT_CONTEXT,
+): Record<string, unknown> {
   const now = Date.now();
   return {
     messageId,
@@ -112,9 +114,17 @@ export function snsEvent(message: string, subject = 'local', ctx: SourceContext 
       EventSubscriptionArn: `${topicArn}:${randomUUID()}`,
       EventSource: 'aws:sns',
       Sns: {
-        SignatureVersion: '1', Timestamp: new Date().toISOString(), Signature: 'EXAMPLE', SigningCertUrl: 'EXAMPLE',
-        MessageId: randomUUID(), Message: message, MessageAttributes: {}, Type: 'Notification',
-        UnsubscribeUrl: 'EXAMPLE', TopicArn: topicArn, Subject: subject,
+        SignatureVersion: '1',
+        Timestamp: new Date().toISOString(),
+        Signature: 'EXAMPLE',
+        SigningCertUrl: 'EXAMPLE',
+        MessageId: randomUUID(),
+        Message: message,
+        MessageAttributes: {},
+        Type: 'Notification',
+        UnsubscribeUrl: 'EXAMPLE',
+        TopicArn: topicArn,
+        Subject: subject,
       },
     }],
   };
@@ -159,12 +169,27 @@ export function albEvent(method = 'GET', path = '/', multiValue = false, body = 
 export function apiGatewayEvent(method = 'GET', path = '/', body: string | null = null, ctx: SourceContext = DEFAULT_CONTEXT): Record<string, unknown> {
   const headers = { 'Accept': '*/*', 'Host': 'local.execute-api.amazonaws.com', 'User-Agent': 'curl/8.0' };
   return {
-    resource: '/{proxy+}', path, httpMethod: method, headers,
+    resource: '/{proxy+}',
+    path,
+    httpMethod: method,
+    headers,
     multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-    queryStringParameters: null, multiValueQueryStringParameters: null, pathParameters: { proxy: path.replace(/^\//, '') }, stageVariables: null,
+    queryStringParameters: null,
+    multiValueQueryStringParameters: null,
+    pathParameters: { proxy: path.replace(/^\//, '') },
+    stageVariables: null,
     requestContext: {
-      accountId: ctx.account, resourceId: 'local', stage: 'prod', requestId: randomUUID(), path: `/prod${path}`, resourcePath: '/{proxy+}',
-      httpMethod: method, apiId: 'local', protocol: 'HTTP/1.1', requestTimeEpoch: Date.now(), identity: { sourceIp: '127.0.0.1', userAgent: 'curl/8.0' },
+      accountId: ctx.account,
+      resourceId: 'local',
+      stage: 'prod',
+      requestId: randomUUID(),
+      path: `/prod${path}`,
+      resourcePath: '/{proxy+}',
+      httpMethod: method,
+      apiId: 'local',
+      protocol: 'HTTP/1.1',
+      requestTimeEpoch: Date.now(),
+      identity: { sourceIp: '127.0.0.1', userAgent: 'curl/8.0' },
     },
     body,
     isBase64Encoded: false,
@@ -174,10 +199,21 @@ export function apiGatewayEvent(method = 'GET', path = '/', body: string | null 
 /** A Function URL (payload format 2.0) request. */
 export function functionUrlEvent(method = 'GET', path = '/', body?: string, ctx: SourceContext = DEFAULT_CONTEXT): Record<string, unknown> {
   return {
-    version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: '', headers: { host: 'local.lambda-url.on.aws', 'user-agent': 'curl/8.0' },
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { 'host': 'local.lambda-url.on.aws', 'user-agent': 'curl/8.0' },
     requestContext: {
-      accountId: ctx.account, apiId: 'local', domainName: 'local.lambda-url.on.aws', domainPrefix: 'local', requestId: randomUUID(),
-      routeKey: '$default', stage: '$default', time: new Date().toUTCString(), timeEpoch: Date.now(),
+      accountId: ctx.account,
+      apiId: 'local',
+      domainName: 'local.lambda-url.on.aws',
+      domainPrefix: 'local',
+      requestId: randomUUID(),
+      routeKey: '$default',
+      stage: '$default',
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
       http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'curl/8.0' },
     },
     ...(body === undefined ? {} : { body }),

@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { RUNTIME_API_FACTS, SERVICE_DEFAULTS } from '../../limits';
 import { FunctionRef, StackArtifact } from './assembly';
 import { hostArchitecture, nativeBinaries } from './elf';
 import { LaunchCommand } from './environment';
 import { FunctionSpec, LocalLambdaError } from './types';
 import { extractZip } from './unzip';
+import { RUNTIME_API_FACTS, SERVICE_DEFAULTS } from '../../limits';
 
 /** Where the project's runtime clients live (`runtimes/` at the package root, next to `lib/` and `src/`). */
 export const RUNTIMES_DIR = path.resolve(__dirname, '..', '..', '..', 'runtimes');
@@ -72,7 +72,18 @@ function checkArchitecture(ref: FunctionRef, arch: string, dirs: string[]): void
   }
 }
 
-function launchFor(ref: FunctionRef, runtime: string, taskRoot: string, optDir: string, warnings: string[]): { command: string; args: string[]; env: Record<string, string> } {
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type RuntimeLaunch = Omit<LaunchCommand, 'tmpRoot'>;
+
+function launchFor(ref: FunctionRef, runtime: string, taskRoot: string, optDir: string, warnings: string[]): RuntimeLaunch {
   if (runtime.startsWith('nodejs')) {
     const wanted = /^nodejs(\d+)/.exec(runtime)?.[1];
     const host = process.versions.node.split('.')[0];
@@ -94,7 +105,7 @@ function launchFor(ref: FunctionRef, runtime: string, taskRoot: string, optDir: 
     const candidates = [path.join(taskRoot, 'bootstrap'), path.join(optDir, 'bootstrap')];
     const found = candidates.find(f => fs.existsSync(f));
     if (!found) fail(ref, `Runtime.InvalidEntrypoint: a ${runtime} function needs an executable file named bootstrap in its code or a layer; found none (looked for ${candidates.join(', ')})`);
-    if ((fs.statSync(found).mode & 0o111) === 0) fail(ref, `Runtime.InvalidEntrypoint: ${found} is not executable (chmod +x bootstrap before synth)`);
+    if (!isExecutable(found)) fail(ref, `Runtime.InvalidEntrypoint: ${found} is not executable (chmod +x bootstrap before synth)`);
     return { command: found, args: [], env: {} };
   }
   return fail(ref, `runtime ${runtime} cannot run locally: the emulator runs nodejs*, python* and provided.al2/al2023 functions`);

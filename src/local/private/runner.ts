@@ -1,7 +1,7 @@
-import { RUNTIME_API_FACTS } from '../../limits';
 import { ExecutionEnvironment } from './environment';
 import { PreparedFunction } from './function-config';
 import { InvokeOutcome, InvokeRequest, LocalLambdaError } from './types';
+import { RUNTIME_API_FACTS } from '../../limits';
 
 /**
  * The execution environments of one function: an invocation takes an idle environment (warm) or starts a

@@ -6,6 +6,7 @@ import { LocalLambdaError } from './types';
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+const UNIX_HOST = 3;
 
 /**
  * Extracts a zip archive (stored or deflated entries, no ZIP64) into `dest`, keeping Unix modes the way
@@ -28,7 +29,8 @@ export function extractZip(file: string, dest: string): void {
     const nameLength = buf.readUInt16LE(at + 28);
     const extraLength = buf.readUInt16LE(at + 30);
     const commentLength = buf.readUInt16LE(at + 32);
-    const unixMode = buf.readUInt16LE(at + 4) >> 8 === 3 ? (buf.readUInt32LE(at + 38) >>> 16) & 0o777 : 0;
+    const madeOnUnix = Math.floor(buf.readUInt16LE(at + 4) / 256) === UNIX_HOST;
+    const unixMode = madeOnUnix ? Math.floor(buf.readUInt32LE(at + 38) / 65_536) % 0o1000 : 0;
     const localAt = buf.readUInt32LE(at + 42);
     const name = buf.toString('utf-8', at + 46, at + 46 + nameLength);
     at += 46 + nameLength + extraLength + commentLength;
