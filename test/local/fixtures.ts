@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
@@ -89,18 +90,19 @@ export function tempCode(files: Record<string, { content: string | Buffer; mode?
 }
 
 /** A zip archive (stored entries, Unix modes) of `files`, written to a temporary file. */
-export function tempZip(files: Record<string, { content: string; mode?: number }>): string {
+export function tempZip(files: Record<string, { content: string; mode?: number; deflate?: boolean }>): string {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, f] of Object.entries(files)) {
-    const data = Buffer.from(f.content);
+    const data = f.deflate ? zlib.deflateRawSync(Buffer.from(f.content)) : Buffer.from(f.content);
+    const method = f.deflate ? 8 : 0;
     const n = Buffer.from(name);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(method, 8);
     local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(n.length, 26);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(3 * 256 + 20, 4);
+    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(3 * 256 + 20, 4); central.writeUInt16LE(method, 10);
     central.writeUInt32LE(data.length, 20); central.writeUInt32LE(data.length, 24);
     central.writeUInt16LE(n.length, 28); central.writeUInt32LE((0o100000 + (f.mode ?? 0o644)) * 65_536, 38); central.writeUInt32LE(offset, 42);
     locals.push(local, n, data);
