@@ -102,6 +102,12 @@ function findExport(mod, modulePath, exportPath) {
   if (typeof handler !== 'function') {
     throw new RuntimeError('Runtime.HandlerNotFound', `${path.basename(modulePath)}.${exportPath} is undefined or not exported`);
   }
+  // Node.js 24 and later runtimes no longer accept callback-style handlers ((event, context, callback)).
+  const major = Number((/nodejs(\d+)/.exec(process.env.AWS_EXECUTION_ENV || '') || [])[1]);
+  if (major >= 24 && handler.length >= 3 && handler.constructor.name !== 'AsyncFunction') {
+    throw new RuntimeError('Runtime.CallbackHandlerDeprecated',
+      `${path.basename(modulePath)}.${exportPath} takes a callback: callback-based handlers are not supported from nodejs24.x on; use an async handler`);
+  }
   return handler;
 }
 

@@ -28,7 +28,7 @@ function customRuntimeApp(files: Record<string, { content: string | Buffer; mode
 
 test('no such function: the error lists the candidates', () => {
   expect(() => Emulator.open(assembly, 'Local/Nope')).toThrow(/No function "Local\/Nope" in the cloud assembly: the assembly has these functions:\n {2}Local\/Warm \(logical id Warm[0-9A-F]+, runtime nodejs20.x\)/);
-  expect(() => Emulator.open(assembly, 'Local')).toThrow(/"Local" matches 1\d functions; name one of them/);
+  expect(() => Emulator.open(assembly, 'Local')).toThrow(/"Local" matches \d+ functions; name one of them/);
   expect(() => Emulator.open(os.tmpdir(), 'X')).toThrow(/is not a cloud assembly \(no manifest.json\)/);
 });
 
@@ -57,6 +57,14 @@ test('a missing module or export fails like Lambda: Runtime.ImportModuleError / 
     expect(o.errorType).toBe('Runtime.HandlerNotFound');
     expect(o.errorMessage).toBe('index.nope is undefined or not exported');
     expect((await e.invoke({ payload: '{}' })).coldStart).toBe(true);
+  });
+});
+
+test('nodejs24.x refuses callback-style handlers (Runtime.CallbackHandlerDeprecated)', async () => {
+  await withFunction(assembly, 'Local/Callback24', async e => {
+    const o = await e.invoke({ payload: '{}' });
+    expect(o.errorType).toBe('Runtime.CallbackHandlerDeprecated');
+    expect(o.errorMessage).toMatch(/callback-based handlers are not supported from nodejs24.x on/);
   });
 });
 

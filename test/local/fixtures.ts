@@ -48,6 +48,7 @@ export function lifecycleApp(app: App): Stack {
   node('Warm', HANDLERS.warm);
   node('Sleep', HANDLERS.sleep, { timeout: Duration.seconds(1) });
   node('Callback', HANDLERS.callback);
+  node('Callback24', HANDLERS.callback, { runtime: lambda.Runtime.NODEJS_24_X });
   node('Json', HANDLERS.json, { loggingFormat: lambda.LoggingFormat.JSON });
   node('Big', HANDLERS.big);
   node('Crash', HANDLERS.crash);

@@ -47,7 +47,7 @@ test('Runtime API server: Lambda\'s headers on next, the payload limit enforced 
     }),
     response: (id, body, tooLarge) => (seen.push(`response ${id} ${body.length} ${tooLarge}`), tooLarge ? { status: 413, body: {} } : { status: 202, body: { status: 'OK' } }),
     error: (id, body, type) => (seen.push(`error ${id} ${type} ${body}`), { status: 202, body: { status: 'OK' } }),
-    initError: (body, type) => (seen.push(`init ${type}`), { status: 202, body: { status: 'OK' } }),
+    initError: (_body, type) => (seen.push(`init ${type}`), { status: 202, body: { status: 'OK' } }),
     responseLimitBytes: () => 10,
   });
   try {
