@@ -33,10 +33,10 @@ test('invoke: sample events by kind, logs on stderr, the payload on stdout, exit
   const strict = await cli('invoke', 'Env', '--assembly', assembly, '--strict-env');
   expect([strict.code, strict.err]).toEqual([2, expect.stringMatching(/^error: \/Local\/Env\/Resource: environment variable QUEUE_URL holds a token/)]);
   const placeholder = await cli('invoke', 'Env', '--assembly', assembly, '--quiet');
-  expect(placeholder.err).toMatch(/^warning: environment variable QUEUE_URL/);
+  expect(placeholder.err).toMatch(/^warning: environment variable QUEUE_URL/m);
 
   const list = await cli('list', '--assembly', assembly);
-  expect(list.out).toMatch(/^Local\/Warm\tWarm[0-9A-F]+\tnodejs20.x$/m);
+  expect(list.out).toMatch(/^Local\/Warm\tWarm[0-9A-F]+\tnodejs22.x$/m);
   expect((await cli('invoke', 'Nope', '--assembly', assembly)).err).toMatch(/^error: No function "Nope"/);
 });
 

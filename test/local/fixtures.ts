@@ -43,7 +43,7 @@ exports.handler = async (event, context) => {
 export function lifecycleApp(app: App): Stack {
   const stack = new Stack(app, 'Local', { env: { account: '111111111111', region: 'eu-west-1' } });
   const node = (id: string, code: string, props: Partial<lambda.FunctionProps> = {}): lambda.Function => new lambda.Function(stack, id, {
-    runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline(code), memorySize: 256, ...props,
+    runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline(code), memorySize: 256, ...props,
   });
   node('Warm', HANDLERS.warm);
   node('Sleep', HANDLERS.sleep, { timeout: Duration.seconds(1) });

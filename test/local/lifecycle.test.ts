@@ -18,7 +18,7 @@ test('init once, warm reuse: module state and /tmp survive; the cold start carri
     expect(outcomes[0].initDurationMs).toBeGreaterThan(0);
     expect(outcomes[1].initDurationMs).toBeUndefined();
     const [first, second] = outcomes;
-    expect(first.logs[0]).toMatch(/^INIT_START Runtime Version: nodejs20.x/);
+    expect(first.logs[0]).toMatch(/^INIT_START Runtime Version: nodejs22.x/);
     expect(first.logs).toContain(`START RequestId: ${first.requestId} Version: $LATEST`);
     expect(first.logs.find(l => l.includes('count is 1'))).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t${first.requestId}\\tINFO\\tcount is 1$`));
     expect(first.logs).toContain(`END RequestId: ${first.requestId}`);

@@ -110,7 +110,7 @@ test('stages, environment-agnostic stacks, aliases and path metadata: functions 
   const assembly = synthApp(app => {
     const stage = new Stage(app, 'Dev');
     const stack = new Stack(stage, 'Api');
-    const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_20_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => 42;') });
+    const fn = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => 42;') });
     const alias = new lambda.Alias(stack, 'Live', { aliasName: 'live', version: fn.currentVersion });
     new sns.Topic(stack, 'Topic').addSubscription(new subscriptions.LambdaSubscription(alias));
   });

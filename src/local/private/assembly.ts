@@ -130,6 +130,10 @@ export function findFunction(stacks: StackArtifact[], id: string): FunctionRef {
   for (const tier of tiers) {
     const matches = all.filter(tier);
     if (matches.length === 1) return matches[0];
+    // `Api` matching `Api/Function` and `Api/Release/.../Hook/Function`: the shallowest one is the construct's own.
+    const depth = (f: FunctionRef): number => f.path.split('/').length;
+    const shallowest = matches.filter(f => depth(f) === Math.min(...matches.map(depth)));
+    if (shallowest.length === 1) return shallowest[0];
     if (matches.length > 1) {
       throw new LocalLambdaError(`"${id}" matches ${matches.length} functions; name one of them:\n${describe(matches)}`);
     }
