@@ -28,3 +28,7 @@ export * from './budget';
 
 // --- issue 12: sample events for handler tests (public API)
 export * from './events';
+// --- local emulator (src/local/): run synthesized functions locally
+// (both modules hold public API only: LocalLambda and its option/result structs; LocalEvents)
+export * from './local/local-lambda';
+export * from './local/local-events';

@@ -227,3 +227,34 @@ export class LambdaLimits {
 export const CLOUDFORMATION_LIMITS = {
   resourcesPerStack: spec(0, 500, 'resources', 'CloudFormation accepts at most 500 resources in one stack'),
 };
+
+// --- Runtime API facts (read by the local emulator, src/local/)
+
+/**
+ * What Lambda's execution environment promises a runtime, as the local emulator reproduces it.
+ *
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+ */
+export const RUNTIME_API_FACTS = {
+  /** The Runtime API version in every path (`/2018-06-01/runtime/...`). */
+  version: '2018-06-01',
+  /** Largest request and response payload of a synchronous invocation: 6 MB. */
+  syncPayloadBytes: 6 * 1024 * 1024,
+  /** Largest event of an asynchronous invocation: 1 MB. */
+  asyncPayloadBytes: 1024 * 1024,
+  /** The init phase of an on-demand environment may take 10 s. */
+  initTimeoutSeconds: 10,
+  /** Lambda's own memory size when a template leaves MemorySize unset, in MB. */
+  defaultMemoryMb: 128,
+  /** Lambda's own /tmp size when a template leaves EphemeralStorage unset, in MB. */
+  defaultEphemeralStorageMb: 512,
+  /** Messages per batch of an SQS mapping without BatchSize. */
+  defaultSqsBatchSize: 10,
+  /** Records per batch of a Kinesis or DynamoDB Streams mapping without BatchSize. */
+  defaultStreamBatchSize: 100,
+  /** Retries of an asynchronous invocation without an EventInvokeConfig. */
+  defaultAsyncRetries: 2,
+  /** Where Lambda extracts layers; binaries, libraries and language paths are found under it. */
+  optDir: '/opt',
+} as const;

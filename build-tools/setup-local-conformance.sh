@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs AWS's own Runtime Interface Clients for the local emulator's conformance tests
+# (test/local/conformance.test.ts): npm `aws-lambda-ric` 3.x (built from source: needs cmake, autoconf,
+# automake, libtool and g++) and PyPI `awslambdaric`. Neither is a dependency of the library: both go to
+# .cache/local-conformance/ (git-ignored). `.ci/run` calls this script; run it by hand before
+# `npx projen test` to run the conformance tests locally (they are skipped, outside CI, without it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dest="$PWD/.cache/local-conformance"
+mkdir -p "$dest/node" "$dest/python"
+start=$(date +%s)
+
+missing=()
+for tool in cmake autoconf automake libtoolize g++ make; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup-local-conformance: installing build tools (missing: ${missing[*]})"
+  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq cmake autoconf automake libtool g++ make >/dev/null
+fi
+
+if [ ! -f "$dest/node/node_modules/aws-lambda-ric/package.json" ]; then
+  echo "setup-local-conformance: building aws-lambda-ric 3.x from source (takes minutes)"
+  (cd "$dest/node" && [ -f package.json ] || echo '{"private":true}' > package.json)
+  npm install --prefix "$dest/node" --no-save --no-audit --no-fund 'aws-lambda-ric@^3' >"$dest/node-install.log" 2>&1 \
+    || { tail -40 "$dest/node-install.log"; exit 1; }
+fi
+if [ ! -d "$dest/python/awslambdaric" ]; then
+  echo "setup-local-conformance: installing awslambdaric from PyPI"
+  python3 -m pip install --quiet --disable-pip-version-check --target "$dest/python" awslambdaric >"$dest/python-install.log" 2>&1 \
+    || { tail -40 "$dest/python-install.log"; exit 1; }
+fi
+echo "setup-local-conformance: ready in $(( $(date +%s) - start )) s ($dest)"

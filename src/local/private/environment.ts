@@ -1,0 +1,276 @@
+import { ChildProcess, spawn } from 'child_process';
+import { randomBytes, randomUUID } from 'crypto';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as path from 'path';
+import { PlatformLog } from './log-lines';
+import { RouteResult, RuntimeApiServer, sendNext } from './runtime-api';
+import { FunctionSpec, InvokeOutcome, InvokeRequest } from './types';
+import { RUNTIME_API_FACTS } from '../../limits';
+
+/** How to start the runtime process of an environment. */
+export interface LaunchCommand {
+  readonly command: string;
+  readonly args: string[];
+  /** The environment variables of the function, without AWS_LAMBDA_RUNTIME_API (added per environment). */
+  readonly env: Record<string, string>;
+  /** Where each environment gets its own /tmp (TMPDIR). */
+  readonly tmpRoot: string;
+}
+
+interface Pending {
+  readonly requestId: string;
+  readonly request: InvokeRequest;
+  readonly cold: boolean;
+  readonly logs: string[];
+  readonly resolve: (o: InvokeOutcome) => void;
+  startedAt?: number;
+  timer?: NodeJS.Timeout;
+  done?: boolean;
+}
+
+const OK: RouteResult = { status: 202, body: { status: 'OK' } };
+
+/** The largest resident set the process has had, in MB (Linux /proc; 0 elsewhere). */
+function maxMemoryUsedMb(pid: number | undefined): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf-8'));
+    return m ? Math.ceil(Number(m[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function traceHeader(): string {
+  const now = Math.floor(Date.now() / 1000).toString(16);
+  return `Root=1-${now}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`;
+}
+
+/**
+ * One execution environment: a Runtime API server on 127.0.0.1 and one runtime process that initializes
+ * once and then serves invocations one at a time until it fails, times out or is disposed.
+ */
+export class ExecutionEnvironment {
+  /** Set once the process is gone: the pool then starts a fresh environment (a cold start). */
+  public dead = false;
+  private server?: RuntimeApiServer;
+  private child?: ChildProcess;
+  private parkedNext?: http.ServerResponse;
+  private pending?: Pending;
+  private initStartedAt = 0;
+  private initDurationMs?: number;
+  private initError?: { errorType: string; body: string };
+  private looseLogs: string[] = [];
+  private readonly platform: PlatformLog;
+
+  constructor(
+    public readonly id: number,
+    private readonly spec: FunctionSpec,
+    private readonly launch: LaunchCommand,
+    private readonly onLog: (line: string) => void,
+  ) {
+    this.platform = new PlatformLog(spec.logFormat === 'JSON', spec.runtime);
+  }
+
+  /** Runs one invocation (starting the environment first when it is new). */
+  public async invoke(request: InvokeRequest): Promise<InvokeOutcome> {
+    if (this.dead) throw new Error(`execution environment ${this.id} has ended`);
+    const cold = this.server === undefined;
+    if (cold) await this.start();
+    return new Promise<InvokeOutcome>(resolve => {
+      this.pending = { requestId: randomUUID(), request, cold, logs: [...this.looseLogs], resolve };
+      this.looseLogs = [];
+      if (this.initError) this.finishInitError();
+      else if (this.parkedNext) this.dispatch(this.parkedNext);
+    });
+  }
+
+  /** Ends the runtime process and the server. */
+  public dispose(): void {
+    this.dead = true;
+    this.child?.kill('SIGKILL');
+    this.server?.close();
+  }
+
+  private async start(): Promise<void> {
+    this.server = await RuntimeApiServer.start({
+      next: res => this.onNext(res),
+      response: (id, body, tooLarge) => this.onResponse(id, body, tooLarge),
+      error: (id, body, type) => this.onError(id, body, type),
+      initError: (body, type) => this.onInitError(body, type),
+      responseLimitBytes: () => this.payloadLimit(),
+    });
+    this.initStartedAt = performance.now();
+    this.log(this.platform.initStart());
+    const child = spawn(this.launch.command, this.launch.args, {
+      cwd: this.spec.taskRoot,
+      env: { ...this.launch.env, AWS_LAMBDA_RUNTIME_API: this.server.address, TMPDIR: fs.mkdtempSync(path.join(this.launch.tmpRoot, `env${this.id}-tmp-`)) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    for (const stream of [child.stdout!, child.stderr!]) {
+      let rest = '';
+      stream.setEncoding('utf-8');
+      stream.on('data', (chunk: string) => {
+        const lines = (rest + chunk).split('\n');
+        rest = lines.pop()!;
+        for (const l of lines) this.log(l);
+      });
+      stream.on('end', () => { if (rest) this.log(rest); });
+    }
+    child.on('error', err => this.onExit(`Runtime failed to start: ${err.message}`, 'Runtime.InvalidEntrypoint'));
+    child.on('exit', (code, signal) => this.onExit(`Runtime exited ${signal ? `with signal: ${signal}` : `with error: exit status ${code}`}`, 'Runtime.ExitError'));
+    const initTimer = setTimeout(() => {
+      if (this.initDurationMs === undefined && !this.dead) {
+        this.onInitError(Buffer.from(JSON.stringify({
+          errorType: 'Runtime.InitTimeout',
+          errorMessage: `INIT phase did not finish within ${RUNTIME_API_FACTS.initTimeoutSeconds} s`,
+        })), 'Runtime.InitTimeout');
+      }
+    }, RUNTIME_API_FACTS.initTimeoutSeconds * 1000);
+    initTimer.unref();
+  }
+
+  private log(line: string): void {
+    (this.pending ? this.pending.logs : this.looseLogs).push(line);
+    this.onLog(line);
+  }
+
+  private payloadLimit(): number {
+    return this.pending?.request.invocationType === 'Event' ? RUNTIME_API_FACTS.asyncPayloadBytes : RUNTIME_API_FACTS.syncPayloadBytes;
+  }
+
+  private onNext(res: http.ServerResponse): void {
+    if (this.initDurationMs === undefined) this.initDurationMs = performance.now() - this.initStartedAt;
+    if (this.pending && this.pending.startedAt === undefined) this.dispatch(res);
+    else this.parkedNext = res;
+  }
+
+  private dispatch(res: http.ServerResponse): void {
+    const p = this.pending!;
+    this.parkedNext = undefined;
+    p.startedAt = performance.now();
+    this.log(this.platform.start(p.requestId));
+    const timeoutMs = this.spec.timeoutSeconds * 1000;
+    p.timer = setTimeout(() => this.onTimeout(p), timeoutMs);
+    sendNext(res, {
+      requestId: p.requestId,
+      deadlineMs: Date.now() + timeoutMs,
+      functionArn: this.spec.arn,
+      traceId: p.request.traceId ?? traceHeader(),
+      clientContext: p.request.clientContext,
+      cognitoIdentity: p.request.cognitoIdentity,
+      payload: p.request.payload,
+    });
+  }
+
+  private current(requestId: string): Pending | undefined {
+    const p = this.pending;
+    return p && p.requestId === requestId && p.startedAt !== undefined ? p : undefined;
+  }
+
+  private onResponse(requestId: string, body: Buffer, tooLarge: boolean): RouteResult {
+    const p = this.current(requestId);
+    if (!p) return { status: 400, body: { errorType: 'InvalidRequestID', errorMessage: `Unknown or finished request id ${requestId}` } };
+    if (tooLarge) {
+      const limit = this.payloadLimit();
+      this.finish(p, 'error', {
+        errorType: 'Function.ResponseSizeTooLarge',
+        errorMessage: `Response payload size exceeded maximum allowed payload size (${limit} bytes).`,
+      });
+      return { status: 413, body: { errorType: 'RequestEntityTooLarge', errorMessage: `Exceeded maximum allowed payload size (${limit} bytes).` } };
+    }
+    this.finish(p, 'success', undefined, body.toString('utf-8'));
+    return OK;
+  }
+
+  private onError(requestId: string, body: Buffer, errorType: string | undefined): RouteResult {
+    const p = this.current(requestId);
+    if (!p) return { status: 400, body: { errorType: 'InvalidRequestID', errorMessage: `Unknown or finished request id ${requestId}` } };
+    const doc = parseError(body, errorType);
+    this.finish(p, 'error', doc, JSON.stringify(doc));
+    // A runtime-level failure (uncaught exception, unhandled rejection) ends the environment, as on Lambda.
+    if (doc.errorType.startsWith('Runtime.')) this.dead = true;
+    return OK;
+  }
+
+  private onInitError(body: Buffer, errorType: string | undefined): RouteResult {
+    const doc = parseError(body, errorType);
+    this.initError = { errorType: doc.errorType, body: JSON.stringify(doc) };
+    this.initDurationMs ??= performance.now() - this.initStartedAt;
+    if (this.pending) this.finishInitError();
+    return OK;
+  }
+
+  private finishInitError(): void {
+    const p = this.pending!;
+    const doc = JSON.parse(this.initError!.body);
+    p.startedAt ??= performance.now();
+    this.finish(p, 'error', doc, this.initError!.body);
+    this.dispose();
+  }
+
+  private onTimeout(p: Pending): void {
+    if (this.pending !== p) return;
+    const message = this.platform.timedOut(p.requestId, this.spec.timeoutSeconds);
+    this.log(message);
+    this.finish(p, 'timeout', {
+      errorType: 'Sandbox.Timedout',
+      errorMessage: `RequestId: ${p.requestId} Error: Task timed out after ${this.spec.timeoutSeconds.toFixed(2)} seconds`,
+    });
+    this.dispose();
+  }
+
+  private onExit(message: string, errorType: string): void {
+    if (this.dead && !this.pending) return;
+    this.dead = true;
+    this.server?.close();
+    const p = this.pending;
+    if (!p) return;
+    p.startedAt ??= performance.now();
+    const doc = this.initError ? JSON.parse(this.initError.body) : { errorType, errorMessage: `RequestId: ${p.requestId} Error: ${message}` };
+    this.finish(p, 'error', doc);
+  }
+
+  private finish(p: Pending, status: 'success' | 'error' | 'timeout', error?: { errorType: string; errorMessage: string }, payload?: string): void {
+    if (this.pending !== p || p.done) return;
+    p.done = true;
+    clearTimeout(p.timer);
+    const durationMs = performance.now() - (p.startedAt ?? performance.now());
+    const initDurationMs = p.cold ? this.initDurationMs : undefined;
+    const billedDurationMs = Math.max(1, Math.ceil(durationMs + (initDurationMs ?? 0)));
+    const maxMemory = maxMemoryUsedMb(this.child?.pid);
+    // Output the runtime wrote just before its response may still sit in the pipe: collect it first.
+    setImmediate(() => setImmediate(() => {
+      this.log(this.platform.end(p.requestId));
+      this.log(this.platform.report({
+        requestId: p.requestId, durationMs, billedDurationMs, memorySizeMb: this.spec.memoryMb, maxMemoryUsedMb: maxMemory, initDurationMs, status,
+      }));
+      this.pending = undefined;
+      p.resolve({
+        requestId: p.requestId,
+        payload: payload ?? JSON.stringify(error),
+        errorType: error?.errorType,
+        errorMessage: error?.errorMessage,
+        coldStart: p.cold,
+        initDurationMs,
+        durationMs,
+        billedDurationMs,
+        memorySizeMb: this.spec.memoryMb,
+        maxMemoryUsedMb: maxMemory,
+        logs: p.logs,
+        environmentId: this.id,
+      });
+    }));
+  }
+}
+
+function parseError(body: Buffer, errorType: string | undefined): { errorType: string; errorMessage: string } & Record<string, unknown> {
+  try {
+    const doc = JSON.parse(body.toString('utf-8'));
+    if (doc && typeof doc === 'object') return { ...doc, errorType: doc.errorType ?? errorType ?? 'Unhandled', errorMessage: String(doc.errorMessage ?? '') };
+  } catch {
+    // not JSON: keep the text as the message
+  }
+  return { errorType: errorType ?? 'Unhandled', errorMessage: body.toString('utf-8') };
+}

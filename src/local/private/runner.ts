@@ -1,0 +1,52 @@
+import { ExecutionEnvironment } from './environment';
+import { PreparedFunction } from './function-config';
+import { InvokeOutcome, InvokeRequest, LocalLambdaError } from './types';
+import { RUNTIME_API_FACTS } from '../../limits';
+
+/**
+ * The execution environments of one function: an invocation takes an idle environment (warm) or starts a
+ * new one (cold), so N concurrent invocations run in N environments, like Lambda scales out.
+ */
+export class FunctionRunner {
+  private readonly idle: ExecutionEnvironment[] = [];
+  private readonly all: ExecutionEnvironment[] = [];
+  private nextId = 1;
+
+  constructor(public readonly fn: PreparedFunction, private readonly onLog: (line: string) => void = () => undefined) {}
+
+  /** How many environments were started so far. */
+  public get environmentsStarted(): number {
+    return this.nextId - 1;
+  }
+
+  /** Invokes the function once. Refuses events that are not JSON or exceed Lambda's payload limit. */
+  public async invoke(request: InvokeRequest): Promise<InvokeOutcome> {
+    const limit = request.invocationType === 'Event' ? RUNTIME_API_FACTS.asyncPayloadBytes : RUNTIME_API_FACTS.syncPayloadBytes;
+    const size = Buffer.byteLength(request.payload);
+    if (size > limit) {
+      throw new LocalLambdaError(`${this.fn.spec.path}: RequestEntityTooLargeException: the event is ${size} bytes; Lambda accepts at most ${limit} bytes for ${request.invocationType ?? 'RequestResponse'} invocations`);
+    }
+    try {
+      JSON.parse(request.payload);
+    } catch (e) {
+      throw new LocalLambdaError(`${this.fn.spec.path}: InvalidRequestContentException: the event is not JSON (${(e as Error).message})`);
+    }
+    let env = this.idle.pop();
+    while (env && env.dead) env = this.idle.pop();
+    if (!env) {
+      env = new ExecutionEnvironment(this.nextId++, this.fn.spec, this.fn.launch, this.onLog);
+      this.all.push(env);
+    }
+    const outcome = await env.invoke(request);
+    if (env.dead) env.dispose();
+    else this.idle.push(env);
+    return outcome;
+  }
+
+  /** Ends every environment. */
+  public dispose(): void {
+    for (const env of this.all) env.dispose();
+    this.all.length = 0;
+    this.idle.length = 0;
+  }
+}

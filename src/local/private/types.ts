@@ -1,0 +1,72 @@
+/** Shared shapes of the local emulator (internal). */
+
+/** One function as the template configures it, resolved to local directories. */
+export interface FunctionSpec {
+  /** Construct path, e.g. `/Stack/Jobs/Function/Resource`. */
+  readonly path: string;
+  readonly stackName: string;
+  readonly logicalId: string;
+  readonly functionName: string;
+  readonly arn: string;
+  readonly region: string;
+  readonly account: string;
+  readonly runtime: string;
+  readonly handler: string;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  readonly ephemeralStorageMb: number;
+  readonly architecture: 'x86_64' | 'arm64';
+  /** Environment variables after token replacement. */
+  readonly environment: Record<string, string>;
+  readonly logFormat: 'Text' | 'JSON';
+  readonly applicationLogLevel?: string;
+  readonly logGroupName: string;
+  /** The task root (Lambda's /var/task). */
+  readonly taskRoot: string;
+  /** The layers' merged contents (Lambda's /opt), or undefined without layers. */
+  readonly optDir?: string;
+  /** What was adjusted to run locally (tokens replaced, host runtime versions). */
+  readonly warnings: string[];
+}
+
+/** One invocation handed to an execution environment. */
+export interface InvokeRequest {
+  /** The event, as JSON text. */
+  readonly payload: string;
+  /** Client context, as JSON text (Lambda-Runtime-Client-Context). */
+  readonly clientContext?: string;
+  /** Cognito identity, as JSON text (Lambda-Runtime-Cognito-Identity). */
+  readonly cognitoIdentity?: string;
+  /** X-Ray trace header; one is made up when absent. */
+  readonly traceId?: string;
+  /** `RequestResponse` (6 MB payloads) or `Event` (1 MB). */
+  readonly invocationType?: 'RequestResponse' | 'Event';
+}
+
+/** What an invocation produced. */
+export interface InvokeOutcome {
+  readonly requestId: string;
+  /** The response, or Lambda's error document, as JSON text. */
+  readonly payload: string;
+  /** Set when the invocation failed (function error, timeout, init error, oversized response…). */
+  readonly errorType?: string;
+  readonly errorMessage?: string;
+  readonly coldStart: boolean;
+  readonly initDurationMs?: number;
+  readonly durationMs: number;
+  readonly billedDurationMs: number;
+  readonly memorySizeMb: number;
+  readonly maxMemoryUsedMb: number;
+  /** The invocation's log lines (platform lines included), as CloudWatch Logs would show them. */
+  readonly logs: string[];
+  /** Which execution environment ran it (1, 2, …). */
+  readonly environmentId: number;
+}
+
+/** Thrown for input the emulator refuses (not a function error). */
+export class LocalLambdaError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LocalLambdaError';
+  }
+}

@@ -1,0 +1,60 @@
+import { synthApp, withFunction } from './helpers';
+import { buildApp as basicApp } from '../../examples/basic-function';
+import { buildApp as canaryApp } from '../../examples/canary-release';
+import { buildApp as dynamoApp } from '../../examples/dynamodb-cdc-consumer';
+import { buildApp as restApp } from '../../examples/rest-api';
+import { buildApp as s3App } from '../../examples/s3-bucket-processor';
+import { buildApp as scheduledApp } from '../../examples/scheduled-job';
+import { buildApp as snsApp } from '../../examples/sns-fanout-consumer';
+import { buildApp as vpcApp } from '../../examples/vpc-worker';
+import { apiGatewayEvent } from '../../src/local/private/events';
+
+// The remaining examples' handlers, each through its own trigger as the template wires it.
+
+test('basic-function and canary-release: direct invocations, JSON logs, the smoke test answer', async () => {
+  await withFunction(synthApp(basicApp), 'BasicFunction/Hello', async e => {
+    const o = await e.invoke({ payload: '{"who":"local"}' });
+    expect(JSON.parse(o.payload)).toEqual({ ok: true });
+    expect(o.logs.map(l => JSON.parse(l))).toContainEqual(expect.objectContaining({ level: 'INFO', requestId: o.requestId }));
+  });
+  await withFunction(synthApp(canaryApp), 'CanaryRelease/Api', async e => {
+    expect(JSON.parse((await e.invoke({ payload: '{"smokeTest":true}' })).payload)).toEqual({ statusCode: 200, body: 'ok' });
+  });
+});
+
+test('rest-api: an API Gateway proxy request', async () => {
+  await withFunction(synthApp(restApp), 'RestApi/Handler', async e => {
+    const o = await e.invoke({ payload: JSON.stringify(apiGatewayEvent('POST', '/orders', '{}')) });
+    expect(JSON.parse(JSON.parse(o.payload).body)).toEqual({ method: 'POST', path: '/orders' });
+  });
+});
+
+test('s3-bucket-processor, sns-fanout-consumer, scheduled-job: asynchronous triggers deliver their events', async () => {
+  await withFunction(synthApp(s3App), 'S3BucketProcessor/Processor', async e => {
+    const outbox = await e.deliver(['incoming/a.json']);
+    expect([outbox.source.split(':')[0], outbox.succeeded]).toEqual(['s3', 1]);
+  });
+  await withFunction(synthApp(snsApp), 'SnsFanoutConsumer/OrderConsumer', async e => {
+    expect((await e.deliver(['{"order":1}', '{"order":2}'])).succeeded).toBe(2);
+  });
+  await withFunction(synthApp(scheduledApp), 'ScheduledJob/NightlyReport', async e => {
+    const o = await e.invoke({ payload: e.sampleEvent('eventbridge') });
+    expect(JSON.parse(o.payload).rule).toMatch(/^arn:aws:events:us-east-1:123456789012:rule\//);
+    expect((await e.deliver(['{"report":"daily"}'])).succeeded).toBe(1);
+  });
+});
+
+test('dynamodb-cdc-consumer: change records through the stream mapping', async () => {
+  await withFunction(synthApp(dynamoApp), 'DynamoDbCdcConsumer/Orders', async e => {
+    const outbox = await e.deliver(['{"pk":"order#1","total":3}', '{"pk":"order#2","total":5}']);
+    expect([outbox.source.split(':')[0], outbox.succeeded, outbox.failed]).toEqual(['dynamodb', 2, 0]);
+  });
+});
+
+test('vpc-worker: the AWS SDK Lambda\'s runtime bundles is not emulated: a clear Runtime.ImportModuleError', async () => {
+  await withFunction(synthApp(vpcApp), 'VpcWorker/Worker', async e => {
+    const o = await e.invoke({ payload: '{}' });
+    expect(o.errorType).toBe('Runtime.ImportModuleError');
+    expect(o.errorMessage).toMatch(/Cannot find module '@aws-sdk\/client-s3'/);
+  }, { environment: { BUCKET_NAME: 'b', DB_HOST: 'localhost', DB_PORT: '5432' } });
+});
