@@ -65,7 +65,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
   tsconfigDev: {
-    include: ['../examples/**/*.ts', '../build-tools/**/*.ts'],
+    include: ['../examples/**/*.ts', '../build-tools/**/*.ts', '../consumers/**/*.ts'],
     compilerOptions: {},
   },
   gitignore: ['!/examples/layers/**/node_modules/', 'cdk.out/', '/dist/', '/.jsii-code-only/', '*.tsbuildinfo', '/bench-out/', '/.cache/', '/consumers/out/', '/consumers/java/target/', '__pycache__/'],
@@ -81,7 +81,8 @@ project.addDevDeps('eslint-import-resolver-typescript@~3.7.0');
 // Lint examples too (they are type-checked through test/tsconfig.json). eslint's project service reads the
 // nearest tsconfig, so examples/ and build-tools/ get one that extends the dev config.
 project.eslint?.addLintPattern('examples');
-for (const dir of ['examples', 'build-tools']) {
+project.eslint?.addLintPattern('consumers');
+for (const dir of ['examples', 'build-tools', 'consumers']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: { extends: '../test/tsconfig.json', include: ['**/*.ts'], exclude: ['node_modules'] },
   });
@@ -97,6 +98,7 @@ project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 const languageEnv = {
   PIP_CACHE_DIR: '$(echo $PWD/.cache/pip)',
   GOMODCACHE: '$(echo $PWD/.cache/go-mod)',
+  GOCACHE: '$(echo $PWD/.cache/go-build)',
   GOFLAGS: '-modcacherw -buildvcs=false',
   JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1',
 };
