@@ -68,7 +68,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     include: ['../examples/**/*.ts', '../build-tools/**/*.ts', '../consumers/**/*.ts'],
     compilerOptions: {},
   },
-  gitignore: ['!/examples/layers/**/node_modules/', 'cdk.out/', '/dist/', '/.jsii-code-only/', '*.tsbuildinfo', '/bench-out/', '/.cache/', '/consumers/out/', '/consumers/java/target/', '__pycache__/'],
+  gitignore: ['!/examples/layers/**/node_modules/', 'cdk.out/', '/dist/', '/.jsii-code-only/', '*.tsbuildinfo', '/bench-out/', '/.cache/', '/consumers/out/', '/consumers/java/target/', '__pycache__/', '/.jsii.tabl.json'],
 });
 
 // Tests, examples and docs build on this aws-cdk-lib; the minimum users need is cdkVersion above.
@@ -137,6 +137,19 @@ const testConsumers = project.addTask('test:consumers', {
 });
 // `build` is locked by projen: its last step, package, runs the consumers once everything is packaged.
 pkg.spawn(testConsumers);
+
+// README snippets in every language: jsii-rosetta compiles each TypeScript snippet of the README and of
+// `@example` docs in strict mode (one that does not compile fails the build) into .jsii.tabl.json, which
+// pacmak uses for the docs of the generated packages; the README's "Other languages" section gets their
+// Python and Java forms (a stale README fails CI, as a stale API.md does).
+const rosetta = project.addTask('rosetta', {
+  description: 'Compile and translate the README and @example snippets (jsii-rosetta, strict); write their Python/Java forms into the README',
+  env: { JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1' },
+});
+rosetta.exec('ts-node --transpile-only --project test/tsconfig.json build-tools/languages/rosetta-fixture.ts');
+rosetta.exec('jsii-rosetta extract --strict --batch');
+rosetta.exec('ts-node --transpile-only --project test/tsconfig.json build-tools/languages/readme-languages.ts');
+project.tasks.tryFind('post-compile')!.spawn(rosetta);
 
 // The main command: synthesize every app under examples/ and print a summary per stack.
 const synthExamples = project.addTask('synth:examples', {

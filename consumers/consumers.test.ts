@@ -66,3 +66,25 @@ describe('the python app ran cdk-nag', () => {
     }
   });
 });
+
+describe('the README install lines are the ones the consumers use', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf-8');
+
+  test('python: consumers/run.sh runs the README\'s pip line', () => {
+    expect(readme).toMatch(/^pip install cdk-lambda-blueprints aws-cdk-lib==[\d.]+ constructs==[\d.]+ cdk-nag==[\d.]+$/m);
+    expect(fs.readFileSync(path.join(__dirname, 'run.sh'), 'utf-8')).toContain("grep -m1 -E '^pip install cdk-lambda-blueprints ' README.md");
+  });
+
+  test('java: the README\'s Maven dependency is in consumers/java/pom.xml', () => {
+    const dependency = /```xml\n(<dependency>[\s\S]*?<\/dependency>)\n```/.exec(readme);
+    expect(dependency).not.toBeNull();
+    const pom = fs.readFileSync(path.join(__dirname, 'java', 'pom.xml'), 'utf-8').replace(/^ {4}/gm, '');
+    expect(pom).toContain(dependency![1]);
+  });
+
+  test('go: the README\'s go get module is required by consumers/go/go.mod', () => {
+    const module = /^go get (\S+)$/m.exec(readme);
+    expect(module).not.toBeNull();
+    expect(fs.readFileSync(path.join(__dirname, 'go', 'go.mod'), 'utf-8')).toMatch(new RegExp(`^\\s+${module![1].replace(/\./g, '\\.')} v`, 'm'));
+  });
+});
