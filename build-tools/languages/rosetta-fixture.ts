@@ -17,11 +17,29 @@ const root = path.join(__dirname, '..', '..');
 
 /** aws-cdk-lib modules, under the aliases snippets use. */
 const MODULES: Record<string, string> = {
-  acm: 'aws-certificatemanager', apigw: 'aws-apigateway', appconfig: 'aws-appconfig', cloudwatch: 'aws-cloudwatch', codedeploy: 'aws-codedeploy',
-  dynamodb: 'aws-dynamodb', ec2: 'aws-ec2', efs: 'aws-efs', elbv2: 'aws-elasticloadbalancingv2', events: 'aws-events',
-  targets: 'aws-events-targets', iam: 'aws-iam', kinesis: 'aws-kinesis', kms: 'aws-kms', lambda: 'aws-lambda',
-  logs: 'aws-logs', rds: 'aws-rds', s3: 'aws-s3', secretsmanager: 'aws-secretsmanager', sns: 'aws-sns',
-  sqs: 'aws-sqs', ssm: 'aws-ssm', stepfunctions: 'aws-stepfunctions',
+  acm: 'aws-certificatemanager',
+  apigw: 'aws-apigateway',
+  appconfig: 'aws-appconfig',
+  cloudwatch: 'aws-cloudwatch',
+  codedeploy: 'aws-codedeploy',
+  dynamodb: 'aws-dynamodb',
+  ec2: 'aws-ec2',
+  efs: 'aws-efs',
+  elbv2: 'aws-elasticloadbalancingv2',
+  events: 'aws-events',
+  targets: 'aws-events-targets',
+  iam: 'aws-iam',
+  kinesis: 'aws-kinesis',
+  kms: 'aws-kms',
+  lambda: 'aws-lambda',
+  logs: 'aws-logs',
+  rds: 'aws-rds',
+  s3: 'aws-s3',
+  secretsmanager: 'aws-secretsmanager',
+  sns: 'aws-sns',
+  sqs: 'aws-sqs',
+  ssm: 'aws-ssm',
+  stepfunctions: 'aws-stepfunctions',
 };
 /** aws-cdk-lib core names snippets use bare. */
 const CORE = ['App', 'Aspects', 'Aws', 'CfnOutput', 'Duration', 'Fn', 'RemovalPolicy', 'Size', 'Stack', 'Tags', 'Token', 'Validations'];
