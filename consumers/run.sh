@@ -39,7 +39,7 @@ java_app() {
   rm -rf .cache/m2/io/github/cdk-lambda-blueprints consumers/out/java
   bash build-tools/languages/setup-maven.sh
   mvn -B -q -Dmaven.repo.local="${root}/.cache/m2" -f consumers/java/pom.xml \
-    compile exec:java -Dexec.args="${root}/consumers/out/java"
+    compile exec:java -Dexec.args="${root}/consumers/out/java ${root}/examples/handlers"
 }
 
 go_app() {

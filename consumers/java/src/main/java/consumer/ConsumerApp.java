@@ -40,10 +40,12 @@ import software.amazon.awscdk.services.s3.IBucket;
  * Each build* method is the Java form of examples/&lt;name&gt;.ts (same stack, same construct ids, same handler
  * files), so its template must equal the TypeScript example's (consumers/consumers.test.ts).
  *
- * Run: npx projen test:consumers (installs the jar from dist/java first).
+ * Run: npx projen test:consumers (installs the jar from dist/java first), or from consumers/java:
+ * mvn compile exec:java -Dexec.args=out
  */
 public final class ConsumerApp {
-    private static final Path HANDLERS = Path.of("..", "..", "examples", "handlers").toAbsolutePath().normalize();
+    /** examples/handlers: the second argument, else from the working directory consumers/java. */
+    private static Path handlers = Path.of("..", "..", "examples", "handlers").toAbsolutePath().normalize();
     private static final StackProps PROPS = StackProps.builder()
             .env(Environment.builder().account("123456789012").region("us-east-1").build()).build();
 
@@ -51,7 +53,7 @@ public final class ConsumerApp {
     }
 
     private static String handler(final String name) {
-        return HANDLERS.resolve(name).toString();
+        return handlers.resolve(name).toString();
     }
 
     /** examples/sqs-worker.ts */
@@ -146,7 +148,11 @@ public final class ConsumerApp {
                 .build();
     }
 
+    /** Arguments: the output directory, and examples/handlers (absolute). */
     public static void main(final String[] args) {
+        if (args.length > 1) {
+            handlers = Path.of(args[1]);
+        }
         App app = App.Builder.create().outdir(args[0]).build();
         buildSqsWorker(app);
         buildCanaryRelease(app);
