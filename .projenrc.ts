@@ -19,10 +19,15 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // cdk-nag 3 accepts aws-cdk-lib >= 2.257, but only newer releases hand validation plugins the construct
   // tree (appConstruct) that `Validations.of(app).addPlugins(new AwsSolutionsChecks(app))` needs.
-  cdkVersion: '2.276.0',
+  // The minimum (peer) is 2.270.0: the newest release that PyPI, Maven Central and the Go module proxy all
+  // serve, so the Python, Java and Go packages install (the consumer apps under consumers/ prove it with
+  // 2.270.0); the tests run on the dev version below (see "Other languages" at the end of this file).
+  cdkVersion: '2.270.0',
   constructsVersion: '10.5.1',
   jsiiVersion: '~5.9.0',
   peerDeps: ['cdk-nag@^3.0.2'],
+  // The dev versions of the peers are pinned explicitly below (aws-cdk-lib is newer than the minimum).
+  peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
     'esbuild@^0.25', 'typescript@~5.9.3', '@types/node@^20', 'fast-check@^3',
   ],
@@ -60,11 +65,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
   tsconfigDev: {
-    include: ['../examples/**/*.ts', '../build-tools/**/*.ts'],
+    include: ['../examples/**/*.ts', '../build-tools/**/*.ts', '../consumers/**/*.ts'],
     compilerOptions: {},
   },
-  gitignore: ['!/examples/layers/**/node_modules/', 'cdk.out/', '/dist/', '/.jsii-code-only/', '*.tsbuildinfo', '/bench-out/'],
+  gitignore: ['!/examples/layers/**/node_modules/', 'cdk.out/', '/dist/', '/.jsii-code-only/', '*.tsbuildinfo', '/bench-out/', '/.cache/', '/consumers/out/', '/consumers/java/target/', '__pycache__/', '/.jsii.tabl.json'],
 });
+
+// Tests, examples and docs build on this aws-cdk-lib; the minimum users need is cdkVersion above.
+project.addDevDeps('aws-cdk-lib@2.276.0', 'constructs@10.5.1', 'cdk-nag@3.0.2');
 
 // --- local emulator (src/local/, runtimes/): the CLI, AWS's runtime clients for conformance tests, its bench
 project.addBins({ 'cdk-lambda-blueprints': 'lib/local/cli.js' });
@@ -88,7 +96,8 @@ project.addDevDeps('aws-cdk@^2.1148.0');
 project.eslint?.addLintPattern('examples');
 // No import cycles: a module graph that only points one way keeps internals movable.
 project.eslint?.addRules({ 'import/no-cycle': ['error', { ignoreExternal: true }] });
-for (const dir of ['examples', 'build-tools']) {
+project.eslint?.addLintPattern('consumers');
+for (const dir of ['examples', 'build-tools', 'consumers']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: { extends: '../test/tsconfig.json', include: ['**/*.ts'], exclude: ['node_modules'] },
   });
@@ -97,16 +106,65 @@ for (const dir of ['examples', 'build-tools']) {
 // ts-jest only transpiles (isolatedModules): type-check tests, examples and build tools before jest runs.
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 
-// `build` packages JavaScript only, whatever CI says: Maven Central and PyPI are out of reach here.
+// ---- Other languages: `build` packages JavaScript, Python (wheel + sdist), Java (jar through Maven) and Go
+// for real, .NET as generated source only (no .NET SDK here); then the consumer apps under consumers/
+// synthesize from those packages (test:consumers). Downloads are cached under .cache/ (gitignored): one pip
+// cache, one Maven repository and one Go module cache shared by packaging and the consumers.
+const languageEnv = {
+  PIP_CACHE_DIR: '$(echo $PWD/.cache/pip)',
+  GOMODCACHE: '$(echo $PWD/.cache/go-mod)',
+  GOCACHE: '$(echo $PWD/.cache/go-build)',
+  GOFLAGS: '-modcacherw -buildvcs=false',
+  JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1',
+};
 const pkg = project.tasks.tryFind('package')!;
 pkg.reset();
-pkg.spawn(project.tasks.tryFind('package:js')!);
-// Prove the Python/Java/.NET/Go bindings offline: an API that does not translate fails the build.
+const setupMaven = project.addTask('package:setup-maven', {
+  description: 'Seed .cache/m2 with the aws-cdk-lib, constructs and cdk-nag releases the Java package resolves',
+  exec: 'bash build-tools/languages/setup-maven.sh',
+});
+pkg.spawn(setupMaven);
+// One pacmak run packs the npm tarball once and builds the JavaScript, Python and Java packages from it.
+const packageReal = project.addTask('package:languages', {
+  description: 'Package JavaScript, Python (wheel + sdist) and Java (jar through Maven) into dist/',
+  exec: 'jsii-pacmak -v --target js --target python --target java --maven-local-repository .cache/m2',
+  env: languageEnv,
+});
+pkg.spawn(packageReal);
+// Prove the .NET bindings offline and generate the Go module (Go ships as source).
 const codeOnly = project.addTask('package:code-only', {
-  description: 'Generate the Python, Java, .NET and Go bindings as source only (offline; no packaging)',
-  exec: 'jsii-pacmak --code-only --outdir .jsii-code-only --target python --target java --target dotnet --target go',
+  description: 'Generate the .NET and Go bindings as source (.jsii-code-only/)',
+  exec: 'jsii-pacmak --code-only --outdir .jsii-code-only --target dotnet --target go',
 });
 pkg.spawn(codeOnly);
+// Go: copy the module to dist/go and compile it (`go build` and `go vet`) against the Go module proxy.
+const packageGo = project.addTask('package:go-module', {
+  description: 'Copy the generated Go module to dist/go and build it (go build + go vet)',
+  exec: 'bash build-tools/languages/package-go.sh',
+  env: languageEnv,
+});
+pkg.spawn(packageGo);
+const testConsumers = project.addTask('test:consumers', {
+  description: 'Synthesize the Python, Java and Go apps in consumers/ from dist/ and compare their templates with the TypeScript examples',
+  exec: 'bash consumers/run.sh',
+  env: languageEnv,
+  receiveArgs: true,
+});
+// `build` is locked by projen: its last step, package, runs the consumers once everything is packaged.
+pkg.spawn(testConsumers);
+
+// README snippets in every language: jsii-rosetta compiles each TypeScript snippet of the README and of
+// `@example` docs in strict mode (one that does not compile fails the build) into .jsii.tabl.json, which
+// pacmak uses for the docs of the generated packages; the README's "Other languages" section gets their
+// Python and Java forms (a stale README fails CI, as a stale API.md does).
+const rosetta = project.addTask('rosetta', {
+  description: 'Compile and translate the README and @example snippets (jsii-rosetta, strict); write their Python/Java forms into the README',
+  env: { JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1' },
+});
+rosetta.exec('ts-node --transpile-only --project test/tsconfig.json build-tools/languages/rosetta-fixture.ts');
+rosetta.exec('jsii-rosetta extract --strict --batch');
+rosetta.exec('ts-node --transpile-only --project test/tsconfig.json build-tools/languages/readme-languages.ts');
+project.tasks.tryFind('post-compile')!.spawn(rosetta);
 
 // The main command: synthesize every app under examples/ and print a summary per stack.
 const synthExamples = project.addTask('synth:examples', {
@@ -129,6 +187,6 @@ project.addTask('bench', {
   receiveArgs: true,
 }).spawn(benchLocal);
 
-for (const p of ['/examples/', '/build-tools/', '/.ci/', '/cdk.out/', '/.jsii-code-only/']) project.npmignore?.exclude(p);
+for (const p of ['/examples/', '/build-tools/', '/.ci/', '/cdk.out/', '/.jsii-code-only/', '/consumers/', '/.cache/', '/rosetta/']) project.npmignore?.exclude(p);
 
 project.synth();

@@ -1,0 +1,90 @@
+/**
+ * The Python, Java and Go consumer apps (consumers/<language>/), synthesized by consumers/run.sh from the
+ * packages in dist/ into consumers/out/<language>/, make the same templates as the TypeScript examples they
+ * mirror; the Python app ran the cdk-nag packs and LambdaBlueprintChecks with zero unacknowledged findings.
+ * Run by `npx projen test:consumers` (part of `npx projen build`, after packaging), not by `npx projen test`.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+
+const root = path.join(__dirname, '..');
+const out = path.join(__dirname, 'out');
+/** The example each consumer app mirrors, and its stack. */
+const EXAMPLES: Record<string, string> = { 'sqs-worker': 'SqsWorker', 'canary-release': 'CanaryRelease', 'vpc-worker': 'VpcWorker' };
+const LANGUAGES = (process.env.CONSUMER_LANGUAGES ?? 'python java go').split(/\s+/).filter(l => l !== '');
+
+/** Asset hashes depend on the staging path and the language's asset bundling: compare them as <hash>. */
+function normalize(template: unknown): unknown {
+  return JSON.parse(JSON.stringify(template).replace(/[0-9a-f]{64}/g, '<hash>'));
+}
+
+function typescriptTemplate(example: string, stackName: string): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(path.join(root, 'examples', example));
+  const app: App = mod.buildApp(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), `consumer-ts-${example}-`)) }));
+  const stack = app.node.children.filter(Stack.isStack).find(s => s.stackName === stackName);
+  if (!stack) throw new Error(`examples/${example}.ts has no stack ${stackName}`);
+  return app.synth().getStackByName(stackName).template;
+}
+
+function readJson(file: string): any {
+  if (!fs.existsSync(file)) throw new Error(`${path.relative(root, file)} is missing: run npx projen test:consumers`);
+  return JSON.parse(fs.readFileSync(file, 'utf-8'));
+}
+
+test('the consumers to compare are python, java and go', () => {
+  expect(LANGUAGES.length).toBeGreaterThan(0);
+  for (const l of LANGUAGES) expect(['python', 'java', 'go']).toContain(l);
+  if (process.env.CI === 'true') expect(LANGUAGES.sort()).toEqual(['go', 'java', 'python']);
+});
+
+describe.each(Object.entries(EXAMPLES))('examples/%s.ts (stack %s)', (example, stackName) => {
+  const expected = normalize(typescriptTemplate(example, stackName));
+
+  test('has resources to compare', () => {
+    expect(Object.keys((expected as any).Resources).length).toBeGreaterThan(5);
+  });
+
+  test.each(LANGUAGES)('the %s app synthesizes the same template', (language) => {
+    const actual = normalize(readJson(path.join(out, language, `${stackName}.template.json`)));
+    expect(actual).toEqual(expected);
+  });
+});
+
+describe('the python app ran cdk-nag', () => {
+  const run = LANGUAGES.includes('python') ? test : test.skip;
+
+  run('AwsSolutions, Serverless and LambdaBlueprints found nothing unacknowledged in each stack', () => {
+    const findings = readJson(path.join(out, 'python', 'nag-findings.json'));
+    const stacks = Object.values(EXAMPLES).sort();
+    expect(Object.keys(findings).sort()).toEqual(['AwsSolutions', 'LambdaBlueprints', 'Serverless']);
+    for (const pack of Object.keys(findings)) {
+      expect(Object.keys(findings[pack]).sort()).toEqual(stacks);
+      for (const stack of stacks) expect({ pack, stack, findings: findings[pack][stack] }).toEqual({ pack, stack, findings: [] });
+    }
+  });
+});
+
+describe('the README install lines are the ones the consumers use', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf-8');
+
+  test('python: consumers/run.sh runs the README\'s pip line', () => {
+    expect(readme).toMatch(/^pip install cdk-lambda-blueprints aws-cdk-lib==[\d.]+ constructs==[\d.]+ cdk-nag==[\d.]+$/m);
+    expect(fs.readFileSync(path.join(__dirname, 'run.sh'), 'utf-8')).toContain("grep -m1 -E '^pip install cdk-lambda-blueprints ' README.md");
+  });
+
+  test('java: the README\'s Maven dependency is in consumers/java/pom.xml', () => {
+    const dependency = /```xml\n(<dependency>[\s\S]*?<\/dependency>)\n```/.exec(readme);
+    expect(dependency).not.toBeNull();
+    const pom = fs.readFileSync(path.join(__dirname, 'java', 'pom.xml'), 'utf-8').replace(/^ {4}/gm, '');
+    expect(pom).toContain(dependency![1]);
+  });
+
+  test('go: the README\'s go get module is required by consumers/go/go.mod', () => {
+    const module = /^go get (\S+)$/m.exec(readme);
+    expect(module).not.toBeNull();
+    expect(fs.readFileSync(path.join(__dirname, 'go', 'go.mod'), 'utf-8')).toMatch(new RegExp(`^\\s+${module![1].replace(/\./g, '\\.')} v`, 'm'));
+  });
+});

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# test:consumers — install the packages `npx projen build` just made (dist/) into a Python, a Java and a Go
+# app, synthesize each into consumers/out/<language>/, then run consumers/consumers.test.ts, which compares
+# their templates with the TypeScript examples' and reads the Python app's cdk-nag findings.
+#
+# Usage: npx projen test:consumers [python|java|go ...]   (default: all three; the test needs all three)
+# Needs: python3 (venv), mvn + JDK 17, go; downloads land in .cache/ (pip, Maven and Go module caches).
+# Env (set by the projen task): PIP_CACHE_DIR, GOMODCACHE, GOCACHE under .cache/, GOFLAGS=-modcacherw.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+langs=("$@")
+[ ${#langs[@]} -gt 0 ] || langs=(python java go)
+for d in dist/python dist/java dist/go; do
+  [ -d "${d}" ] || { echo "consumers: ${d} is missing: run npx projen build (or npx projen package) first" >&2; exit 1; }
+done
+
+step() { # name command... : run and print the wall time
+  local name=$1 start=${SECONDS}; shift
+  "$@"
+  echo "consumers: ${name} took $((SECONDS - start)) s"
+}
+
+python_app() {
+  local venv="${root}/.cache/venv-python" line
+  # The README's install line, verbatim, plus where the not-yet-published wheel is.
+  line=$(grep -m1 -E '^pip install cdk-lambda-blueprints ' README.md) || { echo "README has no 'pip install cdk-lambda-blueprints' line" >&2; exit 1; }
+  [ -x "${venv}/bin/python" ] || python3 -m venv "${venv}"
+  # shellcheck disable=SC2086
+  "${venv}/bin/python" -m ${line} --find-links dist/python --quiet
+  # A rebuilt wheel keeps version 0.0.0: reinstall it over the one a previous run left.
+  "${venv}/bin/python" -m pip install --quiet --no-deps --force-reinstall dist/python/cdk_lambda_blueprints-*.whl
+  rm -rf consumers/out/python
+  "${venv}/bin/python" consumers/python/app.py "${root}/consumers/out/python"
+}
+
+java_app() {
+  # A rebuilt jar keeps version 0.0.0: drop the copy a previous run left in the local repository.
+  rm -rf .cache/m2/io/github/cdk-lambda-blueprints consumers/out/java
+  bash build-tools/languages/setup-maven.sh
+  mvn -B -q -Dmaven.repo.local="${root}/.cache/m2" -f consumers/java/pom.xml \
+    compile exec:java -Dexec.args="${root}/consumers/out/java ${root}/examples/handlers"
+}
+
+go_app() {
+  rm -rf consumers/out/go
+  # -mod=readonly: go.mod and go.sum are committed; a missing requirement fails instead of being added.
+  (cd consumers/go && go run -mod=readonly . "${root}/consumers/out/go")
+}
+
+for lang in "${langs[@]}"; do
+  step "${lang} app (install + synth)" "${lang}_app"
+done
+CONSUMER_LANGUAGES="${langs[*]}" step "template comparison" npx jest --ci --coverage=false --testMatch '<rootDir>/consumers/**/*.test.ts'
