@@ -39,7 +39,7 @@ func buildSqsWorker(app awscdk.App) {
 			Code:    cdklambdablueprints.BlueprintCode_FromFile(handler("batch-processor.js"), nil),
 			Timeout: awscdk.Duration_Seconds(jsii.Number(60)),
 		},
-		SourceOptions: &cdklambdablueprints.BlueprintEventSourceOptions{
+		SourceOptions: &cdklambdablueprints.BlueprintQueueSourceOptions{
 			BatchSize:         jsii.Number(100),
 			MaxBatchingWindow: awscdk.Duration_Seconds(jsii.Number(5)),
 			MaxConcurrency:    jsii.Number(20),
@@ -91,7 +91,8 @@ func buildCanaryRelease(app awscdk.App) {
 
 // examples/vpc-worker.ts
 func buildVpcWorker(app awscdk.App) {
-	stack := awscdk.NewStack(app, jsii.String("VpcWorker"), &awscdk.StackProps{Env: env})
+	// Environment-agnostic: the VPC's zones are Fn::GetAZs of the region it is deployed to.
+	stack := awscdk.NewStack(app, jsii.String("VpcWorker"), nil)
 	network := cdklambdablueprints.NewBlueprintVpc(stack, jsii.String("Network"), nil)
 
 	// Stands for the Aurora PostgreSQL cluster's security group.

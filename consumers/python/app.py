@@ -34,7 +34,7 @@ def build_sqs_worker(app: cdk.App) -> cdk.Stack:
             code=blueprints.BlueprintCode.from_file(os.path.join(HANDLERS, "batch-processor.js")),
             timeout=cdk.Duration.seconds(60),
         ),
-        source_options=blueprints.BlueprintEventSourceOptions(
+        source_options=blueprints.BlueprintQueueSourceOptions(
             batch_size=100, max_batching_window=cdk.Duration.seconds(5), max_concurrency=20,
         ),
     )
@@ -85,7 +85,8 @@ def build_canary_release(app: cdk.App) -> cdk.Stack:
 
 def build_vpc_worker(app: cdk.App) -> cdk.Stack:
     """examples/vpc-worker.ts"""
-    stack = cdk.Stack(app, "VpcWorker", env=ENV)
+    # Environment-agnostic: the VPC's zones are Fn::GetAZs of the region it is deployed to.
+    stack = cdk.Stack(app, "VpcWorker")
     network = blueprints.BlueprintVpc(stack, "Network")
 
     # Stands for the Aurora PostgreSQL cluster's security group.

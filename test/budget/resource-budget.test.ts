@@ -2,7 +2,8 @@ import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { BlueprintFunction, CLOUDFORMATION_LIMITS, QueueToFunction, ResourceBudget, SnsTrigger } from '../../src';
+import { BlueprintFunction, QueueToFunction, ResourceBudget, SnsTrigger } from '../../src';
+import { CLOUDFORMATION_LIMITS } from '../../src/limits';
 import { synthErrors } from '../helpers';
 
 const code = lambda.Code.fromInline('exports.handler = async () => ({});');

@@ -3,7 +3,8 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { BlueprintEventSourceOptions, BlueprintQueueSource, BlueprintStreamSourceOptions, DurableQueue, StreamFailureDestination } from '../../src';
+import { BlueprintQueueSource, BlueprintStreamSourceOptions, DurableQueue, StreamFailureDestination } from '../../src';
+import { BlueprintEventSourceOptions } from '../../src/sources/options';
 import { nagFindings, newStack, synthErrors, statementsFor } from '../helpers';
 import { newFunction } from './fixtures';
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.cdklambdablueprints.BlueprintCode;
-import io.github.cdklambdablueprints.BlueprintEventSourceOptions;
+import io.github.cdklambdablueprints.BlueprintQueueSourceOptions;
 import io.github.cdklambdablueprints.BlueprintFunction;
 import io.github.cdklambdablueprints.BlueprintFunctionProps;
 import io.github.cdklambdablueprints.BlueprintVpc;
@@ -66,7 +66,7 @@ public final class ConsumerApp {
                         .code(BlueprintCode.fromFile(handler("batch-processor.js")))
                         .timeout(Duration.seconds(60))
                         .build())
-                .sourceOptions(BlueprintEventSourceOptions.builder()
+                .sourceOptions(BlueprintQueueSourceOptions.builder()
                         .batchSize(100).maxBatchingWindow(Duration.seconds(5)).maxConcurrency(20).build())
                 .build();
     }
@@ -114,7 +114,8 @@ public final class ConsumerApp {
 
     /** examples/vpc-worker.ts */
     static void buildVpcWorker(final App app) {
-        Stack stack = new Stack(app, "VpcWorker", PROPS);
+        // Environment-agnostic: the VPC's zones are Fn::GetAZs of the region it is deployed to.
+        Stack stack = new Stack(app, "VpcWorker");
         BlueprintVpc network = new BlueprintVpc(stack, "Network");
 
         // Stands for the Aurora PostgreSQL cluster's security group.
