@@ -53,7 +53,7 @@ export class ResourceBudget {
     if (total <= max) return [];
     const largest = byConstruct.slice(0, NAMED).map(c => `${c.path} (${c.type}, ${fmt(c.resources)})`).join(', ');
     const excess = total - max;
-    return [`${stack.node.path}: resources is ${fmt(total)}, allowed is at most ${fmt(max)} per stack, because ${CLOUDFORMATION_LIMITS.resourcesPerStack.reason}. `
+    return [`resources is ${fmt(total)}, allowed is at most ${fmt(max)} per stack, because ${CLOUDFORMATION_LIMITS.resourcesPerStack.reason}. `
       + `The constructs with the most resources: ${largest}. Move constructs with at least ${fmt(excess)} resources into a second stack `
       + '(create them there and pass what they share — a table, a topic, a VPC — through stack props; see "Splitting a stack" in the README).'];
   }
