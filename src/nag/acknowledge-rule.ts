@@ -40,7 +40,8 @@ function packFor(ruleId: string): nag.NagPack | undefined {
  * have it, each written into that resource's template metadata with the reason. A rule of a pack this
  * library does not know is acknowledged on the whole scope with `fallback`.
  */
-export function acknowledgeRule(scope: IConstruct, ruleId: string, reason: string, fallback: (c: IConstruct, id: string, reason: string) => void): void {
+export function acknowledgeRule(scope: IConstruct, ruleId: string, reason: string,
+  fallback: (c: IConstruct, id: string, reason: string) => void): void {
   const pack = packFor(ruleId);
   if (!pack) {
     fallback(scope, ruleId, reason);
