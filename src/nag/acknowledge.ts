@@ -1,7 +1,7 @@
 import { Aspects, Stack, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { AcknowledgementMetadataAspect } from './private/acknowledgement-metadata';
 import { acknowledgeRule, requireReason } from './acknowledge-rule';
+import { AcknowledgementMetadataAspect } from './private/acknowledgement-metadata';
 
 const ASPECT_MARK = Symbol.for('cdk-lambda-blueprints.nag-metadata-aspect');
 
