@@ -115,7 +115,8 @@ export class TemplateModel {
   public get acknowledgements(): Acknowledgement[] {
     const out: Acknowledgement[] = [];
     // The template's list (each acknowledgement once, with the resources or scopes it covers) …
-    const listed = (this.metadata.cdk_lambda_blueprints_acknowledgements ?? []) as Array<{ id: string; reason: string; resources?: string[]; scopes?: string[] }>;
+    type Listed = { id: string; reason: string; resources?: string[]; scopes?: string[] };
+    const listed = (this.metadata.cdk_lambda_blueprints_acknowledgements ?? []) as Listed[];
     for (const r of listed) {
       for (const id of r.resources ?? []) out.push({ resource: this.nameOf(id), ruleId: r.id, reason: r.reason });
       for (const scope of r.scopes ?? []) out.push({ resource: `${scope} (and everything below)`, ruleId: r.id, reason: r.reason });

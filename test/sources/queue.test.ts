@@ -271,7 +271,7 @@ describe('separate option types for queues and streams', () => {
     };
     // What compiles is what each source takes; what slips through (escape hatches, casts) is refused at synth.
     newFunction(stack).addEventSource(q);
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/bisectBatchOnError is true, allowed is not set on an SQS source/)]);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/SqsSource[^\]]+\/Resource\] LambdaBlueprints-LambdaSqsMapping: BisectBatchOnFunctionError is true, allowed is not set on an SQS source/)]);
     expect(streamOptions.startingPosition).toBe(lambda.StartingPosition.LATEST);
   });
 });
