@@ -155,6 +155,21 @@ describe('invalid values that used to be accepted', () => {
   });
 });
 
+describe('the release alias', () => {
+  test('an alias description over 256 characters', () => {
+    const stack = stackWith({ deployment: { aliasDescription: 'd'.repeat(257) } });
+    expect(both(stack, 'LambdaAliasSettings')).toEqual([{
+      id: 'LambdaBlueprints-LambdaAliasSettings', severity: 'error', path: 'Test/Fn/Release/Alias/Resource',
+      message: 'Description length is 257 characters ("dddddddddddddddddddddddddddddd"…), allowed is a whole number 0–256 characters, because an alias description holds at most 256 characters.',
+    }]);
+  });
+  test('an all-digit alias name', () => {
+    expect(both(stackWith({ deployment: { aliasName: '42' } }), 'LambdaAliasSettings').map(r => r.message)).toEqual([
+      'Name is "42", allowed is 1–128 characters of [a-zA-Z0-9-_], not all digits, because alias names are 1 to 128 characters of [a-zA-Z0-9-_].',
+    ]);
+  });
+});
+
 describe('tokens are never judged nor printed as objects', () => {
   test('token memory, timeout and name pass', () => {
     const app = new App();
