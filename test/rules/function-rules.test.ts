@@ -1,6 +1,6 @@
 import { App, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { constructMode, ofRule, packMode, Reported } from './modes';
+import { both, constructMode, ofRule, packMode } from './modes';
 import { BlueprintFunction, BlueprintFunctionProps } from '../../src';
 
 const base: BlueprintFunctionProps = {
@@ -16,13 +16,6 @@ function stackWith(props: Partial<BlueprintFunctionProps> = {}, after?: (fn: Blu
   return stack;
 }
 
-/** Both runners' findings of one rule; asserts that they are the same (id, severity, path, message). */
-function both(stack: Stack, rule: string): Reported[] {
-  const pack = ofRule(packMode(stack), rule);
-  const constructs = ofRule(constructMode(stack), rule);
-  expect(constructs).toEqual(pack);
-  return constructs;
-}
 
 const FN = 'Test/Fn/Function/Resource';
 const TIMEOUT_REASON = 'a Lambda invocation runs at most 900 s (15 minutes); longer work belongs on Fargate or Step Functions';
@@ -159,7 +152,9 @@ describe('the release alias', () => {
   test('an alias description over 256 characters', () => {
     const stack = stackWith({ deployment: { aliasDescription: 'd'.repeat(257) } });
     expect(both(stack, 'LambdaAliasSettings')).toEqual([{
-      id: 'LambdaBlueprints-LambdaAliasSettings', severity: 'error', path: 'Test/Fn/Release/Alias/Resource',
+      id: 'LambdaBlueprints-LambdaAliasSettings',
+      severity: 'error',
+      path: 'Test/Fn/Release/Alias/Resource',
       message: 'Description length is 257 characters ("dddddddddddddddddddddddddddddd"…), allowed is a whole number 0–256 characters, because an alias description holds at most 256 characters.',
     }]);
   });

@@ -1,4 +1,4 @@
-import { App, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -6,25 +6,11 @@ import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { constructMode, ofRule, packMode, Reported } from './modes';
-import { BlueprintFunction, BlueprintFunctionProps, BlueprintQueueSource, S3Trigger, SnsTrigger } from '../../src';
+import { both, constructMode, FN_PROPS, newStack, ofRule, packMode } from './modes';
+import { BlueprintFunction, BlueprintQueueSource, S3Trigger, SnsTrigger } from '../../src';
 
-const fnProps: BlueprintFunctionProps = {
-  runtime: lambda.Runtime.NODEJS_24_X,
-  handler: 'index.handler',
-  code: lambda.Code.fromInline('exports.handler = async () => 1;'),
-};
+const fnProps = FN_PROPS;
 
-function newStack(): Stack {
-  return new Stack(new App(), 'Test', { env: { account: '123456789012', region: 'us-east-1' } });
-}
-
-function both(stack: Stack, rule: string): Reported[] {
-  const pack = ofRule(packMode(stack), rule);
-  const constructs = ofRule(constructMode(stack), rule);
-  expect(constructs).toEqual(pack);
-  return constructs;
-}
 
 function s3Worker(grant: (bucket: s3.Bucket, fn: BlueprintFunction) => void, prefix = 'in/'): Stack {
   const stack = newStack();

@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { LambdaBlueprintChecks, LambdaBlueprintChecksProps } from '../../src';
+import { BlueprintFunctionProps, LambdaBlueprintChecks, LambdaBlueprintChecksProps } from '../../src';
 
 /** One finding as a runner reports it. */
 export interface Reported {
@@ -52,4 +53,24 @@ export function ofRule(list: Reported[], rule: string): Reported[] {
 
 function sorted(list: Reported[]): Reported[] {
   return [...list].sort((a, b) => `${a.id} ${a.path} ${a.message}`.localeCompare(`${b.id} ${b.path} ${b.message}`));
+}
+
+/** A small inline Node.js function's props. */
+export const FN_PROPS: BlueprintFunctionProps = {
+  runtime: lambda.Runtime.NODEJS_24_X,
+  handler: 'index.handler',
+  code: lambda.Code.fromInline('exports.handler = async () => 1;'),
+};
+
+/** A stack `Test` in a fresh app, in account 123456789012 / us-east-1. */
+export function newStack(): Stack {
+  return new Stack(new App(), 'Test', { env: { account: '123456789012', region: 'us-east-1' } });
+}
+
+/** Both runners' findings of one rule; asserts that they are the same (id, severity, path, message). */
+export function both(stack: Stack, rule: string): Reported[] {
+  const pack = ofRule(packMode(stack), rule);
+  const constructs = ofRule(constructMode(stack), rule);
+  expect(constructs).toEqual(pack);
+  return constructs;
 }

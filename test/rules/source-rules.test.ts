@@ -1,30 +1,16 @@
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { constructMode, ofRule, packMode, Reported } from './modes';
+import { both, constructMode, FN_PROPS, newStack, ofRule, packMode } from './modes';
 import {
-  BlueprintDynamoStreamSource, BlueprintFunction, BlueprintFunctionProps, BlueprintKinesisSource, BlueprintQueueSource,
+  BlueprintDynamoStreamSource, BlueprintFunction, BlueprintKinesisSource, BlueprintQueueSource,
   KinesisToFunction, QueueToFunction, StreamFailureDestination,
 } from '../../src';
 
-const fnProps: BlueprintFunctionProps = {
-  runtime: lambda.Runtime.NODEJS_24_X,
-  handler: 'index.handler',
-  code: lambda.Code.fromInline('exports.handler = async () => 1;'),
-};
+const fnProps = FN_PROPS;
 
-function newStack(): Stack {
-  return new Stack(new App(), 'Test', { env: { account: '123456789012', region: 'us-east-1' } });
-}
-
-function both(stack: Stack, rule: string): Reported[] {
-  const pack = ofRule(packMode(stack), rule);
-  const constructs = ofRule(constructMode(stack), rule);
-  expect(constructs).toEqual(pack);
-  return constructs;
-}
 
 function queueWorker(visibility: number, timeout = 30, after?: (fn: BlueprintFunction) => void): Stack {
   const stack = newStack();
