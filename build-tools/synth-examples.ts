@@ -16,9 +16,9 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NagPack, ServerlessChecks } from 'cdk-nag';
 import { LambdaBlueprintChecks } from '../src';
-import { DEFAULT_REPORT_OPTIONS, markdownReport, ReportOptions } from '../src/report/markdown';
-import { countAcknowledged, stackSummary } from '../src/report/summary';
-import { TemplateModel } from '../src/report/template-model';
+import { DEFAULT_REPORT_OPTIONS, markdownReport, ReportOptions } from '../src/report/private/markdown';
+import { countAcknowledged, stackSummary } from '../src/report/private/summary';
+import { TemplateModel } from '../src/report/private/template-model';
 
 const root = path.join(__dirname, '..');
 const examplesDir = path.join(root, 'examples');

@@ -2,7 +2,7 @@ import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { DEFAULTS, LIMITS, SERVICE_DEFAULTS } from '../limits';
 import { CfnEntry, TemplateIndex, knownNumber } from '../rules/private/template-index';
-import { describeRange, fmt } from '../validation/problems';
+import { describeRange, fmt } from '../validation/private/problems';
 
 /** Options of the concurrency budget. */
 export interface ConcurrencyBudgetOptions {

@@ -4,8 +4,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ALARM_PERIOD, createAlarm } from './alarms';
-import { durationForL2 } from './refused-values';
 import { LIMITS } from '../limits';
+import { durationForL2 } from './private/refused-values';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { enforceRules } from '../rules/private/enforce';
 

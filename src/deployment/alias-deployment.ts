@@ -7,11 +7,11 @@ import { SmokeTestOptions } from './options';
 import { SmokeTestHook } from './smoke-test';
 import { DeploymentStrategy } from './strategy';
 import { createAlarm } from '../core/alarms';
-import { stackSingleton, stackState } from '../core/stack-registry';
+import { stackSingleton, stackState } from '../core/private/stack-registry';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { CodeDeployAliasAlarms } from '../rules/alias/codedeploy-alarms';
 import { fullId } from '../rules/private/engine';
-import { Problems, validateAtSynth } from '../validation/problems';
+import { Problems, validateAtSynth } from '../validation/private/problems';
 
 /** Period of the default deployment alarms: short, so that a bad canary rolls back quickly. */
 const DEPLOYMENT_ALARM_PERIOD = Duration.minutes(1);

@@ -4,9 +4,9 @@ import { Construct } from 'constructs';
 import { LIMITS } from '../limits';
 import { AliasDeployment } from './alias-deployment';
 import { FunctionDeploymentOptions } from './options';
-import { invalidateVersionOnLayerContent } from './version-hash';
-import { within } from './within';
-import { isToken, Problems, validateAtSynth } from '../validation/problems';
+import { invalidateVersionOnLayerContent } from './private/version-hash';
+import { within } from './private/within';
+import { isToken, Problems, validateAtSynth } from '../validation/private/problems';
 
 /** Default alias name of a released function. */
 export const DEFAULT_ALIAS_NAME = 'live';

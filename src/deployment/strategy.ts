@@ -2,8 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import { Construct } from 'constructs';
 import { LIMITS } from '../limits';
-import { within } from './within';
-import { Problems } from '../validation/problems';
+import { within } from './private/within';
+import { Problems } from '../validation/private/problems';
 
 /** The kind of traffic shift a `DeploymentStrategy` performs. */
 export enum DeploymentStrategyKind {

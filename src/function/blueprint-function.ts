@@ -12,27 +12,27 @@ import { Construct, Node } from 'constructs';
 import { ResourceBudget } from '../budget/resource-budget';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { DurableQueue } from '../core/durable-queue';
-import { stackSingleton } from '../core/stack-registry';
+import { stackSingleton } from '../core/private/stack-registry';
 import { FunctionDeploymentOptions } from '../deployment/options';
 import { registerHookFunction } from '../deployment/private/hook-function';
 import { FunctionRelease } from '../deployment/release';
 import { AsyncInvokeOptions } from '../invocation/async-invoke';
-import { ASYNC_INVOKE_CONFIG_ID, configureAsyncInvoke } from '../invocation/async-invoke-config';
+import { ASYNC_INVOKE_CONFIG_ID, configureAsyncInvoke } from '../invocation/private/async-invoke-config';
 import { DEFAULTS, FUNCTION_NAME_PATTERN, LIMITS, RESERVED_ENVIRONMENT_KEYS, RESERVED_ENVIRONMENT_PREFIXES } from '../limits';
-import { isDeprecatedRuntime } from './runtime-rules';
+import { isDeprecatedRuntime } from './private/runtime-rules';
 import { BlueprintSecret } from './secret';
-import { FunctionLayers } from '../layers/function-layers';
+import { FunctionLayers } from '../layers/private/function-layers';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { FunctionFileSystem, FunctionNetwork, NetworkPlacement } from '../network';
-import { NoVpcConnections } from '../network/no-vpc-connections';
-import { connectTo, ENI_WILDCARD_REASON, placeNetwork, refuseConnectWithoutVpc } from '../network/placement';
+import { NoVpcConnections } from '../network/private/no-vpc-connections';
+import { connectTo, ENI_WILDCARD_REASON, placeNetwork, refuseConnectWithoutVpc } from '../network/private/placement';
 import { LambdaReservedConcurrency } from '../rules/function/reserved-concurrency';
 import { LambdaRuntimeDeprecated } from '../rules/function/runtime-deprecated';
 import { LambdaTimeout } from '../rules/function/timeout';
 import { enforceRules, reportInput } from '../rules/private/enforce';
 import { fullId } from '../rules/private/engine';
 import { allowedRange, show } from '../rules/private/rule';
-import { isToken } from '../validation/problems';
+import { isToken } from '../validation/private/problems';
 
 /**
  * Where asynchronous invocations that fail for good end up when no destination is configured.

@@ -6,7 +6,7 @@ import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { invokeTargetOf } from '../function/invoke-target';
+import { invokeTargetOf } from '../function/private/invoke-target';
 import { NagAcknowledgements } from '../nag/acknowledge';
 
 /** Properties of an `AlbToFunction`. */

@@ -1,7 +1,7 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { invokeTargetOf } from '../function/invoke-target';
-import { validateAtSynth, warn } from '../validation/problems';
+import { invokeTargetOf } from '../function/private/invoke-target';
+import { validateAtSynth, warn } from '../validation/private/problems';
 
 /** Properties of a `BlueprintFunctionUrl`. */
 export interface BlueprintFunctionUrlProps {

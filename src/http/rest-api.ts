@@ -4,9 +4,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { ApiAuthorization, ApiAuthorizationKind } from './api-authorization';
-import { invokeTargetOf } from '../function/invoke-target';
+import { invokeTargetOf } from '../function/private/invoke-target';
 import { NagAcknowledgements } from '../nag/acknowledge';
-import { validateAtSynth } from '../validation/problems';
+import { validateAtSynth } from '../validation/private/problems';
 
 /** Properties of a `RestApiToFunction`. */
 export interface RestApiToFunctionProps {

@@ -3,10 +3,10 @@ import { RemovalPolicy, Resource } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { LIMITS } from '../limits';
-import { assetOf, LayerFacts, recordLayerFacts } from './layer-facts';
-import { allowedLayout, isCustomRuntime, layoutServes, topLevel } from './layout';
-import { formatBytes, inspectPackage, isExecutable, PackageContents, permissions } from './package-contents';
-import { fmt, isToken, Problems, validateAtSynth, warn } from '../validation/problems';
+import { assetOf, LayerFacts, recordLayerFacts } from './private/layer-facts';
+import { allowedLayout, isCustomRuntime, layoutServes, topLevel } from './private/layout';
+import { formatBytes, inspectPackage, isExecutable, PackageContents, permissions } from './private/package-contents';
+import { fmt, isToken, Problems, validateAtSynth, warn } from '../validation/private/problems';
 
 /** Pattern of an AWS account id. */
 const ACCOUNT_ID = /^\d{12}$/;

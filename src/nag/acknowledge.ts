@@ -1,6 +1,6 @@
 import { Aspects, Stack, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { acknowledgeRule, requireReason } from './acknowledge-rule';
+import { acknowledgeRule, requireReason } from './private/acknowledge-rule';
 import { AcknowledgementMetadataAspect } from './private/acknowledgement-metadata';
 
 const ASPECT_MARK = Symbol.for('cdk-lambda-blueprints.nag-metadata-aspect');

@@ -6,7 +6,7 @@ import { LIMITS } from '../limits';
 import { BlueprintVpcEndpoints } from './endpoints';
 import { FunctionNetwork, FunctionNetworkOptions } from './function-network';
 import { NagAcknowledgements } from '../nag/acknowledge';
-import { isToken, validateAtSynth } from '../validation/problems';
+import { isToken, validateAtSynth } from '../validation/private/problems';
 
 /**
  * Properties of a `BlueprintVpc`.

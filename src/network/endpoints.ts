@@ -1,7 +1,7 @@
 import { Names, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
-import { childSingleton, stackSingleton } from '../core/stack-registry';
+import { childSingleton, stackSingleton } from '../core/private/stack-registry';
 
 /** The port every AWS API endpoint listens on. */
 const HTTPS = 443;

@@ -4,12 +4,12 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PatternFunctionProps, patternFunction } from './pattern-function';
-import { durationForL2 } from '../core/refused-values';
+import { durationForL2 } from '../core/private/refused-values';
 import { LIMITS } from '../limits';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { enforceRules } from '../rules/private/enforce';
 import { BlueprintKinesisSource, BlueprintKinesisSourceOptions } from '../sources/kinesis';
-import { validateAtSynth } from '../validation/problems';
+import { validateAtSynth } from '../validation/private/problems';
 
 /**
  * Properties of a `KinesisToFunction`.

@@ -6,14 +6,14 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PatternFunctionProps, patternFunction } from './pattern-function';
 import { DurableQueue } from '../core/durable-queue';
-import { durationForL2 } from '../core/refused-values';
-import { invokeTargetOf } from '../function/invoke-target';
+import { durationForL2 } from '../core/private/refused-values';
+import { invokeTargetOf } from '../function/private/invoke-target';
 import { LIMITS } from '../limits';
 import { enforceRules } from '../rules/private/enforce';
-import { functionTimeout } from '../sources/function-timeout';
 import { BlueprintQueueSourceOptions } from '../sources/options';
+import { functionTimeout } from '../sources/private/function-timeout';
 import { BlueprintQueueSource } from '../sources/queue';
-import { validateAtSynth } from '../validation/problems';
+import { validateAtSynth } from '../validation/private/problems';
 
 /** The redrive maxReceiveCount a created source queue gets by default. */
 const DEFAULT_MAX_RECEIVE_COUNT = 5;

@@ -1,10 +1,10 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { bindSource } from './mapping';
 import { BlueprintStreamSourceOptions } from './options';
+import { bindSource } from './private/mapping';
 import { BlueprintStreamSourceBase } from './stream-source-base';
-import { invokeTargetOf } from '../function/invoke-target';
+import { invokeTargetOf } from '../function/private/invoke-target';
 import { Finding } from '../rules/private/rule';
 
 /**

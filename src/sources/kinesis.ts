@@ -3,10 +3,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { bindSource } from './mapping';
 import { BlueprintStreamSourceOptions } from './options';
+import { bindSource } from './private/mapping';
 import { BlueprintStreamSourceBase } from './stream-source-base';
-import { invokeTargetOf } from '../function/invoke-target';
+import { invokeTargetOf } from '../function/private/invoke-target';
 
 /**
  * Options of a `BlueprintKinesisSource`.

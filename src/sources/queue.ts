@@ -2,11 +2,11 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { bindSource, BoundSource, isDurable } from './mapping';
 import { BlueprintQueueSourceOptions } from './options';
+import { bindSource, BoundSource, isDurable } from './private/mapping';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
-import { invokeTargetOf } from '../function/invoke-target';
-import { warn } from '../validation/problems';
+import { invokeTargetOf } from '../function/private/invoke-target';
+import { warn } from '../validation/private/problems';
 
 /**
  * An SQS queue (standard or FIFO, detected from `queue.fifo`) as event source of a function.

@@ -3,7 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
-import type { BoundSource } from './mapping';
+import type { BoundSource } from './private/mapping';
 
 /**
  * What the stream sources (Kinesis, DynamoDB Streams) share: the mapping, the on-failure destination and

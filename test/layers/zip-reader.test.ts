@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MB, tree, writeZip } from './fixtures';
-import { inspectPackage, formatBytes, isExecutable } from '../../src/layers/package-contents';
-import { readZipEntries } from '../../src/layers/zip-reader';
+import { inspectPackage, formatBytes, isExecutable } from '../../src/layers/private/package-contents';
+import { readZipEntries } from '../../src/layers/private/zip-reader';
 
 describe('readZipEntries', () => {
   test('lists names, declared uncompressed sizes and Unix modes from the central directory', () => {

@@ -2,8 +2,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { BlueprintFunction, NagAcknowledgements } from '../../src';
-import { markdownReport } from '../../src/report/markdown';
-import { TemplateModel } from '../../src/report/template-model';
+import { markdownReport } from '../../src/report/private/markdown';
+import { TemplateModel } from '../../src/report/private/template-model';
 import { nagFindings, newStack, synthErrors } from '../helpers';
 
 const props = { runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({});') };

@@ -1,7 +1,7 @@
 import { LambdaCostEstimator } from '../../src';
-import { DEFAULT_REPORT_OPTIONS, eventFlowchart, markdownReport, streamConcurrency } from '../../src/report/markdown';
-import { countAcknowledged, stackSummary } from '../../src/report/summary';
-import { refOf, TemplateJson, TemplateModel } from '../../src/report/template-model';
+import { DEFAULT_REPORT_OPTIONS, eventFlowchart, markdownReport, streamConcurrency } from '../../src/report/private/markdown';
+import { countAcknowledged, stackSummary } from '../../src/report/private/summary';
+import { refOf, TemplateJson, TemplateModel } from '../../src/report/private/template-model';
 
 const path = (p: string) => ({ 'aws:cdk:path': `App/${p}` });
 const fn = (p: string, extra: Record<string, unknown> = {}) => ({

@@ -1,7 +1,7 @@
 import { CfnParameter } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { LIMITS } from '../../src/limits';
-import { describeRange, fmt, Problems } from '../../src/validation/problems';
+import { describeRange, fmt, Problems } from '../../src/validation/private/problems';
 import { newStack } from '../helpers';
 
 function problems(): { p: Problems; scope: Construct } {

@@ -4,10 +4,10 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { accountOf, requireFailurePath, scopePermissionsToAccount } from './common';
+import { accountOf, requireFailurePath, scopePermissionsToAccount } from './private/common';
 import { DurableQueue } from '../../core/durable-queue';
-import { invokeTargetOf } from '../../function/invoke-target';
-import { validateAtSynth } from '../../validation/problems';
+import { invokeTargetOf } from '../../function/private/invoke-target';
+import { validateAtSynth } from '../../validation/private/problems';
 
 /** Options of an EventBridge trigger: a schedule or an event pattern, and the target's retry policy. */
 export interface EventBridgeTriggerOptions {

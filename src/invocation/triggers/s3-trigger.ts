@@ -3,12 +3,12 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct, IConstruct } from 'constructs';
-import { requireFailurePath } from './common';
-import { invokeTargetOf } from '../../function/invoke-target';
+import { requireFailurePath } from './private/common';
+import { invokeTargetOf } from '../../function/private/invoke-target';
 import { NagAcknowledgements } from '../../nag/acknowledge';
 import { enforceRules, reportInput } from '../../rules/private/enforce';
 import { S3NotificationFilter } from '../../rules/s3/notification-filter';
-import { validateAtSynth, warn } from '../../validation/problems';
+import { validateAtSynth, warn } from '../../validation/private/problems';
 
 /**
  * Options of an S3 trigger.

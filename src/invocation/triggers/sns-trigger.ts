@@ -3,10 +3,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { accountOf, requireFailurePath } from './common';
+import { accountOf, requireFailurePath } from './private/common';
 import { DurableQueue } from '../../core/durable-queue';
-import { invokeTargetOf } from '../../function/invoke-target';
-import { validateAtSynth } from '../../validation/problems';
+import { invokeTargetOf } from '../../function/private/invoke-target';
+import { validateAtSynth } from '../../validation/private/problems';
 
 /** Options of an SNS trigger. */
 export interface SnsTriggerOptions {

@@ -1,4 +1,4 @@
-import { handlerFormat } from '../../function/runtime-rules';
+import { handlerFormat } from '../../function/private/runtime-rules';
 import { INLINE_CODE_RUNTIME_PATTERN, LIMITS } from '../../limits';
 import { Finding, FUNCTION, Rule, Severity, show } from '../private/rule';
 import { isObject, knownString } from '../private/template-index';

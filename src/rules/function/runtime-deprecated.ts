@@ -1,4 +1,4 @@
-import { isDeprecatedRuntime } from '../../function/runtime-rules';
+import { isDeprecatedRuntime } from '../../function/private/runtime-rules';
 import { FUNCTION, Rule, Severity, show } from '../private/rule';
 import { knownString } from '../private/template-index';
 

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { evaluate, fullId, isAcknowledged, RuleResult, setRuleConfig } from './engine';
 import { Finding, messageOf, Rule, RuleConfig, Severity } from './rule';
 import { TemplateIndex } from './template-index';
-import { stackState } from '../../core/stack-registry';
+import { stackState } from '../../core/private/stack-registry';
 import { ALL_RULES } from '../catalog';
 
 const BLUEPRINT = Symbol.for('cdk-lambda-blueprints.blueprint');

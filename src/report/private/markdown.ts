@@ -1,5 +1,5 @@
-import { PRICES } from '../limits';
-import { LambdaCostEstimator } from './cost';
+import { PRICES } from '../../limits';
+import { LambdaCostEstimator } from '../cost';
 import { NagOutcome } from './summary';
 import { TemplateModel } from './template-model';
 

@@ -1,9 +1,9 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { AsyncInvokeOptions } from './async-invoke';
-import { AsyncDestination, AsyncDestinationKind } from './destinations';
-import { NagAcknowledgements } from '../nag/acknowledge';
-import { Problems, validateAtSynth } from '../validation/problems';
+import { NagAcknowledgements } from '../../nag/acknowledge';
+import { Problems, validateAtSynth } from '../../validation/private/problems';
+import { AsyncInvokeOptions } from '../async-invoke';
+import { AsyncDestination, AsyncDestinationKind } from '../destinations';
 
 /** What the asynchronous settings are attached to. */
 export interface AsyncInvokeTarget {

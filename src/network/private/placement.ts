@@ -4,12 +4,12 @@ import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { EFS_MOUNT_PATH_PATTERN, LIMITS } from '../limits';
-import { BlueprintVpcEndpoints, isDefinedInApp } from './endpoints';
-import { FunctionFileSystem } from './file-system';
-import { FunctionNetwork, NetworkPlacement } from './function-network';
+import { EFS_MOUNT_PATH_PATTERN, LIMITS } from '../../limits';
+import { BlueprintVpcEndpoints, isDefinedInApp } from '../endpoints';
+import { FunctionFileSystem } from '../file-system';
+import { FunctionNetwork, NetworkPlacement } from '../function-network';
 import { azOf, belongsTo, groupBelongsTo, routeOf, SubnetRoute } from './subnets';
-import { isToken, Problems, validateAtSynth, warn } from '../validation/problems';
+import { isToken, Problems, validateAtSynth, warn } from '../../validation/private/problems';
 
 /** The ENI actions Lambda needs on the execution role of a VPC function (AWSLambdaVPCAccessExecutionRole). */
 export const ENI_ACTIONS = [

@@ -1,5 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { LimitSpec } from '../limits';
+import { LimitSpec } from '../../limits';
 
 /**
  * Splits a duration that aws-cdk-lib range-checks (and would throw on) into what the L2 can take and the

@@ -1,5 +1,5 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { DEPRECATED_RUNTIMES } from '../limits';
+import { DEPRECATED_RUNTIMES } from '../../limits';
 
 /** A handler format: the pattern and an example for messages. */
 export interface HandlerFormat {

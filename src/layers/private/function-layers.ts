@@ -1,11 +1,11 @@
 import { Lazy, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { LIMITS } from '../limits';
 import { factsOf } from './layer-facts';
 import { isCustomRuntime } from './layout';
 import { formatBytes, inspectPackage, isExecutable, PackageContents, permissions } from './package-contents';
-import { fmt, isToken, Problems, validateAtSynth, warn } from '../validation/problems';
+import { LIMITS } from '../../limits';
+import { fmt, isToken, Problems, validateAtSynth, warn } from '../../validation/private/problems';
 
 /** What the function's own code is, as far as it can be measured locally. */
 interface CodeMeasure {

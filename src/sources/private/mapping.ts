@@ -6,15 +6,15 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
-import { BlueprintEventSourceOptions } from './options';
-import { ALARM_PERIOD, createAlarm } from '../core/alarms';
-import { DurableQueue } from '../core/durable-queue';
-import { childSingleton } from '../core/stack-registry';
-import { NagAcknowledgements } from '../nag/acknowledge';
-import { LambdaStreamMapping } from '../rules/mapping/stream-mapping';
-import { LambdaMappingUnknownFacts } from '../rules/mapping/unknown-facts';
-import { enforceRules, reportInput } from '../rules/private/enforce';
-import { Finding } from '../rules/private/rule';
+import { ALARM_PERIOD, createAlarm } from '../../core/alarms';
+import { DurableQueue } from '../../core/durable-queue';
+import { childSingleton } from '../../core/private/stack-registry';
+import { NagAcknowledgements } from '../../nag/acknowledge';
+import { LambdaStreamMapping } from '../../rules/mapping/stream-mapping';
+import { LambdaMappingUnknownFacts } from '../../rules/mapping/unknown-facts';
+import { enforceRules, reportInput } from '../../rules/private/enforce';
+import { Finding } from '../../rules/private/rule';
+import { BlueprintEventSourceOptions } from '../options';
 
 /** Defaults a stream mapping gets when the options leave them out (never the infinite -1). */
 export const STREAM_DEFAULTS = {

@@ -1,7 +1,7 @@
 import { CfnResource, Validations } from 'aws-cdk-lib';
 import * as nag from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { validateAtSynth } from '../validation/problems';
+import { validateAtSynth } from '../../validation/private/problems';
 
 /** The shortest reason an acknowledgement takes: a reviewer must learn why the finding is acceptable. */
 export const MIN_REASON_LENGTH = 20;
@@ -21,7 +21,7 @@ function packFor(ruleId: string): nag.NagPack | undefined {
   if (prefix === 'LambdaBlueprints') {
     // Loaded lazily: the pack's rules use the acknowledgements themselves.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { LambdaBlueprintChecks } = require('./lambda-blueprint-checks');
+    const { LambdaBlueprintChecks } = require('../lambda-blueprint-checks');
     return new LambdaBlueprintChecks();
   }
   const packs: Record<string, () => nag.NagPack> = {

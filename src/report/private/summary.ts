@@ -1,5 +1,5 @@
 import { TemplateModel } from './template-model';
-import { ACKNOWLEDGEMENTS_KEY, AcknowledgementRecord } from '../nag/private/acknowledgement-metadata';
+import { ACKNOWLEDGEMENTS_KEY, AcknowledgementRecord } from '../../nag/private/acknowledgement-metadata';
 
 /** Result of the cdk-nag packs on one stack. */
 export interface NagOutcome {

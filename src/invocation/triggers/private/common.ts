@@ -1,8 +1,8 @@
 import { IResource, Stack, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { underlyingLambda } from '../../function/invoke-target';
-import { Problems } from '../../validation/problems';
+import { underlyingLambda } from '../../../function/private/invoke-target';
+import { Problems } from '../../../validation/private/problems';
 
 /**
  * Reports a function that receives asynchronous events without any on-failure path: no dead-letter

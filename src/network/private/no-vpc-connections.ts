@@ -1,6 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
-import { validateAtSynth } from '../validation/problems';
+import { validateAtSynth } from '../../validation/private/problems';
 
 /**
  * The `connections` of a BlueprintFunction without `network`: it has no security group, so every rule

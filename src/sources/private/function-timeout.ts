@@ -1,7 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { underlyingFunction } from './mapping';
-import { SERVICE_DEFAULTS } from '../limits';
+import { SERVICE_DEFAULTS } from '../../limits';
 
 /** The function timeout, in seconds, when it is known at synth (what the template will say). */
 export function functionTimeout(target: lambda.IFunction): number | undefined {

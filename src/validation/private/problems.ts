@@ -1,6 +1,6 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { LIMITS, LimitName, LimitSpec } from '../limits';
+import { LIMITS, LimitName, LimitSpec } from '../../limits';
 
 /** Prefix of every warning id this library emits (acknowledge with `Annotations.acknowledgeWarning`). */
 export const WARNING_PREFIX = 'cdk-lambda-blueprints';
