@@ -183,11 +183,14 @@ project.addTask('docs:rules', {
   exec: 'ts-node --transpile-only --project test/tsconfig.json build-tools/rules-table.ts',
 });
 
-project.addTask('bench', {
+const bench = project.addTask('bench', {
   description: 'Synthesize apps of N functions with the blueprints and with hand-written L2 code; print the figures',
   exec: 'ts-node --project test/tsconfig.json build-tools/bench.ts',
   receiveArgs: true,
-}).spawn(benchLocal);
+});
+// The blueprint variant loads lib/ (what users run): compile first.
+bench.prependSpawn(project.compileTask);
+bench.spawn(benchLocal);
 
 for (const p of ['/examples/', '/build-tools/', '/.ci/', '/cdk.out/', '/.jsii-code-only/', '/consumers/', '/.cache/', '/rosetta/']) project.npmignore?.exclude(p);
 

@@ -1,6 +1,6 @@
 /**
  * One benchmark sample in its own process: builds the app of one variant with N functions, synthesizes
- * it and prints {seconds, cpuSeconds, maxRssMb, resources, templateBytes} as JSON on the last line (CPU
+ * it and prints {seconds, cpuSeconds, maxRssMb, resources, templateBytes, engine} as JSON on the last line (CPU
  * seconds of the synth process: the figure that other load on the machine disturbs least). Functions are
  * spread over stacks of 10 (CloudFormation allows 500 resources per stack), each with its own VPC.
  *
@@ -34,5 +34,8 @@ for (const stack of assembly.stacks) {
   resources += Object.keys(JSON.parse(fs.readFileSync(file, 'utf-8')).Resources).length;
   templateBytes += fs.statSync(file).size;
 }
-console.log(JSON.stringify({ seconds, cpuSeconds, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), resources, templateBytes }));
+// The rule engine's own figures (src/rules/private/stats.ts): runs, resources checked, seconds.
+const engine = (globalThis as unknown as Record<symbol, { runs: number; resources: number; seconds: number } | undefined>)[Symbol.for('cdk-lambda-blueprints.engine-stats')]
+  ?? { runs: 0, resources: 0, seconds: 0 };
+console.log(JSON.stringify({ seconds, cpuSeconds, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), resources, templateBytes, engine }));
 fs.rmSync(outdir, { recursive: true, force: true });

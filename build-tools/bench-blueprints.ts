@@ -5,7 +5,11 @@
 import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { BlueprintFunction, DeploymentStrategy, FunctionNetwork, KinesisToFunction, QueueToFunction } from '../src';
+
+// The compiled library, as an app gets it from npm (`npx projen bench` compiles first); typed from src/.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const library: typeof import('../src') = require('../lib');
+const { BlueprintFunction, DeploymentStrategy, FunctionNetwork, KinesisToFunction, QueueToFunction } = library;
 
 const HANDLER = 'exports.handler = async () => ({ batchItemFailures: [] });';
 

@@ -2,6 +2,7 @@ import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { evaluate, fullId, isAcknowledged, RuleResult, setRuleConfig } from './engine';
 import { Finding, messageOf, Rule, RuleConfig, Severity } from './rule';
+import { timedRun } from './stats';
 import { TemplateIndex } from './template-index';
 import { stackState } from '../../core/private/stack-registry';
 import { ALL_RULES } from '../catalog';
@@ -36,7 +37,7 @@ export function enforceRules(scope: IConstruct, config?: Partial<RuleConfig>): v
     const run: StackRun = { errors: new Map(), hooked: new WeakSet(), warned: new WeakMap() };
     // The stack is validated before its children (pre-order): it runs the rules and hands each
     // resource's errors to a hook on that resource.
-    stack.node.addValidation({ validate: () => runStack(stack, run) });
+    stack.node.addValidation({ validate: () => timedRun(checked => runStack(stack, run, checked)) });
     return run;
   });
 }
@@ -58,8 +59,9 @@ export function blueprintOf(construct: IConstruct): IConstruct | undefined {
   return undefined;
 }
 
-function runStack(stack: Stack, run: StackRun): string[] {
+function runStack(stack: Stack, run: StackRun, checked: (resources: number) => void): string[] {
   const index = TemplateIndex.build(stack);
+  checked(index.all.length);
   const results: Array<{ at: IConstruct; id: string; severity: Severity; message: string }> = [];
   for (const r of evaluate(index, ALL_RULES)) {
     if (!concernsBlueprint(r)) continue;

@@ -1,6 +1,9 @@
 import { Token, Tokenization } from 'aws-cdk-lib';
 import { CfnEntry, knownNumber, TemplateIndex } from './template-index';
 import { LimitSpec } from '../../limits';
+import { fmt } from '../../core/private/format';
+
+export { fmt };
 
 /** How bad a finding is: AWS rejects it at deploy (error) or it is a risk (warning, acknowledgeable). */
 export enum Severity {
@@ -53,11 +56,6 @@ export interface Rule {
 /** The message of a finding. */
 export function messageOf(f: Finding): string {
   return `${f.property} is ${f.value}, allowed is ${f.allowed}, because ${f.reason}.`;
-}
-
-/** Formats a number the way messages print it: `10,240`. */
-export function fmt(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
 }
 
 /**

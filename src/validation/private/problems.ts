@@ -1,14 +1,12 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { LIMITS, LimitName, LimitSpec } from '../../limits';
+import { fmt } from '../../core/private/format';
+
+export { fmt };
 
 /** Prefix of every warning id this library emits (acknowledge with `Annotations.acknowledgeWarning`). */
 export const WARNING_PREFIX = 'cdk-lambda-blueprints';
-
-/** Formats a number the way the messages print it: `10,240`. */
-export function fmt(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
-}
 
 function unitOf(limit: LimitSpec): string {
   return limit.unit ? ` ${limit.unit}` : '';
