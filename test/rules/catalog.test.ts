@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { packMode } from './modes';
+import { both, newStack, packMode } from './modes';
 import { ALL_RULES } from '../../src/rules/catalog';
+import { enforceRules } from '../../src/rules/private/enforce';
 import { rulesTable } from '../../src/rules/table';
 
 /** A plain L1 function with the given property overrides (compliant when `props` is empty). */
@@ -138,10 +139,6 @@ function selfTriggeringBucket(s: Stack, prefix: string): void {
   new iam.CfnPolicy(s, 'Write', { policyName: 'w', roles: [roleOf(s).ref], policyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: { 'Fn::Join': ['', [bucket.getAtt('Arn'), '/*']] } }] } });
 }
 
-function newStack(): Stack {
-  return new Stack(new App(), 'Test', { env: { account: '123456789012', region: 'us-east-1' } });
-}
-
 describe('every rule of the library', () => {
   test('has a noncompliant fixture here (a new rule without one fails this test)', () => {
     expect(Object.keys(NONCOMPLIANT).sort()).toEqual(ALL_RULES.map(r => r.id).sort());
@@ -154,10 +151,21 @@ describe('every rule of the library', () => {
     expect(found.every(f => f.severity === severity)).toBe(true);
     for (const f of found) expect(f.message).toMatch(/^.+ is .+, allowed is .+, because .+\.$/);
   });
-  test('a compliant L1 function has no finding', () => {
+  test.each(ALL_RULES.map(r => [r.id, r.severity]))('%s reports the same findings (id, severity, path, message) in construct mode as in the pack', (id, severity) => {
+    const s = newStack();
+    NONCOMPLIANT[id](s);
+    // Construct mode over the whole stack, as a blueprint at its root would run it.
+    enforceRules(s);
+    const found = both(s, id);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every(f => f.severity === severity)).toBe(true);
+  });
+  test('a compliant L1 function has no finding, in either mode', () => {
     const s = newStack();
     l1Function(s, 'Fn');
     expect(packMode(s)).toEqual([]);
+    enforceRules(s);
+    for (const r of ALL_RULES) expect(both(s, r.id)).toEqual([]);
   });
   test('ids are unique and summaries end with a full stop', () => {
     expect(new Set(ALL_RULES.map(r => r.id)).size).toBe(ALL_RULES.length);

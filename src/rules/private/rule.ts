@@ -1,7 +1,7 @@
 import { Token, Tokenization } from 'aws-cdk-lib';
 import { CfnEntry, knownNumber, TemplateIndex } from './template-index';
-import { LimitSpec } from '../../limits';
 import { fmt } from '../../core/private/format';
+import { LimitSpec } from '../../limits';
 
 export { fmt };
 

@@ -1,7 +1,7 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { LIMITS, LimitName, LimitSpec } from '../../limits';
 import { fmt } from '../../core/private/format';
+import { LIMITS, LimitName, LimitSpec } from '../../limits';
 
 export { fmt };
 
