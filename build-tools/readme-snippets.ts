@@ -22,12 +22,20 @@ export interface Snippet {
   readonly code: string;
 }
 
+/**
+ * Whether a line opens a TypeScript block: ```ts, optionally with jsii-rosetta's metadata
+ * (```ts nofixture: a whole program that compiles without the shared fixture).
+ */
+export function isTypeScriptFence(line: string): boolean {
+  return /^```(ts|typescript)(\s+[\w=.-]+)*\s*$/.test(line.trim());
+}
+
 /** The ```ts blocks of a markdown text. */
 export function extractSnippets(markdown: string): Snippet[] {
   const out: Snippet[] = [];
   const lines = markdown.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i].trim() !== '```ts') continue;
+    if (!isTypeScriptFence(lines[i])) continue;
     const start = i;
     const body: string[] = [];
     for (i++; i < lines.length && lines[i].trim() !== '```'; i++) body.push(lines[i]);

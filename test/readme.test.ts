@@ -22,6 +22,17 @@ describe('README', () => {
     }
   });
 
+  test('every TypeScript snippet has its Python and Java form in the generated section (npx projen rosetta)', () => {
+    const start = readme.indexOf('<!-- rosetta:start -->');
+    const end = readme.indexOf('<!-- rosetta:end -->');
+    expect(start).toBeGreaterThan(-1);
+    const generated = readme.slice(start, end);
+    const outside = extractSnippets(readme.slice(0, start) + readme.slice(end));
+    expect(generated.match(/<details><summary>/g)?.length).toBe(outside.length);
+    expect(generated.match(/^```python$/gm)?.length).toBe(outside.length);
+    expect(generated.match(/^```java$/gm)?.length).toBe(outside.length);
+  });
+
   test('the developer commands stay verbatim, and example links are absolute', () => {
     expect(readme).toContain('npm ci && npx projen synth:examples');
     expect(readme).toContain('npm ci && npx projen build');

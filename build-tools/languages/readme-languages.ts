@@ -9,6 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { isTypeScriptFence } from '../readme-snippets';
 
 const root = path.join(__dirname, '..', '..');
 const readmeFile = path.join(root, 'README.md');
@@ -31,7 +32,7 @@ function typescriptSnippets(readme: string): Snippet[] {
     if (inGenerated) continue;
     const h = /^#{2,3} (.+)$/.exec(line);
     if (h) heading = h[1];
-    if (/^```(ts|typescript)\s*$/.test(line)) {
+    if (isTypeScriptFence(line)) {
       const body: string[] = [];
       for (i++; i < lines.length && !lines[i].startsWith('```'); i++) body.push(lines[i]);
       out.push({ heading, source: body.join('\n') });

@@ -42,8 +42,8 @@ function marshallItem(item: { [name: string]: any }): any {
  * can compare whole responses.
  *
  * @example
+ * // An SQS event with one record, to pass to the handler in a unit test.
  * const event = SampleEvents.sqs({ bodies: ['{"orderId":"1"}'] });
- * const result = await handler(event);
  */
 export class SampleEvents {
   /**

@@ -17,6 +17,8 @@ import { Finding } from '../rules/private/rule';
  * (and `kms:Decrypt` when the table uses a customer key).
  *
  * @example
+ * import * as lambda from 'aws-cdk-lib/aws-lambda';
+ *
  * fn.addEventSource(new BlueprintDynamoStreamSource(table, { startingPosition: lambda.StartingPosition.TRIM_HORIZON }));
  */
 export class BlueprintDynamoStreamSource extends BlueprintStreamSourceBase {

@@ -40,6 +40,8 @@ export function shardCountOf(stream: kinesis.IStream): number | undefined {
  * only the stream's read actions on its ARN (and `kms:Decrypt` when the stream uses a customer key).
  *
  * @example
+ * import * as lambda from 'aws-cdk-lib/aws-lambda';
+ *
  * fn.addEventSource(new BlueprintKinesisSource(stream, { startingPosition: lambda.StartingPosition.TRIM_HORIZON }));
  */
 export class BlueprintKinesisSource extends BlueprintStreamSourceBase {
