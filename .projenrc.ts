@@ -189,6 +189,11 @@ project.addTask('bench', {
   receiveArgs: true,
 }).spawn(benchLocal);
 
+// ---- issue 14: code packaging. esbuild-wasm (pure JS + WebAssembly, portable) is bundled so that
+// BlueprintCode.fromEntry bundles without Docker in every jsii language; a native `esbuild` the app
+// resolves is used instead when present (faster). Same version as the esbuild dev dependency.
+project.addBundledDeps('esbuild-wasm@0.25.12');
+
 for (const p of ['/examples/', '/build-tools/', '/.ci/', '/cdk.out/', '/.jsii-code-only/', '/consumers/', '/.cache/', '/rosetta/']) project.npmignore?.exclude(p);
 
 project.synth();

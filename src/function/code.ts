@@ -4,6 +4,8 @@ import { builtinModules } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { BlueprintEntryCodeOptions } from '../code/options';
+import { EntryCode } from '../code/private/entry-code';
 import { DEFAULTS } from '../limits';
 
 /**
@@ -71,6 +73,29 @@ export class BlueprintCode {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, `index${ext}`), source);
     return lambda.Code.fromAsset(dir);
+  }
+
+  /**
+   * Code bundled from a TypeScript or JavaScript entry with esbuild (no Docker): every import is bundled
+   * except the AWS SDK v3, which the runtime provides; the bundle targets the function's Node.js version,
+   * is CommonJS (ES module for `.mjs`/`.mts` entries or `format: BundleFormat.ESM`) and named after the
+   * handler's file (`index.handler` → `index.js`), with a source map and `NODE_OPTIONS=--enable-source-maps`.
+   *
+   * The package is a content-hashed asset (its S3 key is the hash of the bundle's bytes, so it changes when
+   * and only when the handler or a bundled dependency changes), or inline `Code.ZipFile` when the bundle is
+   * small, CommonJS, named `index` and uses no package from node_modules. Bundles are cached: an unchanged
+   * entry, inputs and options skip esbuild on the next synth. A missing entry or one that does not compile
+   * fails the synth with esbuild's messages (file:line:column).
+   *
+   * esbuild runs in-process: a native `esbuild` resolvable from the entry's folder or the working
+   * directory when there is one, else the `esbuild-wasm` bundled with this library.
+   *
+   * @param entry path of the entry file (`.ts`, `.mts`, `.cts`, `.js`, `.mjs`, `.cjs`)
+   * @param options bundling options
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/typescript-package.html
+   */
+  public static fromEntry(entry: string, options: BlueprintEntryCodeOptions = {}): lambda.Code {
+    return new EntryCode(entry, options);
   }
 
   /**
