@@ -1,0 +1,3 @@
+export { LambdaHandlerPresent } from './handler-present';
+export { LambdaNativeArchitecture } from './native-architecture';
+export { LambdaPythonAbi } from './python-abi';
