@@ -65,3 +65,14 @@ export interface BlueprintEntryCodeOptions {
    */
   readonly cacheDir?: string;
 }
+
+/**
+ * Options of `BlueprintCode.fromDirectory`.
+ */
+export interface BlueprintDirectoryCodeOptions {
+  /**
+   * Glob patterns of files left out of the package (`.gitignore` syntax, relative to the directory).
+   * @default - every file is packaged
+   */
+  readonly exclude?: string[];
+}

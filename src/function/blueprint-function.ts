@@ -10,7 +10,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, Node } from 'constructs';
 import { ResourceBudget } from '../budget/resource-budget';
-import { EntryCode } from '../code/private/entry-code';
+import { TargetedCode } from '../code/private/targeted-code';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { DurableQueue } from '../core/durable-queue';
 import { stackSingleton } from '../core/private/stack-registry';
@@ -318,7 +318,7 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
       deadLetterTopic,
     });
     this.writeRefusedValues(props);
-    this.functionLayers = new FunctionLayers(this, this.function, props.code instanceof EntryCode ? code : props.code);
+    this.functionLayers = new FunctionLayers(this, this.function, props.code instanceof TargetedCode ? code : props.code);
     this.functionLayers.add(props.layers ?? []);
     // Ephemeral storage goes straight to the template so that a bad value is reported with the others.
     if (props.ephemeralStorageSize) {
@@ -708,9 +708,9 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
 
   /** Inline code on a runtime that cannot take it would make aws-cdk-lib throw: a placeholder, then the real code in the template. */
   private usableCode(props: BlueprintFunctionProps): lambda.Code {
-    if (props.code instanceof EntryCode) {
-      // Bundled for this function's runtime and handler (file name, Node.js version).
-      const resolved = props.code.resolveFor(this, { runtime: props.runtime, handler: props.handler });
+    if (props.code instanceof TargetedCode) {
+      // Packaged for this function (bundle file name and Node.js version, pip platform, layout checks).
+      const resolved = props.code.resolveFor(this, { runtime: props.runtime, handler: props.handler, architecture: props.architecture ?? lambda.Architecture.ARM_64 });
       this.sourceMapped = resolved.sourceMapped;
       return resolved.code;
     }

@@ -4,7 +4,8 @@ import { builtinModules } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { BlueprintEntryCodeOptions } from '../code/options';
+import { BlueprintDirectoryCodeOptions, BlueprintEntryCodeOptions } from '../code/options';
+import { DirectoryCode } from '../code/private/directory-code';
 import { EntryCode } from '../code/private/entry-code';
 import { DEFAULTS } from '../limits';
 
@@ -96,6 +97,20 @@ export class BlueprintCode {
    */
   public static fromEntry(entry: string, options: BlueprintEntryCodeOptions = {}): lambda.Code {
     return new EntryCode(entry, options);
+  }
+
+  /**
+   * A package directory deployed as it is (a content-hashed asset), its layout checked at synth for the
+   * function's runtime: Node.js with the production dependencies of its package.json in node_modules,
+   * Python with the packages of its requirements.txt vendored (`<name>-<version>.dist-info` at the root),
+   * Java with classes at the root or jars in lib/. A missing or empty directory fails the synth.
+   *
+   * @param dir path of the directory
+   * @param options packaging options
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html
+   */
+  public static fromDirectory(dir: string, options: BlueprintDirectoryCodeOptions = {}): lambda.Code {
+    return new DirectoryCode(dir, options);
   }
 
   /**

@@ -1,24 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AssetHashType, CfnResource } from 'aws-cdk-lib';
+import { AssetHashType } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { Bundle, BundleError, bundleEntry, defaultCacheDir } from './bundle';
+import { refuseCode } from './refuse';
+import { CodeTarget, ResolvedCode, TargetedCode } from './targeted-code';
 import { DEFAULTS } from '../../limits';
 import { BlueprintEntryCodeOptions, BundleFormat } from '../options';
 
-/** What the function the code is for tells the bundler. */
-export interface EntryTarget {
-  readonly runtime?: lambda.Runtime;
-  readonly handler?: string;
-}
-
 /** The concrete code of an entry for one function. */
-export interface ResolvedEntry {
-  readonly code: lambda.Code;
-  /** Whether the package holds a source map (then `NODE_OPTIONS=--enable-source-maps` is wanted). */
-  readonly sourceMapped: boolean;
+export interface ResolvedEntry extends ResolvedCode {
   /** The bundle, when bundling succeeded. */
   readonly bundle?: Bundle;
 }
@@ -37,10 +29,7 @@ export function displayPath(file: string): string {
  * it (then the runtime and handler are known). A `BlueprintFunction` resolves it itself (`resolveFor`),
  * a plain `lambda.Function` through `bind`.
  */
-export class EntryCode extends lambda.Code {
-  public readonly isInline = false;
-  private readonly bound = new Map<IConstruct, lambda.Code>();
-
+export class EntryCode extends TargetedCode {
   constructor(public readonly entry: string, private readonly options: BlueprintEntryCodeOptions) {
     super();
   }
@@ -50,7 +39,7 @@ export class EntryCode extends lambda.Code {
    * dependency-free CommonJS `index` bundle, or (when the entry cannot be bundled) a placeholder and a
    * synth error on `scope`.
    */
-  public resolveFor(scope: Construct, target: EntryTarget): ResolvedEntry {
+  public resolveFor(scope: Construct, target: CodeTarget): ResolvedEntry {
     const runtime = target.runtime ?? this.options.runtime ?? lambda.Runtime.NODEJS_20_X;
     const shown = `BlueprintCode.fromEntry(${JSON.stringify(displayPath(this.entry))})`;
     const node = NODE_RUNTIME.exec(runtime.name);
@@ -82,18 +71,6 @@ export class EntryCode extends lambda.Code {
     return { code, sourceMapped: sourceMap, bundle };
   }
 
-  public bind(scope: Construct): lambda.CodeConfig {
-    const code = this.resolveFor(scope, {}).code;
-    this.bound.set(scope, code);
-    return code.bind(scope);
-  }
-
-  public bindToResource(resource: CfnResource, options?: lambda.ResourceBindOptions): void {
-    const scope = resource.node.scope;
-    const code = scope ? this.bound.get(scope) : undefined;
-    code?.bindToResource(resource, options);
-  }
-
   /** The bundle's text when it may go inline (`Code.ZipFile` is always `index.js`, CommonJS). */
   private inlineSource(bundle: Bundle, format: BundleFormat, runtime: lambda.Runtime): string | undefined {
     const threshold = this.options.inlineThresholdBytes ?? DEFAULTS.inlineThresholdBytes;
@@ -104,8 +81,6 @@ export class EntryCode extends lambda.Code {
   }
 
   private refused(scope: Construct, message: string): ResolvedEntry {
-    scope.node.addValidation({ validate: () => [`${message}.`] });
-    const bucket = s3.Bucket.fromBucketName(scope, 'UnbundledCode', 'unbundled-code');
-    return { code: lambda.Code.fromBucket(bucket, 'unbundled.zip', 'unbundled'), sourceMapped: false };
+    return { code: refuseCode(scope, message), sourceMapped: false };
   }
 }
