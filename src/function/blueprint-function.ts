@@ -710,7 +710,8 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
   private usableCode(props: BlueprintFunctionProps): lambda.Code {
     if (props.code instanceof TargetedCode) {
       // Packaged for this function (bundle file name and Node.js version, pip platform, layout checks).
-      const resolved = props.code.resolveFor(this, { runtime: props.runtime, handler: props.handler, architecture: props.architecture ?? lambda.Architecture.ARM_64 });
+      const architecture = props.architecture ?? lambda.Architecture.ARM_64;
+      const resolved = props.code.resolveFor(this, { runtime: props.runtime, handler: props.handler, architecture });
       this.sourceMapped = resolved.sourceMapped;
       return resolved.code;
     }

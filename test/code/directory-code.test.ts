@@ -8,7 +8,9 @@ import { BlueprintCode, BlueprintFunction } from '../../src';
 function synth(fns: Record<string, { runtime: lambda.Runtime; handler: string; dir: string }>): { message: string; stack: Stack } {
   const app = new App();
   const stack = new Stack(app, 'S');
-  for (const [id, f] of Object.entries(fns)) new BlueprintFunction(stack, id, { runtime: f.runtime, handler: f.handler, code: BlueprintCode.fromDirectory(f.dir) });
+  for (const [id, f] of Object.entries(fns)) {
+    new BlueprintFunction(stack, id, { runtime: f.runtime, handler: f.handler, code: BlueprintCode.fromDirectory(f.dir) });
+  }
   try {
     app.synth();
     return { message: '', stack };
