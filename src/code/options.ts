@@ -76,3 +76,30 @@ export interface BlueprintDirectoryCodeOptions {
    */
   readonly exclude?: string[];
 }
+
+/**
+ * Options of `BlueprintCode.fromPythonProject`.
+ */
+export interface BlueprintPythonProjectOptions {
+  /**
+   * The Python version the requirements are installed for. A `BlueprintFunction` always uses its own
+   * runtime; this option serves plain `lambda.Function`s.
+   * @default - the BlueprintFunction's runtime; Python 3.13 with a plain lambda.Function
+   */
+  readonly runtime?: lambda.Runtime;
+
+  /**
+   * The architecture whose wheels are installed. A `BlueprintFunction` always uses its own; this option
+   * serves plain `lambda.Function`s (whose default is x86_64).
+   * @default - the BlueprintFunction's architecture; x86_64 with a plain lambda.Function
+   */
+  readonly architecture?: lambda.Architecture;
+
+  /**
+   * Where installed requirements and assembled packages are cached between synths (keyed by the hash of
+   * requirements.txt, the Python version and the platform).
+   * @default - `cdk-lambda-blueprints/bundles` under the OS temporary directory, or the directory in the
+   * `CDK_LAMBDA_BLUEPRINTS_CACHE` environment variable
+   */
+  readonly cacheDir?: string;
+}

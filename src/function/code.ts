@@ -4,9 +4,10 @@ import { builtinModules } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { BlueprintDirectoryCodeOptions, BlueprintEntryCodeOptions } from '../code/options';
+import { BlueprintDirectoryCodeOptions, BlueprintEntryCodeOptions, BlueprintPythonProjectOptions } from '../code/options';
 import { DirectoryCode } from '../code/private/directory-code';
 import { EntryCode } from '../code/private/entry-code';
+import { PythonProjectCode } from '../code/private/python-project';
 import { DEFAULTS } from '../limits';
 
 /**
@@ -111,6 +112,24 @@ export class BlueprintCode {
    */
   public static fromDirectory(dir: string, options: BlueprintDirectoryCodeOptions = {}): lambda.Code {
     return new DirectoryCode(dir, options);
+  }
+
+  /**
+   * A Python project (handler modules and a `requirements.txt`) whose requirements are installed with pip
+   * for the function's runtime and architecture, without Docker: `pip install --platform
+   * manylinux2014_{x86_64|aarch64} --only-binary=:all: --python-version 3.X --implementation cp --target …`
+   * (plus manylinux_2_28/2_34 on Amazon Linux 2023 runtimes), so native wheels match Lambda. Installed
+   * requirements are cached by the hash of requirements.txt and the platform; the package is a
+   * content-hashed asset. pip not installed, the index unreachable or a requirement without a wheel for
+   * that platform fail the synth with pip's error. pip runs as `python3 -m pip` (or the interpreter in
+   * `CDK_LAMBDA_BLUEPRINTS_PYTHON`).
+   *
+   * @param dir path of the project directory
+   * @param options packaging options
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/python-package.html
+   */
+  public static fromPythonProject(dir: string, options: BlueprintPythonProjectOptions = {}): lambda.Code {
+    return new PythonProjectCode(dir, options);
   }
 
   /**
