@@ -103,3 +103,20 @@ export interface BlueprintPythonProjectOptions {
    */
   readonly cacheDir?: string;
 }
+
+/**
+ * Options of `BlueprintCode.fromImageAsset`.
+ */
+export interface BlueprintImageAssetOptions {
+  /**
+   * The Dockerfile, relative to the directory.
+   * @default 'Dockerfile'
+   */
+  readonly file?: string;
+
+  /**
+   * Build arguments (`--build-arg`) passed when the image is built at deploy time.
+   * @default - none
+   */
+  readonly buildArgs?: { [key: string]: string };
+}

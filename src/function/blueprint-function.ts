@@ -10,6 +10,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, Node } from 'constructs';
 import { ResourceBudget } from '../budget/resource-budget';
+import { imageHandlerProblem, isImageCode } from '../code/private/image-code';
 import { TargetedCode } from '../code/private/targeted-code';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { DurableQueue } from '../core/durable-queue';
@@ -297,10 +298,13 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
     this.networkPlacement = placed.placement;
 
     const code = this.usableCode(props);
+    // An image function with a zip runtime or handler: reported at synth, the image's own values go to aws-cdk-lib (which would throw).
+    const imageProblem = isImageCode(code) ? imageHandlerProblem(props.runtime, props.handler) : undefined;
+    if (imageProblem) this.node.addValidation({ validate: () => [imageProblem] });
     this.function = new lambda.Function(this, 'Function', {
       ...placed.functionProps,
-      runtime: props.runtime,
-      handler: props.handler,
+      runtime: imageProblem ? lambda.Runtime.FROM_IMAGE : props.runtime,
+      handler: imageProblem ? lambda.Handler.FROM_IMAGE : props.handler,
       code,
       memorySize: props.memorySize ?? DEFAULTS.memorySize,
       timeout: this.usableTimeout(props.timeout),

@@ -3,10 +3,12 @@ import * as fs from 'fs';
 import { builtinModules } from 'module';
 import * as os from 'os';
 import * as path from 'path';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { BlueprintDirectoryCodeOptions, BlueprintEntryCodeOptions, BlueprintPythonProjectOptions } from '../code/options';
+import { BlueprintDirectoryCodeOptions, BlueprintEntryCodeOptions, BlueprintImageAssetOptions, BlueprintPythonProjectOptions } from '../code/options';
 import { DirectoryCode } from '../code/private/directory-code';
 import { EntryCode } from '../code/private/entry-code';
+import { ImageAssetCode } from '../code/private/image-code';
 import { PythonProjectCode } from '../code/private/python-project';
 import { DEFAULTS } from '../limits';
 
@@ -130,6 +132,36 @@ export class BlueprintCode {
    */
   public static fromPythonProject(dir: string, options: BlueprintPythonProjectOptions = {}): lambda.Code {
     return new PythonProjectCode(dir, options);
+  }
+
+  /**
+   * A container image built from a directory with a Dockerfile, for the function's architecture
+   * (linux/arm64 or linux/amd64). Synth needs no Docker engine: `cdk deploy` builds and publishes the
+   * image to the bootstrap ECR repository, tagged with its content hash. Use it with
+   * `runtime: Runtime.FROM_IMAGE` and `handler: Handler.FROM_IMAGE` and no layers (all checked at
+   * synth); the base image must implement the Lambda Runtime API (AWS base images or a runtime interface
+   * client); an image may be up to 10 GB uncompressed.
+   *
+   * @param dir path of the directory holding the Dockerfile
+   * @param options build options
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/images-create.html
+   */
+  public static fromImageAsset(dir: string, options: BlueprintImageAssetOptions = {}): lambda.Code {
+    return new ImageAssetCode(dir, options);
+  }
+
+  /**
+   * A container image from an Amazon ECR repository of the function's account and region. Prefer a
+   * digest (`sha256:…`): with a tag, CloudFormation does not update the function when the tag moves
+   * to a new image (warned at synth, like an S3 key without object version). Use it with
+   * `runtime: Runtime.FROM_IMAGE` and `handler: Handler.FROM_IMAGE` and no layers; up to 10 GB.
+   *
+   * @param repository the ECR repository
+   * @param tagOrDigest an image digest (`sha256:<64 hex>`) or a tag
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/images-create.html
+   */
+  public static fromEcr(repository: ecr.IRepository, tagOrDigest: string): lambda.Code {
+    return lambda.Code.fromEcrImage(repository, { tagOrDigest });
   }
 
   /**

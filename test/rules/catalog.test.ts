@@ -61,6 +61,8 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
   LambdaBucketCodeVersion: s => l1Function(s, 'Fn', { Code: { S3Bucket: 'b', S3Key: 'code.zip', ZipFile: undefined } }),
   LambdaHandlerPresent: s => l1Function(s, 'Fn', { Code: { ZipFile: 'exports.main = async () => 1;' } }),
   LambdaNativeArchitecture: s => l1AssetFunction(s, { 'index.js': 'exports.handler = async () => 1;', 'node_modules/x/build/x.node': elfHeader(X86_64) }),
+  LambdaImageUri: s => l1Function(s, 'Fn', { PackageType: 'Image', Code: { ImageUri: 'docker.io/library/node:22', ZipFile: undefined }, Runtime: undefined, Handler: undefined }),
+  LambdaImageTag: s => l1Function(s, 'Fn', { PackageType: 'Image', Code: { ImageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:latest', ZipFile: undefined }, Runtime: undefined, Handler: undefined }),
   LambdaPythonAbi: s => l1AssetFunction(s, { 'app.py': 'def handler(e, c):\n    return 1\n', 'pkg/_x.cpython-311-aarch64-linux-gnu.so': 'x' }, { Runtime: 'python3.13', Handler: 'app.handler' }),
   LambdaFifoAsyncDestination: s => {
     const q = new sqs.CfnQueue(s, 'Fifo', { fifoQueue: true });

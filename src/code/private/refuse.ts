@@ -1,3 +1,4 @@
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -14,4 +15,11 @@ export function refuseCode(scope: Construct, message: string): lambda.Code {
   const id = 'UnusableCode';
   const bucket = (scope.node.tryFindChild(id) as s3.IBucket | undefined) ?? s3.Bucket.fromBucketName(scope, id, 'unusable-code');
   return lambda.Code.fromBucket(bucket, 'unusable.zip', 'unusable');
+}
+
+/** As `refuseCode`, for image functions: the placeholder is an image (by digest), so that aws-cdk-lib accepts the function. */
+export function refuseImage(scope: Construct, message: string): lambda.Code {
+  scope.node.addValidation({ validate: () => [`${message}.`] });
+  const repository = ecr.Repository.fromRepositoryName(scope, 'UnusableImage', 'unusable-image');
+  return lambda.Code.fromEcrImage(repository, { tagOrDigest: `sha256:${'0'.repeat(64)}` });
 }
