@@ -193,6 +193,8 @@ project.addTask('bench', {
 // BlueprintCode.fromEntry bundles without Docker in every jsii language; a native `esbuild` the app
 // resolves is used instead when present (faster). Same version as the esbuild dev dependency.
 project.addBundledDeps('esbuild-wasm@0.25.12');
+// The bundled-typescript example's npm dependency (bundled into its handler by BlueprintCode.fromEntry).
+project.addDevDeps('uuid@^14');
 
 for (const p of ['/examples/', '/build-tools/', '/.ci/', '/cdk.out/', '/.jsii-code-only/', '/consumers/', '/.cache/', '/rosetta/']) project.npmignore?.exclude(p);
 
