@@ -195,6 +195,13 @@ project.addTask('bench', {
 project.addBundledDeps('esbuild-wasm@0.25.12');
 // The bundled-typescript example's npm dependency (bundled into its handler by BlueprintCode.fromEntry).
 project.addDevDeps('uuid@^14');
+// Bundling bench: 20 functions from TypeScript entries, first synth (empty cache) vs second (same tree).
+const benchBundling = project.addTask('bench:bundling', {
+  description: 'Synthesize 20 functions bundled from TypeScript entries twice (empty cache, then same tree) with native esbuild and esbuild-wasm; print the bundling seconds',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json build-tools/bench-bundling.ts',
+  receiveArgs: true,
+});
+project.tasks.tryFind('bench')!.spawn(benchBundling);
 
 for (const p of ['/examples/', '/build-tools/', '/.ci/', '/cdk.out/', '/.jsii-code-only/', '/consumers/', '/.cache/', '/rosetta/']) project.npmignore?.exclude(p);
 
