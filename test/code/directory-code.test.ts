@@ -1,9 +1,11 @@
 import * as fs from 'fs';
 import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { TempProject } from './project';
 import { BlueprintCode, BlueprintFunction } from '../../src';
+import { expectErrors } from '../helpers';
+import { MB, tree, unstagedStack } from '../layers/fixtures';
 
 function synth(fns: Record<string, { runtime: lambda.Runtime; handler: string; dir: string }>): { message: string; stack: Stack } {
   const app = new App();
@@ -64,5 +66,21 @@ describe('BlueprintCode.fromDirectory', () => {
     const stack = new Stack(new App(), 'S');
     new lambda.Function(stack, 'Fn', { runtime: NODE, handler: 'index.handler', code: BlueprintCode.fromDirectory(p.root, { exclude: ['*.md'] }) });
     expect(Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'))[0].Properties.Code.S3Key).toMatch(/\.zip$/);
+  });
+});
+
+describe('the 250 MB unzipped limit covers directories and bundles', () => {
+  test('a directory of 251 MB (sparse file) is measured and refused', () => {
+    const stack = unstagedStack();
+    const dir = tree({ 'index.js': 'exports.handler = async () => 1;', 'data.bin': { size: 251 * MB } });
+    new BlueprintFunction(stack, 'Fn', { runtime: NODE, handler: 'index.handler', code: BlueprintCode.fromDirectory(dir) });
+    expectErrors(stack, /^\[Test\/Fn\] unzipped code \+ layers is 263,\d{3},\d{3} bytes \(code 251 MB\), allowed is at most 262,144,000 bytes \(250 MB\)/);
+  });
+  test('a bundle\'s size is known: no "size of the function code is unknown" warning with layers', () => {
+    const p = new TempProject({ 'h.ts': 'import { x } from "dep"; export const handler = async () => x;', 'node_modules/dep/index.js': 'exports.x = 1;', 'node_modules/dep/package.json': '{"name":"dep"}' });
+    const stack = unstagedStack();
+    const layer = new lambda.LayerVersion(stack, 'L', { code: lambda.Code.fromAsset(tree({ 'nodejs/node_modules/a/index.js': 'x' })) });
+    new BlueprintFunction(stack, 'Fn', { runtime: NODE, handler: 'index.handler', code: BlueprintCode.fromEntry(p.path('h.ts'), { cacheDir: p.cacheDir }), layers: [layer] });
+    Annotations.fromStack(stack).hasNoWarning('/Test/Fn', Match.stringLikeRegexp('size of the function code'));
   });
 });
