@@ -94,6 +94,10 @@ export class BlueprintCode {
    * esbuild runs in-process: a native `esbuild` resolvable from the entry's folder or the working
    * directory when there is one, else the `esbuild-wasm` bundled with this library.
    *
+   * With a plain `lambda.Function` (which does not tell its code the runtime or handler), the bundle is
+   * `index.js` (handler `index.<export>`) for `options.runtime` (default Node.js 20), and
+   * `NODE_OPTIONS=--enable-source-maps` is yours to set.
+   *
    * @param entry path of the entry file (`.ts`, `.mts`, `.cts`, `.js`, `.mjs`, `.cjs`)
    * @param options bundling options
    * @see https://docs.aws.amazon.com/lambda/latest/dg/typescript-package.html

@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -6,7 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { TempProject } from './project';
 import { BlueprintCode, BlueprintFunction } from '../../src';
 import { elfArchitecture } from '../../src/local/private/elf';
-import { constructMode, ofRule } from '../rules/modes';
+import { both, constructMode, newStack, ofRule } from '../rules/modes';
 
 // These tests install a small wheel with a C extension (markupsafe) from PyPI with the machine's pip.
 const APP = { 'app.py': 'from markupsafe import escape\n\ndef handler(event, context):\n    return str(escape(event["name"]))\n', 'requirements.txt': 'markupsafe==3.0.2\n' };
@@ -66,4 +67,16 @@ describe('BlueprintCode.fromPythonProject', () => {
     }
     expect(synth(p, lambda.Architecture.ARM_64, lambda.Runtime.NODEJS_22_X).error).toMatch(/Runtime is "nodejs22\.x" for BlueprintCode\.fromPythonProject\(".*"\), allowed is a Python 3 runtime \(python3\.<minor>\), because the project's requirements are installed for CPython\./);
   });
+});
+
+test('a wheel pip installed for x86_64, vendored into an arm64 function\'s directory, is refused naming the file and both architectures', () => {
+  const p = new TempProject({ 'app.py': APP['app.py'] });
+  const run = spawnSync('python3', ['-m', 'pip', 'install', 'markupsafe==3.0.2', '--target', p.root, '--platform', 'manylinux2014_x86_64', '--only-binary=:all:',
+    '--python-version', '3.13', '--implementation', 'cp', '--no-compile', '--disable-pip-version-check', '--quiet'], { encoding: 'utf-8' });
+  expect(run.status).toBe(0);
+  const stack = newStack();
+  new BlueprintFunction(stack, 'Fn', { runtime: lambda.Runtime.PYTHON_3_13, handler: 'app.handler', code: BlueprintCode.fromDirectory(p.root) });
+  expect(both(stack, 'LambdaNativeArchitecture').map(r => r.message)).toEqual([
+    expect.stringMatching(/^Architectures is "arm64" but the code holds markupsafe\/_speedups\.cpython-313-x86_64-linux-gnu\.so \(x86_64\), allowed is native binaries built for arm64/),
+  ]);
 });
