@@ -192,6 +192,20 @@ const bench = project.addTask('bench', {
 bench.prependSpawn(project.compileTask);
 bench.spawn(benchLocal);
 
+// ---- issue 14: code packaging. esbuild-wasm (pure JS + WebAssembly, portable) is bundled so that
+// BlueprintCode.fromEntry bundles without Docker in every jsii language; a native `esbuild` the app
+// resolves is used instead when present (faster). Same version as the esbuild dev dependency.
+project.addBundledDeps('esbuild-wasm@0.25.12');
+// The bundled-typescript example's npm dependency (bundled into its handler by BlueprintCode.fromEntry).
+project.addDevDeps('uuid@^14');
+// Bundling bench: 20 functions from TypeScript entries, first synth (empty cache) vs second (same tree).
+const benchBundling = project.addTask('bench:bundling', {
+  description: 'Synthesize 20 functions bundled from TypeScript entries twice (empty cache, then same tree) with native esbuild and esbuild-wasm; print the bundling seconds',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json build-tools/bench-bundling.ts',
+  receiveArgs: true,
+});
+project.tasks.tryFind('bench')!.spawn(benchBundling);
+
 for (const p of ['/examples/', '/build-tools/', '/.ci/', '/cdk.out/', '/.jsii-code-only/', '/consumers/', '/.cache/', '/rosetta/']) project.npmignore?.exclude(p);
 
 project.synth();

@@ -6,6 +6,8 @@ export { ConcurrencyBudget } from './budget/concurrency-budget';
 export type { ConcurrencyBudgetOptions, EnvironmentConcurrency, FunctionConcurrency } from './budget/concurrency-budget';
 export { ResourceBudget } from './budget/resource-budget';
 export type { ConstructResources } from './budget/resource-budget';
+export { BundleFormat } from './code/options';
+export type { BlueprintDirectoryCodeOptions, BlueprintEntryCodeOptions, BlueprintImageAssetOptions, BlueprintPythonProjectOptions } from './code/options';
 export { BlueprintAlarms } from './core/alarms';
 export type { BlueprintAlarmOptions } from './core/alarms';
 export { DurableQueue } from './core/durable-queue';

@@ -258,3 +258,19 @@ export const RUNTIME_API_FACTS = {
   /** Where Lambda extracts layers; binaries, libraries and language paths are found under it. */
   optDir: '/opt',
 } as const;
+
+// --- issue 14: code packaging facts (read by BlueprintCode and the package rules)
+
+/**
+ * Deployment package facts (internal form).
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/images-create.html
+ */
+export const PACKAGE_FACTS = {
+  /** A zip uploaded straight to Lambda (not through S3) may be 50 MB. */
+  directUploadZipBytes: 50 * 1024 * 1024,
+  /** A container image (all layers, uncompressed) may be 10 GB. */
+  imageBytes: 10 * 1024 * 1024 * 1024,
+  /** Lambda pulls function images from Amazon ECR private repositories only. */
+  ecrImageUri: /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9._\/-]+)(?::([\w.-]{1,128})|@(sha256:[0-9a-f]{64}))$/,
+} as const;

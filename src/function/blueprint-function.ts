@@ -10,6 +10,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, Node } from 'constructs';
 import { ResourceBudget } from '../budget/resource-budget';
+import { imageHandlerProblem, isImageCode } from '../code/private/image-code';
+import { TargetedCode } from '../code/private/targeted-code';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { DurableQueue } from '../core/durable-queue';
 import { stackSingleton } from '../core/private/stack-registry';
@@ -273,6 +275,8 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
   private refusedTimeout?: number;
   private refusedFunctionName?: string;
   private _noVpcConnections?: ec2.Connections;
+  /** Whether the code is a bundle with a source map (BlueprintCode.fromEntry). */
+  private sourceMapped = false;
 
   constructor(scope: Construct, id: string, props: BlueprintFunctionProps) {
     super(scope, id);
@@ -293,11 +297,15 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
     const placed = placeNetwork(this, role, props.network, props.fileSystem);
     this.networkPlacement = placed.placement;
 
+    const code = this.usableCode(props);
+    // An image function with a zip runtime or handler: reported at synth, the image's own values go to aws-cdk-lib (which would throw).
+    const imageProblem = isImageCode(code) ? imageHandlerProblem(props.runtime, props.handler) : undefined;
+    if (imageProblem) this.node.addValidation({ validate: () => [imageProblem] });
     this.function = new lambda.Function(this, 'Function', {
       ...placed.functionProps,
-      runtime: props.runtime,
-      handler: props.handler,
-      code: this.usableCode(props),
+      runtime: imageProblem ? lambda.Runtime.FROM_IMAGE : props.runtime,
+      handler: imageProblem ? lambda.Handler.FROM_IMAGE : props.handler,
+      code,
       memorySize: props.memorySize ?? DEFAULTS.memorySize,
       timeout: this.usableTimeout(props.timeout),
       architecture: props.architecture ?? lambda.Architecture.ARM_64,
@@ -314,7 +322,7 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
       deadLetterTopic,
     });
     this.writeRefusedValues(props);
-    this.functionLayers = new FunctionLayers(this, this.function, props.code);
+    this.functionLayers = new FunctionLayers(this, this.function, props.code instanceof TargetedCode ? code : props.code);
     this.functionLayers.add(props.layers ?? []);
     // Ephemeral storage goes straight to the template so that a bad value is reported with the others.
     if (props.ephemeralStorageSize) {
@@ -328,6 +336,7 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
 
     for (const [key, value] of Object.entries(props.environment ?? {})) this.addEnvironment(key, value);
     for (const [key, secret] of Object.entries(props.secrets ?? {})) this.addSecret(key, secret);
+    if (this.sourceMapped) this.enableSourceMaps(props.environment?.NODE_OPTIONS);
 
     // A released function's alias alarms watch the same errors and throttles (and roll deployments back):
     // they are the function's alarms, not a second pair.
@@ -655,6 +664,12 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
     return Duration.seconds(DEFAULTS.timeoutSeconds);
   }
 
+  /** Stack traces through the bundle's source map: `--enable-source-maps` added to the user's NODE_OPTIONS. */
+  private enableSourceMaps(userOptions?: string): void {
+    if (userOptions !== undefined && (isToken(userOptions) || userOptions.includes('--enable-source-maps'))) return;
+    this.addEnvironment('NODE_OPTIONS', [userOptions, '--enable-source-maps'].filter(Boolean).join(' '));
+  }
+
   /** A name aws-cdk-lib would throw on goes to the template, where the rule reports it. */
   private usableFunctionName(name?: string): string | undefined {
     if (name === undefined || isToken(name)) return name;
@@ -697,6 +712,13 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
 
   /** Inline code on a runtime that cannot take it would make aws-cdk-lib throw: a placeholder, then the real code in the template. */
   private usableCode(props: BlueprintFunctionProps): lambda.Code {
+    if (props.code instanceof TargetedCode) {
+      // Packaged for this function (bundle file name and Node.js version, pip platform, layout checks).
+      const architecture = props.architecture ?? lambda.Architecture.ARM_64;
+      const resolved = props.code.resolveFor(this, { runtime: props.runtime, handler: props.handler, architecture });
+      this.sourceMapped = resolved.sourceMapped;
+      return resolved.code;
+    }
     if (props.code instanceof lambda.InlineCode && !props.runtime.supportsInlineCode) {
       const placeholder = s3.Bucket.fromBucketName(this, 'RefusedInlineCode', 'refused-inline-code');
       return lambda.Code.fromBucket(placeholder, 'refused-inline-code.zip');

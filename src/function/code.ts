@@ -3,7 +3,13 @@ import * as fs from 'fs';
 import { builtinModules } from 'module';
 import * as os from 'os';
 import * as path from 'path';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { BlueprintDirectoryCodeOptions, BlueprintEntryCodeOptions, BlueprintImageAssetOptions, BlueprintPythonProjectOptions } from '../code/options';
+import { DirectoryCode } from '../code/private/directory-code';
+import { EntryCode } from '../code/private/entry-code';
+import { ImageAssetCode } from '../code/private/image-code';
+import { PythonProjectCode } from '../code/private/python-project';
 import { DEFAULTS } from '../limits';
 
 /**
@@ -71,6 +77,95 @@ export class BlueprintCode {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, `index${ext}`), source);
     return lambda.Code.fromAsset(dir);
+  }
+
+  /**
+   * Code bundled from a TypeScript or JavaScript entry with esbuild (no Docker): every import is bundled
+   * except the AWS SDK v3, which the runtime provides; the bundle targets the function's Node.js version,
+   * is CommonJS (ES module for `.mjs`/`.mts` entries or `format: BundleFormat.ESM`) and named after the
+   * handler's file (`index.handler` → `index.js`), with a source map and `NODE_OPTIONS=--enable-source-maps`.
+   *
+   * The package is a content-hashed asset (its S3 key is the hash of the bundle's bytes, so it changes when
+   * and only when the handler or a bundled dependency changes), or inline `Code.ZipFile` when the bundle is
+   * small, CommonJS, named `index` and uses no package from node_modules. Bundles are cached: an unchanged
+   * entry, inputs and options skip esbuild on the next synth. A missing entry or one that does not compile
+   * fails the synth with esbuild's messages (file:line:column).
+   *
+   * esbuild runs in-process: a native `esbuild` resolvable from the entry's folder or the working
+   * directory when there is one, else the `esbuild-wasm` bundled with this library.
+   *
+   * With a plain `lambda.Function` (which does not tell its code the runtime or handler), the bundle is
+   * `index.js` (handler `index.<export>`) for `options.runtime` (default Node.js 20), and
+   * `NODE_OPTIONS=--enable-source-maps` is yours to set.
+   *
+   * @param entry path of the entry file (`.ts`, `.mts`, `.cts`, `.js`, `.mjs`, `.cjs`)
+   * @param options bundling options
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/typescript-package.html
+   */
+  public static fromEntry(entry: string, options: BlueprintEntryCodeOptions = {}): lambda.Code {
+    return new EntryCode(entry, options);
+  }
+
+  /**
+   * A package directory deployed as it is (a content-hashed asset), its layout checked at synth for the
+   * function's runtime: Node.js with the production dependencies of its package.json in node_modules,
+   * Python with the packages of its requirements.txt vendored (`<name>-<version>.dist-info` at the root),
+   * Java with classes at the root or jars in lib/. A missing or empty directory fails the synth.
+   *
+   * @param dir path of the directory
+   * @param options packaging options
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-package.html
+   */
+  public static fromDirectory(dir: string, options: BlueprintDirectoryCodeOptions = {}): lambda.Code {
+    return new DirectoryCode(dir, options);
+  }
+
+  /**
+   * A Python project (handler modules and a `requirements.txt`) whose requirements are installed with pip
+   * for the function's runtime and architecture, without Docker: `pip install --platform
+   * manylinux2014_{x86_64|aarch64} --only-binary=:all: --python-version 3.X --implementation cp --target …`
+   * (plus manylinux_2_28/2_34 on Amazon Linux 2023 runtimes), so native wheels match Lambda. Installed
+   * requirements are cached by the hash of requirements.txt and the platform; the package is a
+   * content-hashed asset. pip not installed, the index unreachable or a requirement without a wheel for
+   * that platform fail the synth with pip's error. pip runs as `python3 -m pip` (or the interpreter in
+   * `CDK_LAMBDA_BLUEPRINTS_PYTHON`).
+   *
+   * @param dir path of the project directory
+   * @param options packaging options
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/python-package.html
+   */
+  public static fromPythonProject(dir: string, options: BlueprintPythonProjectOptions = {}): lambda.Code {
+    return new PythonProjectCode(dir, options);
+  }
+
+  /**
+   * A container image built from a directory with a Dockerfile, for the function's architecture
+   * (linux/arm64 or linux/amd64). Synth needs no Docker engine: `cdk deploy` builds and publishes the
+   * image to the bootstrap ECR repository, tagged with its content hash. Use it with
+   * `runtime: Runtime.FROM_IMAGE` and `handler: Handler.FROM_IMAGE` and no layers (all checked at
+   * synth); the base image must implement the Lambda Runtime API (AWS base images or a runtime interface
+   * client); an image may be up to 10 GB uncompressed.
+   *
+   * @param dir path of the directory holding the Dockerfile
+   * @param options build options
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/images-create.html
+   */
+  public static fromImageAsset(dir: string, options: BlueprintImageAssetOptions = {}): lambda.Code {
+    return new ImageAssetCode(dir, options);
+  }
+
+  /**
+   * A container image from an Amazon ECR repository of the function's account and region. Prefer a
+   * digest (`sha256:…`): with a tag, CloudFormation does not update the function when the tag moves
+   * to a new image (warned at synth, like an S3 key without object version). Use it with
+   * `runtime: Runtime.FROM_IMAGE` and `handler: Handler.FROM_IMAGE` and no layers; up to 10 GB.
+   *
+   * @param repository the ECR repository
+   * @param tagOrDigest an image digest (`sha256:<64 hex>`) or a tag
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/images-create.html
+   */
+  public static fromEcr(repository: ecr.IRepository, tagOrDigest: string): lambda.Code {
+    return lambda.Code.fromEcrImage(repository, { tagOrDigest });
   }
 
   /**

@@ -227,7 +227,7 @@ describe('size: code plus layers within 250 MB unzipped', () => {
     const stack = newStack();
     const repo = ecr.Repository.fromRepositoryName(stack, 'Repo', 'app');
     new BlueprintFunction(stack, 'Fn', { runtime: lambda.Runtime.FROM_IMAGE, handler: lambda.Handler.FROM_IMAGE, code: lambda.Code.fromEcrImage(repo), layers: [layer(stack, 'L')] });
-    expectErrors(stack, /^\[Test\/Fn\] layers is 1 layer\(s\) on a container image function, allowed is no layers, because Lambda does not extract layers into container images/);
+    expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaImageUri: Layers is 1 layer\(s\) on a container image function, allowed is no layers, because Lambda does not extract layers into container images/);
   });
 });
 

@@ -3,9 +3,11 @@ import * as path from 'path';
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { both, newStack, packMode } from './modes';
+import { elfHeader, packageDir, X86_64 } from './packages';
 import { ALL_RULES } from '../../src/rules/catalog';
 import { enforceRules } from '../../src/rules/private/enforce';
 import { rulesTable } from '../../src/rules/table';
@@ -24,6 +26,12 @@ function l1Function(stack: Stack, id: string, props: Record<string, unknown> = {
   });
   for (const [k, v] of Object.entries(props)) fn.addPropertyOverride(k, v);
   return fn;
+}
+
+/** An L1 function whose code is an asset of the stack holding `files`. */
+function l1AssetFunction(stack: Stack, files: Record<string, string | Buffer>, props: Record<string, unknown> = {}): lambda.CfnFunction {
+  const asset = new s3_assets.Asset(stack, 'Code', { path: packageDir(files) });
+  return l1Function(stack, 'Fn', { Code: { S3Bucket: asset.s3BucketName, S3Key: asset.s3ObjectKey, ZipFile: undefined }, ...props });
 }
 
 function mapping(stack: Stack, fn: lambda.CfnFunction, source: CfnResource, props: Record<string, unknown>): void {
@@ -52,6 +60,11 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
   LambdaArchitecture: s => l1Function(s, 'Fn', { Architectures: ['x86_64', 'arm64'] }),
   LambdaReservedConcurrency: s => l1Function(s, 'Fn', { ReservedConcurrentExecutions: 901 }),
   LambdaBucketCodeVersion: s => l1Function(s, 'Fn', { Code: { S3Bucket: 'b', S3Key: 'code.zip', ZipFile: undefined } }),
+  LambdaHandlerPresent: s => l1Function(s, 'Fn', { Code: { ZipFile: 'exports.main = async () => 1;' } }),
+  LambdaNativeArchitecture: s => l1AssetFunction(s, { 'index.js': 'exports.handler = async () => 1;', 'node_modules/x/build/x.node': elfHeader(X86_64) }),
+  LambdaImageUri: s => l1Function(s, 'Fn', { PackageType: 'Image', Code: { ImageUri: 'docker.io/library/node:22', ZipFile: undefined }, Runtime: undefined, Handler: undefined }),
+  LambdaImageTag: s => l1Function(s, 'Fn', { PackageType: 'Image', Code: { ImageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:latest', ZipFile: undefined }, Runtime: undefined, Handler: undefined }),
+  LambdaPythonAbi: s => l1AssetFunction(s, { 'app.py': 'def handler(e, c):\n    return 1\n', 'pkg/_x.cpython-311-aarch64-linux-gnu.so': 'x' }, { Runtime: 'python3.13', Handler: 'app.handler' }),
   LambdaFifoAsyncDestination: s => {
     const q = new sqs.CfnQueue(s, 'Fifo', { fifoQueue: true });
     l1Function(s, 'Fn', { DeadLetterConfig: { TargetArn: q.attrArn } });

@@ -100,8 +100,7 @@ export class FunctionLayers {
     const total = this.layers.length + this.inheritedL2Layers().length;
     if (total === 0 && !isCustomRuntime(runtime) && this.code.bytes === undefined) return;
 
-    p.when(total > 0 && runtime === lambda.Runtime.FROM_IMAGE, 'layers', `${total} layer(s) on a container image function`, 'no layers',
-      'Lambda does not extract layers into container images; copy the content into the image instead');
+    // Layers on a container image function are the rule library's (LambdaImageUri, on the template).
     // The layer count, ARNs and duplicates are the rule library's (LambdaLayers, on the template).
 
     const parts: string[] = [];

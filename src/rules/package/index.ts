@@ -1,0 +1,5 @@
+export { LambdaHandlerPresent } from './handler-present';
+export { LambdaImageTag } from './image-tag';
+export { LambdaImageUri } from './image-uri';
+export { LambdaNativeArchitecture } from './native-architecture';
+export { LambdaPythonAbi } from './python-abi';

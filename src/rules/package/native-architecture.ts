@@ -1,0 +1,40 @@
+import * as path from 'path';
+import { nativeBinaries } from '../../local/private/elf';
+import { architectureOf, codePackageOf, layerPackagesOf } from '../private/packages';
+import { Finding, FUNCTION, Rule, Severity } from '../private/rule';
+
+/** Files named per finding (the count says how many more). */
+const SHOWN = 3;
+
+/**
+ * Native binaries (ELF `.so`, `.node`, `bootstrap`, `bin/*`) in the function's package and in its layers
+ * built in this stack are built for the function's architecture. Packages not on this machine (S3 objects,
+ * imported layers) and zip archives are not opened.
+ */
+export const LambdaNativeArchitecture: Rule = {
+  id: 'LambdaNativeArchitecture',
+  severity: Severity.ERROR,
+  summary: 'Native binaries (ELF .so, .node, bootstrap, bin/*) in the code and in the layers built in the stack match the function\'s architecture.',
+  types: [FUNCTION],
+  check: (e, { index }) => {
+    const arch = architectureOf(e);
+    if (!arch) return [];
+    const out: Finding[] = [];
+    for (const pkg of [codePackageOf(e, index), ...layerPackagesOf(e, index)]) {
+      if (!pkg || pkg.isZip) continue;
+      const wrong = nativeBinaries([pkg.source]).filter(b => b.arch !== arch)
+        .map(b => ({ file: path.relative(pkg.source, b.file).split(path.sep).join('/'), arch: b.arch }))
+        .sort((a, b) => a.file.localeCompare(b.file));
+      if (wrong.length === 0) continue;
+      const named = wrong.slice(0, SHOWN).map(b => `${b.file} (${b.arch})`).join(', ');
+      const more = wrong.length > SHOWN ? ` and ${wrong.length - SHOWN} more` : '';
+      out.push({
+        property: 'Architectures',
+        value: `${JSON.stringify(arch)} but the ${pkg.label} holds ${named}${more}`,
+        allowed: `native binaries built for ${arch} (rebuild them for ${arch}, e.g. pip --platform manylinux2014_${arch === 'arm64' ? 'aarch64' : 'x86_64'}, or set the function's architecture to match)`,
+        reason: 'Lambda cannot load a binary built for another instruction set: the function fails only when it is invoked',
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,110 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { AssetStaging, Stack } from 'aws-cdk-lib';
+import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
+import { CfnEntry, isObject, TemplateIndex } from './template-index';
+import { readZipEntries } from '../../layers/private/zip-reader';
+
+/** At most this many files of one package are listed (a package this large is judged on those). */
+const MAX_FILES = 50_000;
+
+/** A function's code or layer package found on this machine through its asset. */
+export interface LocatedPackage {
+  /** How messages name it: `code` or `layer <construct path>`. */
+  readonly label: string;
+  /** The staged directory or zip archive. */
+  readonly source: string;
+  readonly isZip: boolean;
+  /** Relative `/`-separated paths of the files it holds. */
+  readonly files: readonly string[];
+}
+
+const ASSETS = new WeakMap<TemplateIndex, Map<string, string>>();
+type Listing = { isZip: boolean; files: string[] } | null;
+/** Listings per rule run (a package may be rewritten between two synths of one process). */
+const LISTED = new WeakMap<TemplateIndex, Map<string, Listing>>();
+
+/** Staged asset paths of the stack by their rendered S3 key (what `Code.S3Key`/`Content.S3Key` hold). */
+function assetPaths(index: TemplateIndex): Map<string, string> {
+  let map = ASSETS.get(index);
+  if (map) return map;
+  map = new Map();
+  for (const c of index.stack.node.findAll()) {
+    if (!(c instanceof s3_assets.Asset) || Stack.of(c) !== index.stack) continue;
+    const staging = c.node.tryFindChild('Stage');
+    if (!(staging instanceof AssetStaging)) continue;
+    map.set(JSON.stringify(index.stack.resolve(c.s3ObjectKey)), staging.absoluteStagedPath);
+  }
+  ASSETS.set(index, map);
+  return map;
+}
+
+function list(index: TemplateIndex, source: string): Listing {
+  let run = LISTED.get(index);
+  if (!run) LISTED.set(index, run = new Map());
+  const known = run.get(source);
+  if (known !== undefined) return known;
+  let listed: Listing = null;
+  try {
+    if (fs.statSync(source).isDirectory()) {
+      const files: string[] = [];
+      const walk = (dir: string, rel: string): void => {
+        for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+          if (files.length >= MAX_FILES) return;
+          const r = rel ? `${rel}/${e.name}` : e.name;
+          if (e.isDirectory()) walk(path.join(dir, e.name), r);
+          else files.push(r);
+        }
+      };
+      walk(source, '');
+      listed = { isZip: false, files };
+    } else {
+      listed = { isZip: true, files: readZipEntries(source).map(e => e.name).filter(n => !n.endsWith('/')).slice(0, MAX_FILES) };
+    }
+  } catch {
+    listed = null;
+  }
+  run.set(source, listed);
+  return listed;
+}
+
+/** The package a `Code`/`Content` property points to, when it is an asset staged on this machine. */
+function locate(index: TemplateIndex, label: string, code: unknown): LocatedPackage | undefined {
+  if (!isObject(code) || code.S3Key === undefined) return undefined;
+  const source = assetPaths(index).get(JSON.stringify(code.S3Key));
+  if (!source) return undefined;
+  const listed = list(index, source);
+  return listed ? { label, source, ...listed } : undefined;
+}
+
+/** The function's own package, when it can be located (never guessed). */
+export function codePackageOf(e: CfnEntry, index: TemplateIndex): LocatedPackage | undefined {
+  return locate(index, 'code', e.properties.Code);
+}
+
+/** The packages of the function's layers that are layer versions of this stack built from local assets. */
+export function layerPackagesOf(e: CfnEntry, index: TemplateIndex): LocatedPackage[] {
+  const layers = e.properties.Layers;
+  if (!Array.isArray(layers)) return [];
+  const out: LocatedPackage[] = [];
+  for (const layer of layers) {
+    const target = index.target(layer);
+    if (target?.type !== 'AWS::Lambda::LayerVersion') continue;
+    const found = locate(index, `layer ${target.path.replace(/\/Resource$/, '')}`, target.properties.Content);
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+/** The function's architecture as the template says (CloudFormation's default is x86_64); undefined when a token. */
+export function architectureOf(e: CfnEntry): 'x86_64' | 'arm64' | undefined {
+  const archs = e.properties.Architectures;
+  if (archs === undefined) return 'x86_64';
+  if (!Array.isArray(archs) || archs.length !== 1) return undefined;
+  return archs[0] === 'arm64' || archs[0] === 'x86_64' ? archs[0] : undefined;
+}
+
+/** The absolute path of a file of a directory package (undefined for zip archives). */
+export function fileOf(pkg: LocatedPackage, rel: string): string | undefined {
+  return pkg.isZip ? undefined : path.join(pkg.source, ...rel.split('/'));
+}
