@@ -32,6 +32,7 @@ import { LambdaTimeout } from '../rules/function/timeout';
 import { enforceRules, reportInput } from '../rules/private/enforce';
 import { fullId } from '../rules/private/engine';
 import { allowedRange, show } from '../rules/private/rule';
+import { functionSettings, recordProvenance } from '../standards/private/function-settings';
 import { isToken } from '../validation/private/problems';
 
 /**
@@ -70,14 +71,14 @@ export interface BlueprintFunctionProps {
 
   /**
    * Memory in whole MB, 128–10,240. CPU scales with memory (about 1 vCPU at 1,769 MB).
-   * @default 1024
+   * @default - the nearest `BlueprintStandards` default, else 1024
    * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html
    */
   readonly memorySize?: number;
 
   /**
    * Timeout, whole seconds from 1 to 900.
-   * @default Duration.seconds(30)
+   * @default - the nearest `BlueprintStandards` default, else Duration.seconds(30)
    */
   readonly timeout?: Duration;
 
@@ -89,7 +90,7 @@ export interface BlueprintFunctionProps {
 
   /**
    * Instruction set. arm64 (Graviton) costs about 20 % less per GB-second.
-   * @default Architecture.ARM_64
+   * @default - the nearest `BlueprintStandards` default, else Architecture.ARM_64
    */
   readonly architecture?: lambda.Architecture;
 
@@ -109,7 +110,7 @@ export interface BlueprintFunctionProps {
 
   /**
    * Encrypt the environment variables with this customer-managed key.
-   * @default - the AWS managed key for Lambda
+   * @default - the nearest `BlueprintStandards` default, else the AWS managed key for Lambda
    */
   readonly environmentEncryption?: kms.IKey;
 
@@ -127,7 +128,7 @@ export interface BlueprintFunctionProps {
 
   /**
    * Reserved concurrency: a whole number from 0 to `accountConcurrencyLimit - 100`.
-   * @default - no reservation (the function uses the unreserved pool)
+   * @default - the nearest `BlueprintStandards` default, else no reservation (the unreserved pool)
    * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html
    */
   readonly reservedConcurrentExecutions?: number;
@@ -140,13 +141,13 @@ export interface BlueprintFunctionProps {
 
   /**
    * X-Ray tracing.
-   * @default Tracing.ACTIVE
+   * @default - the nearest `BlueprintStandards` default, else Tracing.ACTIVE
    */
   readonly tracing?: lambda.Tracing;
 
   /**
    * Retention of the function's log group (JSON log format).
-   * @default RetentionDays.ONE_MONTH
+   * @default - the nearest `BlueprintStandards` default, else RetentionDays.ONE_MONTH
    */
   readonly logRetention?: logs.RetentionDays;
 
@@ -201,7 +202,7 @@ export interface BlueprintFunctionProps {
    * (`FunctionNetwork.privateEgress(vpc)`) or without (`FunctionNetwork.isolated(vpc)`), shared S3 and
    * DynamoDB gateway endpoints, optional shared interface endpoints, and a security group with explicit
    * egress only. Public subnets, subnets or groups of another VPC and more than 5 groups are refused.
-   * @default - outside any VPC: internet and AWS APIs reachable, VPC resources not
+   * @default - the nearest `BlueprintStandards` default, else outside any VPC (internet and AWS APIs reachable)
    * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
    */
   readonly network?: FunctionNetwork;
@@ -218,7 +219,7 @@ export interface BlueprintFunctionProps {
    * Release the function through a version and an alias (optionally with a CodeDeploy canary or linear
    * traffic shift, hooks and alarm rollback, provisioned concurrency or weighted routing). Every trigger,
    * event source, async setting and URL then goes through the alias (`invokeTarget`), never $LATEST.
-   * @default - no version or alias: triggers invoke $LATEST
+   * @default - the nearest `BlueprintStandards` default, else no version or alias: triggers invoke $LATEST
    * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html
    */
   readonly deployment?: FunctionDeploymentOptions;
@@ -277,20 +278,24 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
   constructor(scope: Construct, id: string, props: BlueprintFunctionProps) {
     super(scope, id);
     enforceRules(this, { accountConcurrencyLimit: this.checkedConcurrencyLimit(props.accountConcurrencyLimit) });
+    // Props, else the nearest platform standard's defaults (BlueprintStandards), else the library's.
+    const std = functionSettings(this, props);
 
     const role = new iam.Role(this, 'ServiceRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      permissionsBoundary: std.permissionsBoundary.value,
       description: `Execution role of ${this.node.path} (inline least-privilege statements only)`,
     });
     this.role = role;
     this.grantPrincipal = role;
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
-      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      retention: std.logRetention.value,
+      encryptionKey: std.logGroupEncryptionKey.value,
     });
 
     const { deadLetterQueue, deadLetterTopic } = this.resolveDeadLetterTarget(props);
     this.deadLetterQueue = deadLetterQueue;
-    const placed = placeNetwork(this, role, props.network, props.fileSystem);
+    const placed = placeNetwork(this, role, std.network.value, props.fileSystem);
     this.networkPlacement = placed.placement;
 
     this.function = new lambda.Function(this, 'Function', {
@@ -298,17 +303,18 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
       runtime: props.runtime,
       handler: props.handler,
       code: this.usableCode(props),
-      memorySize: props.memorySize ?? DEFAULTS.memorySize,
-      timeout: this.usableTimeout(props.timeout),
-      architecture: props.architecture ?? lambda.Architecture.ARM_64,
+      memorySize: std.memorySize.value,
+      timeout: this.usableTimeout(std.timeout.value),
+      architecture: std.architecture.value,
       description: props.description,
       functionName: this.usableFunctionName(props.functionName),
-      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
-      tracing: props.tracing ?? lambda.Tracing.ACTIVE,
+      reservedConcurrentExecutions: std.reservedConcurrentExecutions.value,
+      tracing: std.tracing.value,
       role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
-      environmentEncryption: props.environmentEncryption,
+      environmentEncryption: std.environmentEncryption.value,
+      codeSigningConfig: std.codeSigningConfig.value,
       initialPolicy: props.initialPolicy,
       deadLetterQueue,
       deadLetterTopic,
@@ -321,8 +327,8 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
       this.cfn.ephemeralStorage = { size: props.ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) };
     }
     this.logGroup.grantWrite(role);
-    if (props.deployment) {
-      this.release = new FunctionRelease(this, 'Release', { ...props.deployment, function: this.function });
+    if (std.deployment.value) {
+      this.release = new FunctionRelease(this, 'Release', { ...std.deployment.value, function: this.function });
       this.alias = this.release.alias;
     }
 
@@ -356,6 +362,7 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
       Validations.of(this.function).acknowledge({ id: fullId(LambdaRuntimeDeprecated), reason: `allowDeprecatedRuntime: true — ${props.runtime.name} is kept for legacy code on purpose` });
     }
     ResourceBudget.watch(this);
+    recordProvenance(this, this.cfn, std);
     if (props.asyncInvoke) this.configureAsyncInvoke(props.asyncInvoke);
   }
 

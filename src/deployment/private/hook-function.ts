@@ -1,4 +1,5 @@
-import { Construct } from 'constructs';
+import { Validations } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
 import type { BlueprintFunction, BlueprintFunctionProps } from '../../function/blueprint-function';
 
 /**
@@ -16,5 +17,18 @@ export function registerHookFunction(factory: (scope: Construct, id: string, pro
 /** A BlueprintFunction for a deployment hook. */
 export function newHookFunction(scope: Construct, id: string, props: BlueprintFunctionProps): BlueprintFunction {
   if (!create) throw new Error(`${scope.node.path}: deployment hooks are created by BlueprintFunction releases only.`);
-  return create(scope, id, props);
+  (scope as unknown as Record<symbol, boolean>)[HOOK] = true;
+  const fn = create(scope, id, props);
+  Validations.of(fn).acknowledge({
+    id: 'LambdaBlueprints-StandardCodeDeployRelease',
+    reason: 'A CodeDeploy lifecycle hook runs during the release of another function; it is not released through an alias itself.',
+  });
+  return fn;
+}
+
+const HOOK = Symbol.for('cdk-lambda-blueprints.hook-function');
+
+/** Whether a construct is the BlueprintFunction of a deployment hook (it takes no standard release). */
+export function isHookFunction(construct: IConstruct): boolean {
+  return construct.node.scope !== undefined && (construct.node.scope as unknown as Record<symbol, boolean>)[HOOK] === true;
 }

@@ -1,0 +1,81 @@
+import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { IConstruct } from 'constructs';
+import { Provenance, resolve, standardLabel, standardsInForce } from './registry';
+import { FunctionDeploymentOptions } from '../../deployment/options';
+import { isHookFunction } from '../../deployment/private/hook-function';
+import type { BlueprintFunctionProps } from '../../function/blueprint-function';
+import { DEFAULTS } from '../../limits';
+import { FunctionNetwork } from '../../network/function-network';
+
+/** The template metadata key under which a function records its standards and where its values came from. */
+export const PROVENANCE_METADATA = 'cdk_lambda_blueprints_standards';
+
+/** The settings of a BlueprintFunction after props, standards and library defaults, each with its origin. */
+export interface FunctionSettings {
+  readonly memorySize: Provenance<number>;
+  readonly timeout: Provenance<Duration | undefined>;
+  readonly architecture: Provenance<lambda.Architecture>;
+  readonly logRetention: Provenance<logs.RetentionDays>;
+  readonly tracing: Provenance<lambda.Tracing>;
+  readonly environmentEncryption: Provenance<kms.IKey | undefined>;
+  readonly logGroupEncryptionKey: Provenance<kms.IKey | undefined>;
+  readonly reservedConcurrentExecutions: Provenance<number | undefined>;
+  readonly network: Provenance<FunctionNetwork | undefined>;
+  readonly deployment: Provenance<FunctionDeploymentOptions | undefined>;
+  readonly codeSigningConfig: Provenance<lambda.ICodeSigningConfig | undefined>;
+  readonly permissionsBoundary: Provenance<iam.IManagedPolicy | undefined>;
+}
+
+/**
+ * Resolves a BlueprintFunction's settings: the prop when given, else the nearest standard's default,
+ * else the library's default. A deployment hook's own function takes no standard release (it runs during
+ * the release of another function).
+ */
+export function functionSettings(fn: IConstruct, props: BlueprintFunctionProps): FunctionSettings {
+  const hook = isHookFunction(fn);
+  return {
+    memorySize: resolve(fn, 'memorySize', props.memorySize, DEFAULTS.memorySize) as Provenance<number>,
+    // undefined: the library default (usableTimeout writes DEFAULTS.timeoutSeconds)
+    timeout: resolve(fn, 'timeout', props.timeout, undefined),
+    architecture: resolve(fn, 'architecture', props.architecture, lambda.Architecture.ARM_64) as Provenance<lambda.Architecture>,
+    logRetention: resolve(fn, 'logRetention', props.logRetention, logs.RetentionDays.ONE_MONTH) as Provenance<logs.RetentionDays>,
+    tracing: resolve(fn, 'tracing', props.tracing, lambda.Tracing.ACTIVE) as Provenance<lambda.Tracing>,
+    environmentEncryption: resolve(fn, 'environmentEncryptionKey', props.environmentEncryption, undefined),
+    logGroupEncryptionKey: resolve(fn, 'logGroupEncryptionKey', undefined, undefined),
+    reservedConcurrentExecutions: resolve(fn, 'reservedConcurrentExecutions', props.reservedConcurrentExecutions, undefined),
+    network: resolve(fn, 'network', props.network, undefined),
+    deployment: hook ? { value: props.deployment, source: props.deployment ? 'prop' : 'library default' } : resolve(fn, 'deployment', props.deployment, undefined),
+    codeSigningConfig: resolve(fn, 'codeSigningConfig', undefined, undefined),
+    permissionsBoundary: resolve(fn, 'permissionsBoundary', undefined, undefined),
+  };
+}
+
+/**
+ * Records, on the function's template resource, the standards in force and where each setting came from
+ * (read by the blueprint report and the synth summary). Only functions under a standard carry it, so that
+ * templates without standards stay as they were.
+ */
+export function recordProvenance(fn: IConstruct, cfn: lambda.CfnFunction, settings: FunctionSettings): void {
+  const standards = standardsInForce(fn);
+  if (!standards.length) return;
+  const values: Record<string, { value: string; source: string }> = {};
+  for (const [key, p] of Object.entries(settings) as Array<[string, Provenance<unknown>]>) {
+    values[key] = { value: printed(p.value), source: p.source };
+  }
+  cfn.addMetadata(PROVENANCE_METADATA, { standards: standards.map(standardLabel), settings: values });
+}
+
+function printed(value: unknown): string {
+  if (value === undefined) return 'not set';
+  if (value instanceof Duration) return value.toHumanString();
+  if (value instanceof lambda.Architecture) return value.name;
+  if (typeof value === 'number' || typeof value === 'string') return String(value);
+  const path = (value as { node?: { path?: string } }).node?.path;
+  if (path !== undefined) return path;
+  if (value instanceof FunctionNetwork) return 'VPC placement';
+  return 'set';
+}
