@@ -55,8 +55,8 @@ describe('precedence across three nested scopes (app, stage, stack) and a constr
   test('the function records the standards in force and where each value came from', () => {
     const meta = fnResource(stack, 'Explicit').Metadata.cdk_lambda_blueprints_standards;
     expect(meta.standards).toEqual(['standard "acme" set at the app', 'standard "acme-prod" set at Prod', 'standard "api-team" set at Prod/Api']);
-    expect(meta.settings.memorySize).toEqual({ value: '2048', source: 'prop' });
-    expect(fnResource(stack, 'Stacked').Metadata.cdk_lambda_blueprints_standards.settings.memorySize).toEqual({ value: '1536', source: 'standard "api-team" set at Prod/Api' });
+    expect(meta.settings.memorySize).toEqual({ value: '2048 MB', source: 'prop' });
+    expect(fnResource(stack, 'Stacked').Metadata.cdk_lambda_blueprints_standards.settings.memorySize).toEqual({ value: '1536 MB', source: 'standard "api-team" set at Prod/Api' });
     expect(fnResource(stack, 'Stacked').Metadata.cdk_lambda_blueprints_standards.settings.architecture).toEqual({ value: 'arm64', source: 'library default' });
   });
   test('effectiveDefaults and inForce answer for any scope', () => {

@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { App, Duration, Size, Stack, Stage, Validations } from 'aws-cdk-lib';
-import * as cfninc from 'aws-cdk-lib/cloudformation-include';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as cfninc from 'aws-cdk-lib/cloudformation-include';
 import { BlueprintCodeSigning, BlueprintFunction, BlueprintFunctionProps, BlueprintFunctionUrl, BlueprintStandards, BlueprintVpc, DeploymentStrategy, StandardRules } from '../../src';
 import { both, constructMode, FN_PROPS, newStack, packMode } from '../rules/modes';
 

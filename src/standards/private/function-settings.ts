@@ -17,7 +17,7 @@ export const PROVENANCE_METADATA = 'cdk_lambda_blueprints_standards';
 /** The settings of a BlueprintFunction after props, standards and library defaults, each with its origin. */
 export interface FunctionSettings {
   readonly memorySize: Provenance<number>;
-  readonly timeout: Provenance<Duration | undefined>;
+  readonly timeout: Provenance<Duration>;
   readonly architecture: Provenance<lambda.Architecture>;
   readonly logRetention: Provenance<logs.RetentionDays>;
   readonly tracing: Provenance<lambda.Tracing>;
@@ -39,8 +39,7 @@ export function functionSettings(fn: IConstruct, props: BlueprintFunctionProps):
   const hook = isHookFunction(fn);
   return {
     memorySize: resolve(fn, 'memorySize', props.memorySize, DEFAULTS.memorySize) as Provenance<number>,
-    // undefined: the library default (usableTimeout writes DEFAULTS.timeoutSeconds)
-    timeout: resolve(fn, 'timeout', props.timeout, undefined),
+    timeout: resolve(fn, 'timeout', props.timeout, Duration.seconds(DEFAULTS.timeoutSeconds)) as Provenance<Duration>,
     architecture: resolve(fn, 'architecture', props.architecture, lambda.Architecture.ARM_64) as Provenance<lambda.Architecture>,
     logRetention: resolve(fn, 'logRetention', props.logRetention, logs.RetentionDays.ONE_MONTH) as Provenance<logs.RetentionDays>,
     tracing: resolve(fn, 'tracing', props.tracing, lambda.Tracing.ACTIVE) as Provenance<lambda.Tracing>,
@@ -64,13 +63,16 @@ export function recordProvenance(fn: IConstruct, cfn: lambda.CfnFunction, settin
   if (!standards.length) return;
   const values: Record<string, { value: string; source: string }> = {};
   for (const [key, p] of Object.entries(settings) as Array<[string, Provenance<unknown>]>) {
-    values[key] = { value: printed(p.value), source: p.source };
+    values[key] = { value: printed(p.value, UNITS[key]), source: p.source };
   }
   cfn.addMetadata(PROVENANCE_METADATA, { standards: standards.map(standardLabel), settings: values });
 }
 
-function printed(value: unknown): string {
+const UNITS: Record<string, string> = { memorySize: 'MB', logRetention: 'days' };
+
+function printed(value: unknown, unit?: string): string {
   if (value === undefined) return 'not set';
+  if (typeof value === 'number' && unit) return `${value} ${unit}`;
   if (value instanceof Duration) return value.toHumanString();
   if (value instanceof lambda.Architecture) return value.name;
   if (typeof value === 'number' || typeof value === 'string') return String(value);
