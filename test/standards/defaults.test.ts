@@ -77,8 +77,11 @@ describe('every default reaches the template', () => {
 
   test('memory, timeout, architecture, tracing, reserved concurrency', () => {
     const { template } = withDefaults(() => ({
-      memorySize: 2048, timeout: Duration.minutes(2), architecture: lambda.Architecture.X86_64,
-      tracing: lambda.Tracing.DISABLED, reservedConcurrentExecutions: 5,
+      memorySize: 2048,
+      timeout: Duration.minutes(2),
+      architecture: lambda.Architecture.X86_64,
+      tracing: lambda.Tracing.DISABLED,
+      reservedConcurrentExecutions: 5,
     }));
     template.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 2048, Timeout: 120, Architectures: ['x86_64'], ReservedConcurrentExecutions: 5 });
     expect(JSON.stringify(template.findResources('AWS::Lambda::Function'))).not.toContain('TracingConfig');
