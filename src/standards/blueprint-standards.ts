@@ -9,12 +9,9 @@ const INSTANCE = Symbol.for('cdk-lambda-blueprints.blueprint-standards');
 
 /**
  * A platform team's standards for a scope (an app, a stage, a stack or any construct): defaults every
- * blueprint under the scope takes, and rules every Lambda function under it must follow.
- *
- * ```ts
- * BlueprintStandards.of(app).apply({ name: 'acme', defaults: { memorySize: 512 } });
- * BlueprintStandards.of(prodStage).apply({ name: 'acme-prod', rules: { denyPublicFunctionUrls: true } });
- * ```
+ * blueprint under the scope takes, and rules every Lambda function under it must follow. For example the
+ * company's standard on the app (`BlueprintStandards.of(app).apply({ name: 'acme', defaults: { memorySize: 512 } })`)
+ * and a stricter one on the production stage (`rules: { denyPublicFunctionUrls: true }`).
  *
  * Precedence: a prop given to a blueprint wins; else the nearest scope's default (the latest applied on
  * one scope); else the library's default. Rules accumulate from every enclosing scope and are checked on
