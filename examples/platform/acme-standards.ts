@@ -3,7 +3,7 @@
  * imports. It holds the company's standards (for every environment) and one standard per stage.
  *
  * - company (`acme`): Node.js 24 or Python 3.13 on arm64 only, logs kept at least a month, every function
- *   tagged with its owner (a custom rule, written as a class), 512 MB by default;
+ *   logging JSON (a custom rule, written as a class), tagged with its owner, 512 MB by default;
  * - dev (`acme-dev`): nothing more — teams experiment;
  * - prod (`acme-prod`): no public Function URL, at most 3,008 MB and 2 minutes, every function released through
  *   a CodeDeploy canary (the default release of every BlueprintFunction), logs kept three months.
@@ -17,16 +17,16 @@ import { BlueprintStandards, DeploymentStrategy, RuleResource, RuleViolation, St
 /** The stages of an Acme app. */
 export type AcmeStage = 'dev' | 'prod';
 
-/** Acme's custom rule: every function carries an `owner` tag, so that on-call knows whom to page. */
-export class OwnerTagRequired extends StandardRule {
+/** Acme's custom rule: every function logs JSON, which the company's log pipeline indexes. */
+export class JsonLogsRequired extends StandardRule {
   constructor() {
-    super({ id: 'AcmeOwnerTag' });
+    super({ id: 'AcmeJsonLogs' });
   }
 
   public check(resource: RuleResource): RuleViolation[] {
-    const tags: Array<{ Key?: string }> = resource.property('Tags') ?? [];
-    if (Array.isArray(tags) && tags.some(t => t.Key === 'owner')) return [];
-    return [{ property: 'Tags', value: 'no "owner" tag', allowed: 'an "owner" tag', reason: 'on-call needs to know whom to page' }];
+    const format = resource.property('LoggingConfig.LogFormat');
+    if (format === 'JSON') return [];
+    return [{ property: 'LoggingConfig.LogFormat', value: format === undefined ? 'not set (Text)' : JSON.stringify(format), allowed: '"JSON"', reason: 'the log pipeline indexes JSON lines only' }];
   }
 }
 
@@ -43,7 +43,7 @@ export function applyCompanyStandards(app: IConstruct, owner: string): void {
       allowedRuntimes: [lambda.Runtime.NODEJS_24_X, lambda.Runtime.PYTHON_3_13],
       allowedArchitectures: [lambda.Architecture.ARM_64],
       minLogRetention: logs.RetentionDays.ONE_MONTH,
-      customRules: [new OwnerTagRequired()],
+      customRules: [new JsonLogsRequired()],
     },
   });
 }

@@ -19,7 +19,7 @@ function risky(stack: Stack): void {
   new BlueprintFunctionUrl(stack, 'PublicUrl', { function: api, authType: lambda.FunctionUrlAuthType.NONE, allowPublicAccess: true });
   new BlueprintFunction(stack, 'Huge', { ...FN_PROPS, memorySize: 10_240 });
   new BlueprintFunction(stack, 'NoCanary', { ...FN_PROPS, deployment: { aliasName: 'live' } });
-  new lambda.Function(stack, 'Plain', { ...FN_PROPS, architecture: lambda.Architecture.ARM_64 });
+  new lambda.Function(stack, 'Plain', { ...FN_PROPS, architecture: lambda.Architecture.ARM_64, loggingFormat: lambda.LoggingFormat.JSON });
 }
 
 function synthErrors(a: App): string[] {
@@ -65,10 +65,11 @@ describe('example platform-standards', () => {
 
   test('the company\'s rules hold in every stage: a plain x86_64 function is refused in dev', () => {
     const { app: a, dev } = app();
-    new lambda.Function(dev, 'Legacy', { ...FN_PROPS, runtime: lambda.Runtime.PYTHON_3_12 });
+    new lambda.Function(dev, 'Legacy', { ...FN_PROPS, runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler' });
     expect(synthErrors(a)).toEqual([
       '[OrdersDev/Legacy/Resource] LambdaBlueprints-StandardAllowedRuntimes: Runtime is "python3.12", allowed is one of "nodejs24.x", "python3.13", because the platform supports only these runtimes (standard "acme" set at the app).',
       '[OrdersDev/Legacy/Resource] LambdaBlueprints-StandardAllowedArchitectures: Architectures is not set (x86_64), allowed is ["arm64"], because the platform builds and tests for these instruction sets only (standard "acme" set at the app).',
+      '[OrdersDev/Legacy/Resource] LambdaBlueprints-AcmeJsonLogs: LoggingConfig.LogFormat is not set (Text), allowed is "JSON", because the log pipeline indexes JSON lines only (standard "acme" set at the app).',
     ]);
   });
 });
