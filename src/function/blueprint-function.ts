@@ -52,8 +52,9 @@ export interface BlueprintFunctionProps {
   /**
    * The runtime. Deprecated runtimes are refused (see `allowDeprecatedRuntime`); a runtime that is not the
    * newest of its family gets a warning.
+   * @default - the nearest `BlueprintStandards` runtime; without one, a missing runtime is refused at synth
    */
-  readonly runtime: lambda.Runtime;
+  readonly runtime?: lambda.Runtime;
 
   /**
    * The handler: `file.export` for Node.js, `module.function` for Python, `package.Class::method` for Java,
@@ -280,6 +281,7 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
     enforceRules(this, { accountConcurrencyLimit: this.checkedConcurrencyLimit(props.accountConcurrencyLimit) });
     // Props, else the nearest platform standard's defaults (BlueprintStandards), else the library's.
     const std = functionSettings(this, props);
+    props = { ...props, runtime: std.runtime.value };
 
     const role = new iam.Role(this, 'ServiceRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -300,7 +302,7 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
 
     this.function = new lambda.Function(this, 'Function', {
       ...placed.functionProps,
-      runtime: props.runtime,
+      runtime: std.runtime.value,
       handler: props.handler,
       code: this.usableCode(props),
       memorySize: std.memorySize.value,
@@ -358,8 +360,8 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
       'X-Ray active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions (Resource must be *).'
       + (this.networkPlacement ? ENI_WILDCARD_REASON : ''));
 
-    if (props.allowDeprecatedRuntime && isDeprecatedRuntime(props.runtime.name)) {
-      Validations.of(this.function).acknowledge({ id: fullId(LambdaRuntimeDeprecated), reason: `allowDeprecatedRuntime: true — ${props.runtime.name} is kept for legacy code on purpose` });
+    if (props.allowDeprecatedRuntime && isDeprecatedRuntime(props.runtime!.name)) {
+      Validations.of(this.function).acknowledge({ id: fullId(LambdaRuntimeDeprecated), reason: `allowDeprecatedRuntime: true — ${props.runtime!.name} is kept for legacy code on purpose` });
     }
     ResourceBudget.watch(this);
     recordProvenance(this, this.cfn, std);
@@ -673,7 +675,7 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
   private writeRefusedValues(props: BlueprintFunctionProps): void {
     if (this.refusedTimeout !== undefined) this.cfn.timeout = this.refusedTimeout;
     if (this.refusedFunctionName !== undefined) this.cfn.functionName = this.refusedFunctionName;
-    if (props.code instanceof lambda.InlineCode && !props.runtime.supportsInlineCode) {
+    if (props.code instanceof lambda.InlineCode && !props.runtime!.supportsInlineCode) {
       this.cfn.code = { zipFile: Stack.of(this).resolve(props.code.bind(this).inlineCode) };
     }
   }
@@ -704,7 +706,7 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
 
   /** Inline code on a runtime that cannot take it would make aws-cdk-lib throw: a placeholder, then the real code in the template. */
   private usableCode(props: BlueprintFunctionProps): lambda.Code {
-    if (props.code instanceof lambda.InlineCode && !props.runtime.supportsInlineCode) {
+    if (props.code instanceof lambda.InlineCode && !props.runtime!.supportsInlineCode) {
       const placeholder = s3.Bucket.fromBucketName(this, 'RefusedInlineCode', 'refused-inline-code');
       return lambda.Code.fromBucket(placeholder, 'refused-inline-code.zip');
     }

@@ -60,7 +60,7 @@ export class BlueprintStandards {
    * (for a platform's own constructs, e.g. the key of the topics it creates). Tags merge, nearest winning.
    */
   public effectiveDefaults(): StandardDefaults {
-    const keys: Array<keyof StandardDefaults> = ['memorySize', 'timeout', 'architecture', 'logRetention', 'environmentEncryptionKey',
+    const keys: Array<keyof StandardDefaults> = ['memorySize', 'timeout', 'architecture', 'runtime', 'logRetention', 'environmentEncryptionKey',
       'logGroupEncryptionKey', 'queueEncryptionKey', 'topicEncryptionKey', 'tracing', 'alarmTopic', 'permissionsBoundary', 'network',
       'deployment', 'reservedConcurrentExecutions', 'codeSigningConfig'];
     const out: Record<string, unknown> = {};

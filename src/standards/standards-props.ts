@@ -38,6 +38,13 @@ export interface StandardDefaults {
   readonly architecture?: lambda.Architecture;
 
   /**
+   * The runtime of BlueprintFunctions that name none (a company's runtime family, e.g. its newest Node.js).
+   * @default - none: every BlueprintFunction names its runtime
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+   */
+  readonly runtime?: lambda.Runtime;
+
+  /**
    * Retention of the functions' log groups.
    * @default - the library default (one month)
    * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html

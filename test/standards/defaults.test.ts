@@ -70,8 +70,9 @@ describe('precedence across three nested scopes (app, stage, stack) and a constr
 describe('every default reaches the template', () => {
   function withDefaults(defaults: (stack: Stack) => StandardDefaults): { stack: Stack; template: Template } {
     const stack = new Stack(new App(), 'S', { env: ENV });
-    BlueprintStandards.of(stack).apply({ name: 'acme', defaults: defaults(stack) });
-    new BlueprintFunction(stack, 'Fn', FN_PROPS);
+    const d = defaults(stack);
+    BlueprintStandards.of(stack).apply({ name: 'acme', defaults: d });
+    new BlueprintFunction(stack, 'Fn', { handler: FN_PROPS.handler, code: FN_PROPS.code, runtime: d.runtime ? undefined : FN_PROPS.runtime });
     return { stack, template: Template.fromStack(stack) };
   }
 
@@ -85,6 +86,13 @@ describe('every default reaches the template', () => {
     }));
     template.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 2048, Timeout: 120, Architectures: ['x86_64'], ReservedConcurrentExecutions: 5 });
     expect(JSON.stringify(template.findResources('AWS::Lambda::Function'))).not.toContain('TracingConfig');
+  });
+  test('the runtime, for functions that name none; without a standard a missing runtime is refused', () => {
+    const { template } = withDefaults(() => ({ runtime: lambda.Runtime.PYTHON_3_13 }));
+    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'python3.13', Handler: 'index.handler' });
+    const stack = new Stack(new App(), 'S', { env: ENV });
+    new BlueprintFunction(stack, 'Fn', { handler: 'index.handler', code: FN_PROPS.code });
+    expect(() => (stack.node.root as App).synth()).toThrow('[S/Fn] LambdaBlueprints-LambdaHandler: runtime is not set, allowed is a lambda.Runtime, given as a prop or as a BlueprintStandards default, because Lambda runs the handler on the runtime the function names.');
   });
   test('log retention and the log group key', () => {
     const { template } = withDefaults(s => ({ logRetention: logs.RetentionDays.ONE_YEAR, logGroupEncryptionKey: new kms.Key(s, 'LogKey') }));

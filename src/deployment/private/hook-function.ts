@@ -1,4 +1,3 @@
-import { Validations } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import type { BlueprintFunction, BlueprintFunctionProps } from '../../function/blueprint-function';
 
@@ -18,12 +17,7 @@ export function registerHookFunction(factory: (scope: Construct, id: string, pro
 export function newHookFunction(scope: Construct, id: string, props: BlueprintFunctionProps): BlueprintFunction {
   if (!create) throw new Error(`${scope.node.path}: deployment hooks are created by BlueprintFunction releases only.`);
   (scope as unknown as Record<symbol, boolean>)[HOOK] = true;
-  const fn = create(scope, id, props);
-  Validations.of(fn).acknowledge({
-    id: 'LambdaBlueprints-StandardCodeDeployRelease',
-    reason: 'A CodeDeploy lifecycle hook runs during the release of another function; it is not released through an alias itself.',
-  });
-  return fn;
+  return create(scope, id, props);
 }
 
 const HOOK = Symbol.for('cdk-lambda-blueprints.hook-function');

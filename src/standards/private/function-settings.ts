@@ -10,12 +10,15 @@ import { isHookFunction } from '../../deployment/private/hook-function';
 import type { BlueprintFunctionProps } from '../../function/blueprint-function';
 import { DEFAULTS } from '../../limits';
 import { FunctionNetwork } from '../../network/function-network';
+import { LambdaHandler } from '../../rules/function/handler';
+import { reportInput } from '../../rules/private/enforce';
 
 /** The template metadata key under which a function records its standards and where its values came from. */
 export const PROVENANCE_METADATA = 'cdk_lambda_blueprints_standards';
 
 /** The settings of a BlueprintFunction after props, standards and library defaults, each with its origin. */
 export interface FunctionSettings {
+  readonly runtime: Provenance<lambda.Runtime>;
   readonly memorySize: Provenance<number>;
   readonly timeout: Provenance<Duration>;
   readonly architecture: Provenance<lambda.Architecture>;
@@ -38,6 +41,7 @@ export interface FunctionSettings {
 export function functionSettings(fn: IConstruct, props: BlueprintFunctionProps): FunctionSettings {
   const hook = isHookFunction(fn);
   return {
+    runtime: runtimeOf(fn, props),
     memorySize: resolve(fn, 'memorySize', props.memorySize, DEFAULTS.memorySize) as Provenance<number>,
     timeout: resolve(fn, 'timeout', props.timeout, Duration.seconds(DEFAULTS.timeoutSeconds)) as Provenance<Duration>,
     architecture: resolve(fn, 'architecture', props.architecture, lambda.Architecture.ARM_64) as Provenance<lambda.Architecture>,
@@ -51,6 +55,19 @@ export function functionSettings(fn: IConstruct, props: BlueprintFunctionProps):
     codeSigningConfig: resolve(fn, 'codeSigningConfig', undefined, undefined),
     permissionsBoundary: resolve(fn, 'permissionsBoundary', undefined, undefined),
   };
+}
+
+/** The runtime: the prop, else the nearest standard's; without either, reported (a placeholder keeps aws-cdk-lib going). */
+function runtimeOf(fn: IConstruct, props: BlueprintFunctionProps): Provenance<lambda.Runtime> {
+  const r = resolve(fn, 'runtime', props.runtime, undefined);
+  if (r.value !== undefined) return r as Provenance<lambda.Runtime>;
+  reportInput(fn, LambdaHandler, {
+    property: 'runtime',
+    value: 'not set',
+    allowed: 'a lambda.Runtime, given as a prop or as a BlueprintStandards default',
+    reason: 'Lambda runs the handler on the runtime the function names',
+  });
+  return { value: lambda.Runtime.NODEJS_LATEST, source: 'missing' };
 }
 
 /**
@@ -74,7 +91,7 @@ function printed(value: unknown, unit?: string): string {
   if (value === undefined) return 'not set';
   if (typeof value === 'number' && unit) return `${value} ${unit}`;
   if (value instanceof Duration) return value.toHumanString();
-  if (value instanceof lambda.Architecture) return value.name;
+  if (value instanceof lambda.Architecture || value instanceof lambda.Runtime) return value.name;
   if (typeof value === 'number' || typeof value === 'string') return String(value);
   const path = (value as { node?: { path?: string } }).node?.path;
   if (path !== undefined) return path;
