@@ -13,7 +13,8 @@ export const StandardCodeDeployRelease: Rule = {
     if (!required.length) return [];
     const all = ctx.index.ofType(ALIAS);
     // A CodeDeploy lifecycle hook runs during another function's release: it is not released itself.
-    const hooks = all.flatMap(a => [a.updatePolicy?.CodeDeployLambdaAliasUpdate?.BeforeAllowTrafficHook, a.updatePolicy?.CodeDeployLambdaAliasUpdate?.AfterAllowTrafficHook]);
+    const hooks = all.map(a => a.updatePolicy?.CodeDeployLambdaAliasUpdate ?? {})
+      .flatMap(u => [u.BeforeAllowTrafficHook, u.AfterAllowTrafficHook]);
     if (hooks.some(h => h !== undefined && ctx.index.functionOf(h) === e)) return [];
     const aliases = all.filter(a => ctx.index.functionOf(a.properties.FunctionName) === e);
     if (aliases.some(a => a.updatePolicy?.CodeDeployLambdaAliasUpdate !== undefined)) return [];
