@@ -1,4 +1,5 @@
 import { setting, standardFinding } from './helpers';
+import { SERVICE_DEFAULTS } from '../../limits';
 import { Finding, FUNCTION, Rule, Severity, show } from '../private/rule';
 import { isObject } from '../private/template-index';
 
@@ -12,12 +13,12 @@ export const StandardAllowedArchitectures: Rule = {
   check: (e, ctx) => {
     const archs = e.properties.Architectures;
     if (isObject(archs) || (Array.isArray(archs) && archs.some(a => typeof a !== 'string'))) return [];
-    const actual: string[] = Array.isArray(archs) ? archs : ['x86_64'];
+    const actual: string[] = Array.isArray(archs) ? archs : [SERVICE_DEFAULTS.functionArchitecture];
     const out: Finding[] = [];
     for (const { standard, value } of setting(ctx, 'allowedArchitectures')) {
       const names = value.map(a => a.name);
       if (actual.some(a => !names.includes(a))) {
-        const shown = archs === undefined ? 'not set (x86_64)' : show(archs);
+        const shown = archs === undefined ? `not set (${SERVICE_DEFAULTS.functionArchitecture})` : show(archs);
         out.push(standardFinding(standard, 'Architectures', shown, `${names.map(n => show([n])).join(' or ')}`, 'the platform builds and tests for these instruction sets only'));
       }
     }

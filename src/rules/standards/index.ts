@@ -1,9 +1,11 @@
 import { StandardAllowedArchitectures } from './architecture';
-import { StandardMaxEphemeralStorage, StandardMaxMemorySize, StandardMaxTimeout } from './ceilings';
 import { StandardCodeSigning } from './code-signing';
 import { StandardCodeDeployRelease } from './codedeploy-required';
 import { StandardCustomRules } from './custom-rules';
 import { StandardMinLogRetention } from './log-retention';
+import { StandardMaxEphemeralStorage } from './max-ephemeral-storage';
+import { StandardMaxMemorySize } from './max-memory-size';
+import { StandardMaxTimeout } from './max-timeout';
 import { StandardNoPublicUrl } from './public-url';
 import { StandardReservedConcurrency } from './reserved-concurrency';
 import { StandardAllowedRuntimes } from './runtime';

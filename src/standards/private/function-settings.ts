@@ -7,6 +7,7 @@ import { IConstruct } from 'constructs';
 import { Provenance, resolve, standardLabel, standardsInForce } from './registry';
 import { FunctionDeploymentOptions } from '../../deployment/options';
 import { isHookFunction } from '../../deployment/private/hook-function';
+import { DEFAULT_ALIAS_NAME } from '../../deployment/release';
 import type { BlueprintFunctionProps } from '../../function/blueprint-function';
 import { DEFAULTS } from '../../limits';
 import { FunctionNetwork } from '../../network/function-network';
@@ -96,5 +97,9 @@ function printed(value: unknown, unit?: string): string {
   const path = (value as { node?: { path?: string } }).node?.path;
   if (path !== undefined) return path;
   if (value instanceof FunctionNetwork) return 'VPC placement';
+  const release = value as FunctionDeploymentOptions;
+  if (typeof release === 'object' && ('strategy' in release || 'aliasName' in release)) {
+    return `alias ${release.aliasName ?? DEFAULT_ALIAS_NAME}${release.strategy ? `, CodeDeploy ${release.strategy.name}` : ''}`;
+  }
   return 'set';
 }
