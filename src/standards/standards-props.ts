@@ -146,38 +146,44 @@ export interface StandardDefaults {
  */
 export interface StandardRules {
   /**
-   * Runtimes allowed (container image functions have none and pass).
+   * Runtimes allowed (container image functions have none and pass). At least one.
    * @default - any runtime
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
    */
   readonly allowedRuntimes?: lambda.Runtime[];
 
   /**
-   * Architectures allowed (a function without `Architectures` runs on x86_64).
+   * Architectures allowed (a function without `Architectures` runs on x86_64). At least one.
    * @default - any architecture
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html
    */
   readonly allowedArchitectures?: lambda.Architecture[];
 
   /**
-   * Largest memory allowed, whole MB 128–10,240.
+   * Largest memory allowed, whole MB 128–10,240 (a function without `MemorySize` has 128 MB).
    * @default - up to Lambda's limit (10,240 MB)
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html
    */
   readonly maxMemorySize?: number;
 
   /**
-   * Longest timeout allowed, whole seconds 1–900.
+   * Longest timeout allowed, whole seconds 1–900 (a function without `Timeout` has 3 s).
    * @default - up to Lambda's limit (900 s)
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html
    */
   readonly maxTimeout?: Duration;
 
   /**
-   * Largest /tmp allowed, 512–10,240 MB.
+   * Largest /tmp allowed, 512–10,240 MB (a function without `EphemeralStorage` has 512 MB).
    * @default - up to Lambda's limit (10,240 MB)
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-ephemeral-storage.html
    */
   readonly maxEphemeralStorageSize?: Size;
 
   /**
-   * Every function must be placed in a VPC.
+   * Every function must be placed in a VPC (`VpcConfig.SubnetIds` set).
    * @default false
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
    */
   readonly requireVpc?: boolean;
 
@@ -196,26 +202,31 @@ export interface StandardRules {
   readonly denyPublicFunctionUrls?: boolean;
 
   /**
-   * Shortest retention allowed for log groups (a log group that never expires passes).
+   * Shortest retention allowed for every log group under the scope (one that never expires passes).
    * @default - any retention
+   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html
    */
   readonly minLogRetention?: logs.RetentionDays;
 
   /**
-   * Every function must reserve concurrency.
+   * Every function must reserve concurrency (`ReservedConcurrentExecutions` set).
    * @default false
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html
    */
   readonly requireReservedConcurrency?: boolean;
 
   /**
-   * Every function must have a code signing configuration.
+   * Every function must have a code signing configuration (e.g. `BlueprintCodeSigning`).
    * @default false
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html
    */
   readonly requireCodeSigning?: boolean;
 
   /**
-   * The company's own rules (subclasses of `StandardRule`, in any jsii language).
+   * The company's own rules (subclasses of `StandardRule`, in any jsii language), reported as
+   * `LambdaBlueprints-<id>`.
    * @default - none
+   * @see StandardRule
    */
   readonly customRules?: StandardRule[];
 }
@@ -225,7 +236,8 @@ export interface StandardRules {
  */
 export interface StandardsProps {
   /**
-   * The standard's name, printed in every message of its rules (`acme-prod`).
+   * The standard's name, printed in every message of its rules (`acme-prod`); a non-empty string.
+   * @see BlueprintStandards
    */
   readonly name: string;
 
