@@ -67,6 +67,17 @@ describe('the python app ran cdk-nag', () => {
   });
 });
 
+describe('a custom standard rule written in Python (consumers/python/custom_rule.py)', () => {
+  const run = LANGUAGES.includes('python') ? test : test.skip;
+
+  run('runs in the rule engine through the bindings: the compliant app synthesizes, the other is refused', () => {
+    const result = readJson(path.join(out, 'python', 'custom-rule.json'));
+    expect(result.compliant).toBe('');
+    expect(result.violating).toContain('[PythonStandards/Plain/Resource] LambdaBlueprints-AcmePythonMemory: MemorySize is 2048 MB, allowed is at most 1024 MB, '
+      + 'because the Python platform team says so (standard "acme-python" set at the app).');
+  });
+});
+
 describe('the README install lines are the ones the consumers use', () => {
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf-8');
 

@@ -32,6 +32,8 @@ python_app() {
   "${venv}/bin/python" -m pip install --quiet --no-deps --force-reinstall dist/python/cdk_lambda_blueprints-*.whl
   rm -rf consumers/out/python
   "${venv}/bin/python" consumers/python/app.py "${root}/consumers/out/python"
+  # A platform standard with a custom rule written in Python (a StandardRule subclass).
+  "${venv}/bin/python" consumers/python/custom_rule.py "${root}/consumers/out/python"
 }
 
 java_app() {

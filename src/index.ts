@@ -74,3 +74,10 @@ export { StreamFailureDestination } from './sources/options';
 export type { BlueprintQueueSourceOptions, BlueprintSourceOptions, BlueprintStreamSourceOptions } from './sources/options';
 export { BlueprintQueueSource } from './sources/queue';
 export { BlueprintStreamSourceBase } from './sources/stream-source-base';
+// Platform standards (issue 15)
+export { BlueprintStandards } from './standards/blueprint-standards';
+export { BlueprintCodeSigning } from './standards/code-signing';
+export type { BlueprintCodeSigningProps } from './standards/code-signing';
+export { RuleResource, StandardRule } from './standards/standard-rule';
+export type { RuleViolation, StandardRuleProps } from './standards/standard-rule';
+export type { StandardDefaults, StandardRules, StandardsProps } from './standards/standards-props';

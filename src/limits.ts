@@ -151,6 +151,8 @@ export const DEPRECATED_RUNTIMES: readonly string[] = [
 export const SERVICE_DEFAULTS = {
   /** Lambda's own function timeout, in seconds. */
   functionTimeoutSeconds: 3,
+  /** The instruction set of a function without `Architectures`. */
+  functionArchitecture: 'x86_64',
   /** An SQS queue's visibility timeout, in seconds. */
   queueVisibilityTimeoutSeconds: 30,
   /** Batches per shard a stream mapping processes at once. */

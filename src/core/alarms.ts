@@ -4,6 +4,7 @@ import * as cw_actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct, IConstruct } from 'constructs';
 import { stackState } from './private/stack-registry';
+import { defaultOf } from '../standards/private/registry';
 
 interface AlarmState {
   topic?: sns.ITopic;
@@ -102,7 +103,9 @@ export function createAlarm(scope: Construct, id: string, options: BlueprintAlar
   });
   const s = state(scope);
   s.alarms.push(alarm);
-  if (s.topic) wire(alarm, s.topic);
+  // The stack's topic (BlueprintAlarms.notify), else the nearest platform standard's alarm topic.
+  const topic = s.topic ?? defaultOf(scope, 'alarmTopic')?.value;
+  if (topic) wire(alarm, topic);
   return alarm;
 }
 

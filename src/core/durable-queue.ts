@@ -8,6 +8,7 @@ import { LIMITS } from '../limits';
 import { durationForL2 } from './private/refused-values';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { enforceRules } from '../rules/private/enforce';
+import { defaultOf } from '../standards/private/registry';
 
 /**
  * Properties of a `DurableQueue`.
@@ -21,7 +22,7 @@ export interface DurableQueueProps {
 
   /**
    * Customer-managed KMS key for server-side encryption.
-   * @default - SQS-managed server-side encryption (SSE-SQS)
+   * @default - the nearest `BlueprintStandards` queue key, else SQS-managed server-side encryption (SSE-SQS)
    */
   readonly encryptionKey?: kms.IKey;
 
@@ -55,10 +56,11 @@ export class DurableQueue extends Construct {
   constructor(scope: Construct, id: string, props: DurableQueueProps = {}) {
     super(scope, id);
     const retention = durationForL2(props.retentionPeriod ?? Duration.days(14), LIMITS.sqsRetention, 'seconds');
+    const key = props.encryptionKey ?? defaultOf(this, 'queueEncryptionKey')?.value;
     this.queue = new sqs.Queue(this, 'Queue', {
       fifo: props.fifo ? true : undefined,
-      encryption: props.encryptionKey ? sqs.QueueEncryption.KMS : sqs.QueueEncryption.SQS_MANAGED,
-      encryptionMasterKey: props.encryptionKey,
+      encryption: key ? sqs.QueueEncryption.KMS : sqs.QueueEncryption.SQS_MANAGED,
+      encryptionMasterKey: key,
       enforceSSL: true,
       retentionPeriod: retention.pass,
     });

@@ -34,6 +34,7 @@ import { LambdaTimeout } from '../rules/function/timeout';
 import { enforceRules, reportInput } from '../rules/private/enforce';
 import { fullId } from '../rules/private/engine';
 import { allowedRange, show } from '../rules/private/rule';
+import { functionSettings, recordProvenance } from '../standards/private/function-settings';
 import { isToken } from '../validation/private/problems';
 
 /**
@@ -53,8 +54,9 @@ export interface BlueprintFunctionProps {
   /**
    * The runtime. Deprecated runtimes are refused (see `allowDeprecatedRuntime`); a runtime that is not the
    * newest of its family gets a warning.
+   * @default - the nearest `BlueprintStandards` runtime; without one, a missing runtime is refused at synth
    */
-  readonly runtime: lambda.Runtime;
+  readonly runtime?: lambda.Runtime;
 
   /**
    * The handler: `file.export` for Node.js, `module.function` for Python, `package.Class::method` for Java,
@@ -72,14 +74,14 @@ export interface BlueprintFunctionProps {
 
   /**
    * Memory in whole MB, 128–10,240. CPU scales with memory (about 1 vCPU at 1,769 MB).
-   * @default 1024
+   * @default - the nearest `BlueprintStandards` default, else 1024
    * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html
    */
   readonly memorySize?: number;
 
   /**
    * Timeout, whole seconds from 1 to 900.
-   * @default Duration.seconds(30)
+   * @default - the nearest `BlueprintStandards` default, else Duration.seconds(30)
    */
   readonly timeout?: Duration;
 
@@ -91,7 +93,7 @@ export interface BlueprintFunctionProps {
 
   /**
    * Instruction set. arm64 (Graviton) costs about 20 % less per GB-second.
-   * @default Architecture.ARM_64
+   * @default - the nearest `BlueprintStandards` default, else Architecture.ARM_64
    */
   readonly architecture?: lambda.Architecture;
 
@@ -111,7 +113,7 @@ export interface BlueprintFunctionProps {
 
   /**
    * Encrypt the environment variables with this customer-managed key.
-   * @default - the AWS managed key for Lambda
+   * @default - the nearest `BlueprintStandards` default, else the AWS managed key for Lambda
    */
   readonly environmentEncryption?: kms.IKey;
 
@@ -129,7 +131,7 @@ export interface BlueprintFunctionProps {
 
   /**
    * Reserved concurrency: a whole number from 0 to `accountConcurrencyLimit - 100`.
-   * @default - no reservation (the function uses the unreserved pool)
+   * @default - the nearest `BlueprintStandards` default, else no reservation (the unreserved pool)
    * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html
    */
   readonly reservedConcurrentExecutions?: number;
@@ -142,13 +144,13 @@ export interface BlueprintFunctionProps {
 
   /**
    * X-Ray tracing.
-   * @default Tracing.ACTIVE
+   * @default - the nearest `BlueprintStandards` default, else Tracing.ACTIVE
    */
   readonly tracing?: lambda.Tracing;
 
   /**
    * Retention of the function's log group (JSON log format).
-   * @default RetentionDays.ONE_MONTH
+   * @default - the nearest `BlueprintStandards` default, else RetentionDays.ONE_MONTH
    */
   readonly logRetention?: logs.RetentionDays;
 
@@ -203,7 +205,7 @@ export interface BlueprintFunctionProps {
    * (`FunctionNetwork.privateEgress(vpc)`) or without (`FunctionNetwork.isolated(vpc)`), shared S3 and
    * DynamoDB gateway endpoints, optional shared interface endpoints, and a security group with explicit
    * egress only. Public subnets, subnets or groups of another VPC and more than 5 groups are refused.
-   * @default - outside any VPC: internet and AWS APIs reachable, VPC resources not
+   * @default - the nearest `BlueprintStandards` default, else outside any VPC (internet and AWS APIs reachable)
    * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
    */
   readonly network?: FunctionNetwork;
@@ -220,7 +222,7 @@ export interface BlueprintFunctionProps {
    * Release the function through a version and an alias (optionally with a CodeDeploy canary or linear
    * traffic shift, hooks and alarm rollback, provisioned concurrency or weighted routing). Every trigger,
    * event source, async setting and URL then goes through the alias (`invokeTarget`), never $LATEST.
-   * @default - no version or alias: triggers invoke $LATEST
+   * @default - the nearest `BlueprintStandards` default, else no version or alias: triggers invoke $LATEST
    * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html
    */
   readonly deployment?: FunctionDeploymentOptions;
@@ -281,42 +283,48 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
   constructor(scope: Construct, id: string, props: BlueprintFunctionProps) {
     super(scope, id);
     enforceRules(this, { accountConcurrencyLimit: this.checkedConcurrencyLimit(props.accountConcurrencyLimit) });
+    // Props, else the nearest platform standard's defaults (BlueprintStandards), else the library's.
+    const std = functionSettings(this, props);
+    props = { ...props, runtime: std.runtime.value, architecture: std.architecture.value };
 
     const role = new iam.Role(this, 'ServiceRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      permissionsBoundary: std.permissionsBoundary.value,
       description: `Execution role of ${this.node.path} (inline least-privilege statements only)`,
     });
     this.role = role;
     this.grantPrincipal = role;
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
-      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      retention: std.logRetention.value,
+      encryptionKey: std.logGroupEncryptionKey.value,
     });
 
     const { deadLetterQueue, deadLetterTopic } = this.resolveDeadLetterTarget(props);
     this.deadLetterQueue = deadLetterQueue;
-    const placed = placeNetwork(this, role, props.network, props.fileSystem);
+    const placed = placeNetwork(this, role, std.network.value, props.fileSystem);
     this.networkPlacement = placed.placement;
 
     const code = this.usableCode(props);
     // An image function with a zip runtime or handler: reported at synth, the image's own values go to aws-cdk-lib (which would throw).
-    const imageProblem = isImageCode(code) ? imageHandlerProblem(props.runtime, props.handler) : undefined;
+    const imageProblem = isImageCode(code) ? imageHandlerProblem(std.runtime.value, props.handler) : undefined;
     if (imageProblem) this.node.addValidation({ validate: () => [imageProblem] });
     this.function = new lambda.Function(this, 'Function', {
       ...placed.functionProps,
-      runtime: imageProblem ? lambda.Runtime.FROM_IMAGE : props.runtime,
+      runtime: imageProblem ? lambda.Runtime.FROM_IMAGE : std.runtime.value,
       handler: imageProblem ? lambda.Handler.FROM_IMAGE : props.handler,
       code,
-      memorySize: props.memorySize ?? DEFAULTS.memorySize,
-      timeout: this.usableTimeout(props.timeout),
-      architecture: props.architecture ?? lambda.Architecture.ARM_64,
+      memorySize: std.memorySize.value,
+      timeout: this.usableTimeout(std.timeout.value),
+      architecture: std.architecture.value,
       description: props.description,
       functionName: this.usableFunctionName(props.functionName),
-      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
-      tracing: props.tracing ?? lambda.Tracing.ACTIVE,
+      reservedConcurrentExecutions: std.reservedConcurrentExecutions.value,
+      tracing: std.tracing.value,
       role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
-      environmentEncryption: props.environmentEncryption,
+      environmentEncryption: std.environmentEncryption.value,
+      codeSigningConfig: std.codeSigningConfig.value,
       initialPolicy: props.initialPolicy,
       deadLetterQueue,
       deadLetterTopic,
@@ -329,8 +337,8 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
       this.cfn.ephemeralStorage = { size: props.ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) };
     }
     this.logGroup.grantWrite(role);
-    if (props.deployment) {
-      this.release = new FunctionRelease(this, 'Release', { ...props.deployment, function: this.function });
+    if (std.deployment.value) {
+      this.release = new FunctionRelease(this, 'Release', { ...std.deployment.value, function: this.function });
       this.alias = this.release.alias;
     }
 
@@ -361,10 +369,11 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
       'X-Ray active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions (Resource must be *).'
       + (this.networkPlacement ? ENI_WILDCARD_REASON : ''));
 
-    if (props.allowDeprecatedRuntime && isDeprecatedRuntime(props.runtime.name)) {
-      Validations.of(this.function).acknowledge({ id: fullId(LambdaRuntimeDeprecated), reason: `allowDeprecatedRuntime: true — ${props.runtime.name} is kept for legacy code on purpose` });
+    if (props.allowDeprecatedRuntime && isDeprecatedRuntime(props.runtime!.name)) {
+      Validations.of(this.function).acknowledge({ id: fullId(LambdaRuntimeDeprecated), reason: `allowDeprecatedRuntime: true — ${props.runtime!.name} is kept for legacy code on purpose` });
     }
     ResourceBudget.watch(this);
+    recordProvenance(this, this.cfn, std);
     if (props.asyncInvoke) this.configureAsyncInvoke(props.asyncInvoke);
   }
 
@@ -681,7 +690,7 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
   private writeRefusedValues(props: BlueprintFunctionProps): void {
     if (this.refusedTimeout !== undefined) this.cfn.timeout = this.refusedTimeout;
     if (this.refusedFunctionName !== undefined) this.cfn.functionName = this.refusedFunctionName;
-    if (props.code instanceof lambda.InlineCode && !props.runtime.supportsInlineCode) {
+    if (props.code instanceof lambda.InlineCode && !props.runtime!.supportsInlineCode) {
       this.cfn.code = { zipFile: Stack.of(this).resolve(props.code.bind(this).inlineCode) };
     }
   }
@@ -714,12 +723,12 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
   private usableCode(props: BlueprintFunctionProps): lambda.Code {
     if (props.code instanceof TargetedCode) {
       // Packaged for this function (bundle file name and Node.js version, pip platform, layout checks).
-      const architecture = props.architecture ?? lambda.Architecture.ARM_64;
-      const resolved = props.code.resolveFor(this, { runtime: props.runtime, handler: props.handler, architecture });
+      const architecture = props.architecture!; // the prop or the standard's (set in the constructor)
+      const resolved = props.code.resolveFor(this, { runtime: props.runtime!, handler: props.handler, architecture });
       this.sourceMapped = resolved.sourceMapped;
       return resolved.code;
     }
-    if (props.code instanceof lambda.InlineCode && !props.runtime.supportsInlineCode) {
+    if (props.code instanceof lambda.InlineCode && !props.runtime!.supportsInlineCode) {
       const placeholder = s3.Bucket.fromBucketName(this, 'RefusedInlineCode', 'refused-inline-code');
       return lambda.Code.fromBucket(placeholder, 'refused-inline-code.zip');
     }

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { ApiAuthorization, ApiAuthorizationKind } from './api-authorization';
 import { invokeTargetOf } from '../function/private/invoke-target';
 import { NagAcknowledgements } from '../nag/acknowledge';
+import { defaultOf } from '../standards/private/registry';
 import { validateAtSynth } from '../validation/private/problems';
 
 /** Properties of a `RestApiToFunction`. */
@@ -86,7 +87,7 @@ export class RestApiToFunction extends Construct {
     super(scope, id);
     const rate = props.throttlingRateLimit ?? 100;
     const burst = props.throttlingBurstLimit ?? 200;
-    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', { retention: props.accessLogRetention ?? logs.RetentionDays.ONE_MONTH });
+    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', { retention: props.accessLogRetention ?? logs.RetentionDays.ONE_MONTH, encryptionKey: defaultOf(this, 'logGroupEncryptionKey')?.value });
     this.api = new apigw.RestApi(this, 'Api', {
       restApiName: props.restApiName ?? this.node.path.replace(/\//g, '-'),
       endpointConfiguration: { types: [apigw.EndpointType.REGIONAL] },

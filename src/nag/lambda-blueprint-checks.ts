@@ -31,7 +31,8 @@ export interface LambdaBlueprintChecksProps extends NagPackProps {
  * plain aws-cdk-lib L1/L2 apps and imported templates (`CfnInclude`) as well as the blueprints. Register it
  * like any pack: `Validations.of(app).addPlugins(new LambdaBlueprintChecks(app))`; findings have ids
  * `LambdaBlueprints-<Rule>` and are acknowledged with `NagAcknowledgements.add` (or
- * `Validations.of(scope).acknowledge`). The rules are listed in the README's rule table.
+ * `Validations.of(scope).acknowledge`). The rules are listed in the README's rule table; the rules of the
+ * platform standards in force (`BlueprintStandards`) run here too, under the same ids and messages.
  *
  * @see https://github.com/cdklabs/cdk-nag
  */

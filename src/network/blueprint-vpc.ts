@@ -6,6 +6,7 @@ import { LIMITS } from '../limits';
 import { BlueprintVpcEndpoints } from './endpoints';
 import { FunctionNetwork, FunctionNetworkOptions } from './function-network';
 import { NagAcknowledgements } from '../nag/acknowledge';
+import { defaultOf } from '../standards/private/registry';
 import { isToken, validateAtSynth } from '../validation/private/problems';
 
 /**
@@ -90,7 +91,7 @@ export class BlueprintVpc extends Construct {
         ...(props.isolatedSubnets ?? true ? [{ name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 22 }] : []),
       ],
     });
-    this.flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', { retention: props.flowLogRetention ?? logs.RetentionDays.ONE_MONTH });
+    this.flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', { retention: props.flowLogRetention ?? logs.RetentionDays.ONE_MONTH, encryptionKey: defaultOf(this, 'logGroupEncryptionKey')?.value });
     this.flowLog = this.vpc.addFlowLog('FlowLog', {
       destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogGroup),
       trafficType: ec2.FlowLogTrafficType.ALL,

@@ -13,6 +13,7 @@ import { enforceRules } from '../rules/private/enforce';
 import { BlueprintQueueSourceOptions } from '../sources/options';
 import { functionTimeout } from '../sources/private/function-timeout';
 import { BlueprintQueueSource } from '../sources/queue';
+import { defaultOf } from '../standards/private/registry';
 import { validateAtSynth } from '../validation/private/problems';
 
 /** The redrive maxReceiveCount a created source queue gets by default. */
@@ -105,10 +106,11 @@ export class QueueToFunction extends Construct {
       this.deadLetterDepthAlarm = deadLetters.depthAlarm;
       const maxReceiveCount = props.maxReceiveCount ?? DEFAULT_MAX_RECEIVE_COUNT;
       const retention = durationForL2(props.retentionPeriod ?? Duration.days(4), LIMITS.sqsRetention, 'seconds');
+      const key = props.encryptionKey ?? defaultOf(this, 'queueEncryptionKey')?.value;
       const queue = new sqs.Queue(this, 'Queue', {
         fifo: fifo ? true : undefined,
-        encryption: props.encryptionKey ? sqs.QueueEncryption.KMS : sqs.QueueEncryption.SQS_MANAGED,
-        encryptionMasterKey: props.encryptionKey,
+        encryption: key ? sqs.QueueEncryption.KMS : sqs.QueueEncryption.SQS_MANAGED,
+        encryptionMasterKey: key,
         enforceSSL: true,
         retentionPeriod: retention.pass,
         deadLetterQueue: { queue: deadLetters.queue, maxReceiveCount },

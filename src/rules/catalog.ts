@@ -7,6 +7,7 @@ import { LambdaHandlerPresent, LambdaImageTag, LambdaImageUri, LambdaNativeArchi
 import { Rule } from './private/rule';
 import { SqsQueueSettings } from './queue';
 import { S3NotificationFilter, S3NotificationOverlap, S3NotificationSelfTrigger } from './s3';
+import { STANDARD_RULES } from './standards';
 import { KinesisStreamSettings } from './stream';
 
 /** Every product rule, in report order: the single place the constructs and the nag pack take them from. */
@@ -53,4 +54,6 @@ export const ALL_RULES: readonly Rule[] = [
   S3NotificationFilter,
   LambdaEventLoop,
   LambdaImportedRole,
+  // Platform standards (BlueprintStandards): fire only where a standard is in force.
+  ...STANDARD_RULES,
 ];

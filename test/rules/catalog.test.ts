@@ -1,13 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, Duration, Size, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { both, newStack, packMode } from './modes';
 import { elfHeader, packageDir, X86_64 } from './packages';
+import { BlueprintStandards, RuleResource, RuleViolation, StandardRule, StandardRules } from '../../src';
 import { ALL_RULES } from '../../src/rules/catalog';
 import { enforceRules } from '../../src/rules/private/enforce';
 import { rulesTable } from '../../src/rules/table';
@@ -131,7 +133,43 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
     new sns.CfnSubscription(s, 'Sub', { topicArn: topic.ref, protocol: 'lambda', endpoint: fn.attrArn });
     new iam.CfnPolicy(s, 'Publish', { policyName: 'p', roles: [roleOf(s).ref], policyDocument: { Statement: [{ Effect: 'Allow', Action: 'sns:Publish', Resource: topic.ref }] } });
   },
+  StandardAllowedRuntimes: s => standardFixture({ allowedRuntimes: [lambda.Runtime.PYTHON_3_13] })(s),
+  StandardAllowedArchitectures: s => standardFixture({ allowedArchitectures: [lambda.Architecture.X86_64] })(s),
+  StandardMaxMemorySize: s => standardFixture({ maxMemorySize: 512 })(s),
+  StandardMaxTimeout: s => standardFixture({ maxTimeout: Duration.seconds(10) })(s),
+  StandardMaxEphemeralStorage: s => standardFixture({ maxEphemeralStorageSize: Size.mebibytes(512) }, { EphemeralStorage: { Size: 1024 } })(s),
+  StandardVpcRequired: s => standardFixture({ requireVpc: true })(s),
+  StandardCodeDeployRelease: s => standardFixture({ requireCodeDeployRelease: true })(s),
+  StandardNoPublicUrl: s => {
+    standardFixture({ denyPublicFunctionUrls: true })(s);
+    new lambda.CfnUrl(s, 'Url', { targetFunctionArn: (s.node.findChild('Fn') as lambda.CfnFunction).attrArn, authType: 'NONE' });
+  },
+  StandardMinLogRetention: s => {
+    standardFixture({ minLogRetention: logs.RetentionDays.ONE_YEAR })(s);
+    new logs.CfnLogGroup(s, 'Logs', { retentionInDays: 7 });
+  },
+  StandardReservedConcurrency: s => standardFixture({ requireReservedConcurrency: true })(s),
+  StandardCodeSigning: s => standardFixture({ requireCodeSigning: true })(s),
+  StandardCustomRules: s => standardFixture({ customRules: [new NoDescription()] })(s),
 };
+
+/** A standard with `rules` on the stack, and a plain L1 function with the given overrides. */
+function standardFixture(rules: StandardRules, props: Record<string, unknown> = {}): (s: Stack) => void {
+  return s => {
+    BlueprintStandards.of(s).apply({ name: 'fixture', rules });
+    l1Function(s, 'Fn', props);
+  };
+}
+
+/** A custom rule (reported under its own id; this one borrows the runner's id for the fixture table). */
+class NoDescription extends StandardRule {
+  constructor() {
+    super({ id: 'StandardCustomRules' });
+  }
+  public check(resource: RuleResource): RuleViolation[] {
+    return resource.property('Description') ? [] : [{ property: 'Description', value: 'not set', allowed: 'a description', reason: 'operators read it' }];
+  }
+}
 
 function roleOf(s: Stack): iam.CfnRole {
   return s.node.findChild('FnRole') as iam.CfnRole;

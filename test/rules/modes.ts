@@ -56,7 +56,7 @@ function sorted(list: Reported[]): Reported[] {
 }
 
 /** A small inline Node.js function's props. */
-export const FN_PROPS: BlueprintFunctionProps = {
+export const FN_PROPS: BlueprintFunctionProps & { readonly runtime: lambda.Runtime } = {
   runtime: lambda.Runtime.NODEJS_24_X,
   handler: 'index.handler',
   code: lambda.Code.fromInline('exports.handler = async () => 1;'),

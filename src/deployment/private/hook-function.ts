@@ -1,4 +1,4 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import type { BlueprintFunction, BlueprintFunctionProps } from '../../function/blueprint-function';
 
 /**
@@ -16,5 +16,13 @@ export function registerHookFunction(factory: (scope: Construct, id: string, pro
 /** A BlueprintFunction for a deployment hook. */
 export function newHookFunction(scope: Construct, id: string, props: BlueprintFunctionProps): BlueprintFunction {
   if (!create) throw new Error(`${scope.node.path}: deployment hooks are created by BlueprintFunction releases only.`);
+  (scope as unknown as Record<symbol, boolean>)[HOOK] = true;
   return create(scope, id, props);
+}
+
+const HOOK = Symbol.for('cdk-lambda-blueprints.hook-function');
+
+/** Whether a construct is the BlueprintFunction of a deployment hook (it takes no standard release). */
+export function isHookFunction(construct: IConstruct): boolean {
+  return construct.node.scope !== undefined && (construct.node.scope as unknown as Record<symbol, boolean>)[HOOK] === true;
 }

@@ -1,5 +1,6 @@
 import { PRICES } from '../../limits';
 import { LambdaCostEstimator } from '../cost';
+import { standardsSection } from './standards';
 import { NagOutcome } from './summary';
 import { TemplateModel } from './template-model';
 
@@ -86,7 +87,8 @@ export function markdownReport(stackName: string, model: TemplateModel, nag: Nag
     out.push(`| ${f.name} | ${f.memoryMb ?? '?'} MB | ${f.timeoutSeconds ?? '?'} s | ${f.architecture} | ${concurrency} | ${f.layers ? f.layerNames.join(' → ') : '–'} | ${f.network} | ${f.release} |`);
   }
 
-  out.push('', '## Event paths', '', 'Solid: events; dashed: where failed events go; thick: successes.', '', '```mermaid', eventFlowchart(model), '```', '');
+  out.push('', ...standardsSection(model));
+  out.push('## Event paths', '', 'Solid: events; dashed: where failed events go; thick: successes.', '', '```mermaid', eventFlowchart(model), '```', '');
   for (const id of model.functionIds) {
     const failures = model.outcomesOf(id).filter(e => e.kind === 'failure');
     if (failures.length === 0) out.push(`> **Warning**: ${model.nameOf(id)} has no durable place for failed events.`, '');

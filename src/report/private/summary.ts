@@ -1,3 +1,4 @@
+import { standardsSummary } from './standards';
 import { TemplateModel } from './template-model';
 import { ACKNOWLEDGEMENTS_KEY, AcknowledgementRecord } from '../../nag/private/acknowledgement-metadata';
 
@@ -39,6 +40,7 @@ export function stackSummary(stackName: string, model: TemplateModel, resourceCo
     const failures = model.outcomesOf(id).map(e => `${e.kind === 'success' ? 'success → ' : ''}${model.labelOf(e.to)} [${e.label}${e.from !== id ? ` of ${model.nameOf(e.from)}` : ''}]`);
     lines.push(`  λ ${f.name}: ${f.memoryMb ?? '?'} MB, ${f.timeoutSeconds ?? '?'} s, ${f.architecture}, ${f.runtime}` +
       `${f.reservedConcurrency !== undefined ? `, reserved ${f.reservedConcurrency}` : ''}, ${f.layers ? `layers ${f.layerNames.join(' → ')}` : 'no layers'}, ${f.network}, ${f.release}`);
+    lines.push(...standardsSummary(model, id));
     lines.push(`      events from: ${join(sources, 'direct invocation only')}`);
     lines.push(`      failed events go to: ${join(failures, 'NOTHING DURABLE')}`);
   }

@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
+import { Annotations, Aspects, CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { evaluate, fullId, isAcknowledged, RuleResult, setRuleConfig } from './engine';
 import { Finding, messageOf, Rule, RuleConfig, Severity } from './rule';
@@ -29,10 +29,17 @@ interface StackRun {
  * Errors fail the synth together (each at its resource's path); warnings become annotations with the
  * rule id, acknowledged like cdk-nag findings.
  */
-export function enforceRules(scope: IConstruct, config?: Partial<RuleConfig>): void {
+export function enforceRules(scope: IConstruct, config?: Partial<Omit<RuleConfig, 'standards'>>): void {
   (scope as unknown as Record<symbol, InputFinding[]>)[BLUEPRINT] ??= [];
   if (config) setRuleConfig(scope, config);
-  const stack = Stack.of(scope);
+  hookStack(Stack.of(scope));
+}
+
+const HOOKED = new WeakSet<Stack>();
+
+/** Runs the rules over the stack at synth (once registered; idempotent). */
+function hookStack(stack: Stack): void {
+  HOOKED.add(stack);
   stackState(stack, 'rule-engine', () => {
     const run: StackRun = { errors: new Map(), hooked: new WeakSet(), warned: new WeakMap() };
     // The stack is validated before its children (pre-order): it runs the rules and hands each
@@ -40,6 +47,40 @@ export function enforceRules(scope: IConstruct, config?: Partial<RuleConfig>): v
     stack.node.addValidation({ validate: () => timedRun(checked => runStack(stack, run, checked)) });
     return run;
   });
+}
+
+/**
+ * Construct mode for the platform standards of `scope`: every stack in the scope (now or added later)
+ * runs the rule engine at synth, so that standard rules reach functions that are not blueprints.
+ */
+export function enforceStandards(scope: IConstruct): void {
+  if (!Stage.isStage(scope)) hookStack(Stack.of(scope));
+  for (const c of scope.node.findAll()) if (Stack.isStack(c)) hookStack(c);
+  Aspects.of(scope).add({ visit: c => { if (Stack.isStack(c)) hookStack(c); } });
+  if (Stage.isStage(scope)) {
+    // A nested stage synthesizes (and validates) before its parent's aspects run: the stacks of stages
+    // added after the standards were applied, and not hooked by a blueprint, are checked from here.
+    scope.node.addValidation({ validate: () => lateStacks(scope) });
+  }
+}
+
+function lateStacks(scope: IConstruct): string[] {
+  const out: string[] = [];
+  for (const stack of scope.node.findAll()) {
+    if (!Stack.isStack(stack) || HOOKED.has(stack)) continue;
+    for (const r of evaluate(TemplateIndex.build(stack), ALL_RULES)) {
+      if (!r.finding || !standardRule(r) || r.severity !== Severity.ERROR || isAcknowledged(r.entry.resource, r.id)) continue;
+      out.push(`[${r.entry.path}] ${r.id}: ${r.message}`);
+    }
+  }
+  return out;
+}
+
+let standardIds: Set<string> | undefined;
+
+function standardRule(r: RuleResult): boolean {
+  standardIds ??= new Set(ALL_RULES.filter(rule => rule.standard).map(fullId));
+  return standardIds.has(r.id) || r.finding.id !== undefined;
 }
 
 /**
@@ -64,7 +105,7 @@ function runStack(stack: Stack, run: StackRun, checked: (resources: number) => v
   checked(index.all.length);
   const results: Array<{ at: IConstruct; id: string; severity: Severity; message: string }> = [];
   for (const r of evaluate(index, ALL_RULES)) {
-    if (!concernsBlueprint(r)) continue;
+    if (!concernsBlueprint(r) && !standardRule(r)) continue;
     results.push({ at: r.entry.resource, id: r.id, severity: r.severity, message: r.message });
   }
   for (const c of stack.node.findAll()) {

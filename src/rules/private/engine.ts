@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { Finding, messageOf, Rule, RuleConfig, Severity } from './rule';
 import { CfnEntry, TemplateIndex } from './template-index';
 import { DEFAULTS } from '../../limits';
+import { standardsInForce } from '../../standards/private/registry';
 
 /** Prefix of every rule id: `LambdaBlueprints-LambdaMemorySize`. */
 export const RULE_PACK = 'LambdaBlueprints';
@@ -22,7 +23,7 @@ export interface RuleResult {
 const CONFIG = Symbol.for('cdk-lambda-blueprints.rule-config');
 
 /** Records settings (e.g. a function's account concurrency limit) for every resource under `scope`. */
-export function setRuleConfig(scope: IConstruct, config: Partial<RuleConfig>): void {
+export function setRuleConfig(scope: IConstruct, config: Partial<Omit<RuleConfig, 'standards'>>): void {
   (scope as unknown as Record<symbol, Partial<RuleConfig>>)[CONFIG] = config;
 }
 
@@ -30,13 +31,13 @@ export function setRuleConfig(scope: IConstruct, config: Partial<RuleConfig>): v
 export function ruleConfigOf(construct: IConstruct, fallback: Partial<RuleConfig> = {}): RuleConfig {
   for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
     const own = (c as unknown as Record<symbol, Partial<RuleConfig> | undefined>)[CONFIG];
-    if (own) return { ...defaults(), ...fallback, ...own };
+    if (own) return { ...defaults(construct), ...fallback, ...own };
   }
-  return { ...defaults(), ...fallback };
+  return { ...defaults(construct), ...fallback };
 }
 
-function defaults(): RuleConfig {
-  return { accountConcurrencyLimit: DEFAULTS.accountConcurrencyLimit };
+function defaults(construct: IConstruct): RuleConfig {
+  return { accountConcurrencyLimit: DEFAULTS.accountConcurrencyLimit, standards: standardsInForce(construct) };
 }
 
 /** The full id of a rule. */
@@ -55,12 +56,12 @@ export function evaluate(index: TemplateIndex, rules: readonly Rule[], fallback:
   }
   const out: RuleResult[] = [];
   for (const entry of index.all) {
-    const applicable = byType.get(entry.type);
-    if (!applicable) continue;
+    const applicable = [...byType.get(entry.type) ?? [], ...byType.get('*') ?? []];
+    if (!applicable.length) continue;
     const ctx = { index, config: ruleConfigOf(entry.resource, fallback) };
     for (const rule of applicable) {
       for (const finding of rule.check(entry, ctx)) {
-        out.push({ id: fullId(rule), severity: rule.severity, message: messageOf(finding), entry, finding });
+        out.push({ id: finding.id ? `${RULE_PACK}-${finding.id}` : fullId(rule), severity: rule.severity, message: messageOf(finding), entry, finding });
       }
     }
   }

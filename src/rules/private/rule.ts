@@ -2,6 +2,7 @@ import { Token, Tokenization } from 'aws-cdk-lib';
 import { CfnEntry, knownNumber, TemplateIndex } from './template-index';
 import { fmt } from '../../core/private/format';
 import { LimitSpec } from '../../limits';
+import type { AppliedStandard } from '../../standards/private/registry';
 
 export { fmt };
 
@@ -15,6 +16,8 @@ export enum Severity {
 export interface RuleConfig {
   /** The account concurrency limit of the environment. */
   readonly accountConcurrencyLimit: number;
+  /** The platform standards in force for the resource's construct path, outermost scope first. */
+  readonly standards: readonly AppliedStandard[];
 }
 
 /** What a rule sees: the stack's model, and the settings in force for the resource. */
@@ -38,6 +41,8 @@ export interface Finding {
   readonly reason: string;
   /** Other resources the finding concerns (e.g. the function a bucket notifies): blueprints report it too. */
   readonly involves?: CfnEntry[];
+  /** The id to report under instead of the rule's (a custom standard rule run by `StandardCustomRules`). */
+  readonly id?: string;
 }
 
 /** One product rule: an id, a severity, a one-line summary and a pure check over the template model. */
@@ -47,8 +52,13 @@ export interface Rule {
   readonly severity: Severity;
   /** One sentence for the rule table. */
   readonly summary: string;
-  /** The resource types the rule inspects. */
+  /** The resource types the rule inspects (`*`: every resource). */
   readonly types: readonly string[];
+  /**
+   * A rule of the platform standards: it fires only where a standard is in force, on every function in
+   * the standard's scope (blueprint or not), so construct mode reports it outside blueprints too.
+   */
+  readonly standard?: boolean;
   /** The findings on one resource of those types (none when compliant or when a value is unknown). */
   check(entry: CfnEntry, ctx: RuleContext): Finding[];
 }

@@ -1,0 +1,26 @@
+import { setting, standardFinding } from './helpers';
+import { RuleResource } from '../../standards/standard-rule';
+import { Finding, Rule, Severity } from '../private/rule';
+
+/** Runs the custom rules (`StandardRule` subclasses) of the standards in force, under their own ids. */
+export const StandardCustomRules: Rule = {
+  id: 'StandardCustomRules',
+  severity: Severity.ERROR,
+  summary: 'The custom rules (StandardRule subclasses) of the platform standards in force, reported under their own ids.',
+  types: ['*'],
+  standard: true,
+  check: (e, ctx) => {
+    const out: Finding[] = [];
+    let resource: RuleResource | undefined;
+    for (const { standard, value } of setting(ctx, 'customRules')) {
+      for (const rule of value) {
+        if (!rule.resourceTypes.includes(e.type)) continue;
+        resource ??= new RuleResource(e.type, e.path, e.logicalId, e.properties);
+        for (const v of rule.check(resource) ?? []) {
+          out.push({ ...standardFinding(standard, v.property, v.value, v.allowed, v.reason), id: rule.id });
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,13 @@
+import { setting, standardFinding } from './helpers';
+import { Rule, Severity, show } from '../private/rule';
+
+/** No function URL with `AuthType: NONE` where a standard denies public URLs. */
+export const StandardNoPublicUrl: Rule = {
+  id: 'StandardNoPublicUrl',
+  severity: Severity.ERROR,
+  summary: 'A function URL has AuthType AWS_IAM when the platform standards in force deny public URLs.',
+  types: ['AWS::Lambda::Url'],
+  standard: true,
+  check: (e, ctx) => e.properties.AuthType !== 'NONE' ? [] : setting(ctx, 'denyPublicFunctionUrls').map(({ standard }) =>
+    standardFinding(standard, 'AuthType', show(e.properties.AuthType), '"AWS_IAM"', 'a URL without authentication lets anyone on the internet invoke the function')),
+};
