@@ -88,8 +88,8 @@ describe('every default reaches the template', () => {
     expect(JSON.stringify(template.findResources('AWS::Lambda::Function'))).not.toContain('TracingConfig');
   });
   test('the runtime, for functions that name none; without a standard a missing runtime is refused', () => {
-    const { template } = withDefaults(() => ({ runtime: lambda.Runtime.PYTHON_3_13 }));
-    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'python3.13', Handler: 'index.handler' });
+    const { template } = withDefaults(() => ({ runtime: lambda.Runtime.NODEJS_22_X }));
+    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs22.x', Handler: 'index.handler' });
     const stack = new Stack(new App(), 'S', { env: ENV });
     new BlueprintFunction(stack, 'Fn', { handler: 'index.handler', code: FN_PROPS.code });
     expect(() => (stack.node.root as App).synth()).toThrow('[S/Fn] LambdaBlueprints-LambdaHandler: runtime is not set, allowed is a lambda.Runtime, given as a prop or as a BlueprintStandards default, because Lambda runs the handler on the runtime the function names.');
