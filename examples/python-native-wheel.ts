@@ -33,9 +33,9 @@ export function buildApp(app: App = new App()): App {
   });
   // A native wheel exists per CPython version: python3.15 gets one when markupsafe publishes it.
   const reason = 'markupsafe publishes no python3.15 wheel yet; python3.14 is the newest runtime its C extension is built for';
-  NagAcknowledgements.addRule(escape.cfn, 'AwsSolutions-L1', reason);
-  NagAcknowledgements.addRule(escape.cfn, 'Serverless-LambdaLatestVersion', reason);
-  NagAcknowledgements.addRule(escape.cfn, 'LambdaBlueprints-LambdaRuntimeNotNewest', reason);
+  NagAcknowledgements.add(escape.cfn, 'AwsSolutions-L1', reason);
+  NagAcknowledgements.add(escape.cfn, 'Serverless-LambdaLatestVersion', reason);
+  NagAcknowledgements.add(escape.cfn, 'LambdaBlueprints-LambdaRuntimeNotNewest', reason);
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return app;
