@@ -69,6 +69,22 @@ describe('a custom rule written in TypeScript', () => {
     Validations.of(fn).acknowledge({ id: 'LambdaBlueprints-AcmeOwnerTag', reason: 'owned by the platform' });
     expect(constructMode(s)).toEqual([]);
   });
+  test('a rule that throws is reported with the other findings, not as a crash', () => {
+    class Broken extends StandardRule {
+      constructor() {
+        super({ id: 'AcmeBroken' });
+      }
+      public check(): RuleViolation[] {
+        throw new Error('no tags here');
+      }
+    }
+    const s = newStack();
+    BlueprintStandards.of(s).apply({ name: 'acme', rules: { customRules: [new Broken()] } });
+    new lambda.Function(s, 'Plain', { runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromInline('x') });
+    expect(both(s, 'AcmeBroken').map(r => r.message)).toEqual([
+      'check() is an error "no tags here", allowed is a list of violations, because a custom rule must not throw (standard "acme" set at Test).',
+    ]);
+  });
   test('RuleResource exposes the resource as data (dotted property paths)', () => {
     const r = new RuleResource('AWS::Lambda::Function', 'App/Fn', 'Fn', { VpcConfig: { SubnetIds: ['a'] } });
     expect([r.type, r.path, r.logicalId, r.property('VpcConfig.SubnetIds'), r.property('VpcConfig.Missing.Deeper')]).toEqual(['AWS::Lambda::Function', 'App/Fn', 'Fn', ['a'], undefined]);

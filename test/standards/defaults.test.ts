@@ -67,6 +67,25 @@ describe('precedence across three nested scopes (app, stage, stack) and a constr
   });
 });
 
+describe('several standards on one scope', () => {
+  test('the one applied last wins for a default; each keeps the defaults the other does not set', () => {
+    const stack = new Stack(new App(), 'S', { env: ENV });
+    BlueprintStandards.of(stack).apply({ name: 'base', defaults: { memorySize: 512, timeout: Duration.seconds(10) } });
+    BlueprintStandards.of(stack).apply({ name: 'override', defaults: { memorySize: 2048 } });
+    new BlueprintFunction(stack, 'Fn', FN_PROPS);
+    expect([fnResource(stack, 'Fn').Properties.MemorySize, fnResource(stack, 'Fn').Properties.Timeout]).toEqual([2048, 10]);
+    expect(BlueprintStandards.of(stack).appliedHere).toEqual(['base', 'override']);
+  });
+  test('a construct between the app and its stacks takes standards too', () => {
+    const app = new App();
+    const group = new Construct(app, 'Group');
+    BlueprintStandards.of(group).apply({ name: 'group', defaults: { memorySize: 640 } });
+    const stack = new Stack(group, 'S', { env: ENV });
+    new BlueprintFunction(stack, 'Fn', FN_PROPS);
+    expect(fnResource(stack, 'Fn').Properties.MemorySize).toBe(640);
+  });
+});
+
 describe('every default reaches the template', () => {
   function withDefaults(defaults: (stack: Stack) => StandardDefaults): { stack: Stack; template: Template } {
     const stack = new Stack(new App(), 'S', { env: ENV });

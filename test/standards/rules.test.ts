@@ -3,6 +3,7 @@ import { App, Duration, Size, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cfninc from 'aws-cdk-lib/cloudformation-include';
+import { Construct } from 'constructs';
 import { BlueprintCodeSigning, BlueprintFunction, BlueprintFunctionProps, BlueprintFunctionUrl, BlueprintStandards, BlueprintVpc, DeploymentStrategy, StandardRules } from '../../src';
 import { both, constructMode, FN_PROPS, newStack, packMode } from '../rules/modes';
 
@@ -163,6 +164,25 @@ describe('rules reach every function in scope', () => {
     const fn = new BlueprintFunction(s, 'Fn', FN_PROPS);
     new BlueprintFunctionUrl(s, 'Url', { function: fn, authType: lambda.FunctionUrlAuthType.NONE });
     expect(both(s, 'StandardNoPublicUrl')).toHaveLength(1);
+  });
+});
+
+describe('minimum log retention covers the log groups lambda.Function makes for logRetention', () => {
+  test('a Custom::LogRetention below the minimum is refused', () => {
+    const s = governed({ minLogRetention: logs.RetentionDays.ONE_MONTH });
+    plain(s, 'Fn', { logRetention: logs.RetentionDays.ONE_WEEK });
+    expect(both(s, 'StandardMinLogRetention').map(r => [r.path, r.message.split(',')[0]])).toEqual([['Test/Fn/LogRetention/Resource', 'RetentionInDays is 7 days']]);
+  });
+});
+
+describe('a standard on a construct between the app and its stacks', () => {
+  test('checks the stacks created under it later', () => {
+    const app = new App();
+    const group = new Construct(app, 'Group');
+    BlueprintStandards.of(group).apply({ name: 'acme', rules: { requireReservedConcurrency: true } });
+    const stack = new Stack(group, 'S');
+    plain(stack, 'Fn');
+    expect(() => app.synth()).toThrow(/\[Group\/S\/Fn\/Resource\] LambdaBlueprints-StandardReservedConcurrency: ReservedConcurrentExecutions is not set/);
   });
 });
 

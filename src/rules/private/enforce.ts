@@ -54,7 +54,8 @@ function hookStack(stack: Stack): void {
  * runs the rule engine at synth, so that standard rules reach functions that are not blueprints.
  */
 export function enforceStandards(scope: IConstruct): void {
-  if (!Stage.isStage(scope)) hookStack(Stack.of(scope));
+  const stack = enclosingStack(scope);
+  if (stack) hookStack(stack);
   for (const c of scope.node.findAll()) if (Stack.isStack(c)) hookStack(c);
   Aspects.of(scope).add({ visit: c => { if (Stack.isStack(c)) hookStack(c); } });
   if (Stage.isStage(scope)) {
@@ -62,6 +63,12 @@ export function enforceStandards(scope: IConstruct): void {
     // added after the standards were applied, and not hooked by a blueprint, are checked from here.
     scope.node.addValidation({ validate: () => lateStacks(scope) });
   }
+}
+
+/** The stack a construct is in, if any (a construct between the app and its stacks has none). */
+function enclosingStack(scope: IConstruct): Stack | undefined {
+  for (let c: IConstruct | undefined = scope; c; c = c.node.scope) if (Stack.isStack(c)) return c;
+  return undefined;
 }
 
 function lateStacks(scope: IConstruct): string[] {

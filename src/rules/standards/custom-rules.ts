@@ -1,5 +1,5 @@
 import { setting, standardFinding } from './helpers';
-import { RuleResource } from '../../standards/standard-rule';
+import { RuleResource, RuleViolation } from '../../standards/standard-rule';
 import { Finding, Rule, Severity } from '../private/rule';
 
 /** Runs the custom rules (`StandardRule` subclasses) of the standards in force, under their own ids. */
@@ -16,7 +16,14 @@ export const StandardCustomRules: Rule = {
       for (const rule of value) {
         if (!rule.resourceTypes.includes(e.type)) continue;
         resource ??= new RuleResource(e.type, e.path, e.logicalId, e.properties);
-        for (const v of rule.check(resource) ?? []) {
+        let violations: RuleViolation[];
+        try {
+          violations = rule.check(resource) ?? [];
+        } catch (err) {
+          // A rule that fails is reported like a violation (with the others), never as a crash of the synth.
+          violations = [{ property: 'check()', value: `an error ${JSON.stringify(String((err as Error)?.message ?? err))}`, allowed: 'a list of violations', reason: 'a custom rule must not throw' }];
+        }
+        for (const v of violations) {
           out.push({ ...standardFinding(standard, v.property, v.value, v.allowed, v.reason), id: rule.id });
         }
       }

@@ -2,12 +2,12 @@ import { setting, standardFinding } from './helpers';
 import { fmt, Rule, Severity, show } from '../private/rule';
 import { knownNumber } from '../private/template-index';
 
-/** Log groups keep their logs at least as long as the standards in force require (never expiring passes). */
+/** Log groups (and `logRetention` custom resources) keep logs at least as long as the standards require (never expiring passes). */
 export const StandardMinLogRetention: Rule = {
   id: 'StandardMinLogRetention',
   severity: Severity.ERROR,
   summary: 'A log group keeps logs at least the minimum retention of the platform standards in force.',
-  types: ['AWS::Logs::LogGroup'],
+  types: ['AWS::Logs::LogGroup', 'Custom::LogRetention'],
   standard: true,
   check: (e, ctx) => {
     const days = knownNumber(e.properties.RetentionInDays);
