@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { App, Stack } from 'aws-cdk-lib';
 
 /** One file of a fixture tree: text content, or a sparse file of `size` bytes; `mode` for chmod. */
@@ -39,7 +40,9 @@ export function tree(files: Record<string, string | FixtureFile>): string {
 /** One entry of a fixture zip: its content and, optionally, a declared (never materialized) size. */
 export interface ZipFixtureEntry {
   readonly name: string;
-  readonly content?: string;
+  readonly content?: string | Buffer;
+  /** Store the content deflated (method 8) rather than stored. */
+  readonly deflate?: boolean;
   /** Uncompressed size written in the central directory instead of the content's length. */
   readonly declaredSize?: number;
   readonly mode?: number;
@@ -50,7 +53,7 @@ export interface ZipFixtureEntry {
 const U32_MAX = 0xffffffff;
 
 /**
- * Writes a stored (uncompressed) zip archive. Sizes can be declared larger than the data so that a
+ * Writes a zip archive (entries stored, or deflated when asked). Sizes can be declared larger than the data so that a
  * 200 MB package is simulated by a few bytes; `zip64` writes ZIP64 size fields and end records.
  */
 export function writeZip(entries: ZipFixtureEntry[], options: { zip64?: boolean; file?: string } = {}): string {
@@ -60,13 +63,15 @@ export function writeZip(entries: ZipFixtureEntry[], options: { zip64?: boolean;
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf-8');
-    const data = Buffer.from(e.content ?? '', 'utf-8');
-    const declared = e.declaredSize ?? data.length;
+    const raw = Buffer.isBuffer(e.content) ? e.content : Buffer.from(e.content ?? '', 'utf-8');
+    const data = e.deflate ? zlib.deflateRawSync(raw) : raw;
+    const declared = e.declaredSize ?? raw.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(e.deflate ? 8 : 0, 8);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(raw.length, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, data);
 
@@ -81,6 +86,7 @@ export function writeZip(entries: ZipFixtureEntry[], options: { zip64?: boolean;
     central.writeUInt8(20, 4);
     central.writeUInt8(e.host ?? 3, 5);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(e.deflate ? 8 : 0, 10);
     central.writeUInt32LE(data.length, 20);
     central.writeUInt32LE(options.zip64 ? U32_MAX : declared, 24);
     central.writeUInt16LE(name.length, 28);

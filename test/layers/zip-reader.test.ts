@@ -1,10 +1,11 @@
 import { spawnSync } from 'child_process';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MB, tree, writeZip } from './fixtures';
 import { inspectPackage, formatBytes, isExecutable } from '../../src/layers/private/package-contents';
-import { readZipEntries } from '../../src/layers/private/zip-reader';
+import { readZipBufferEntries, readZipEntries, readZipFiles } from '../../src/layers/private/zip-reader';
 
 describe('readZipEntries', () => {
   test('lists names, declared uncompressed sizes and Unix modes from the central directory', () => {
@@ -81,6 +82,51 @@ describe('readZipEntries', () => {
     eocd.writeUInt16LE(0xffff, 10);
     fs.writeFileSync(file, Buffer.concat([Buffer.alloc(30), eocd]));
     expect(() => readZipEntries(file)).toThrow(/ZIP64 locator missing/);
+  });
+});
+
+describe('readZipFiles', () => {
+  const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1]), Buffer.alloc(58, 7)]);
+  test('reads stored and deflated entries whole, or only their first bytes', () => {
+    const zip = writeZip([
+      { name: 'index.js', content: 'exports.handler = 1;' },
+      { name: 'app.py', content: 'def handler(e, c):\n    return 1\n', deflate: true },
+      { name: 'lib/x.so', content: ELF, deflate: true },
+    ]);
+    const whole = readZipFiles(zip, ['index.js', 'app.py', 'missing.txt'], 1024, true);
+    expect([...whole.keys()]).toEqual(['index.js', 'app.py']);
+    expect(whole.get('app.py')!.toString()).toBe('def handler(e, c):\n    return 1\n');
+    expect(readZipFiles(zip, ['lib/x.so', 'index.js'], 6)).toEqual(new Map([['index.js', Buffer.from('export')], ['lib/x.so', ELF.subarray(0, 6)]]));
+  });
+
+  test('a head of a large deflated entry inflates only a prefix; entries above the limit are not read whole', () => {
+    const big = Buffer.concat([ELF, crypto.randomBytes(4 * MB)]);
+    const zip = writeZip([{ name: 'lib/big.so', content: big, deflate: true }]);
+    expect(readZipFiles(zip, ['lib/big.so'], 20).get('lib/big.so')).toEqual(big.subarray(0, 20));
+    expect(readZipFiles(zip, ['lib/big.so'], MB, true).size).toBe(0);
+    expect(readZipFiles(zip, ['lib/big.so'], 5 * MB, true).get('lib/big.so')).toEqual(big);
+  });
+
+  test('lists a zip held in memory (a jar inside a zip package)', () => {
+    const jar = fs.readFileSync(writeZip([{ name: 'com/example/Handler.class', content: 'x', deflate: true }]));
+    expect(readZipBufferEntries(jar, 'lib/app.jar').map(e => e.name)).toEqual(['com/example/Handler.class']);
+    expect(() => readZipBufferEntries(Buffer.from('not a zip archive at all, just text'), 'lib/app.jar')).toThrow(/lib\/app.jar is not a readable zip archive/);
+  });
+
+  test('refuses an entry whose local header is damaged', () => {
+    const zip = writeZip([{ name: 'a.txt', content: 'a' }]);
+    const buf = fs.readFileSync(zip);
+    buf.writeUInt32LE(0, 0);
+    fs.writeFileSync(zip, buf);
+    expect(() => readZipFiles(zip, ['a.txt'], 1)).toThrow(/the local header of a.txt is damaged/);
+  });
+
+  const zipCli = spawnSync('zip', ['-v']).status === 0;
+  (zipCli ? test : test.skip)('reads contents of an archive made by the zip command', () => {
+    const dir = tree({ 'index.js': 'exports.handler = async () => 1;\n'.repeat(100) });
+    const zip = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zipcli-')), 'code.zip');
+    expect(spawnSync('zip', ['-qr', zip, '.'], { cwd: dir }).status).toBe(0);
+    expect(readZipFiles(zip, ['index.js'], MB, true).get('index.js')!.toString()).toBe(fs.readFileSync(path.join(dir, 'index.js'), 'utf-8'));
   });
 });
 

@@ -1,8 +1,7 @@
-import * as fs from 'fs';
 import { handlerFormat } from '../../function/private/runtime-rules';
-import { readZipEntries } from '../../layers/private/zip-reader';
+import { readZipBufferEntries, readZipEntries } from '../../layers/private/zip-reader';
 import { jsExports, pythonDefines } from '../private/handler-exports';
-import { codePackageOf, fileOf, layerPackagesOf, LocatedPackage } from '../private/packages';
+import { codePackageOf, fileOf, layerPackagesOf, LocatedPackage, readPackageFiles, readPackageText } from '../private/packages';
 import { Finding, FUNCTION, Rule, Severity, show } from '../private/rule';
 import { CfnEntry, isObject, knownString, TemplateIndex } from '../private/template-index';
 
@@ -13,14 +12,6 @@ function finding(handler: string, what: string, allowed: string, reason: string)
   return [{ property: 'Handler', value: `${show(handler)} but ${what}`, allowed, reason: `${reason}: ${NOT_FOUND}` }];
 }
 
-function read(pkg: LocatedPackage, rel: string): string | undefined {
-  const file = fileOf(pkg, rel);
-  try {
-    return file === undefined ? undefined : fs.readFileSync(file, 'utf-8');
-  } catch {
-    return undefined;
-  }
-}
 
 function nodeExport(handler: string, text: string | undefined, file: string): Finding[] {
   const name = handler.slice(handler.lastIndexOf('.') + 1);
@@ -37,7 +28,7 @@ function checkNode(handler: string, pkg: LocatedPackage): Finding[] {
     return finding(handler, `the ${pkg.label} holds no ${NODE_EXTENSIONS.map(ext => `${module}${ext}`).join(', ')}`,
       'a handler whose file is in the package (<file without extension>.<export>)', 'the runtime loads the handler file from the package root (Runtime.ImportModuleError)');
   }
-  return nodeExport(handler, read(pkg, file), file);
+  return nodeExport(handler, readPackageText(pkg, file), file);
 }
 
 function checkPython(handler: string, pkgs: LocatedPackage[]): Finding[] {
@@ -49,7 +40,7 @@ function checkPython(handler: string, pkgs: LocatedPackage[]): Finding[] {
     const files = pkg.files.filter(f => f.startsWith(prefix)).map(f => f.slice(prefix.length));
     const source = [`${module}.py`, `${module}/__init__.py`].find(f => files.includes(f));
     if (source) {
-      const text = read(pkg, prefix + source);
+      const text = readPackageText(pkg, prefix + source);
       if (text === undefined || pythonDefines(text, name)) return [];
       return finding(handler, `${source} defines no ${name}`, `a function ${source} defines (${handler.slice(0, dot)}.<function>)`,
         'the runtime calls that function of the handler module (Runtime.HandlerNotFound)');
@@ -60,11 +51,14 @@ function checkPython(handler: string, pkgs: LocatedPackage[]): Finding[] {
     'the runtime imports the handler module from the package or /opt/python (Runtime.ImportModuleError)');
 }
 
+/** Whether a jar of the package holds the class: a jar in a directory is read in place, one in a zip is inflated. */
 function jarHolds(pkg: LocatedPackage, jar: string, classFile: string): boolean | undefined {
-  const file = fileOf(pkg, jar);
-  if (file === undefined) return undefined;
   try {
-    return readZipEntries(file).some(e => e.name === classFile);
+    const file = fileOf(pkg, jar);
+    if (file !== undefined) return readZipEntries(file).some(e => e.name === classFile);
+    const content = readPackageFiles(pkg, [jar]).get(jar);
+    if (content === undefined) return undefined;
+    return readZipBufferEntries(content, jar).some(e => e.name === classFile);
   } catch {
     return undefined;
   }
@@ -101,7 +95,8 @@ function checkPackage(e: CfnEntry, index: TemplateIndex, runtime: string, handle
 /**
  * The handler exists in the package: the Node.js handler file exports the named function (checked on the
  * bundle, the file or the inline code), the Python module defines it, the Java class file is present.
- * Only packages found on this machine through their asset (or inline code) are read.
+ * Only packages found on this machine through their asset (or inline code) are read, directories and zip
+ * archives alike (a jar inside a zip package is inflated in memory to list its classes).
  */
 export const LambdaHandlerPresent: Rule = {
   id: 'LambdaHandlerPresent',

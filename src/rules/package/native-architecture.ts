@@ -1,6 +1,4 @@
-import * as path from 'path';
-import { nativeBinaries } from '../../local/private/elf';
-import { architectureOf, codePackageOf, layerPackagesOf } from '../private/packages';
+import { architectureOf, codePackageOf, layerPackagesOf, nativeBinariesOf } from '../private/packages';
 import { Finding, FUNCTION, Rule, Severity } from '../private/rule';
 
 /** Files named per finding (the count says how many more). */
@@ -8,8 +6,9 @@ const SHOWN = 3;
 
 /**
  * Native binaries (ELF `.so`, `.node`, `bootstrap`, `bin/*`) in the function's package and in its layers
- * built in this stack are built for the function's architecture. Packages not on this machine (S3 objects,
- * imported layers) and zip archives are not opened.
+ * built in this stack are built for the function's architecture, in directories and zip archives alike (a
+ * zip's binaries are read from the archive: only their ELF header is inflated). Packages not on this machine
+ * (S3 objects, imported layers) are not judged.
  */
 export const LambdaNativeArchitecture: Rule = {
   id: 'LambdaNativeArchitecture',
@@ -21,10 +20,8 @@ export const LambdaNativeArchitecture: Rule = {
     if (!arch) return [];
     const out: Finding[] = [];
     for (const pkg of [codePackageOf(e, index), ...layerPackagesOf(e, index)]) {
-      if (!pkg || pkg.isZip) continue;
-      const wrong = nativeBinaries([pkg.source]).filter(b => b.arch !== arch)
-        .map(b => ({ file: path.relative(pkg.source, b.file).split(path.sep).join('/'), arch: b.arch }))
-        .sort((a, b) => a.file.localeCompare(b.file));
+      if (!pkg) continue;
+      const wrong = nativeBinariesOf(pkg).filter(b => b.arch !== arch);
       if (wrong.length === 0) continue;
       const named = wrong.slice(0, SHOWN).map(b => `${b.file} (${b.arch})`).join(', ');
       const more = wrong.length > SHOWN ? ` and ${wrong.length - SHOWN} more` : '';

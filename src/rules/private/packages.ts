@@ -3,7 +3,8 @@ import * as path from 'path';
 import { AssetStaging, Stack } from 'aws-cdk-lib';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { CfnEntry, isObject, TemplateIndex } from './template-index';
-import { readZipEntries } from '../../layers/private/zip-reader';
+import { readZipEntries, readZipFiles } from '../../layers/private/zip-reader';
+import { ELF_HEADER_BYTES, elfHeaderArchitecture, isNativeCandidate } from '../../local/private/elf';
 
 /** At most this many files of one package are listed (a package this large is judged on those). */
 const MAX_FILES = 50_000;
@@ -107,4 +108,56 @@ export function architectureOf(e: CfnEntry): 'x86_64' | 'arm64' | undefined {
 /** The absolute path of a file of a directory package (undefined for zip archives). */
 export function fileOf(pkg: LocatedPackage, rel: string): string | undefined {
   return pkg.isZip ? undefined : path.join(pkg.source, ...rel.split('/'));
+}
+
+/** Files larger than this are not read whole (a handler file or a jar of that size is not judged). */
+const MAX_READ_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The contents of files of a package, a directory or a zip archive alike — whole, or only their first
+ * `head` bytes. Files that cannot be read (or are too large to read whole) are left out, so a caller never
+ * judges what it could not see.
+ */
+export function readPackageFiles(pkg: LocatedPackage, rels: readonly string[], head?: number): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  if (rels.length === 0) return out;
+  const limit = head ?? MAX_READ_BYTES;
+  if (pkg.isZip) {
+    try {
+      return readZipFiles(pkg.source, rels, limit, head === undefined);
+    } catch {
+      return out;
+    }
+  }
+  for (const rel of rels) {
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(fileOf(pkg, rel)!, 'r');
+      const size = fs.fstatSync(fd).size;
+      if (head === undefined && size > limit) continue;
+      const buf = Buffer.alloc(Math.min(size, limit));
+      out.set(rel, buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0)));
+    } catch {
+      // unreadable: not judged
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
+  return out;
+}
+
+/** The text of one file of a package (directory or zip), undefined when it cannot be read. */
+export function readPackageText(pkg: LocatedPackage, rel: string): string | undefined {
+  return readPackageFiles(pkg, [rel]).get(rel)?.toString('utf-8');
+}
+
+/** Native binaries of a package (ELF `bootstrap`, `*.node`, `*.so*`, `bin/*`), sorted by path, with their architecture. */
+export function nativeBinariesOf(pkg: LocatedPackage): Array<{ file: string; arch: string }> {
+  const heads = readPackageFiles(pkg, pkg.files.filter(isNativeCandidate), ELF_HEADER_BYTES);
+  const out: Array<{ file: string; arch: string }> = [];
+  for (const [file, head] of heads) {
+    const arch = elfHeaderArchitecture(head);
+    if (arch) out.push({ file, arch });
+  }
+  return out.sort((a, b) => a.file.localeCompare(b.file));
 }
