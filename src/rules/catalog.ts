@@ -3,7 +3,7 @@ import { LambdaArchitecture, LambdaAsyncInvokeConfig, LambdaBucketCodeVersion, L
 import { LambdaEventLoop, LambdaImportedRole } from './graph';
 import { LambdaMappingBatchingWindow, LambdaMappingFilters, LambdaMappingUnknownFacts, LambdaSqsMapping, LambdaSqsVisibilityBelowTimeout, LambdaSqsVisibilityTimeout, LambdaStreamConcurrency, LambdaStreamFailureHandling, LambdaStreamMapping } from './mapping';
 import { LambdaInternetGatewaySubnet } from './network';
-import { LambdaHandlerPresent, LambdaImageTag, LambdaImageUri, LambdaNativeArchitecture, LambdaPythonAbi } from './package';
+import { LambdaHandlerPresent, LambdaImageTag, LambdaImageUri, LambdaNativeArchitecture, LambdaPackageSize, LambdaPythonAbi } from './package';
 import { Rule } from './private/rule';
 import { SqsQueueSettings } from './queue';
 import { S3NotificationFilter, S3NotificationOverlap, S3NotificationSelfTrigger } from './s3';
@@ -30,6 +30,7 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaHandlerPresent,
   LambdaNativeArchitecture,
   LambdaPythonAbi,
+  LambdaPackageSize,
   LambdaImageUri,
   LambdaImageTag,
   LambdaFifoAsyncDestination,

@@ -74,7 +74,7 @@ describe('the 250 MB unzipped limit covers directories and bundles', () => {
     const stack = unstagedStack();
     const dir = tree({ 'index.js': 'exports.handler = async () => 1;', 'data.bin': { size: 251 * MB } });
     new BlueprintFunction(stack, 'Fn', { runtime: NODE, handler: 'index.handler', code: BlueprintCode.fromDirectory(dir) });
-    expectErrors(stack, /^\[Test\/Fn\] unzipped code \+ layers is 263,\d{3},\d{3} bytes \(code 251 MB\), allowed is at most 262,144,000 bytes \(250 MB\)/);
+    expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaPackageSize: unzipped code \+ layers is 263,\d{3},\d{3} bytes \(code 251 MB\), allowed is at most 262,144,000 bytes \(250 MB\)/);
   });
   test('a bundle\'s size is known: no "size of the function code is unknown" warning with layers', () => {
     const p = new TempProject({ 'h.ts': 'import { x } from "dep"; export const handler = async () => x;', 'node_modules/dep/index.js': 'exports.x = 1;', 'node_modules/dep/package.json': '{"name":"dep"}' });

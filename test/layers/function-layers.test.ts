@@ -7,6 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { BlueprintFunction, BlueprintFunctionProps, BlueprintLayer } from '../../src';
 import { expectErrors, nagFindings, newStack, synthErrors } from '../helpers';
 import { MB, tree, unstagedStack, writeZip } from './fixtures';
+import { packMode } from '../rules/modes';
 
 const handlerDir = () => tree({ 'index.js': 'exports.handler = async () => require("tiny-lib");\n' });
 const node = (extra: Partial<BlueprintFunctionProps> = {}): BlueprintFunctionProps => ({
@@ -150,7 +151,7 @@ describe('compatibility', () => {
       compatibleArchitectures: [lambda.Architecture.X86_64],
     });
     new BlueprintFunction(stack, 'Fn', node({ layers: [plain] }));
-    expectErrors(stack, /architecture for layer Test\/Plain is arm64/, /unzipped code \+ layers is 263,19[\d,]+ bytes \(code \d+ bytes \+ Plain 251 MB\)/);
+    expectErrors(stack, /architecture for layer Test\/Plain is arm64/, /LambdaBlueprints-LambdaPackageSize: unzipped code \+ layers is 263,19[\d,]+ bytes \(code \d+ bytes \+ layer Test\/Plain 251 MB\)/);
   });
 });
 
@@ -191,7 +192,7 @@ describe('size: code plus layers within 250 MB unzipped', () => {
     const stack = unstagedStack();
     const code = tree({ 'index.js': { size: codeBytes - 100 }, 'pad.txt': { size: 100 } });
     new BlueprintFunction(stack, 'Fn', node({ code: lambda.Code.fromAsset(code), layers: [layer(stack, 'Big', { size: layerBytes })] }));
-    if (refused) expectErrors(stack, /^\[Test\/Fn\] unzipped code \+ layers is 262,144,001 bytes \(code 100 MB \+ Big 150 MB\), allowed is at most 262,144,000 bytes \(250 MB\), because function code plus all its layers must stay within 250 MB unzipped\./);
+    if (refused) expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaPackageSize: unzipped code \+ layers is 262,144,001 bytes \(code 100 MB \+ layer Test\/Big\S* 150 MB\), allowed is at most 262,144,000 bytes \(250 MB\), because function code plus all its layers must stay within 250 MB unzipped\./);
     else expect(synthErrors(stack)).toEqual([]);
   });
 
@@ -199,13 +200,28 @@ describe('size: code plus layers within 250 MB unzipped', () => {
     const stack = unstagedStack();
     const zip = writeZip([{ name: 'index.js', content: 'exports.handler = async () => 1;', declaredSize: 260 * MB }]);
     new BlueprintFunction(stack, 'Fn', node({ code: lambda.Code.fromAsset(zip) }));
-    expectErrors(stack, /unzipped code \+ layers is 272,629,760 bytes \(code 260 MB\)/);
+    expectErrors(stack, /LambdaPackageSize: unzipped code \+ layers is 272,629,760 bytes \(code 260 MB\)/);
   });
 
   test('inline code counts its bytes', () => {
     const stack = newStack();
     new BlueprintFunction(stack, 'Fn', node({ code: lambda.Code.fromInline('exports.handler = async () => 1;'), layers: [layer(stack, 'Big', { size: 250 * MB })] }));
-    expectErrors(stack, /unzipped code \+ layers is 262,144,032 bytes \(code 32 bytes \+ Big 250 MB\)/);
+    expectErrors(stack, /LambdaPackageSize: unzipped code \+ layers is 262,144,032 bytes \(code 32 bytes \+ layer Test\/Big\S* 250 MB\)/);
+  });
+
+  test('an imported layer counts with the size declared on import; one imported by ARN alone is not counted', () => {
+    const stack = unstagedStack();
+    const ext = BlueprintLayer.fromLayerVersionAttributes(stack, 'Ext', { layerVersionArn: 'arn:aws:lambda:us-east-1:210987654321:layer:ext:7', unzippedSizeBytes: 200 * MB });
+    new BlueprintFunction(stack, 'Fn', node({ layers: [ext, imported(stack, 'other'), layer(stack, 'Big', { size: 51 * MB })] }));
+    expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaPackageSize: unzipped code \+ layers is 263,[\d,]+ bytes \(code \d+ bytes \+ layer arn:aws:lambda:us-east-1:210987654321:layer:ext:7 200 MB \+ layer Test\/Big\S* 51 MB; 1 layer of unknown size not counted\), allowed is at most 262,144,000 bytes \(250 MB\)/);
+  });
+
+  test('a plain lambda.Function is measured by the rule too (a directory asset, sparse file)', () => {
+    const stack = unstagedStack();
+    new lambda.Function(stack, 'Plain', { runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromAsset(tree({ 'index.js': 'exports.handler = async () => 1;', 'data.bin': { size: 251 * MB } })) });
+    expect(packMode(stack).filter(f => f.id === 'LambdaBlueprints-LambdaPackageSize').map(f => f.message)).toEqual([
+      'unzipped code + layers is 263,192,608 bytes (code 251 MB), allowed is at most 262,144,000 bytes (250 MB), because function code plus all its layers must stay within 250 MB unzipped.',
+    ]);
   });
 
   test('an imported layer has an unknown size: a warning says the total is partial', () => {

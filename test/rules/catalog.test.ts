@@ -9,6 +9,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { both, newStack, packMode } from './modes';
 import { elfHeader, packageDir, X86_64 } from './packages';
+import { writeZip } from '../layers/fixtures';
 import { BlueprintStandards, RuleResource, RuleViolation, StandardRule, StandardRules } from '../../src';
 import { ALL_RULES } from '../../src/rules/catalog';
 import { enforceRules } from '../../src/rules/private/enforce';
@@ -66,6 +67,11 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
   LambdaNativeArchitecture: s => l1AssetFunction(s, { 'index.js': 'exports.handler = async () => 1;', 'node_modules/x/build/x.node': elfHeader(X86_64) }),
   LambdaImageUri: s => l1Function(s, 'Fn', { PackageType: 'Image', Code: { ImageUri: 'docker.io/library/node:22', ZipFile: undefined }, Runtime: undefined, Handler: undefined }),
   LambdaImageTag: s => l1Function(s, 'Fn', { PackageType: 'Image', Code: { ImageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:latest', ZipFile: undefined }, Runtime: undefined, Handler: undefined }),
+  // A zip declaring 251 MB in its central directory: a few bytes on disk.
+  LambdaPackageSize: s => {
+    const asset = new s3_assets.Asset(s, 'Code', { path: writeZip([{ name: 'index.js', content: 'exports.handler = async () => 1;' }, { name: 'data.bin', content: 'x', declaredSize: 251 * 1024 * 1024 }]) });
+    l1Function(s, 'Fn', { Code: { S3Bucket: asset.s3BucketName, S3Key: asset.s3ObjectKey, ZipFile: undefined } });
+  },
   LambdaPythonAbi: s => l1AssetFunction(s, { 'app.py': 'def handler(e, c):\n    return 1\n', 'pkg/_x.cpython-311-aarch64-linux-gnu.so': 'x' }, { Runtime: 'python3.13', Handler: 'app.handler' }),
   LambdaFifoAsyncDestination: s => {
     const q = new sqs.CfnQueue(s, 'Fifo', { fifoQueue: true });

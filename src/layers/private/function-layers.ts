@@ -3,9 +3,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { factsOf } from './layer-facts';
 import { isCustomRuntime } from './layout';
-import { formatBytes, inspectPackage, isExecutable, PackageContents, permissions } from './package-contents';
-import { LIMITS } from '../../limits';
-import { fmt, isToken, Problems, validateAtSynth, warn } from '../../validation/private/problems';
+import { inspectPackage, isExecutable, PackageContents, permissions } from './package-contents';
+import { isToken, Problems, validateAtSynth, warn } from '../../validation/private/problems';
 
 /** What the function's own code is, as far as it can be measured locally. */
 interface CodeMeasure {
@@ -40,8 +39,9 @@ function nameOf(layer: lambda.ILayerVersion): string {
  * The layers of one function: kept in the order given (Lambda extracts them to /opt in that order, a later
  * layer overwriting files of an earlier one), written to the template by this class rather than by the
  * `lambda.Function` L2 (which throws at the sixth layer or a runtime mismatch, one problem at a time, and
- * may sort them), and checked together at synth: count, runtimes, architectures, the 250 MB unzipped
- * budget of code plus layers, and the `bootstrap` of a custom runtime. Internal to BlueprintFunction.
+ * may sort them), and checked together at synth: runtimes, architectures and the `bootstrap` of a custom
+ * runtime (the count and the 250 MB unzipped budget are rules of the library, on the template). Internal to
+ * BlueprintFunction.
  */
 export class FunctionLayers {
   private readonly layers: lambda.ILayerVersion[] = [];
@@ -97,26 +97,15 @@ export class FunctionLayers {
   private validate(p: Problems): void {
     const runtime = this.fn.runtime;
     const architecture = this.fn.architecture;
-    const total = this.layers.length + this.inheritedL2Layers().length;
-    if (total === 0 && !isCustomRuntime(runtime) && this.code.bytes === undefined) return;
+    if (this.layers.length === 0 && !isCustomRuntime(runtime)) return;
 
     // Layers on a container image function are the rule library's (LambdaImageUri, on the template).
     // The layer count, ARNs and duplicates are the rule library's (LambdaLayers, on the template).
 
-    const parts: string[] = [];
-    let bytes = this.code.bytes ?? 0;
-    if (this.code.bytes !== undefined) parts.push(`code ${formatBytes(this.code.bytes)}`);
+    // The 250 MB budget of code plus layers is the rule library's (LambdaPackageSize, on the template).
+
     for (const layer of this.layers) {
-      const facts = factsOf(layer);
-      this.checkCompatibility(p, layer, facts.compatibleArchitectures, runtime, architecture);
-      if (facts.unzippedSizeBytes !== undefined) {
-        bytes += facts.unzippedSizeBytes;
-        parts.push(`${layer.node.id} ${formatBytes(facts.unzippedSizeBytes)}`);
-      }
-    }
-    if (bytes > LIMITS.unzippedPackageBytes.max) {
-      const max = LIMITS.unzippedPackageBytes.max;
-      p.add('unzipped code + layers', `${fmt(bytes)} bytes (${parts.join(' + ')})`, `at most ${fmt(max)} bytes (${formatBytes(max)})`, LIMITS.unzippedPackageBytes.reason);
+      this.checkCompatibility(p, layer, factsOf(layer).compatibleArchitectures, runtime, architecture);
     }
     if (isCustomRuntime(runtime)) this.checkBootstrap(p, runtime);
   }

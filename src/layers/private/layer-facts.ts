@@ -27,6 +27,11 @@ export function recordLayerFacts(layer: IConstruct, facts: LayerFacts): void {
   FACTS.set(layer, facts);
 }
 
+/** The facts recorded for a layer construct (imported layers declare them), undefined when none. */
+export function recordedLayerFacts(layer: IConstruct): LayerFacts | undefined {
+  return FACTS.get(layer);
+}
+
 /** The asset `Code.fromAsset` created under `scope`, when there is one. */
 export function assetOf(scope: IConstruct): s3_assets.Asset | undefined {
   const asset = scope.node.tryFindChild('Code');

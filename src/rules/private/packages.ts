@@ -16,12 +16,18 @@ export interface LocatedPackage {
   /** The staged directory or zip archive. */
   readonly source: string;
   readonly isZip: boolean;
-  /** Relative `/`-separated paths of the files it holds. */
+  /** Relative `/`-separated paths of the files it holds (the first 50,000). */
   readonly files: readonly string[];
+  /** Size once extracted, in bytes: file sizes of a directory (`lstat`), declared sizes of a zip's entries. */
+  readonly unzippedBytes: number;
+  /** Number of files (all of them, not only those listed). */
+  readonly fileCount: number;
+  /** Size of the zip archive, or undefined for a directory (zipped at deployment). */
+  readonly zipBytes?: number;
 }
 
 const ASSETS = new WeakMap<TemplateIndex, Map<string, string>>();
-type Listing = { isZip: boolean; files: string[] } | null;
+type Listing = { isZip: boolean; files: string[]; unzippedBytes: number; fileCount: number; zipBytes?: number } | null;
 /** Listings per rule run (a package may be rewritten between two synths of one process). */
 const LISTED = new WeakMap<TemplateIndex, Map<string, Listing>>();
 
@@ -47,20 +53,33 @@ function list(index: TemplateIndex, source: string): Listing {
   if (known !== undefined) return known;
   let listed: Listing = null;
   try {
-    if (fs.statSync(source).isDirectory()) {
+    const stat = fs.statSync(source);
+    if (stat.isDirectory()) {
       const files: string[] = [];
+      let unzippedBytes = 0;
+      let fileCount = 0;
       const walk = (dir: string, rel: string): void => {
         for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-          if (files.length >= MAX_FILES) return;
           const r = rel ? `${rel}/${e.name}` : e.name;
-          if (e.isDirectory()) walk(path.join(dir, e.name), r);
-          else files.push(r);
+          const abs = path.join(dir, e.name);
+          if (e.isDirectory()) { walk(abs, r); continue; }
+          fileCount++;
+          // lstat, as the layer measure does: sparse files count in full, links as themselves.
+          unzippedBytes += fs.lstatSync(abs).size;
+          if (files.length < MAX_FILES) files.push(r);
         }
       };
       walk(source, '');
-      listed = { isZip: false, files };
+      listed = { isZip: false, files, unzippedBytes, fileCount };
     } else {
-      listed = { isZip: true, files: readZipEntries(source).map(e => e.name).filter(n => !n.endsWith('/')).slice(0, MAX_FILES) };
+      const entries = readZipEntries(source).filter(e => !e.name.endsWith('/'));
+      listed = {
+        isZip: true,
+        files: entries.slice(0, MAX_FILES).map(e => e.name),
+        unzippedBytes: entries.reduce((sum, e) => sum + e.uncompressedSize, 0),
+        fileCount: entries.length,
+        zipBytes: stat.size,
+      };
     }
   } catch {
     listed = null;
@@ -83,18 +102,18 @@ export function codePackageOf(e: CfnEntry, index: TemplateIndex): LocatedPackage
   return locate(index, 'code', e.properties.Code);
 }
 
+/** The package of a layer reference when it is a layer version of this stack built from a local asset. */
+export function layerPackageOf(index: TemplateIndex, layer: unknown): LocatedPackage | undefined {
+  const target = index.target(layer);
+  if (target?.type !== 'AWS::Lambda::LayerVersion') return undefined;
+  return locate(index, `layer ${target.path.replace(/\/Resource$/, '')}`, target.properties.Content);
+}
+
 /** The packages of the function's layers that are layer versions of this stack built from local assets. */
 export function layerPackagesOf(e: CfnEntry, index: TemplateIndex): LocatedPackage[] {
   const layers = e.properties.Layers;
   if (!Array.isArray(layers)) return [];
-  const out: LocatedPackage[] = [];
-  for (const layer of layers) {
-    const target = index.target(layer);
-    if (target?.type !== 'AWS::Lambda::LayerVersion') continue;
-    const found = locate(index, `layer ${target.path.replace(/\/Resource$/, '')}`, target.properties.Content);
-    if (found) out.push(found);
-  }
-  return out;
+  return layers.map(l => layerPackageOf(index, l)).filter((p): p is LocatedPackage => p !== undefined);
 }
 
 /** The function's architecture as the template says (CloudFormation's default is x86_64); undefined when a token. */
