@@ -9,11 +9,11 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { both, newStack, packMode } from './modes';
 import { elfHeader, packageDir, X86_64 } from './packages';
-import { writeZip } from '../layers/fixtures';
 import { BlueprintStandards, RuleResource, RuleViolation, StandardRule, StandardRules } from '../../src';
 import { ALL_RULES } from '../../src/rules/catalog';
 import { enforceRules } from '../../src/rules/private/enforce';
 import { rulesTable } from '../../src/rules/table';
+import { writeZip } from '../layers/fixtures';
 
 /** A plain L1 function with the given property overrides (compliant when `props` is empty). */
 function l1Function(stack: Stack, id: string, props: Record<string, unknown> = {}): lambda.CfnFunction {
