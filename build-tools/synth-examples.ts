@@ -17,6 +17,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NagPack, ServerlessChecks } from 'cdk-nag';
 import { LambdaBlueprintChecks } from '../src';
 import { DEFAULT_REPORT_OPTIONS, markdownReport, ReportOptions } from '../src/report/private/markdown';
+import { measurePackages } from '../src/report/private/packages';
 import { countAcknowledged, stackSummary } from '../src/report/private/summary';
 import { TemplateModel } from '../src/report/private/template-model';
 
@@ -81,8 +82,9 @@ function main(): void {
         const findings = nagOf(stack);
         const resources = Object.keys(template.Resources ?? {});
         const nag = { findings, acknowledged: countAcknowledged(model, resources) };
-        console.log(stackSummary(stack.stackName, model, resources.length, nag));
-        report.push(markdownReport(stack.stackName, model, nag, options));
+        const packages = measurePackages(stack);
+        console.log(stackSummary(stack.stackName, model, resources.length, nag, packages));
+        report.push(markdownReport(stack.stackName, model, nag, options, packages));
         if (Object.values(findings).some(f => f.length > 0)) failed++;
       }
       fs.writeFileSync(path.join(outdir, 'blueprint-report.md'), report.join('\n'));

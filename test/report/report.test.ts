@@ -1,7 +1,14 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { LambdaCostEstimator } from '../../src';
 import { DEFAULT_REPORT_OPTIONS, eventFlowchart, markdownReport, streamConcurrency } from '../../src/report/private/markdown';
+import { measurePackages } from '../../src/report/private/packages';
 import { countAcknowledged, stackSummary } from '../../src/report/private/summary';
 import { refOf, TemplateJson, TemplateModel } from '../../src/report/private/template-model';
+import { writeZip } from '../layers/fixtures';
+import { packageDir } from '../rules/packages';
 
 const path = (p: string) => ({ 'aws:cdk:path': `App/${p}` });
 const fn = (p: string, extra: Record<string, unknown> = {}) => ({
@@ -165,5 +172,47 @@ describe('LambdaCostEstimator', () => {
     expect(c.durationCost).toBeCloseTo(800_000 * 0.0000133334);
     const free = LambdaCostEstimator.monthly({ memoryMb: 128, monthlyInvocations: 1000, averageDurationMs: 10, includeFreeTier: true });
     expect(free.total).toBe(0);
+  });
+});
+
+describe('package size and file count per function (measured at synth)', () => {
+  const stack = new Stack(new App(), 'Pkg');
+  const dir = packageDir({ 'index.js': 'exports.handler = async () => 1;', 'lib/data.json': '{"a":1}' });
+  const node = { runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler' };
+  const layer = new lambda.LayerVersion(stack, 'Deps', { code: lambda.Code.fromAsset(packageDir({ 'nodejs/node_modules/x/index.js': 'x'.repeat(2_000) })) });
+  new lambda.Function(stack, 'Dir', { ...node, code: lambda.Code.fromAsset(dir), layers: [layer, lambda.LayerVersion.fromLayerVersionArn(stack, 'Ext', 'arn:aws:lambda:us-east-1:210987654321:layer:ext:1')] });
+  new lambda.Function(stack, 'Zip', { ...node, code: lambda.Code.fromAsset(writeZip([{ name: 'index.js', content: 'exports.handler = async () => 1;', deflate: true }, { name: 'big.bin', content: 'x', declaredSize: 3 * 1024 * 1024 }])) });
+  new lambda.Function(stack, 'Inline', { ...node, code: lambda.Code.fromInline('exports.handler = async () => 1;') });
+  const s3Bucket = s3.Bucket.fromBucketName(stack, 'B', 'code-bucket');
+  new lambda.Function(stack, 'Remote', { ...node, code: lambda.Code.fromBucket(s3Bucket, 'fn.zip') });
+  const template = Template.fromStack(stack).toJSON() as TemplateJson;
+  const pkgModel = new TemplateModel(template, 'Pkg');
+  const packages = measurePackages(stack);
+  const idOf = (name: string) => pkgModel.functionIds.find(id => id.startsWith(name))!;
+
+  test('directories, zips and inline code are measured; code elsewhere is not', () => {
+    expect(packages.get(idOf('Dir'))).toEqual({ kind: 'directory', unzippedBytes: 39, fileCount: 2, zipBytes: undefined, withLayersBytes: 2_039, unmeasuredLayers: 1 });
+    expect(packages.get(idOf('Zip'))).toMatchObject({ kind: 'zip', unzippedBytes: 3 * 1024 * 1024 + 32, fileCount: 2, withLayersBytes: undefined, unmeasuredLayers: 0 });
+    expect(packages.get(idOf('Zip'))!.zipBytes).toBeLessThan(400);
+    expect(packages.get(idOf('Inline'))).toMatchObject({ kind: 'inline', unzippedBytes: 32, fileCount: 1 });
+    expect(packages.has(idOf('Remote'))).toBe(false);
+  });
+
+  test('the summary prints a package line under each measured function', () => {
+    const text = stackSummary('Pkg', pkgModel, 10, { findings: {}, acknowledged: 0 }, packages);
+    const zipBytes = packages.get(idOf('Zip'))!.zipBytes!;
+    expect(text).toContain('      package: 39 bytes unzipped, 2 files; with layers 2,039 bytes + 1 layer not measured');
+    expect(text).toContain(`      package: 3 MB unzipped (${zipBytes} bytes zipped), 2 files`);
+    expect(text).toContain('      package: 32 bytes unzipped (inline), 1 file');
+    expect(text.match(/package:/g)).toHaveLength(3);
+    expect(stackSummary('Pkg', pkgModel, 10, { findings: {}, acknowledged: 0 })).not.toContain('package:');
+  });
+
+  test('the Markdown report has a package column when packages are measured', () => {
+    const md = markdownReport('Pkg', pkgModel, { findings: {}, acknowledged: 0 }, DEFAULT_REPORT_OPTIONS, packages);
+    expect(md).toContain('| function | memory | timeout | architecture | concurrency | layers | network | release | package |');
+    expect(md).toMatch(/\| 32 bytes unzipped \(inline\), 1 file \|$/m);
+    expect(md).toMatch(/^\| Remote.* \| – \|$/m);
+    expect(markdownReport('Pkg', pkgModel, { findings: {}, acknowledged: 0 })).not.toContain('package |');
   });
 });

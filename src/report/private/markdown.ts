@@ -1,5 +1,6 @@
 import { PRICES } from '../../limits';
 import { LambdaCostEstimator } from '../cost';
+import { describePackage, PackageMeasure } from './packages';
 import { standardsSection } from './standards';
 import { NagOutcome } from './summary';
 import { TemplateModel } from './template-model';
@@ -70,13 +71,15 @@ export function eventFlowchart(model: TemplateModel): string {
 
 /**
  * The blueprint report of one stack in Markdown: a table of the functions, every event path as a
- * Mermaid flowchart (failure edges dashed), a monthly cost estimate and the cdk-nag results.
+ * Mermaid flowchart (failure edges dashed), a monthly cost estimate and the cdk-nag results. With
+ * `packages` (measured at synth, `measurePackages`), the functions table has a package column.
  */
-export function markdownReport(stackName: string, model: TemplateModel, nag: NagOutcome, options: ReportOptions = DEFAULT_REPORT_OPTIONS): string {
+export function markdownReport(stackName: string, model: TemplateModel, nag: NagOutcome, options: ReportOptions = DEFAULT_REPORT_OPTIONS,
+  packages?: ReadonlyMap<string, PackageMeasure>): string {
   const out: string[] = [`# Blueprint report: ${stackName}`, ''];
   out.push('## Functions', '');
-  out.push('| function | memory | timeout | architecture | concurrency | layers | network | release |');
-  out.push('|---|---|---|---|---|---|---|---|');
+  out.push(`| function | memory | timeout | architecture | concurrency | layers | network | release |${packages ? ' package |' : ''}`);
+  out.push(`|---|---|---|---|---|---|---|---|${packages ? '---|' : ''}`);
   for (const id of model.functionIds) {
     const f = model.facts(id);
     const stream = streamConcurrency(model, id);
@@ -84,7 +87,9 @@ export function markdownReport(stackName: string, model: TemplateModel, nag: Nag
       f.reservedConcurrency !== undefined ? `reserved ${f.reservedConcurrency}` : 'unreserved',
       stream !== undefined ? `streams need ${stream}` : undefined,
     ].filter(Boolean).join(', ');
-    out.push(`| ${f.name} | ${f.memoryMb ?? '?'} MB | ${f.timeoutSeconds ?? '?'} s | ${f.architecture} | ${concurrency} | ${f.layers ? f.layerNames.join(' → ') : '–'} | ${f.network} | ${f.release} |`);
+    const pkg = packages?.get(id);
+    const packageCell = packages ? ` ${pkg ? describePackage(pkg) : '–'} |` : '';
+    out.push(`| ${f.name} | ${f.memoryMb ?? '?'} MB | ${f.timeoutSeconds ?? '?'} s | ${f.architecture} | ${concurrency} | ${f.layers ? f.layerNames.join(' → ') : '–'} | ${f.network} | ${f.release} |${packageCell}`);
   }
 
   out.push('', ...standardsSection(model));

@@ -1,3 +1,4 @@
+import { describePackage, PackageMeasure } from './packages';
 import { standardsSummary } from './standards';
 import { TemplateModel } from './template-model';
 import { ACKNOWLEDGEMENTS_KEY, AcknowledgementRecord } from '../../nag/private/acknowledgement-metadata';
@@ -27,9 +28,10 @@ function join(parts: string[], none: string): string {
 
 /**
  * A one-screen text summary of a stack: each function with memory, timeout, architecture, where its
- * events come from and where failed events go, and the cdk-nag result.
+ * events come from and where failed events go, and the cdk-nag result; with `packages` (measured at
+ * synth, `measurePackages`), each function's package size and file count.
  */
-export function stackSummary(stackName: string, model: TemplateModel, resourceCount: number, nag: NagOutcome): string {
+export function stackSummary(stackName: string, model: TemplateModel, resourceCount: number, nag: NagOutcome, packages?: ReadonlyMap<string, PackageMeasure>): string {
   const lines: string[] = [];
   const total = Object.values(nag.findings).reduce((n, f) => n + f.length, 0);
   const packs = Object.entries(nag.findings).map(([pack, f]) => `${pack} ${f.length}`).join(', ');
@@ -40,6 +42,8 @@ export function stackSummary(stackName: string, model: TemplateModel, resourceCo
     const failures = model.outcomesOf(id).map(e => `${e.kind === 'success' ? 'success → ' : ''}${model.labelOf(e.to)} [${e.label}${e.from !== id ? ` of ${model.nameOf(e.from)}` : ''}]`);
     lines.push(`  λ ${f.name}: ${f.memoryMb ?? '?'} MB, ${f.timeoutSeconds ?? '?'} s, ${f.architecture}, ${f.runtime}` +
       `${f.reservedConcurrency !== undefined ? `, reserved ${f.reservedConcurrency}` : ''}, ${f.layers ? `layers ${f.layerNames.join(' → ')}` : 'no layers'}, ${f.network}, ${f.release}`);
+    const pkg = packages?.get(id);
+    if (pkg) lines.push(`      package: ${describePackage(pkg)}`);
     lines.push(...standardsSummary(model, id));
     lines.push(`      events from: ${join(sources, 'direct invocation only')}`);
     lines.push(`      failed events go to: ${join(failures, 'NOTHING DURABLE')}`);
