@@ -30,8 +30,10 @@ describe('CognitoTrigger', () => {
     const signUp = new CognitoTrigger(stack, 'SignUp', { function: newFunction(stack, 'PreSignUp', fast), userPool: pool, operation: cognito.UserPoolOperation.PRE_SIGN_UP });
     new CognitoTrigger(stack, 'Confirmed', { function: newFunction(stack, 'PostConfirmation', fast), userPool: pool, operation: cognito.UserPoolOperation.POST_CONFIRMATION });
     new CognitoTrigger(stack, 'Tokens', {
-      function: newFunction(stack, 'PreToken', fast), userPool: pool,
-      operation: cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, lambdaVersion: cognito.LambdaVersion.V2_0,
+      function: newFunction(stack, 'PreToken', fast),
+      userPool: pool,
+      operation: cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
+      lambdaVersion: cognito.LambdaVersion.V2_0,
     });
     new CognitoTrigger(stack, 'Messages', { function: newFunction(stack, 'Message', fast), userPool: pool, operation: cognito.UserPoolOperation.CUSTOM_MESSAGE });
     expect(signUp.operation).toBe(cognito.UserPoolOperation.PRE_SIGN_UP);
@@ -63,8 +65,10 @@ describe('CognitoTrigger', () => {
   test('the blueprint default timeout (30 s) is refused too, with the trigger\'s property named', () => {
     const stack = newStack();
     new CognitoTrigger(stack, 'T', {
-      function: newFunction(stack), userPool: compliantPool(stack),
-      operation: cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, lambdaVersion: cognito.LambdaVersion.V2_0,
+      function: newFunction(stack),
+      userPool: compliantPool(stack),
+      operation: cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
+      lambdaVersion: cognito.LambdaVersion.V2_0,
     });
     expectErrors(stack, /^\[Test\/Pool\/Resource\] LambdaBlueprints-CognitoTriggerTimeout: LambdaConfig\.PreTokenGenerationConfig\.LambdaArn is Test\/Fn\/Function\/Resource, whose Timeout is 30 s, allowed is a function whose Timeout is at most 5 s/);
   });

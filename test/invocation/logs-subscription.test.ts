@@ -15,8 +15,10 @@ describe('LogsSubscriptionTrigger', () => {
     const group = newLogGroup(stack);
     const trigger = new LogsSubscriptionTrigger(stack, 'Errors', { function: newFunction(stack, 'Shipper'), logGroup: group });
     new LogsSubscriptionTrigger(stack, 'Audit', {
-      function: newFunction(stack, 'Auditor'), logGroup: group,
-      filterPattern: logs.FilterPattern.stringValue('$.level', '=', 'ERROR'), filterName: 'errors-to-auditor',
+      function: newFunction(stack, 'Auditor'),
+      logGroup: group,
+      filterPattern: logs.FilterPattern.stringValue('$.level', '=', 'ERROR'),
+      filterName: 'errors-to-auditor',
     });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::Logs::SubscriptionFilter', {

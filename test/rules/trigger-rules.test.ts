@@ -10,8 +10,13 @@ import { enforceRules } from '../../src/rules/private/enforce';
 function fn(stack: Stack, id: string, props: Record<string, unknown> = {}): lambda.CfnFunction {
   const role = new iam.CfnRole(stack, `${id}Role`, { assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } });
   const f = new lambda.CfnFunction(stack, id, {
-    role: role.attrArn, runtime: 'nodejs24.x', handler: 'index.handler', code: { zipFile: 'exports.handler = async e => e;' },
-    memorySize: 1024, timeout: 30, architectures: ['arm64'],
+    role: role.attrArn,
+    runtime: 'nodejs24.x',
+    handler: 'index.handler',
+    code: { zipFile: 'exports.handler = async e => e;' },
+    memorySize: 1024,
+    timeout: 30,
+    architectures: ['arm64'],
   });
   for (const [k, v] of Object.entries(props)) f.addPropertyOverride(k, v);
   return f;
@@ -47,7 +52,8 @@ describe('CognitoTriggerTimeout', () => {
     const slow = fn(s, 'Fn', { Timeout: 60 });
     new cognito.CfnUserPool(s, 'Pool', {
       lambdaConfig: {
-        kmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/1', customEmailSender: { lambdaArn: slow.attrArn, lambdaVersion: 'V1_0' },
+        kmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/1',
+        customEmailSender: { lambdaArn: slow.attrArn, lambdaVersion: 'V1_0' },
         preSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:elsewhere',
       },
     });
