@@ -20,7 +20,7 @@ export type { FunctionReleaseProps } from './deployment/release';
 export { SmokeTestHook } from './deployment/smoke-test';
 export type { SmokeTestHookProps } from './deployment/smoke-test';
 export { DeploymentStrategy, DeploymentStrategyKind } from './deployment/strategy';
-export type { DynamoDbSampleOptions, EventBridgeSampleOptions, HttpSampleOptions, KinesisSampleOptions, S3SampleOptions, SampleEventEnvironment, SnsSampleOptions, SqsSampleOptions } from './events/options';
+export type { CloudFrontSampleOptions, CloudWatchLogsSampleOptions, CognitoSampleOptions, DynamoDbSampleOptions, EventBridgeSampleOptions, HttpSampleOptions, KinesisSampleOptions, S3SampleOptions, SampleEventEnvironment, SnsSampleOptions, SqsSampleOptions } from './events/options';
 export { SampleEvents } from './events/sample-events';
 export { BlueprintFunction, DeadLetterQueueMode } from './function/blueprint-function';
 export type { BlueprintFunctionProps } from './function/blueprint-function';
