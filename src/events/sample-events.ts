@@ -1,6 +1,6 @@
 import {
-  CloudFrontSampleOptions, CloudWatchLogsSampleOptions, CognitoSampleOptions, DynamoDbSampleOptions, EventBridgeSampleOptions, HttpSampleOptions, KinesisSampleOptions, S3SampleOptions,
-  SnsSampleOptions, SqsSampleOptions,
+  CloudFrontSampleOptions, CloudWatchLogsSampleOptions, CognitoSampleOptions, DynamoDbSampleOptions, EventBridgeSampleOptions,
+  HttpSampleOptions, KinesisSampleOptions, S3SampleOptions, SnsSampleOptions, SqsSampleOptions,
 } from './options';
 import { customMessage, postConfirmation, preSignUp, preTokenGeneration } from './private/cognito-events';
 import { env, EPOCH_MS, id, marshallItem, md5, TIME } from './private/common';
