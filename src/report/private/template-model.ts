@@ -297,7 +297,7 @@ export class TemplateModel {
           for (const [k, v] of Object.entries<any>(p.LambdaConfig ?? {})) this.add(id, this.functionOf(v?.LambdaArn ?? v), 'event', `trigger ${k} (sync, 5 s)`);
           break;
         case 'AWS::Logs::SubscriptionFilter':
-          this.add(refOf(p.LogGroupName) ?? id, this.functionOf(p.DestinationArn), 'event', `subscription filter (async)`);
+          this.add(refOf(p.LogGroupName) ?? id, this.functionOf(p.DestinationArn), 'event', 'subscription filter (async)');
           break;
         case 'AWS::Lambda::Url':
           this.add(id, this.functionOf(p.TargetFunctionArn), 'event', `URL, auth ${p.AuthType} (sync)`);
