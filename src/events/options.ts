@@ -189,3 +189,97 @@ export interface HttpSampleOptions extends SampleEventEnvironment {
    */
   readonly multiValueHeaders?: boolean;
 }
+
+/** Options of the CloudFront (Lambda@Edge) sample events. */
+export interface CloudFrontSampleOptions {
+  /**
+   * The HTTP method.
+   * @default 'GET'
+   */
+  readonly method?: string;
+  /**
+   * The request URI (path only).
+   * @default '/index.html'
+   */
+  readonly uri?: string;
+  /**
+   * The query string, without `?`.
+   * @default ''
+   */
+  readonly querystring?: string;
+  /**
+   * Request headers (written as CloudFront does: lower-case keys, each a list of `{ key, value }`).
+   * @default { host: <the distribution domain>, 'user-agent': 'curl/8.0.0', accept: '*\/*' }
+   */
+  readonly headers?: { [name: string]: string };
+  /**
+   * The response status (origin-response and viewer-response events).
+   * @default '200'
+   */
+  readonly status?: string;
+  /**
+   * The distribution's domain name.
+   * @default 'd111111abcdef8.cloudfront.net'
+   */
+  readonly distributionDomainName?: string;
+}
+
+/** Options of the Cognito user pool trigger sample events. */
+export interface CognitoSampleOptions extends SampleEventEnvironment {
+  /**
+   * The user name.
+   * @default 'jane.doe'
+   */
+  readonly userName?: string;
+  /**
+   * The user's attributes (strings, as Cognito sends them).
+   * @default { email: 'jane.doe@example.com' } (plus `sub` and status attributes where Cognito adds them)
+   */
+  readonly userAttributes?: { [name: string]: string };
+  /**
+   * The trigger source (which flow invoked the trigger).
+   * @default - the sign-up source of each event: `PreSignUp_SignUp`, `PostConfirmation_ConfirmSignUp`,
+   * `TokenGeneration_Authentication`, `CustomMessage_SignUp`
+   */
+  readonly triggerSource?: string;
+  /**
+   * The app client id.
+   * @default '1example23456789'
+   */
+  readonly clientId?: string;
+  /**
+   * Client metadata the app passed to the API call.
+   * @default {}
+   */
+  readonly clientMetadata?: { [key: string]: string };
+  /**
+   * Pre token generation only: the event version, '1' (ID token claims and groups) or '2' / '3' (also
+   * access token claims and scopes).
+   * @default '1'
+   */
+  readonly eventVersion?: string;
+}
+
+/** Options of `SampleEvents.cloudWatchLogs`. */
+export interface CloudWatchLogsSampleOptions extends SampleEventEnvironment {
+  /**
+   * One log event per message.
+   * @default ['{"level":"ERROR","message":"payment failed"}']
+   */
+  readonly messages?: string[];
+  /**
+   * The log group.
+   * @default '/aws/lambda/orders'
+   */
+  readonly logGroup?: string;
+  /**
+   * The log stream.
+   * @default '2025/01/01/[$LATEST]0123456789abcdef0123456789abcdef'
+   */
+  readonly logStream?: string;
+  /**
+   * The name of the subscription filter that delivered the batch.
+   * @default 'errors-to-lambda'
+   */
+  readonly subscriptionFilter?: string;
+}

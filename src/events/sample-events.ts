@@ -1,40 +1,14 @@
-import { createHash } from 'crypto';
 import {
-  DynamoDbSampleOptions, EventBridgeSampleOptions, HttpSampleOptions, KinesisSampleOptions, S3SampleOptions,
-  SampleEventEnvironment, SnsSampleOptions, SqsSampleOptions,
+  CloudFrontSampleOptions, CloudWatchLogsSampleOptions, CognitoSampleOptions, DynamoDbSampleOptions, EventBridgeSampleOptions,
+  HttpSampleOptions, KinesisSampleOptions, S3SampleOptions, SnsSampleOptions, SqsSampleOptions,
 } from './options';
+import { customMessage, postConfirmation, preSignUp, preTokenGeneration } from './private/cognito-events';
+import { env, EPOCH_MS, id, marshallItem, md5, TIME } from './private/common';
+import { edgeEvent } from './private/edge-events';
+import { httpBody, lower, multi } from './private/http';
+import { logsEvent } from './private/logs-events';
 
-const TIME = '2025-01-01T00:00:00.000Z';
-const EPOCH_MS = Date.parse(TIME);
 const HELLO = '{"hello":"world"}';
-
-function env(o: SampleEventEnvironment): { account: string; region: string } {
-  return { account: o.account ?? '123456789012', region: o.region ?? 'us-east-1' };
-}
-
-/** A deterministic UUID-shaped id (events are reproducible: same options, same event). */
-function id(...parts: unknown[]): string {
-  const h = createHash('sha256').update(JSON.stringify(parts)).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-function md5(text: string): string {
-  return createHash('md5').update(text, 'utf-8').digest('hex');
-}
-
-/** A plain value in DynamoDB JSON. */
-function marshall(value: any): any {
-  if (value === null || value === undefined) return { NULL: true };
-  if (typeof value === 'string') return { S: value };
-  if (typeof value === 'number') return { N: String(value) };
-  if (typeof value === 'boolean') return { BOOL: value };
-  if (Array.isArray(value)) return { L: value.map(marshall) };
-  return { M: marshallItem(value) };
-}
-
-function marshallItem(item: { [name: string]: any }): any {
-  return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, marshall(v)]));
-}
 
 /**
  * Sample Lambda events, shaped as AWS documents them, for handler tests: one generator per event kind,
@@ -311,20 +285,82 @@ export class SampleEvents {
     };
   }
 
+  /**
+   * A CloudFront viewer-request event (Lambda@Edge). The handler returns the request (changed or not), or
+   * a response (`status`, `statusDescription`, `headers`, `body`) to answer without the cache or origin.
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-event-structure.html
+   */
+  public static cloudFrontViewerRequest(options: CloudFrontSampleOptions = {}): any {
+    return edgeEvent('viewer-request', options);
+  }
+
+  /**
+   * A CloudFront origin-request event (Lambda@Edge, `request.origin` set). The handler returns the request
+   * (e.g. another origin), or a response.
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-event-structure.html
+   */
+  public static cloudFrontOriginRequest(options: CloudFrontSampleOptions = {}): any {
+    return edgeEvent('origin-request', options);
+  }
+
+  /**
+   * A CloudFront origin-response event (Lambda@Edge): the handler returns the response (changed or not).
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-event-structure.html
+   */
+  public static cloudFrontOriginResponse(options: CloudFrontSampleOptions = {}): any {
+    return edgeEvent('origin-response', options);
+  }
+
+  /**
+   * A CloudFront viewer-response event (Lambda@Edge): the handler returns the response (changed or not).
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-event-structure.html
+   */
+  public static cloudFrontViewerResponse(options: CloudFrontSampleOptions = {}): any {
+    return edgeEvent('viewer-response', options);
+  }
+
+  /**
+   * A Cognito pre sign-up event: the handler returns the event (`response.autoConfirmUser`, …) or throws.
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html
+   */
+  public static cognitoPreSignUp(options: CognitoSampleOptions = {}): any {
+    return preSignUp(options);
+  }
+
+  /**
+   * A Cognito post confirmation event: the handler returns the event unchanged.
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-confirmation.html
+   */
+  public static cognitoPostConfirmation(options: CognitoSampleOptions = {}): any {
+    return postConfirmation(options);
+  }
+
+  /**
+   * A Cognito pre token generation event (version 1, or 2/3 with access token claims and scopes): the
+   * handler returns the event with `response.claimsOverrideDetails` (v1) or `claimsAndScopeOverrideDetails`.
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
+   */
+  public static cognitoPreTokenGeneration(options: CognitoSampleOptions = {}): any {
+    return preTokenGeneration(options);
+  }
+
+  /**
+   * A Cognito custom message event: the handler returns the event with `response.emailSubject`,
+   * `emailMessage` and `smsMessage` (containing `request.codeParameter`).
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-message.html
+   */
+  public static cognitoCustomMessage(options: CognitoSampleOptions = {}): any {
+    return customMessage(options);
+  }
+
+  /**
+   * A CloudWatch Logs subscription batch: `awslogs.data` is the JSON batch (`logGroup`, `logStream`,
+   * `logEvents`, …), gzip-compressed and base64-encoded, as CloudWatch Logs delivers it.
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/services-cloudwatchlogs.html
+   */
+  public static cloudWatchLogs(options: CloudWatchLogsSampleOptions = {}): any {
+    return logsEvent(options);
+  }
+
   private constructor() {}
-}
-
-function lower(headers: { [name: string]: string }): { [name: string]: string } {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-}
-
-function multi(values: { [name: string]: string }): { [name: string]: string[] } {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, [v]]));
-}
-
-/** The body fields: base64-encoded on request; `empty` when there is no body (null, '' or absent). */
-function httpBody(options: HttpSampleOptions, empty: 'null' | 'empty' | 'absent'): { body?: string | null; isBase64Encoded: boolean } {
-  const base64 = options.base64Body ?? false;
-  if (options.body === undefined) return empty === 'absent' ? { isBase64Encoded: false } : { body: empty === 'null' ? null : '', isBase64Encoded: false };
-  return { body: base64 ? Buffer.from(options.body, 'utf-8').toString('base64') : options.body, isBase64Encoded: base64 };
 }

@@ -9,6 +9,7 @@ import { SqsQueueSettings } from './queue';
 import { S3NotificationFilter, S3NotificationOverlap, S3NotificationSelfTrigger } from './s3';
 import { STANDARD_RULES } from './standards';
 import { KinesisStreamSettings } from './stream';
+import { CognitoTriggerTimeout, LogsSubscriptionFilterCount, LogsSubscriptionOwnLogGroup } from './triggers';
 
 /** Every product rule, in report order: the single place the constructs and the nag pack take them from. */
 export const ALL_RULES: readonly Rule[] = [
@@ -53,6 +54,9 @@ export const ALL_RULES: readonly Rule[] = [
   S3NotificationSelfTrigger,
   S3NotificationOverlap,
   S3NotificationFilter,
+  CognitoTriggerTimeout,
+  LogsSubscriptionOwnLogGroup,
+  LogsSubscriptionFilterCount,
   LambdaEventLoop,
   LambdaImportedRole,
   // Platform standards (BlueprintStandards): fire only where a standard is in force.

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { gunzipSync } from 'zlib';
 import { SampleEvents } from '../../src';
 
 // The documented fields of each event kind (AWS developer guides, linked from each generator).
@@ -109,5 +110,92 @@ describe('SampleEvents', () => {
     }
     expect(log).toHaveBeenCalledTimes(4);
     log.mockRestore();
+  });
+});
+
+describe('SampleEvents for Lambda@Edge, Cognito and CloudWatch Logs', () => {
+  test.each([
+    ['viewer-request', () => SampleEvents.cloudFrontViewerRequest(), false, false],
+    ['origin-request', () => SampleEvents.cloudFrontOriginRequest(), true, false],
+    ['origin-response', () => SampleEvents.cloudFrontOriginResponse(), true, true],
+    ['viewer-response', () => SampleEvents.cloudFrontViewerResponse(), false, true],
+  ])('CloudFront %s: Records[0].cf with config, request (origin at the origin) and response', (eventType, make, atOrigin, withResponse) => {
+    const event = make();
+    expect(event.Records).toHaveLength(1);
+    const cf = event.Records[0].cf;
+    expect(keys(cf)).toEqual(withResponse ? ['config', 'request', 'response'] : ['config', 'request']);
+    expect(keys(cf.config)).toEqual(['distributionDomainName', 'distributionId', 'eventType', 'requestId']);
+    expect(cf.config.eventType).toBe(eventType);
+    expect(keys(cf.request)).toEqual(atOrigin ? ['clientIp', 'headers', 'method', 'origin', 'querystring', 'uri'] : ['clientIp', 'headers', 'method', 'querystring', 'uri']);
+    expect(cf.request).toMatchObject({ method: 'GET', uri: '/index.html', querystring: '' });
+    expect(cf.request.headers.host).toEqual([{ key: 'Host', value: 'd111111abcdef8.cloudfront.net' }]);
+    expect(cf.request.headers['x-forwarded-for'] !== undefined).toBe(atOrigin);
+    if (atOrigin) expect(keys(cf.request.origin.custom)).toEqual(['customHeaders', 'domainName', 'keepaliveTimeout', 'path', 'port', 'protocol', 'readTimeout', 'sslProtocols']);
+    if (withResponse) {
+      expect(keys(cf.response)).toEqual(['headers', 'status', 'statusDescription']);
+      expect(cf.response).toMatchObject({ status: '200', statusDescription: 'OK' });
+      expect(cf.response.headers['content-type']).toEqual([{ key: 'Content-Type', value: 'text/html' }]);
+    }
+  });
+
+  test('CloudFront options: method, uri, query string, headers (lower-case keys) and status', () => {
+    const cf = SampleEvents.cloudFrontViewerResponse({ method: 'POST', uri: '/api', querystring: 'a=1', headers: { 'X-Custom': 'v' }, status: '404' }).Records[0].cf;
+    expect(cf.request).toMatchObject({ method: 'POST', uri: '/api', querystring: 'a=1', headers: { 'x-custom': [{ key: 'X-Custom', value: 'v' }] } });
+    expect(cf.response.status).toBe('404');
+  });
+
+  const COMMON = ['callerContext', 'region', 'request', 'response', 'triggerSource', 'userName', 'userPoolId', 'version'];
+
+  test('Cognito pre sign-up: common parameters, attributes, validation data, auto-confirm flags', () => {
+    const event = SampleEvents.cognitoPreSignUp({ userName: 'bob', userAttributes: { email: 'bob@example.com' }, region: 'eu-west-1' });
+    expect(keys(event)).toEqual(COMMON);
+    expect(event).toMatchObject({ version: '1', triggerSource: 'PreSignUp_SignUp', region: 'eu-west-1', userPoolId: 'eu-west-1_EXAMPLE', userName: 'bob' });
+    expect(keys(event.callerContext)).toEqual(['awsSdkVersion', 'clientId']);
+    expect(event.request).toEqual({ userAttributes: { email: 'bob@example.com' }, validationData: {}, clientMetadata: {} });
+    expect(event.response).toEqual({ autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false });
+  });
+
+  test('Cognito post confirmation: a confirmed user with sub, empty response', () => {
+    const event = SampleEvents.cognitoPostConfirmation({ clientMetadata: { source: 'web' } });
+    expect(keys(event)).toEqual(COMMON);
+    expect(event.triggerSource).toBe('PostConfirmation_ConfirmSignUp');
+    expect(event.request.userAttributes).toMatchObject({ 'cognito:user_status': 'CONFIRMED', 'email': 'jane.doe@example.com', 'email_verified': 'true' });
+    expect(event.request.userAttributes.sub).toBeDefined();
+    expect(event.request.clientMetadata).toEqual({ source: 'web' });
+    expect(event.response).toEqual({});
+  });
+
+  test('Cognito pre token generation: version 1 (claimsOverrideDetails) and version 2 (scopes, claimsAndScopeOverrideDetails)', () => {
+    const v1 = SampleEvents.cognitoPreTokenGeneration();
+    expect(v1).toMatchObject({ version: '1', triggerSource: 'TokenGeneration_Authentication', response: { claimsOverrideDetails: null } });
+    expect(keys(v1.request)).toEqual(['clientMetadata', 'groupConfiguration', 'userAttributes']);
+    expect(v1.request.groupConfiguration).toEqual({ groupsToOverride: [], iamRolesToOverride: [], preferredRole: null });
+    const v2 = SampleEvents.cognitoPreTokenGeneration({ eventVersion: '2', triggerSource: 'TokenGeneration_RefreshTokens' });
+    expect(v2).toMatchObject({ version: '2', triggerSource: 'TokenGeneration_RefreshTokens', response: { claimsAndScopeOverrideDetails: null } });
+    expect(v2.request.scopes).toContain('openid');
+  });
+
+  test('Cognito custom message: code and link parameters, null messages to fill in', () => {
+    const event = SampleEvents.cognitoCustomMessage({ triggerSource: 'CustomMessage_ForgotPassword' });
+    expect(event.triggerSource).toBe('CustomMessage_ForgotPassword');
+    expect(event.request).toMatchObject({ codeParameter: '{####}', linkParameter: '{##Click Here##}', usernameParameter: null });
+    expect(event.response).toEqual({ smsMessage: null, emailMessage: null, emailSubject: null });
+  });
+
+  test('CloudWatch Logs: awslogs.data is the gzip-compressed, base64-encoded batch', () => {
+    const event = SampleEvents.cloudWatchLogs({ messages: ['first', 'second'], logGroup: '/app/api', subscriptionFilter: 'all', account: '111122223333' });
+    expect(keys(event)).toEqual(['awslogs']);
+    expect(keys(event.awslogs)).toEqual(['data']);
+    const raw = Buffer.from(event.awslogs.data, 'base64');
+    expect([raw[0], raw[1]]).toEqual([0x1f, 0x8b]); // the gzip magic number
+    const batch = JSON.parse(gunzipSync(raw).toString('utf-8'));
+    expect(keys(batch)).toEqual(['logEvents', 'logGroup', 'logStream', 'messageType', 'owner', 'subscriptionFilters']);
+    expect(batch).toMatchObject({ messageType: 'DATA_MESSAGE', owner: '111122223333', logGroup: '/app/api', subscriptionFilters: ['all'] });
+    expect(batch.logEvents.map((e: any) => e.message)).toEqual(['first', 'second']);
+    expect(keys(batch.logEvents[0])).toEqual(['id', 'message', 'timestamp']);
+    expect(batch.logEvents[0].id).not.toBe(batch.logEvents[1].id);
+    const defaults = JSON.parse(gunzipSync(Buffer.from(SampleEvents.cloudWatchLogs().awslogs.data, 'base64')).toString('utf-8'));
+    expect(JSON.parse(defaults.logEvents[0].message)).toEqual({ level: 'ERROR', message: 'payment failed' });
+    expect(SampleEvents.cloudWatchLogs()).toEqual(SampleEvents.cloudWatchLogs());
   });
 });

@@ -1,12 +1,14 @@
 import { synthApp, withFunction } from './helpers';
 import { buildApp as basicApp } from '../../examples/basic-function';
 import { buildApp as canaryApp } from '../../examples/canary-release';
+import { buildApp as cognitoLogsApp } from '../../examples/cognito-logs-triggers';
 import { buildApp as dynamoApp } from '../../examples/dynamodb-cdc-consumer';
 import { buildApp as restApp } from '../../examples/rest-api';
 import { buildApp as s3App } from '../../examples/s3-bucket-processor';
 import { buildApp as scheduledApp } from '../../examples/scheduled-job';
 import { buildApp as snsApp } from '../../examples/sns-fanout-consumer';
 import { buildApp as vpcApp } from '../../examples/vpc-worker';
+import { SampleEvents } from '../../src';
 import { apiGatewayEvent } from '../../src/local/private/events';
 
 // The remaining examples' handlers, each through its own trigger as the template wires it.
@@ -57,4 +59,20 @@ test('vpc-worker: the AWS SDK Lambda\'s runtime bundles is not emulated: a clear
     expect(o.errorType).toBe('Runtime.ImportModuleError');
     expect(o.errorMessage).toMatch(/Cannot find module '@aws-sdk\/client-s3'/);
   }, { environment: { BUCKET_NAME: 'b', DB_HOST: 'localhost', DB_PORT: '5432' } });
+});
+
+test('cognito-logs-triggers: pre sign-up confirms company addresses and refuses others; the shipper decodes a logs batch', async () => {
+  const assembly = synthApp(cognitoLogsApp);
+  await withFunction(assembly, 'CognitoLogsTriggers/PreSignUp', async e => {
+    const ok = await e.invoke({ payload: JSON.stringify(SampleEvents.cognitoPreSignUp({ userAttributes: { email: 'jane@example.com' } })) });
+    expect(JSON.parse(ok.payload).response).toEqual({ autoConfirmUser: true, autoVerifyEmail: true, autoVerifyPhone: false });
+    const refused = await e.invoke({ payload: JSON.stringify(SampleEvents.cognitoPreSignUp({ userAttributes: { email: 'joe@other.org' } })) });
+    expect(refused.errorMessage).toMatch(/open to @example\.com addresses only/);
+  }, { environment: { ALLOWED_DOMAIN: 'example.com' } });
+  await withFunction(assembly, 'CognitoLogsTriggers/LogShipper', async e => {
+    const o = await e.invoke({ payload: e.sampleEvent('cloudwatch-logs') });
+    expect(JSON.parse(o.payload)).toEqual({ shipped: 1 });
+    const two = await e.invoke({ payload: JSON.stringify(SampleEvents.cloudWatchLogs({ messages: ['ERROR a', 'ERROR b'] })) });
+    expect(JSON.parse(two.payload)).toEqual({ shipped: 2 });
+  });
 });

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { App, Stack, Stage } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -94,6 +95,18 @@ test('zip extraction: deflated entries, folders and modes; damaged, unsupported 
 test('event kinds are recognized from their documented fields', () => {
   for (const kind of Object.keys(EVENT_KINDS)) expect(eventKindOf(EVENT_KINDS[kind]())).toBe(kind);
   expect([eventKindOf(null), eventKindOf({ any: 1 }), eventKindOf({ Records: [{ eventSource: 'aws:mq' }] })]).toEqual([undefined, undefined, 'aws:mq']);
+});
+
+test('Lambda@Edge, Cognito and CloudWatch Logs kinds: samples of SampleEvents, recognized by their fields', () => {
+  expect(Object.keys(EVENT_KINDS)).toEqual(expect.arrayContaining([
+    'cloudfront-viewer-request', 'cloudfront-origin-request', 'cloudfront-origin-response', 'cloudfront-viewer-response',
+    'cognito-pre-sign-up', 'cognito-post-confirmation', 'cognito-pre-token-generation', 'cognito-custom-message', 'cloudwatch-logs',
+  ]));
+  const logs = EVENT_KINDS['cloudwatch-logs']({ region: 'eu-west-1', account: '111122223333', sourceArn: 'arn:aws:logs:eu-west-1:111122223333:log-group:/app/api:*' }) as any;
+  const batch = JSON.parse(zlib.gunzipSync(Buffer.from(logs.awslogs.data, 'base64')).toString('utf-8'));
+  expect(batch).toMatchObject({ owner: '111122223333', logGroup: '/app/api' });
+  expect((EVENT_KINDS['cognito-pre-sign-up']({ region: 'eu-west-1', account: '111122223333' }) as any).userPoolId).toBe('eu-west-1_EXAMPLE');
+  expect(eventKindOf({ triggerSource: 'UserMigration_Authentication', userPoolId: 'x' })).toBe('cognito');
 });
 
 test('asynchronous delivery: the on-success destination gets a Success record; without destinations a failure is dropped with a warning', async () => {

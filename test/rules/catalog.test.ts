@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CfnResource, Duration, Size, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -128,6 +129,17 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
       },
     },
   }),
+  CognitoTriggerTimeout: s => new cognito.CfnUserPool(s, 'Pool', { lambdaConfig: { preSignUp: l1Function(s, 'Fn', { Timeout: 6 }).attrArn } }),
+  LogsSubscriptionOwnLogGroup: s => {
+    const group = new logs.CfnLogGroup(s, 'Logs', { retentionInDays: 30 });
+    const fn = l1Function(s, 'Fn', { LoggingConfig: { LogGroup: group.ref } });
+    new logs.CfnSubscriptionFilter(s, 'Filter', { logGroupName: group.ref, destinationArn: fn.attrArn, filterPattern: '' });
+  },
+  LogsSubscriptionFilterCount: s => {
+    const group = new logs.CfnLogGroup(s, 'Logs', { retentionInDays: 30 });
+    const fn = l1Function(s, 'Fn');
+    for (const id of ['A', 'B', 'C']) new logs.CfnSubscriptionFilter(s, id, { logGroupName: group.ref, destinationArn: fn.attrArn, filterPattern: '' });
+  },
   LambdaImportedRole: s => {
     const topic = new sns.CfnTopic(s, 'Topic');
     const fn = l1Function(s, 'Fn', { Role: 'arn:aws:iam::123456789012:role/imported' });

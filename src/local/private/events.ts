@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'crypto';
+import { SampleEvents } from '../../events/sample-events';
 
 /**
  * Sample events per trigger kind, with the fields AWS documents for each (Lambda developer guide,
@@ -233,6 +234,33 @@ export const EVENT_KINDS: Record<string, (ctx?: SourceContext) => Record<string,
   'alb-multi-value': ctx => albEvent('GET', '/', true, '', ctx),
   'apigateway': ctx => apiGatewayEvent('GET', '/', null, ctx),
   'function-url': ctx => functionUrlEvent('GET', '/', undefined, ctx),
+  'cloudfront-viewer-request': () => SampleEvents.cloudFrontViewerRequest(),
+  'cloudfront-origin-request': () => SampleEvents.cloudFrontOriginRequest(),
+  'cloudfront-origin-response': () => SampleEvents.cloudFrontOriginResponse(),
+  'cloudfront-viewer-response': () => SampleEvents.cloudFrontViewerResponse(),
+  'cognito-pre-sign-up': ctx => SampleEvents.cognitoPreSignUp(envOf(ctx)),
+  'cognito-post-confirmation': ctx => SampleEvents.cognitoPostConfirmation(envOf(ctx)),
+  'cognito-pre-token-generation': ctx => SampleEvents.cognitoPreTokenGeneration(envOf(ctx)),
+  'cognito-custom-message': ctx => SampleEvents.cognitoCustomMessage(envOf(ctx)),
+  'cloudwatch-logs': ctx => SampleEvents.cloudWatchLogs({ ...envOf(ctx), logGroup: logGroupOf(ctx?.sourceArn) }),
+};
+
+function envOf(ctx: SourceContext = DEFAULT_CONTEXT): { account: string; region: string } {
+  return { account: ctx.account, region: ctx.region };
+}
+
+/** The log group name of a log group ARN (`arn:aws:logs:<region>:<account>:log-group:<name>[:*]`). */
+function logGroupOf(arn: string | undefined): string | undefined {
+  const m = arn === undefined ? null : /:log-group:(.+?)(:\*)?$/.exec(arn);
+  return m ? m[1] : undefined;
+}
+
+/** Cognito trigger sources, by the prefix of `triggerSource`. */
+const COGNITO_KINDS: Record<string, string> = {
+  PreSignUp: 'cognito-pre-sign-up',
+  PostConfirmation: 'cognito-post-confirmation',
+  TokenGeneration: 'cognito-pre-token-generation',
+  CustomMessage: 'cognito-custom-message',
 };
 
 /** The trigger kind an event looks like, from its documented fields (undefined for a direct invocation). */
@@ -240,6 +268,9 @@ export function eventKindOf(event: unknown): string | undefined {
   if (!event || typeof event !== 'object') return undefined;
   const e = event as Record<string, any>;
   const first = Array.isArray(e.Records) ? e.Records[0] : undefined;
+  if (typeof first?.cf?.config?.eventType === 'string') return `cloudfront-${first.cf.config.eventType}`;
+  if (typeof e.triggerSource === 'string' && e.userPoolId !== undefined) return COGNITO_KINDS[e.triggerSource.split('_')[0]] ?? 'cognito';
+  if (typeof e.awslogs?.data === 'string') return 'cloudwatch-logs';
   const source = first?.eventSource ?? first?.EventSource;
   if (source) return ({ 'aws:sqs': 'sqs', 'aws:kinesis': 'kinesis', 'aws:dynamodb': 'dynamodb', 'aws:s3': 's3', 'aws:sns': 'sns' } as Record<string, string>)[source] ?? source;
   if (e.requestContext?.elb) return e.multiValueHeaders ? 'alb-multi-value' : 'alb';

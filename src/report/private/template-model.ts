@@ -86,6 +86,9 @@ const TYPE_LABELS: Record<string, string> = {
   'AWS::ApiGatewayV2::Api': 'HTTP API',
   'AWS::ElasticLoadBalancingV2::TargetGroup': 'ALB target group',
   'AWS::Lambda::Url': 'function URL',
+  'AWS::Cognito::UserPool': 'Cognito user pool',
+  'AWS::Logs::LogGroup': 'log group',
+  'AWS::Logs::SubscriptionFilter': 'subscription filter',
 };
 
 /** The model of one template. */
@@ -289,6 +292,12 @@ export class TemplateModel {
           if (p.TargetType === 'lambda') {
             for (const t of p.Targets ?? []) this.add(id, this.functionOf(t.Id), 'event', 'ALB target (sync)');
           }
+          break;
+        case 'AWS::Cognito::UserPool':
+          for (const [k, v] of Object.entries<any>(p.LambdaConfig ?? {})) this.add(id, this.functionOf(v?.LambdaArn ?? v), 'event', `trigger ${k} (sync, 5 s)`);
+          break;
+        case 'AWS::Logs::SubscriptionFilter':
+          this.add(refOf(p.LogGroupName) ?? id, this.functionOf(p.DestinationArn), 'event', 'subscription filter (async)');
           break;
         case 'AWS::Lambda::Url':
           this.add(id, this.functionOf(p.TargetFunctionArn), 'event', `URL, auth ${p.AuthType} (sync)`);

@@ -18,6 +18,8 @@ export const LambdaEventLoop: Rule = {
     const functions = cycle.map(edge => edge.to).filter(t => t.type === FUNCTION);
     if (functions.some(f => f.logicalId < e.logicalId)) return [];
     if (cycle.length === 2 && cycle[0].to.type === 'AWS::S3::Bucket') return [];
+    // A function subscribed to its own log group is LogsSubscriptionOwnLogGroup's (an error).
+    if (cycle.length === 2 && cycle[0].to.type === 'AWS::Logs::SubscriptionFilter') return [];
     const path = [e.path, ...cycle.map(edge => `(${edge.label}) → ${edge.to.path}`)].join(' ');
     return [{
       property: 'event path',

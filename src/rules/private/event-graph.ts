@@ -2,6 +2,8 @@ import { asArray } from './iam';
 import { CfnEntry, isObject, TemplateIndex } from './template-index';
 import { keyPatternMatches, writesOf } from './writes';
 import { notificationsOf } from '../s3/notifications';
+import { USER_POOL, userPoolTriggers } from '../triggers/cognito-timeout';
+import { destinationFunction, functionLogGroupKeys, logGroupKeys, sameLogGroup, SUBSCRIPTION_FILTER } from '../triggers/log-groups';
 
 /** An edge of the event graph: `from` puts an event where `to` receives it. */
 export interface EventEdge {
@@ -53,7 +55,15 @@ function build(index: TemplateIndex): Map<string, EventEdge[]> {
       if (isObject(config) && isObject(config[k])) add(g, fn, mapTo(targetOf(index, config[k].Destination), `${k} destination`));
     }
   }
+  for (const pool of index.ofType(USER_POOL)) {
+    for (const t of userPoolTriggers(pool)) add(g, pool, mapTo(index.functionOf(t.arn), `trigger ${t.property}`));
+  }
+  // A subscription filter is the node of its log group: the functions logging there put events into it.
+  const filters = index.ofType(SUBSCRIPTION_FILTER).map(f => ({ f, keys: logGroupKeys(index, f.properties.LogGroupName) }));
+  for (const { f } of filters) add(g, f, mapTo(destinationFunction(index, f), 'subscription filter'));
   for (const fn of index.ofType('AWS::Lambda::Function')) {
+    const own = filters.length ? functionLogGroupKeys(index, fn) : new Set<string>();
+    for (const { f, keys } of filters) if (sameLogGroup(own, keys)) add(g, fn, { to: f, label: 'writes its logs' });
     for (const w of writesOf(index, fn)) {
       add(g, fn, { to: w.target, label: `${w.action}${w.keyPattern !== undefined ? ` on keys ${JSON.stringify(w.keyPattern)}` : ''}`, keyPattern: w.keyPattern });
     }

@@ -1,0 +1,16 @@
+import { HttpSampleOptions } from '../options';
+
+export function lower(headers: { [name: string]: string }): { [name: string]: string } {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+export function multi(values: { [name: string]: string }): { [name: string]: string[] } {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, [v]]));
+}
+
+/** The body fields: base64-encoded on request; `empty` when there is no body (null, '' or absent). */
+export function httpBody(options: HttpSampleOptions, empty: 'null' | 'empty' | 'absent'): { body?: string | null; isBase64Encoded: boolean } {
+  const base64 = options.base64Body ?? false;
+  if (options.body === undefined) return empty === 'absent' ? { isBase64Encoded: false } : { body: empty === 'null' ? null : '', isBase64Encoded: false };
+  return { body: base64 ? Buffer.from(options.body, 'utf-8').toString('base64') : options.body, isBase64Encoded: base64 };
+}

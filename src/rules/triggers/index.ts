@@ -1,0 +1,3 @@
+export { CognitoTriggerTimeout } from './cognito-timeout';
+export { LogsSubscriptionFilterCount } from './logs-filter-count';
+export { LogsSubscriptionOwnLogGroup } from './logs-own-log-group';
