@@ -7,6 +7,8 @@ export interface CfnEntry {
   readonly type: string;
   readonly properties: Record<string, any>;
   readonly updatePolicy?: Record<string, any>;
+  /** The resource's template `Metadata` section (e.g. the Lambda@Edge mark of BlueprintEdgeFunction). */
+  readonly metadata?: Record<string, any>;
   readonly resource: CfnResource;
   /** The construct path of the resource (`App/Stack/Fn/Function/Resource`). */
   readonly path: string;
@@ -215,6 +217,11 @@ class LazyEntry implements CfnEntry {
   public get updatePolicy(): Record<string, any> | undefined {
     const policy = this.rendered().UpdatePolicy;
     return isObject(policy) ? policy : undefined;
+  }
+
+  public get metadata(): Record<string, any> | undefined {
+    const metadata = this.rendered().Metadata;
+    return isObject(metadata) ? metadata : undefined;
   }
 
   private rendered(): Record<string, any> {
