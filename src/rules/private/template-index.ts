@@ -204,7 +204,9 @@ class LazyEntry implements CfnEntry {
   constructor(public readonly resource: CfnResource) {
     // What `resource.logicalId` resolves to (an override, else the allocated id), without a resolve pass.
     const override = (resource as unknown as { _logicalIdOverride?: string })._logicalIdOverride;
-    this.logicalId = override ?? Stack.of(resource).getLogicalId(resource);
+    // A lazy override (e.g. `fn.currentVersion`'s, which appends the function's hash) is resolved once.
+    this.logicalId = override === undefined ? Stack.of(resource).getLogicalId(resource)
+      : Token.isUnresolved(override) ? String(Stack.of(resource).resolve(override)) : override;
     this.type = resource.cfnResourceType;
     this.path = resource.node.path;
   }
