@@ -82,7 +82,9 @@ describe('BlueprintEdgeFunction (stack in us-east-1)', () => {
     const stack = edgeStack();
     edge(stack, { includeBody: true });
     Template.fromStack(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({ DefaultCacheBehavior: Match.objectLike({ LambdaFunctionAssociations: [Match.objectLike({ IncludeBody: true })] }) }),
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({ LambdaFunctionAssociations: [Match.objectLike({ IncludeBody: true })] }),
+      }),
     });
     expect(synthErrors(stack)).toEqual([]);
   });
