@@ -86,6 +86,7 @@ const TYPE_LABELS: Record<string, string> = {
   'AWS::ApiGatewayV2::Api': 'HTTP API',
   'AWS::ElasticLoadBalancingV2::TargetGroup': 'ALB target group',
   'AWS::Lambda::Url': 'function URL',
+  'AWS::CloudFront::Distribution': 'CloudFront distribution',
 };
 
 /** The model of one template. */
@@ -225,6 +226,9 @@ export class TemplateModel {
       const weights = alias.Properties?.RoutingConfig?.AdditionalVersionWeights;
       return weights ? `alias ${name}, weighted routing` : `alias ${name}`;
     }
+    // Lambda@Edge: CloudFront replicates a numbered version (an association here, or BlueprintEdgeFunction's mark).
+    const edge = this.sourcesOf(fn).some(e => this.resources[e.from]?.Type === 'AWS::CloudFront::Distribution');
+    if (edge || this.resources[fn]?.Metadata?.['cdk-lambda-blueprints:edge']) return 'numbered version (Lambda@Edge)';
     return '$LATEST';
   }
 
@@ -290,6 +294,16 @@ export class TemplateModel {
             for (const t of p.Targets ?? []) this.add(id, this.functionOf(t.Id), 'event', 'ALB target (sync)');
           }
           break;
+        case 'AWS::CloudFront::Distribution': {
+          const config = p.DistributionConfig ?? {};
+          const behaviours = [config.DefaultCacheBehavior, ...(Array.isArray(config.CacheBehaviors) ? config.CacheBehaviors : [])];
+          for (const b of behaviours) {
+            for (const a of b?.LambdaFunctionAssociations ?? []) {
+              this.add(id, this.functionOf(a.LambdaFunctionARN), 'event', `Lambda@Edge ${a.EventType} (sync)`);
+            }
+          }
+          break;
+        }
         case 'AWS::Lambda::Url':
           this.add(id, this.functionOf(p.TargetFunctionArn), 'event', `URL, auth ${p.AuthType} (sync)`);
           break;
