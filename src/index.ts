@@ -27,6 +27,8 @@ export type { BlueprintFunctionProps } from './function/blueprint-function';
 export { BlueprintCode } from './function/code';
 export type { BlueprintFileCodeOptions } from './function/code';
 export { BlueprintSecret } from './function/secret';
+export { BlueprintEdgeFunction } from './edge/edge-function';
+export type { BlueprintEdgeFunctionProps } from './edge/edge-function';
 export { AlbToFunction } from './http/alb';
 export type { AlbToFunctionProps } from './http/alb';
 export { ApiAuthorization, ApiAuthorizationKind } from './http/api-authorization';

@@ -1,4 +1,5 @@
 import { CodeDeployAliasAlarms, LambdaAliasSettings, LambdaProvisionedOnLatest } from './alias';
+import { LambdaEdgeArchitecture, LambdaEdgeEnvironment, LambdaEdgeEphemeralStorage, LambdaEdgeIncludeBody, LambdaEdgeLayers, LambdaEdgeOriginTimeout, LambdaEdgePackageSize, LambdaEdgeProvisionedConcurrency, LambdaEdgeRegion, LambdaEdgeRole, LambdaEdgeRuntime, LambdaEdgeVersion, LambdaEdgeViewerLimits, LambdaEdgeVpc } from './edge';
 import { LambdaArchitecture, LambdaAsyncInvokeConfig, LambdaBucketCodeVersion, LambdaEnvironment, LambdaEnvironmentSecret, LambdaEphemeralStorage, LambdaFifoAsyncDestination, LambdaFunctionName, LambdaFunctionNameUnique, LambdaHandler, LambdaInlineCode, LambdaLayers, LambdaMemorySize, LambdaReservedConcurrency, LambdaRuntimeDeprecated, LambdaRuntimeNotNewest, LambdaTimeout } from './function';
 import { LambdaEventLoop, LambdaImportedRole } from './graph';
 import { LambdaMappingBatchingWindow, LambdaMappingFilters, LambdaMappingUnknownFacts, LambdaSqsMapping, LambdaSqsVisibilityBelowTimeout, LambdaSqsVisibilityTimeout, LambdaStreamConcurrency, LambdaStreamFailureHandling, LambdaStreamMapping } from './mapping';
@@ -59,6 +60,21 @@ export const ALL_RULES: readonly Rule[] = [
   LogsSubscriptionFilterCount,
   LambdaEventLoop,
   LambdaImportedRole,
+  // Lambda@Edge: fire only on functions a CloudFront distribution triggers (or BlueprintEdgeFunction marks).
+  LambdaEdgeVersion,
+  LambdaEdgeIncludeBody,
+  LambdaEdgeRegion,
+  LambdaEdgeRole,
+  LambdaEdgeVpc,
+  LambdaEdgeEnvironment,
+  LambdaEdgeLayers,
+  LambdaEdgeProvisionedConcurrency,
+  LambdaEdgeEphemeralStorage,
+  LambdaEdgeRuntime,
+  LambdaEdgeArchitecture,
+  LambdaEdgeViewerLimits,
+  LambdaEdgeOriginTimeout,
+  LambdaEdgePackageSize,
   // Platform standards (BlueprintStandards): fire only where a standard is in force.
   ...STANDARD_RULES,
 ];

@@ -1,7 +1,9 @@
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CfnResource, Duration, Size, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -45,6 +47,38 @@ function mapping(stack: Stack, fn: lambda.CfnFunction, source: CfnResource, prop
 function streamMapping(stack: Stack, props: Record<string, unknown>, fnProps: Record<string, unknown> = {}): void {
   const stream = new CfnResource(stack, 'Stream', { type: 'AWS::Kinesis::Stream', properties: { ShardCount: 4 } });
   mapping(stack, l1Function(stack, 'Fn', fnProps), stream, { startingPosition: 'TRIM_HORIZON', bisectBatchOnFunctionError: true, maximumRetryAttempts: 3, maximumRecordAgeInSeconds: 3600, ...props });
+}
+
+/** Options of an L1 Lambda@Edge fixture. */
+interface EdgeFixture {
+  /** Overrides of the function (x86_64, 128 MB, 5 s by default). */
+  readonly fn?: Record<string, unknown>;
+  /** Overrides of the distribution's association (viewer-request, the version's ARN by default). */
+  readonly association?: Record<string, unknown>;
+  /** Whether the role trusts edgelambda.amazonaws.com too (default true). */
+  readonly trust?: boolean;
+  /** Files of an asset package (default: inline code). */
+  readonly files?: Record<string, string | Buffer>;
+}
+
+/** An L1 Lambda@Edge function, its version and a distribution triggering it (compliant by default). */
+function l1Edge(s: Stack, opts: EdgeFixture = {}): { fn: lambda.CfnFunction; version: lambda.CfnVersion } {
+  const props = { Architectures: ['x86_64'], MemorySize: 128, Timeout: 5, ...opts.fn };
+  const fn = opts.files ? l1AssetFunction(s, opts.files, props) : l1Function(s, 'Fn', props);
+  if (opts.trust ?? true) roleOf(s).addPropertyOverride('AssumeRolePolicyDocument.Statement.0.Principal.Service', ['lambda.amazonaws.com', 'edgelambda.amazonaws.com']);
+  const version = new lambda.CfnVersion(s, 'Version', { functionName: fn.ref });
+  new cloudfront.CfnDistribution(s, 'Dist', {
+    distributionConfig: {
+      enabled: true,
+      origins: [{ id: 'origin', domainName: 'example.com', customOriginConfig: { originProtocolPolicy: 'https-only' } }],
+      defaultCacheBehavior: {
+        targetOriginId: 'origin',
+        viewerProtocolPolicy: 'redirect-to-https',
+        lambdaFunctionAssociations: [{ eventType: 'viewer-request', lambdaFunctionArn: version.ref, ...opts.association }],
+      },
+    },
+  });
+  return { fn, version };
 }
 
 /** One noncompliant L1 fixture per rule: every rule of the library fires on a plain (non-blueprint) app. */
@@ -151,6 +185,23 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
     new sns.CfnSubscription(s, 'Sub', { topicArn: topic.ref, protocol: 'lambda', endpoint: fn.attrArn });
     new iam.CfnPolicy(s, 'Publish', { policyName: 'p', roles: [roleOf(s).ref], policyDocument: { Statement: [{ Effect: 'Allow', Action: 'sns:Publish', Resource: topic.ref }] } });
   },
+  LambdaEdgeVersion: s => l1Edge(s, { association: { lambdaFunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }),
+  LambdaEdgeIncludeBody: s => l1Edge(s, { association: { eventType: 'viewer-response', includeBody: true } }),
+  LambdaEdgeRegion: s => l1Edge(s, { association: { lambdaFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:edge:1' } }),
+  LambdaEdgeRole: s => l1Edge(s, { trust: false }),
+  LambdaEdgeVpc: s => l1Edge(s, { fn: { VpcConfig: { SubnetIds: ['subnet-1'], SecurityGroupIds: ['sg-1'] } } }),
+  LambdaEdgeEnvironment: s => l1Edge(s, { fn: { Environment: { Variables: { STAGE: 'prod' } } } }),
+  LambdaEdgeLayers: s => l1Edge(s, { fn: { Layers: ['arn:aws:lambda:us-east-1:123456789012:layer:deps:1'] } }),
+  LambdaEdgeProvisionedConcurrency: s => {
+    const { fn, version } = l1Edge(s);
+    new lambda.CfnAlias(s, 'Alias', { functionName: fn.ref, functionVersion: version.attrVersion, name: 'live', provisionedConcurrencyConfig: { provisionedConcurrentExecutions: 1 } });
+  },
+  LambdaEdgeEphemeralStorage: s => l1Edge(s, { fn: { EphemeralStorage: { Size: 1024 } } }),
+  LambdaEdgeRuntime: s => l1Edge(s, { fn: { Runtime: 'ruby3.4' } }),
+  LambdaEdgeArchitecture: s => l1Edge(s, { fn: { Architectures: ['arm64'] } }),
+  LambdaEdgeViewerLimits: s => l1Edge(s, { fn: { MemorySize: 256, Timeout: 10 } }),
+  LambdaEdgeOriginTimeout: s => l1Edge(s, { fn: { MemorySize: 1024, Timeout: 60 }, association: { eventType: 'origin-request' } }),
+  LambdaEdgePackageSize: s => l1Edge(s, { files: { 'index.js': 'exports.handler = async (e) => e.Records[0].cf.request;', 'data.bin': crypto.randomBytes(1_200_000) } }),
   StandardAllowedRuntimes: s => standardFixture({ allowedRuntimes: [lambda.Runtime.PYTHON_3_13] })(s),
   StandardAllowedArchitectures: s => standardFixture({ allowedArchitectures: [lambda.Architecture.X86_64] })(s),
   StandardMaxMemorySize: s => standardFixture({ maxMemorySize: 512 })(s),
@@ -232,6 +283,13 @@ describe('every rule of the library', () => {
   test('a compliant L1 function has no finding, in either mode', () => {
     const s = newStack();
     l1Function(s, 'Fn');
+    expect(packMode(s)).toEqual([]);
+    enforceRules(s);
+    for (const r of ALL_RULES) expect(both(s, r.id)).toEqual([]);
+  });
+  test('a compliant L1 Lambda@Edge setup (x86_64, 128 MB, 5 s, a version, a trusting role) has no finding, in either mode', () => {
+    const s = newStack();
+    l1Edge(s, { association: { includeBody: true } });
     expect(packMode(s)).toEqual([]);
     enforceRules(s);
     for (const r of ALL_RULES) expect(both(s, r.id)).toEqual([]);

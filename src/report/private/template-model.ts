@@ -89,6 +89,7 @@ const TYPE_LABELS: Record<string, string> = {
   'AWS::Cognito::UserPool': 'Cognito user pool',
   'AWS::Logs::LogGroup': 'log group',
   'AWS::Logs::SubscriptionFilter': 'subscription filter',
+  'AWS::CloudFront::Distribution': 'CloudFront distribution',
 };
 
 /** The model of one template. */
@@ -228,6 +229,9 @@ export class TemplateModel {
       const weights = alias.Properties?.RoutingConfig?.AdditionalVersionWeights;
       return weights ? `alias ${name}, weighted routing` : `alias ${name}`;
     }
+    // Lambda@Edge: CloudFront replicates a numbered version (an association here, or BlueprintEdgeFunction's mark).
+    const edge = this.sourcesOf(fn).some(e => this.resources[e.from]?.Type === 'AWS::CloudFront::Distribution');
+    if (edge || this.resources[fn]?.Metadata?.['cdk-lambda-blueprints:edge']) return 'numbered version (Lambda@Edge)';
     return '$LATEST';
   }
 
@@ -299,6 +303,16 @@ export class TemplateModel {
         case 'AWS::Logs::SubscriptionFilter':
           this.add(refOf(p.LogGroupName) ?? id, this.functionOf(p.DestinationArn), 'event', 'subscription filter (async)');
           break;
+        case 'AWS::CloudFront::Distribution': {
+          const config = p.DistributionConfig ?? {};
+          const behaviours = [config.DefaultCacheBehavior, ...(Array.isArray(config.CacheBehaviors) ? config.CacheBehaviors : [])];
+          for (const b of behaviours) {
+            for (const a of b?.LambdaFunctionAssociations ?? []) {
+              this.add(id, this.functionOf(a.LambdaFunctionARN), 'event', `Lambda@Edge ${a.EventType} (sync)`);
+            }
+          }
+          break;
+        }
         case 'AWS::Lambda::Url':
           this.add(id, this.functionOf(p.TargetFunctionArn), 'event', `URL, auth ${p.AuthType} (sync)`);
           break;

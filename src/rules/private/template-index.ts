@@ -7,6 +7,8 @@ export interface CfnEntry {
   readonly type: string;
   readonly properties: Record<string, any>;
   readonly updatePolicy?: Record<string, any>;
+  /** The resource's template `Metadata` section (e.g. the Lambda@Edge mark of BlueprintEdgeFunction). */
+  readonly metadata?: Record<string, any>;
   readonly resource: CfnResource;
   /** The construct path of the resource (`App/Stack/Fn/Function/Resource`). */
   readonly path: string;
@@ -202,7 +204,9 @@ class LazyEntry implements CfnEntry {
   constructor(public readonly resource: CfnResource) {
     // What `resource.logicalId` resolves to (an override, else the allocated id), without a resolve pass.
     const override = (resource as unknown as { _logicalIdOverride?: string })._logicalIdOverride;
-    this.logicalId = override ?? Stack.of(resource).getLogicalId(resource);
+    // A lazy override (e.g. `fn.currentVersion`'s, which appends the function's hash) is resolved once.
+    this.logicalId = override === undefined ? Stack.of(resource).getLogicalId(resource)
+      : Token.isUnresolved(override) ? String(Stack.of(resource).resolve(override)) : override;
     this.type = resource.cfnResourceType;
     this.path = resource.node.path;
   }
@@ -215,6 +219,11 @@ class LazyEntry implements CfnEntry {
   public get updatePolicy(): Record<string, any> | undefined {
     const policy = this.rendered().UpdatePolicy;
     return isObject(policy) ? policy : undefined;
+  }
+
+  public get metadata(): Record<string, any> | undefined {
+    const metadata = this.rendered().Metadata;
+    return isObject(metadata) ? metadata : undefined;
   }
 
   private rendered(): Record<string, any> {

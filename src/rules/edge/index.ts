@@ -1,0 +1,14 @@
+export { LambdaEdgeArchitecture } from './architecture';
+export { LambdaEdgeEnvironment } from './environment';
+export { LambdaEdgeEphemeralStorage } from './ephemeral-storage';
+export { LambdaEdgeIncludeBody } from './include-body';
+export { LambdaEdgeLayers } from './layers';
+export { LambdaEdgeOriginTimeout } from './origin-timeout';
+export { LambdaEdgePackageSize } from './package-size';
+export { LambdaEdgeProvisionedConcurrency } from './provisioned-concurrency';
+export { LambdaEdgeRegion } from './region';
+export { LambdaEdgeRole } from './role';
+export { LambdaEdgeRuntime } from './runtime';
+export { LambdaEdgeVersion } from './version';
+export { LambdaEdgeViewerLimits } from './viewer-limits';
+export { LambdaEdgeVpc } from './vpc';
