@@ -6,7 +6,8 @@
  * unacknowledged finding.
  *
  * Next to each app it writes cdk.out/<example>/blueprint-report.md: the functions table, every event
- * path as a Mermaid flowchart, a monthly cost estimate and the cdk-nag results.
+ * path as a Mermaid flowchart, a monthly cost estimate and the cdk-nag results; and per stack, SVG pictures
+ * linked from the report: the event paths (<stack>-event-paths.svg) and the layout of each dashboard.
  *
  * Usage: npx projen synth:examples [name ...] [--invocations N] [--duration-ms N] [--free-tier]
  *        (default: every example, 1,000,000 invocations a month of 100 ms, no free tier)
@@ -18,6 +19,7 @@ import { AwsSolutionsChecks, NagPack, ServerlessChecks } from 'cdk-nag';
 import { LambdaBlueprintChecks } from '../src';
 import { DEFAULT_REPORT_OPTIONS, markdownReport, ReportOptions } from '../src/report/private/markdown';
 import { countAcknowledged, stackSummary } from '../src/report/private/summary';
+import { reportPictures } from '../src/report/private/svg';
 import { TemplateModel } from '../src/report/private/template-model';
 
 const root = path.join(__dirname, '..');
@@ -82,7 +84,9 @@ function main(): void {
         const resources = Object.keys(template.Resources ?? {});
         const nag = { findings, acknowledged: countAcknowledged(model, resources) };
         console.log(stackSummary(stack.stackName, model, resources.length, nag));
-        report.push(markdownReport(stack.stackName, model, nag, options));
+        const pictures = reportPictures(stack.stackName, model);
+        for (const p of pictures) fs.writeFileSync(path.join(outdir, p.file), p.svg);
+        report.push(markdownReport(stack.stackName, model, nag, options, pictures));
         if (Object.values(findings).some(f => f.length > 0)) failed++;
       }
       fs.writeFileSync(path.join(outdir, 'blueprint-report.md'), report.join('\n'));

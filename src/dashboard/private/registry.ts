@@ -3,7 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
-import { LiveTopology, readableName } from './topology';
+import { FunctionTopology, LiveTopology, readableName } from './topology';
 import { DashboardFunction, functionWidgets } from './widgets';
 import { ALARM_PERIOD, createAlarm } from '../../core/alarms';
 import { stackState } from '../../core/private/stack-registry';
@@ -76,7 +76,10 @@ function prepare(stack: Stack, s: MonitoringState): void {
   s.prepared = true;
   const live = new LiveTopology(stack);
   const own = s.functions.filter(e => Stack.of(e.fn) === stack);
-  const topologyOf = new Map(own.map(e => [e.fn, live.of(live.idOf(e.fn.function.node.defaultChild as lambda.CfnFunction), e.fn.asyncInvokeConfig !== undefined)]));
+  const topologyOf = new Map<MonitoredFunction, FunctionTopology>();
+  for (const e of own) {
+    topologyOf.set(e.fn, live.of(live.idOf(e.fn.function.node.defaultChild as lambda.CfnFunction), e.fn.asyncInvokeConfig !== undefined));
+  }
 
   for (const e of own) {
     if (!e.alarms || !topologyOf.get(e.fn)!.async || e.fn.node.tryFindChild(ASYNC_DROPPED_ALARM_ID)) continue;
@@ -99,7 +102,7 @@ function prepare(stack: Stack, s: MonitoringState): void {
   }
 }
 
-function fill(stack: Stack, dashboard: cloudwatch.Dashboard, fns: MonitoredFunction[], topologyOf: Map<MonitoredFunction, ReturnType<LiveTopology['of']>>): void {
+function fill(stack: Stack, dashboard: cloudwatch.Dashboard, fns: MonitoredFunction[], topologyOf: Map<MonitoredFunction, FunctionTopology>): void {
   const drawn = new Set<sqs.CfnQueue>();
   for (const fn of fns) {
     const topology = topologyOf.get(fn);
