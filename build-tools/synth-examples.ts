@@ -6,7 +6,8 @@
  * unacknowledged finding.
  *
  * Next to each app it writes cdk.out/<example>/blueprint-report.md: the functions table, every event
- * path as a Mermaid flowchart, a monthly cost estimate and the cdk-nag results.
+ * path as a Mermaid flowchart, a monthly cost estimate and the cdk-nag results; and per stack, SVG pictures
+ * linked from the report: the event paths (<stack>-event-paths.svg) and the layout of each dashboard.
  *
  * Usage: npx projen synth:examples [name ...] [--invocations N] [--duration-ms N] [--free-tier]
  *        (default: every example, 1,000,000 invocations a month of 100 ms, no free tier)
@@ -19,6 +20,7 @@ import { LambdaBlueprintChecks } from '../src';
 import { DEFAULT_REPORT_OPTIONS, markdownReport, ReportOptions } from '../src/report/private/markdown';
 import { measurePackages } from '../src/report/private/packages';
 import { countAcknowledged, stackSummary } from '../src/report/private/summary';
+import { reportPictures } from '../src/report/private/svg';
 import { TemplateModel } from '../src/report/private/template-model';
 
 const root = path.join(__dirname, '..');
@@ -84,7 +86,9 @@ function main(): void {
         const nag = { findings, acknowledged: countAcknowledged(model, resources) };
         const packages = measurePackages(stack);
         console.log(stackSummary(stack.stackName, model, resources.length, nag, packages));
-        report.push(markdownReport(stack.stackName, model, nag, options, packages));
+        const pictures = reportPictures(stack.stackName, model);
+        for (const p of pictures) fs.writeFileSync(path.join(outdir, p.file), p.svg);
+        report.push(markdownReport(stack.stackName, model, nag, options, packages, pictures));
         if (Object.values(findings).some(f => f.length > 0)) failed++;
       }
       fs.writeFileSync(path.join(outdir, 'blueprint-report.md'), report.join('\n'));

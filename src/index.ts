@@ -12,6 +12,8 @@ export { BlueprintAlarms } from './core/alarms';
 export type { BlueprintAlarmOptions } from './core/alarms';
 export { DurableQueue } from './core/durable-queue';
 export type { DurableQueueProps } from './core/durable-queue';
+export { BlueprintDashboard } from './dashboard/dashboard';
+export type { BlueprintDashboardProps } from './dashboard/dashboard';
 export { AliasDeployment } from './deployment/alias-deployment';
 export type { AliasDeploymentOptions, AliasDeploymentProps } from './deployment/alias-deployment';
 export type { FunctionDeploymentOptions, ProvisionedConcurrencyScaling, ProvisionedConcurrencySchedule, SmokeTestOptions, WeightedRoutingOptions } from './deployment/options';

@@ -175,6 +175,24 @@ export const PRICES = {
   freeTierGbSeconds: 400_000,
 } as const;
 
+/**
+ * Monitoring facts: the blueprint alarms' thresholds and what a CloudWatch dashboard costs.
+ * @see https://aws.amazon.com/cloudwatch/pricing/
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+ */
+export const MONITORING = {
+  /** The Duration alarm fires when p99 reaches this fraction of the timeout (an invocation close to timing out). */
+  durationAlarmTimeoutFraction: 0.9,
+  /** Dashboards per account that cost nothing (free tier), each with up to `freeDashboardMetrics` metrics. */
+  freeDashboards: 3,
+  /** Metrics a free-tier dashboard may show. */
+  freeDashboardMetrics: 50,
+  /** Price of a dashboard beyond the free tier, USD per month. */
+  dashboardPerMonth: 3,
+  /** Width of the CloudWatch dashboard grid, in columns. */
+  dashboardGridWidth: 24,
+} as const;
+
 /** Default values the blueprints write into every template. */
 export const DEFAULTS = {
   memorySize: 1_024,

@@ -15,12 +15,13 @@ import { TargetedCode } from '../code/private/targeted-code';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { DurableQueue } from '../core/durable-queue';
 import { stackSingleton } from '../core/private/stack-registry';
+import { ASYNC_DROPPED_ALARM_ID, registerMonitoredFunction } from '../dashboard/private/registry';
 import { FunctionDeploymentOptions } from '../deployment/options';
 import { registerHookFunction } from '../deployment/private/hook-function';
 import { FunctionRelease } from '../deployment/release';
 import { AsyncInvokeOptions } from '../invocation/async-invoke';
 import { ASYNC_INVOKE_CONFIG_ID, configureAsyncInvoke } from '../invocation/private/async-invoke-config';
-import { DEFAULTS, FUNCTION_NAME_PATTERN, LIMITS, RESERVED_ENVIRONMENT_KEYS, RESERVED_ENVIRONMENT_PREFIXES } from '../limits';
+import { DEFAULTS, FUNCTION_NAME_PATTERN, LIMITS, MONITORING, RESERVED_ENVIRONMENT_KEYS, RESERVED_ENVIRONMENT_PREFIXES } from '../limits';
 import { isDeprecatedRuntime } from './private/runtime-rules';
 import { BlueprintSecret } from './secret';
 import { FunctionLayers } from '../layers/private/function-layers';
@@ -189,7 +190,8 @@ export interface BlueprintFunctionProps {
   readonly deadLetterQueueMode?: DeadLetterQueueMode;
 
   /**
-   * Create Errors and Throttles alarms for the function.
+   * Create the function's alarms: Errors, Throttles, p99 Duration at 90 % of the timeout and, for a
+   * function invoked asynchronously, AsyncEventsDropped.
    * @default true
    */
   readonly alarms?: boolean;
@@ -241,8 +243,9 @@ export interface BlueprintFunctionProps {
  *
  * Composes `aws-lambda.Function` with: memory (default 1,024 MB) and timeout (default 30 s) always
  * written, arm64, active X-Ray tracing, an explicit log group with retention and JSON logs, its own role
- * with inline least-privilege statements only, a durable DLQ for asynchronous failures, Errors and
- * Throttles alarms, and every Lambda limit checked at synth (all problems reported together).
+ * with inline least-privilege statements only, a durable DLQ for asynchronous failures, Errors,
+ * Throttles and p99 Duration alarms (AsyncEventsDropped too when invoked asynchronously), a place on the
+ * stack's `BlueprintDashboard`, and every Lambda limit checked at synth (all problems reported together).
  *
  * A `lambda.IFunction`, `iam.IGrantable` and `ec2.IConnectable`: use it wherever aws-cdk-lib takes a
  * function (`bucket.grantRead(fn)`, `new targets.LambdaFunction(fn)`, `new LambdaIntegration(fn)`,
@@ -265,6 +268,8 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
   public readonly errorsAlarm?: cloudwatch.Alarm;
   /** The Throttles alarm, when alarms are on (the alias's, once released with CodeDeploy). */
   public readonly throttlesAlarm?: cloudwatch.Alarm;
+  /** The p99 Duration alarm (at 90 % of the timeout), when alarms are on and the timeout is known at synth. */
+  public readonly durationAlarm?: cloudwatch.Alarm;
   /** Where the function's ENIs are (subnets, security groups, endpoints), when `network` is set. */
   public readonly networkPlacement?: NetworkPlacement;
   /** The alias every trigger invokes, when `deployment` is set. */
@@ -364,6 +369,19 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
         description: `${this.node.path}: invocations were throttled (concurrency exhausted).`,
       });
     }
+    const alarms = props.alarms ?? true;
+    const timeoutSeconds = this.cfn.timeout;
+    if (alarms && typeof timeoutSeconds === 'number' && !isToken(timeoutSeconds)) {
+      const thresholdMs = timeoutSeconds * 1000 * MONITORING.durationAlarmTimeoutFraction;
+      this.durationAlarm = createAlarm(this, 'DurationAlarm', {
+        metric: this.function.metricDuration({ period: ALARM_PERIOD, statistic: 'p99' }),
+        threshold: thresholdMs,
+        comparison: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        description: `${this.node.path}: p99 duration reached ${MONITORING.durationAlarmTimeoutFraction * 100} % of the ${timeoutSeconds} s timeout (${thresholdMs} ms): invocations are about to time out.`,
+      });
+    }
+    // The dashboards and the AsyncEventsDropped alarm follow the stack's topology, known at synth.
+    registerMonitoredFunction(this, alarms);
 
     NagAcknowledgements.add(role, 'AwsSolutions-IAM5[Resource::*]',
       'X-Ray active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions (Resource must be *).'
@@ -568,6 +586,14 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
    */
   public configureAsyncInvoke(options: lambda.EventInvokeConfigOptions): void {
     configureAsyncInvoke(this, options);
+  }
+
+  /**
+   * The AsyncEventsDropped alarm (> 0), created at synth when alarms are on and the function is invoked
+   * asynchronously (S3, SNS, EventBridge… or an async invoke configuration); undefined before synth.
+   */
+  public get asyncEventsDroppedAlarm(): cloudwatch.Alarm | undefined {
+    return this.node.tryFindChild(ASYNC_DROPPED_ALARM_ID) as cloudwatch.Alarm | undefined;
   }
 
   /** The asynchronous invocation configuration, once `asyncInvoke` or `configureAsyncInvoke` set one. */

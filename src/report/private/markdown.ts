@@ -2,6 +2,7 @@ import { PRICES } from '../../limits';
 import { LambdaCostEstimator } from '../cost';
 import { describePackage, PackageMeasure } from './packages';
 import { standardsSection } from './standards';
+import { ReportPicture } from './svg';
 import { NagOutcome } from './summary';
 import { TemplateModel } from './template-model';
 
@@ -73,9 +74,11 @@ export function eventFlowchart(model: TemplateModel): string {
  * The blueprint report of one stack in Markdown: a table of the functions, every event path as a
  * Mermaid flowchart (failure edges dashed), a monthly cost estimate and the cdk-nag results. With
  * `packages` (measured at synth, `measurePackages`), the functions table has a package column.
+ * `pictures` (`reportPictures`: the event paths and each dashboard's layout as SVG files next to the
+ * report) are linked under the flowchart.
  */
 export function markdownReport(stackName: string, model: TemplateModel, nag: NagOutcome, options: ReportOptions = DEFAULT_REPORT_OPTIONS,
-  packages?: ReadonlyMap<string, PackageMeasure>): string {
+  packages?: ReadonlyMap<string, PackageMeasure>, pictures: ReportPicture[] = []): string {
   const out: string[] = [`# Blueprint report: ${stackName}`, ''];
   out.push('## Functions', '');
   out.push(`| function | memory | timeout | architecture | concurrency | layers | network | release |${packages ? ' package |' : ''}`);
@@ -94,6 +97,7 @@ export function markdownReport(stackName: string, model: TemplateModel, nag: Nag
 
   out.push('', ...standardsSection(model));
   out.push('## Event paths', '', 'Solid: events; dashed: where failed events go; thick: successes.', '', '```mermaid', eventFlowchart(model), '```', '');
+  for (const p of pictures) out.push(`![${p.title}](${encodeURI(p.file)})`, '');
   for (const id of model.functionIds) {
     const failures = model.outcomesOf(id).filter(e => e.kind === 'failure');
     if (failures.length === 0) out.push(`> **Warning**: ${model.nameOf(id)} has no durable place for failed events.`, '');

@@ -1,0 +1,113 @@
+import { AspectPriority, Aspects, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct, IConstruct } from 'constructs';
+import { FunctionTopology, LiveTopology, readableName } from './topology';
+import { DashboardFunction, functionWidgets } from './widgets';
+import { ALARM_PERIOD, createAlarm } from '../../core/alarms';
+import { stackState } from '../../core/private/stack-registry';
+
+/** What the dashboards and the late alarms need of a `BlueprintFunction` (no import of the class: no cycle). */
+export interface MonitoredFunction extends Construct {
+  readonly function: lambda.Function;
+  readonly asyncInvokeConfig?: lambda.EventInvokeConfig;
+}
+
+interface Entry {
+  readonly fn: MonitoredFunction;
+  readonly alarms: boolean;
+}
+
+/** A dashboard waiting for the stack's topology: its widgets are added when the stack is prepared. */
+export interface PendingDashboard {
+  readonly dashboard: cloudwatch.Dashboard;
+  /** The functions it shows; undefined = every blueprint function of the stack. */
+  readonly functions?: MonitoredFunction[];
+}
+
+interface MonitoringState {
+  readonly functions: Entry[];
+  readonly dashboards: PendingDashboard[];
+  prepared: boolean;
+}
+
+/** The construct id of the stack's default dashboard (at the stack's root). */
+export const DEFAULT_DASHBOARD_ID = 'BlueprintDashboard';
+/** The construct id of a function's AsyncEventsDropped alarm. */
+export const ASYNC_DROPPED_ALARM_ID = 'AsyncEventsDroppedAlarm';
+
+const NO_DEFAULT = Symbol.for('cdk-lambda-blueprints.no-default-dashboard');
+
+function state(scope: IConstruct): MonitoringState {
+  return stackState<MonitoringState>(scope, 'monitoring', () => {
+    const stack = Stack.of(scope);
+    const s: MonitoringState = { functions: [], dashboards: [], prepared: false };
+    // Once every construct exists (aspects run after the app's code), before validation and synthesis.
+    Aspects.of(stack).add({ visit: node => { if (node === stack) prepare(stack, s); } }, { priority: AspectPriority.MUTATING });
+    return s;
+  });
+}
+
+/** A blueprint function of the stack: shown on a dashboard, given its topology-dependent alarms at synth. */
+export function registerMonitoredFunction(fn: MonitoredFunction, alarms: boolean): void {
+  state(fn).functions.push({ fn, alarms });
+}
+
+/** A dashboard whose widgets follow the stack's topology. */
+export function registerDashboard(pending: PendingDashboard): void {
+  state(pending.dashboard).dashboards.push(pending);
+}
+
+/** No default dashboard for the stacks in `scope` (the app, a stage or a stack). */
+export function disableDefaultDashboard(scope: IConstruct): void {
+  (scope as unknown as Record<symbol, boolean>)[NO_DEFAULT] = true;
+}
+
+function defaultDisabled(stack: Stack): boolean {
+  for (let c: IConstruct | undefined = stack; c; c = c.node.scope) {
+    if ((c as unknown as Record<symbol, boolean>)[NO_DEFAULT]) return true;
+  }
+  return false;
+}
+
+function prepare(stack: Stack, s: MonitoringState): void {
+  if (s.prepared) return;
+  s.prepared = true;
+  const live = new LiveTopology(stack);
+  const own = s.functions.filter(e => Stack.of(e.fn) === stack);
+  const topologyOf = new Map<MonitoredFunction, FunctionTopology>();
+  for (const e of own) {
+    topologyOf.set(e.fn, live.of(live.idOf(e.fn.function.node.defaultChild as lambda.CfnFunction), e.fn.asyncInvokeConfig !== undefined));
+  }
+
+  for (const e of own) {
+    if (!e.alarms || !topologyOf.get(e.fn)!.async || e.fn.node.tryFindChild(ASYNC_DROPPED_ALARM_ID)) continue;
+    createAlarm(e.fn, ASYNC_DROPPED_ALARM_ID, {
+      metric: e.fn.function.metric('AsyncEventsDropped', { period: ALARM_PERIOD, statistic: 'Sum' }),
+      threshold: 0,
+      description: `${e.fn.node.path}: asynchronous events were dropped without a successful invocation (see its DLQ or on-failure destination).`,
+    });
+  }
+
+  const covered = new Set<MonitoredFunction>();
+  for (const d of s.dashboards) {
+    const fns = d.functions ?? own.map(e => e.fn);
+    fns.forEach(fn => covered.add(fn));
+    fill(stack, d.dashboard, fns, topologyOf);
+  }
+  const uncovered = own.map(e => e.fn).filter(fn => !covered.has(fn));
+  if (uncovered.length > 0 && !defaultDisabled(stack) && !stack.node.tryFindChild(DEFAULT_DASHBOARD_ID)) {
+    fill(stack, new cloudwatch.Dashboard(stack, DEFAULT_DASHBOARD_ID), uncovered, topologyOf);
+  }
+}
+
+function fill(stack: Stack, dashboard: cloudwatch.Dashboard, fns: MonitoredFunction[], topologyOf: Map<MonitoredFunction, FunctionTopology>): void {
+  const drawn = new Set<sqs.CfnQueue>();
+  for (const fn of fns) {
+    const topology = topologyOf.get(fn);
+    if (!topology) continue; // a function of another stack: reported by the dashboard's validation
+    const f: DashboardFunction = { name: readableName(stack, fn.node.path), fn: fn.function, topology };
+    dashboard.addWidgets(...functionWidgets(f, drawn));
+  }
+}
