@@ -185,8 +185,7 @@ describe('package size and file count per function (measured at synth)', () => {
   new lambda.Function(stack, 'Inline', { ...node, code: lambda.Code.fromInline('exports.handler = async () => 1;') });
   const s3Bucket = s3.Bucket.fromBucketName(stack, 'B', 'code-bucket');
   new lambda.Function(stack, 'Remote', { ...node, code: lambda.Code.fromBucket(s3Bucket, 'fn.zip') });
-  const template = Template.fromStack(stack).toJSON() as TemplateJson;
-  const pkgModel = new TemplateModel(template, 'Pkg');
+  const pkgModel = new TemplateModel(Template.fromStack(stack).toJSON() as TemplateJson, 'Pkg');
   const packages = measurePackages(stack);
   const idOf = (name: string) => pkgModel.functionIds.find(id => id.startsWith(name))!;
 

@@ -31,7 +31,8 @@ function join(parts: string[], none: string): string {
  * events come from and where failed events go, and the cdk-nag result; with `packages` (measured at
  * synth, `measurePackages`), each function's package size and file count.
  */
-export function stackSummary(stackName: string, model: TemplateModel, resourceCount: number, nag: NagOutcome, packages?: ReadonlyMap<string, PackageMeasure>): string {
+export function stackSummary(stackName: string, model: TemplateModel, resourceCount: number, nag: NagOutcome,
+  packages?: ReadonlyMap<string, PackageMeasure>): string {
   const lines: string[] = [];
   const total = Object.values(nag.findings).reduce((n, f) => n + f.length, 0);
   const packs = Object.entries(nag.findings).map(([pack, f]) => `${pack} ${f.length}`).join(', ');
