@@ -135,11 +135,11 @@ export class Emulator {
     const p = binding.sourceProps;
     const name = p.QueueName ?? p.Name ?? p.TopicName ?? p.TableName ?? binding.sourceId;
     const arns: Record<string, string> = {
-      sqs: `arn:aws:sqs:${region}:${account}:${name}`,
-      kinesis: `arn:aws:kinesis:${region}:${account}:stream/${name}`,
-      dynamodb: `arn:aws:dynamodb:${region}:${account}:table/${name}/stream/2026-01-01T00:00:00.000`,
-      sns: `arn:aws:sns:${region}:${account}:${name}`,
-      eventbridge: `arn:aws:events:${region}:${account}:rule/${name}`,
+      'sqs': `arn:aws:sqs:${region}:${account}:${name}`,
+      'kinesis': `arn:aws:kinesis:${region}:${account}:stream/${name}`,
+      'dynamodb': `arn:aws:dynamodb:${region}:${account}:table/${name}/stream/2026-01-01T00:00:00.000`,
+      'sns': `arn:aws:sns:${region}:${account}:${name}`,
+      'eventbridge': `arn:aws:events:${region}:${account}:rule/${name}`,
       'cloudwatch-logs': `arn:aws:logs:${region}:${account}:log-group:${p.LogGroupName ?? `/local/${name}`}:*`,
     };
     return { region, account, sourceArn: arns[binding.kind] };
