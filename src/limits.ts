@@ -202,6 +202,34 @@ export const DEFAULTS = {
   logRetentionDays: 30,
 } as const;
 
+// --- issue 17: Cognito user pool triggers and CloudWatch Logs subscription triggers
+
+/**
+ * How Amazon Cognito and CloudWatch Logs invoke a Lambda trigger (internal form).
+ *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html
+ * @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutSubscriptionFilter.html
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html#LambdaFunctionExample
+ */
+export const TRIGGER_FACTS = {
+  /**
+   * Cognito invokes a user pool trigger synchronously and waits at most 5 s (a value that cannot be
+   * changed); a timed-out or failed (5xx) call is retried, 3 attempts in all, then the user's request fails.
+   */
+  cognitoTimeout: spec(1, 5, 's', 'Amazon Cognito invokes a user pool trigger synchronously and waits at most 5 s for it (3 attempts in all), then fails the user\'s request: a function allowed to run longer fails sign-ups and sign-ins instead of finishing'),
+  /** Attempts Cognito makes at a trigger call that timed out or failed with a 5xx error. */
+  cognitoAttempts: 3,
+  /** Subscription filters on one log group: 2, a quota that cannot be raised (AWS refuses a third). */
+  logsSubscriptionFilters: spec(0, 2, 'subscription filters', 'CloudWatch Logs accepts at most 2 subscription filters on one log group (a quota that cannot be raised) and refuses a third'),
+  /** CloudWatch Logs invokes a subscribed function asynchronously (Lambda's retries, then the failure path). */
+  logsInvocation: 'Event',
+  /** The subscription payload: `awslogs.data` is the JSON batch, gzip-compressed, then base64-encoded. */
+  logsPayloadEncoding: 'gzip+base64',
+  /** The prefix of the log group a function writes to when its LoggingConfig names none: `/aws/lambda/<name>`. */
+  functionLogGroupPrefix: '/aws/lambda/',
+} as const;
+
 /**
  * The AWS Lambda limits enforced by this library, for every jsii language.
  *
@@ -234,6 +262,10 @@ export class LambdaLimits {
   public static readonly MAX_ASYNC_EVENT_AGE_SECONDS = LIMITS.asyncMaxEventAge.max;
   /** Recommended queue visibility timeout, as a multiple of the function timeout. */
   public static readonly SQS_VISIBILITY_TIMEOUT_FACTOR = LIMITS.visibilityTimeoutFactor.min;
+  /** Longest timeout of a Cognito user pool trigger's function, in seconds: Cognito waits no longer. */
+  public static readonly MAX_COGNITO_TRIGGER_TIMEOUT_SECONDS = TRIGGER_FACTS.cognitoTimeout.max;
+  /** Most CloudWatch Logs subscription filters on one log group. */
+  public static readonly MAX_SUBSCRIPTION_FILTERS_PER_LOG_GROUP = TRIGGER_FACTS.logsSubscriptionFilters.max;
 
   private constructor() {}
 }
@@ -295,33 +327,7 @@ export const PACKAGE_FACTS = {
   ecrImageUri: /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9._\/-]+)(?::([\w.-]{1,128})|@(sha256:[0-9a-f]{64}))$/,
 } as const;
 
-// --- issue 17: Cognito user pool triggers and CloudWatch Logs subscription triggers
 
-/**
- * How Amazon Cognito and CloudWatch Logs invoke a Lambda trigger (internal form).
- *
- * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html
- * @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutSubscriptionFilter.html
- * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html
- * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html#LambdaFunctionExample
- */
-export const TRIGGER_FACTS = {
-  /**
-   * Cognito invokes a user pool trigger synchronously and waits at most 5 s (a value that cannot be
-   * changed); a timed-out or failed (5xx) call is retried, 3 attempts in all, then the user's request fails.
-   */
-  cognitoTimeout: spec(1, 5, 's', 'Amazon Cognito invokes a user pool trigger synchronously and waits at most 5 s for it (3 attempts in all), then fails the user\'s request: a function allowed to run longer fails sign-ups and sign-ins instead of finishing'),
-  /** Attempts Cognito makes at a trigger call that timed out or failed with a 5xx error. */
-  cognitoAttempts: 3,
-  /** Subscription filters on one log group: 2, a quota that cannot be raised (AWS refuses a third). */
-  logsSubscriptionFilters: spec(0, 2, 'subscription filters', 'CloudWatch Logs accepts at most 2 subscription filters on one log group (a quota that cannot be raised) and refuses a third'),
-  /** CloudWatch Logs invokes a subscribed function asynchronously (Lambda's retries, then the failure path). */
-  logsInvocation: 'Event',
-  /** The subscription payload: `awslogs.data` is the JSON batch, gzip-compressed, then base64-encoded. */
-  logsPayloadEncoding: 'gzip+base64',
-  /** The prefix of the log group a function writes to when its LoggingConfig names none: `/aws/lambda/<name>`. */
-  functionLogGroupPrefix: '/aws/lambda/',
-} as const;
 // --- issue 17: Lambda@Edge facts (read by the edge rules and BlueprintEdgeFunction)
 
 /**

@@ -4,7 +4,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { newFunction } from './fixtures';
-import { CognitoTrigger } from '../../src';
+import { CognitoTrigger, LambdaLimits } from '../../src';
 import { expectErrors, nagFindings, newStack, synthErrors } from '../helpers';
 
 /** A user pool that passes AwsSolutions: MFA required (TOTP), a strong password policy, Plus threat protection. */
@@ -57,6 +57,7 @@ describe('CognitoTrigger', () => {
   });
 
   test('a function with a 6 s timeout is refused: Cognito waits 5 s', () => {
+    expect(LambdaLimits.MAX_COGNITO_TRIGGER_TIMEOUT_SECONDS).toBe(5);
     const stack = newStack();
     new CognitoTrigger(stack, 'T', { function: newFunction(stack, 'Fn', { timeout: Duration.seconds(6) }), userPool: compliantPool(stack), operation: cognito.UserPoolOperation.PRE_SIGN_UP });
     expectErrors(stack, new RegExp(`^\\[Test/Pool/Resource\\] LambdaBlueprints-CognitoTriggerTimeout: LambdaConfig\\.PreSignUp is Test/Fn/Function/Resource, whose Timeout is 6 s, allowed is a function whose Timeout is at most 5 s, ${TIMEOUT_REASON}$`));

@@ -2,7 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { newFunction } from './fixtures';
-import { AsyncDestination, DurableQueue, LogsSubscriptionTrigger } from '../../src';
+import { AsyncDestination, DurableQueue, LambdaLimits, LogsSubscriptionTrigger } from '../../src';
 import { expectErrors, nagFindings, newStack, synthErrors } from '../helpers';
 
 function newLogGroup(scope: import('constructs').Construct, id = 'AppLogs'): logs.LogGroup {
@@ -59,6 +59,7 @@ describe('LogsSubscriptionTrigger', () => {
   });
 
   test('a third subscription filter on one log group is refused (AWS accepts 2)', () => {
+    expect(LambdaLimits.MAX_SUBSCRIPTION_FILTERS_PER_LOG_GROUP).toBe(2);
     const stack = newStack();
     const group = newLogGroup(stack);
     for (const id of ['First', 'Second', 'Third']) new LogsSubscriptionTrigger(stack, id, { function: newFunction(stack, `${id}Fn`), logGroup: group });

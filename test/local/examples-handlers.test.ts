@@ -74,5 +74,13 @@ test('cognito-logs-triggers: pre sign-up confirms company addresses and refuses 
     expect(JSON.parse(o.payload)).toEqual({ shipped: 1 });
     const two = await e.invoke({ payload: JSON.stringify(SampleEvents.cloudWatchLogs({ messages: ['ERROR a', 'ERROR b'] })) });
     expect(JSON.parse(two.payload)).toEqual({ shipped: 2 });
+    // Through the subscription, as CloudWatch Logs delivers (asynchronously): one batch per record here.
+    const outbox = await e.deliver(['ERROR a', 'ERROR b']);
+    expect([outbox.source.split(':')[0], outbox.succeeded, outbox.failed]).toEqual(['cloudwatch-logs', 2, 0]);
+  });
+  await withFunction(assembly, 'CognitoLogsTriggers/PreSignUp', async e => {
+    // The template wires a Cognito pool: any Cognito trigger event is accepted, another kind is refused.
+    expect(JSON.parse((await e.invoke({ payload: e.sampleEvent('cognito-post-confirmation') })).payload).triggerSource).toBe('PostConfirmation_ConfirmSignUp');
+    await expect(e.invoke({ payload: e.sampleEvent('sqs') })).rejects.toThrow(/event shape mismatch: the event looks like a\(n\) sqs event, but the template connects this function to cognito/);
   });
 });

@@ -25,7 +25,7 @@ export interface EmulatorOptions {
   readonly onLog?: (line: string) => void;
 }
 
-const ASYNC_KINDS = ['s3', 'sns', 'eventbridge'];
+const ASYNC_KINDS = ['s3', 'sns', 'eventbridge', 'cloudwatch-logs'];
 
 /** One function of a cloud assembly, ready to invoke locally and to receive events from its triggers. */
 export class Emulator {
@@ -135,11 +135,12 @@ export class Emulator {
     const p = binding.sourceProps;
     const name = p.QueueName ?? p.Name ?? p.TopicName ?? p.TableName ?? binding.sourceId;
     const arns: Record<string, string> = {
-      sqs: `arn:aws:sqs:${region}:${account}:${name}`,
-      kinesis: `arn:aws:kinesis:${region}:${account}:stream/${name}`,
-      dynamodb: `arn:aws:dynamodb:${region}:${account}:table/${name}/stream/2026-01-01T00:00:00.000`,
-      sns: `arn:aws:sns:${region}:${account}:${name}`,
-      eventbridge: `arn:aws:events:${region}:${account}:rule/${name}`,
+      'sqs': `arn:aws:sqs:${region}:${account}:${name}`,
+      'kinesis': `arn:aws:kinesis:${region}:${account}:stream/${name}`,
+      'dynamodb': `arn:aws:dynamodb:${region}:${account}:table/${name}/stream/2026-01-01T00:00:00.000`,
+      'sns': `arn:aws:sns:${region}:${account}:${name}`,
+      'eventbridge': `arn:aws:events:${region}:${account}:rule/${name}`,
+      'cloudwatch-logs': `arn:aws:logs:${region}:${account}:log-group:${p.LogGroupName ?? `/local/${name}`}:*`,
     };
     return { region, account, sourceArn: arns[binding.kind] };
   }
@@ -171,6 +172,8 @@ export class Emulator {
         if (!given) throw new LocalLambdaError(`${this.spec.path}: a DynamoDB Streams record needs an item as a JSON object, got ${text.slice(0, 80)}`);
         return dynamodbRecord(given, this.context(this.sources.find(s => s.kind === kind)));
       case 's3': return s3Event(text);
+      // One log event per record (a whole subscription batch is passed through as given).
+      case 'cloudwatch-logs': return given?.awslogs ? parsed : EVENT_KINDS['cloudwatch-logs']({ ...this.context(this.sources.find(s => s.kind === kind)), messages: [text] });
       case 'sns': return snsEvent(text);
       default: return eventBridgeEvent('Local Event', given ?? { value: text });
     }
@@ -184,7 +187,8 @@ export class Emulator {
     const alb = this.sources.find(s => s.kind === 'alb');
     const multi = (alb?.sourceProps.TargetGroupAttributes ?? []).some((a: any) => a.Key === 'lambda.multi_value_headers.enabled' && String(a.Value) === 'true');
     const expected = this.sources.map(s => (s.kind === 'alb' && multi ? 'alb-multi-value' : s.kind));
-    if (!expected.includes(kind)) {
+    // A Cognito source accepts every Cognito trigger event (cognito-pre-sign-up, …).
+    if (!expected.some(k => kind === k || (k === 'cognito' && kind.startsWith('cognito-')))) {
       throw new LocalLambdaError(`${this.spec.path}: event shape mismatch: the event looks like a(n) ${kind} event, but the template connects this function to ${expected.join(', ')}; use --event ${expected[0]} for a sample of the right shape (or --no-shape-check)`);
     }
   }

@@ -9,8 +9,10 @@ import { SampleEvents } from '../../events/sample-events';
 export interface SourceContext {
   readonly region: string;
   readonly account: string;
-  /** ARN of the queue, stream, table stream, bucket, topic or rule. */
+  /** ARN of the queue, stream, table stream, bucket, topic, rule or log group. */
   readonly sourceArn?: string;
+  /** CloudWatch Logs only: the messages of the batch. */
+  readonly messages?: string[];
 }
 
 const DEFAULT_CONTEXT: SourceContext = { region: 'us-east-1', account: '123456789012' };
@@ -242,7 +244,7 @@ export const EVENT_KINDS: Record<string, (ctx?: SourceContext) => Record<string,
   'cognito-post-confirmation': ctx => SampleEvents.cognitoPostConfirmation(envOf(ctx)),
   'cognito-pre-token-generation': ctx => SampleEvents.cognitoPreTokenGeneration(envOf(ctx)),
   'cognito-custom-message': ctx => SampleEvents.cognitoCustomMessage(envOf(ctx)),
-  'cloudwatch-logs': ctx => SampleEvents.cloudWatchLogs({ ...envOf(ctx), logGroup: logGroupOf(ctx?.sourceArn) }),
+  'cloudwatch-logs': ctx => SampleEvents.cloudWatchLogs({ ...envOf(ctx), logGroup: logGroupOf(ctx?.sourceArn), messages: ctx?.messages }),
 };
 
 function envOf(ctx: SourceContext = DEFAULT_CONTEXT): { account: string; region: string } {

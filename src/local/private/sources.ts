@@ -25,6 +25,8 @@ const PRINCIPAL_KINDS: Record<string, string> = {
   'sns.amazonaws.com': 'sns',
   'events.amazonaws.com': 'eventbridge',
   'apigateway.amazonaws.com': 'apigateway',
+  'logs.amazonaws.com': 'cloudwatch-logs',
+  'cognito-idp.amazonaws.com': 'cognito',
 };
 
 const MAPPING_KINDS: Record<string, string> = {

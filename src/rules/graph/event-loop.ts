@@ -4,12 +4,13 @@ import { FUNCTION, Rule, Severity } from '../private/rule';
 /**
  * A function cannot, through its role's grants, destinations and the triggers of the stack, put an event
  * where it invokes itself again (directly or through a chain of S3, SNS, SQS, EventBridge, streams or
- * Lambda invokes). A direct S3 self-trigger is S3NotificationSelfTrigger's.
+ * Lambda invokes, or log groups whose subscription filters invoke a function). A direct S3 self-trigger is
+ * S3NotificationSelfTrigger's, a function subscribed to its own log group LogsSubscriptionOwnLogGroup's.
  */
 export const LambdaEventLoop: Rule = {
   id: 'LambdaEventLoop',
   severity: Severity.WARNING,
-  summary: 'A function cannot put an event where it invokes itself again, directly or through a chain of S3, SNS, SQS, EventBridge, streams or invokes (the cycle is named).',
+  summary: 'A function cannot put an event where it invokes itself again, directly or through a chain of S3, SNS, SQS, EventBridge, streams, log subscriptions or invokes (the cycle is named).',
   types: [FUNCTION],
   check: (e, { index }) => {
     const cycle = cycleFrom(index, e);
