@@ -90,6 +90,15 @@ describe('what Lambda@Edge does not support, set through escape hatches, fails t
     errors(stack, new RegExp(`^\\[Test/Distribution/Resource\\] LambdaBlueprints-LambdaEdgeVersion: DistributionConfig.DefaultCacheBehavior.LambdaFunctionAssociations\\[0\\].LambdaFunctionARN is .* \\(${named.replace('$', '\\$')}\\), allowed is the ARN of a numbered version \\(e.g. fn.currentVersion\\), because CloudFront replicates a published, immutable version`));
   });
 
+  test('a plain cloudfront.experimental.EdgeFunction of another region: its us-east-1 function is checked too', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Site', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const fn = new cloudfront.experimental.EdgeFunction(stack, 'Plain', { ...EDGE_PROPS, architecture: lambda.Architecture.ARM_64 });
+    expect(ofRule(packMode(Stack.of(fn.lambda)), 'LambdaEdgeArchitecture').map(f => f.message)).toEqual([
+      'Architectures is ["arm64"] (a Lambda@Edge CloudFront trigger), allowed is ["x86_64"] (or unset), because Lambda@Edge does not support functions that use the arm64 architecture.',
+    ]);
+  });
+
   test('a plain function of a stack outside us-east-1 triggered by a distribution of that stack', () => {
     const stack = new Stack(new App(), 'Test', { env: { account: '123456789012', region: 'eu-west-1' } });
     const fn = new lambda.Function(stack, 'Fn', { ...EDGE_PROPS, architecture: lambda.Architecture.X86_64 });
