@@ -193,10 +193,13 @@ export const DEFAULTS = {
  * Logs: Lambda@Edge writes to CloudWatch Logs in the region of the edge location that ran the
  * function (nearest the viewer), in the log group `/aws/lambda/us-east-1.<function name>` (the prefix
  * is the region the function was created in), or in a custom log group of the same name in every region.
+ * Deleting: a function can be deleted only once CloudFront has deleted its replicas (typically a few
+ * hours after its last association is removed).
  *
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-logs.html
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-delete-replicas.html
  */
 export const EDGE_FACTS = {
   /** The only region a Lambda@Edge function can be created in (CloudFront replicates it from there). */
@@ -205,6 +208,8 @@ export const EDGE_FACTS = {
   trustedPrincipals: ['lambda.amazonaws.com', 'edgelambda.amazonaws.com'] as readonly string[],
   /** The runtime families Lambda@Edge runs (their current versions). */
   runtimeFamilies: /^(nodejs|python)/,
+  /** The only runtime management mode Lambda@Edge supports (`RuntimeManagementConfig.UpdateRuntimeOn`). */
+  runtimeUpdateMode: 'Auto',
   /** The only instruction set Lambda@Edge runs (arm64 is refused by CloudFront). */
   architecture: 'x86_64',
   /** The CloudFront event types that take a Lambda@Edge function. */

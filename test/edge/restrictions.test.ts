@@ -60,6 +60,12 @@ describe('what Lambda@Edge does not support, set through escape hatches, fails t
     ]);
   });
 
+  test('a runtime management configuration other than Auto', () => {
+    const stack = edgeStack();
+    hatched(stack, (_, cfn) => cfn.addPropertyOverride('RuntimeManagementConfig', { UpdateRuntimeOn: 'FunctionUpdate' }));
+    expectErrors(stack, /LambdaBlueprints-LambdaEdgeRuntime: RuntimeManagementConfig.UpdateRuntimeOn is "FunctionUpdate" \(a Lambda@Edge "viewer-request" trigger\), allowed is "Auto" \(or unset\), because Lambda@Edge does not support runtime management configurations other than Auto\.$/);
+  });
+
   test('provisioned concurrency on an alias of the function', () => {
     const stack = edgeStack();
     hatched(stack, (fn) => new lambda.Alias(stack, 'Live', { aliasName: 'live', version: fn.function.currentVersion, provisionedConcurrentExecutions: 1 }));
