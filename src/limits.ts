@@ -230,6 +230,67 @@ export const TRIGGER_FACTS = {
   functionLogGroupPrefix: '/aws/lambda/',
 } as const;
 
+// --- issue 17: Lambda@Edge facts (read by the edge rules and BlueprintEdgeFunction)
+
+/**
+ * Lambda@Edge restrictions and quotas (internal form). A function is a Lambda@Edge function when a
+ * CloudFront distribution's cache behaviour associates one of its versions with an event type.
+ *
+ * Logs: Lambda@Edge writes to CloudWatch Logs in the region of the edge location that ran the
+ * function (nearest the viewer), in the log group `/aws/lambda/us-east-1.<function name>` (the prefix
+ * is the region the function was created in), or in a custom log group of the same name in every region.
+ * Deleting: a function can be deleted only once CloudFront has deleted its replicas (typically a few
+ * hours after its last association is removed).
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-logs.html
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-delete-replicas.html
+ */
+export const EDGE_FACTS = {
+  /** The only region a Lambda@Edge function can be created in (CloudFront replicates it from there). */
+  region: 'us-east-1',
+  /** The service principals the execution role must trust. */
+  trustedPrincipals: ['lambda.amazonaws.com', 'edgelambda.amazonaws.com'] as readonly string[],
+  /** The runtime families Lambda@Edge runs (their current versions). */
+  runtimeFamilies: /^(nodejs|python)/,
+  /** The only runtime management mode Lambda@Edge supports (`RuntimeManagementConfig.UpdateRuntimeOn`). */
+  runtimeUpdateMode: 'Auto',
+  /** The only instruction set Lambda@Edge runs (arm64 is refused by CloudFront). */
+  architecture: 'x86_64',
+  /** The CloudFront event types that take a Lambda@Edge function. */
+  viewerEvents: ['viewer-request', 'viewer-response'] as readonly string[],
+  originEvents: ['origin-request', 'origin-response'] as readonly string[],
+  /** The event types whose function may read the request body (`IncludeBody`). */
+  includeBodyEvents: ['viewer-request', 'origin-request'] as readonly string[],
+  /** Log group of an edge function in every region it runs in: `/aws/lambda/us-east-1.<name>`. */
+  logGroupPrefix: '/aws/lambda/us-east-1.',
+  /** Largest compressed package (code and libraries) of a viewer-event function: 1 MB. */
+  viewerPackageBytes: 1024 * 1024,
+  /** Largest compressed package (code and libraries) of an origin-event function: 50 MB. */
+  originPackageBytes: 50 * 1024 * 1024,
+  /** Largest generated response (headers and body) of a viewer-event function: 40 KB. */
+  viewerResponseBytes: 40 * 1024,
+  /** Largest generated response (headers and body) of an origin-event function: 1 MB. */
+  originResponseBytes: 1024 * 1024,
+  /** Request body exposed to a viewer-request function with IncludeBody (truncated beyond): 40 KB. */
+  viewerBodyBytes: 40 * 1024,
+  /** Request body exposed to an origin-request function with IncludeBody (truncated beyond): 1 MB. */
+  originBodyBytes: 1024 * 1024,
+} as const;
+
+/**
+ * Lambda@Edge limits on numbers (internal form), in the form of the Lambda table.
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge
+ */
+export const EDGE_LIMITS = {
+  viewerMemorySize: spec(128, 128, 'MB', 'a function triggered by viewer request or viewer response events gets at most 128 MB of memory'),
+  viewerTimeout: spec(1, 5, 's', 'a function triggered by viewer request or viewer response events runs at most 5 s'),
+  originMemorySize: spec(128, 10_240, 'MB', 'a function triggered by origin request or origin response events has the Lambda memory range, 128 to 10,240 MB'),
+  originTimeout: spec(1, 30, 's', 'a function triggered by origin request or origin response events runs at most 30 s'),
+  ephemeralStorageSize: spec(512, 512, 'MB', 'Lambda@Edge does not support functions configured with more than 512 MB of ephemeral storage'),
+};
+
 /**
  * The AWS Lambda limits enforced by this library, for every jsii language.
  *
@@ -266,6 +327,15 @@ export class LambdaLimits {
   public static readonly MAX_COGNITO_TRIGGER_TIMEOUT_SECONDS = TRIGGER_FACTS.cognitoTimeout.max;
   /** Most CloudWatch Logs subscription filters on one log group. */
   public static readonly MAX_SUBSCRIPTION_FILTERS_PER_LOG_GROUP = TRIGGER_FACTS.logsSubscriptionFilters.max;
+  /**
+   * Largest memory of a Lambda@Edge function triggered by viewer events, in MB.
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge
+   */
+  public static readonly EDGE_VIEWER_MAX_MEMORY_MB = EDGE_LIMITS.viewerMemorySize.max;
+  /** Longest timeout of a Lambda@Edge function triggered by viewer events, in seconds. */
+  public static readonly EDGE_VIEWER_MAX_TIMEOUT_SECONDS = EDGE_LIMITS.viewerTimeout.max;
+  /** Longest timeout of a Lambda@Edge function triggered by origin events, in seconds. */
+  public static readonly EDGE_ORIGIN_MAX_TIMEOUT_SECONDS = EDGE_LIMITS.originTimeout.max;
 
   private constructor() {}
 }
@@ -326,60 +396,3 @@ export const PACKAGE_FACTS = {
   /** Lambda pulls function images from Amazon ECR private repositories only. */
   ecrImageUri: /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9._\/-]+)(?::([\w.-]{1,128})|@(sha256:[0-9a-f]{64}))$/,
 } as const;
-
-
-// --- issue 17: Lambda@Edge facts (read by the edge rules and BlueprintEdgeFunction)
-
-/**
- * Lambda@Edge restrictions and quotas (internal form). A function is a Lambda@Edge function when a
- * CloudFront distribution's cache behaviour associates one of its versions with an event type.
- *
- * Logs: Lambda@Edge writes to CloudWatch Logs in the region of the edge location that ran the
- * function (nearest the viewer), in the log group `/aws/lambda/us-east-1.<function name>` (the prefix
- * is the region the function was created in), or in a custom log group of the same name in every region.
- *
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-logs.html
- */
-export const EDGE_FACTS = {
-  /** The only region a Lambda@Edge function can be created in (CloudFront replicates it from there). */
-  region: 'us-east-1',
-  /** The service principals the execution role must trust. */
-  trustedPrincipals: ['lambda.amazonaws.com', 'edgelambda.amazonaws.com'] as readonly string[],
-  /** The runtime families Lambda@Edge runs (their current versions). */
-  runtimeFamilies: /^(nodejs|python)/,
-  /** The only instruction set Lambda@Edge runs (arm64 is refused by CloudFront). */
-  architecture: 'x86_64',
-  /** The CloudFront event types that take a Lambda@Edge function. */
-  viewerEvents: ['viewer-request', 'viewer-response'] as readonly string[],
-  originEvents: ['origin-request', 'origin-response'] as readonly string[],
-  /** The event types whose function may read the request body (`IncludeBody`). */
-  includeBodyEvents: ['viewer-request', 'origin-request'] as readonly string[],
-  /** Log group of an edge function in every region it runs in: `/aws/lambda/us-east-1.<name>`. */
-  logGroupPrefix: '/aws/lambda/us-east-1.',
-  /** Largest compressed package (code and libraries) of a viewer-event function: 1 MB. */
-  viewerPackageBytes: 1024 * 1024,
-  /** Largest compressed package (code and libraries) of an origin-event function: 50 MB. */
-  originPackageBytes: 50 * 1024 * 1024,
-  /** Largest generated response (headers and body) of a viewer-event function: 40 KB. */
-  viewerResponseBytes: 40 * 1024,
-  /** Largest generated response (headers and body) of an origin-event function: 1 MB. */
-  originResponseBytes: 1024 * 1024,
-  /** Request body exposed to a viewer-request function with IncludeBody (truncated beyond): 40 KB. */
-  viewerBodyBytes: 40 * 1024,
-  /** Request body exposed to an origin-request function with IncludeBody (truncated beyond): 1 MB. */
-  originBodyBytes: 1024 * 1024,
-} as const;
-
-/**
- * Lambda@Edge limits on numbers (internal form), in the form of the Lambda table.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-lambda-at-edge
- */
-export const EDGE_LIMITS = {
-  viewerMemorySize: spec(128, 128, 'MB', 'a function triggered by viewer request or viewer response events gets at most 128 MB of memory'),
-  viewerTimeout: spec(1, 5, 's', 'a function triggered by viewer request or viewer response events runs at most 5 s'),
-  originMemorySize: spec(128, 10_240, 'MB', 'a function triggered by origin request or origin response events has the Lambda memory range, 128 to 10,240 MB'),
-  originTimeout: spec(1, 30, 's', 'a function triggered by origin request or origin response events runs at most 30 s'),
-  ephemeralStorageSize: spec(512, 512, 'MB', 'Lambda@Edge does not support functions configured with more than 512 MB of ephemeral storage'),
-};

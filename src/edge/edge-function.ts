@@ -106,7 +106,12 @@ export interface BlueprintEdgeFunctionProps {
  * Logs: CloudFront runs the function in the region nearest the viewer, which writes to
  * `/aws/lambda/us-east-1.<function name>` in that region.
  *
+ * Deleting: Lambda deletes the function only after CloudFront has deleted its replicas, typically a
+ * few hours after the last association is removed: a stack deletion in between fails on the function
+ * (retry it later).
+ *
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-the-edge.html
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-delete-replicas.html
  */
 export class BlueprintEdgeFunction extends Construct {
   /** The aws-cdk-lib edge function (a numbered version: `edgeArn` is the version's ARN). */

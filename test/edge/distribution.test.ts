@@ -49,6 +49,7 @@ describe('an edge distribution', () => {
     for (const s of [stack, support]) {
       expect(synthErrors(s)).toEqual([]);
       expect(nagFindings(s)).toEqual([]);
+      expect(packMode(s)).toEqual([]);
     }
   });
 

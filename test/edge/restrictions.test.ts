@@ -60,6 +60,12 @@ describe('what Lambda@Edge does not support, set through escape hatches, fails t
     ]);
   });
 
+  test('a runtime management configuration other than Auto', () => {
+    const stack = edgeStack();
+    hatched(stack, (_, cfn) => cfn.addPropertyOverride('RuntimeManagementConfig', { UpdateRuntimeOn: 'FunctionUpdate' }));
+    expectErrors(stack, /LambdaBlueprints-LambdaEdgeRuntime: RuntimeManagementConfig.UpdateRuntimeOn is "FunctionUpdate" \(a Lambda@Edge "viewer-request" trigger\), allowed is "Auto" \(or unset\), because Lambda@Edge does not support runtime management configurations other than Auto\.$/);
+  });
+
   test('provisioned concurrency on an alias of the function', () => {
     const stack = edgeStack();
     hatched(stack, (fn) => new lambda.Alias(stack, 'Live', { aliasName: 'live', version: fn.function.currentVersion, provisionedConcurrentExecutions: 1 }));
@@ -88,6 +94,15 @@ describe('what Lambda@Edge does not support, set through escape hatches, fails t
       .addPropertyOverride('DistributionConfig.DefaultCacheBehavior.LambdaFunctionAssociations.0.LambdaFunctionARN', arn(cfn));
     const errors = expectErrors;
     errors(stack, new RegExp(`^\\[Test/Distribution/Resource\\] LambdaBlueprints-LambdaEdgeVersion: DistributionConfig.DefaultCacheBehavior.LambdaFunctionAssociations\\[0\\].LambdaFunctionARN is .* \\(${named.replace('$', '\\$')}\\), allowed is the ARN of a numbered version \\(e.g. fn.currentVersion\\), because CloudFront replicates a published, immutable version`));
+  });
+
+  test('a plain cloudfront.experimental.EdgeFunction of another region: its us-east-1 function is checked too', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Site', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const fn = new cloudfront.experimental.EdgeFunction(stack, 'Plain', { ...EDGE_PROPS, architecture: lambda.Architecture.ARM_64 });
+    expect(ofRule(packMode(Stack.of(fn.lambda)), 'LambdaEdgeArchitecture').map(f => f.message)).toEqual([
+      'Architectures is ["arm64"] (a Lambda@Edge CloudFront trigger), allowed is ["x86_64"] (or unset), because Lambda@Edge does not support functions that use the arm64 architecture.',
+    ]);
   });
 
   test('a plain function of a stack outside us-east-1 triggered by a distribution of that stack', () => {

@@ -11,6 +11,12 @@ export const VERSION = 'AWS::Lambda::Version';
  */
 export const EDGE_METADATA = 'cdk-lambda-blueprints:edge';
 
+/**
+ * The SSM parameters in which aws-cdk-lib's `cloudfront.experimental.EdgeFunction` publishes a version ARN
+ * for a distribution in another region: a function whose version one of them holds is a Lambda@Edge function.
+ */
+const EDGE_FUNCTION_PARAMETER = '/cdk/EdgeFunctionArn/';
+
 /** What a `LambdaFunctionARN` names. */
 export type Qualifier = 'version' | 'latest' | 'unqualified' | 'alias' | 'unknown';
 
@@ -75,7 +81,11 @@ export function edgeUsesOf(index: TemplateIndex, fn: CfnEntry): EdgeUse[] {
   const uses: EdgeUse[] = associationsOf(index)
     .filter(a => a.fn?.logicalId === fn.logicalId)
     .map(a => ({ eventType: a.eventType, association: a }));
+  const published = index.ofType('AWS::SSM::Parameter').some(p => knownString(p.properties.Name)?.startsWith(EDGE_FUNCTION_PARAMETER)
+    && index.target(p.properties.Value)?.type === VERSION && index.functionOf(p.properties.Value)?.logicalId === fn.logicalId);
   const mark = fn.metadata?.[EDGE_METADATA];
+  // The event type of a published version is in the distribution's stack: only what holds for every type is checked.
+  if (published && !isObject(mark)) uses.push({});
   if (isObject(mark)) {
     const types = Array.isArray(mark.EventTypes) ? mark.EventTypes : [undefined];
     for (const t of types) uses.push({ eventType: knownString(t) });
@@ -96,7 +106,7 @@ export function isOrigin(use: EdgeUse): boolean {
 /** The event types a function is triggered by, for messages: `"viewer-request"`. */
 export function eventTypesOf(uses: readonly EdgeUse[]): string {
   const types = [...new Set(uses.map(u => u.eventType).filter(t => t !== undefined))];
-  return types.length ? types.map(t => `"${t}"`).join(', ') : 'a CloudFront event';
+  return types.length ? types.map(t => `"${t}"`).join(', ') : 'CloudFront';
 }
 
 /** What an association's ARN names, and the function of this stack it leads to. */
