@@ -17,7 +17,19 @@ const IGNORED: Record<string, string> = {
 const examplesDir = path.join(__dirname, '..', 'examples');
 const examples = fs.readdirSync(examplesDir).filter(f => f.endsWith('.ts')).map(f => f.replace(/\.ts$/, '')).sort();
 
-interface Finding { Rule: { Id: string }; Filename: string; Message: string }
+interface Finding { Rule: { Id: string }; Filename: string; Message: string; Location?: { Path?: unknown[] } }
+
+/**
+ * cfn-lint 1.51's schema predates `Tags` on AWS::CloudWatch::Dashboard, which CloudFormation accepts (up to
+ * 50) and aws-cdk-lib 2.276 renders for `Tags.of(scope).add` (the platform-standards example tags every
+ * resource, the stack's BlueprintDashboard included). Only that one finding is set aside.
+ */
+function dashboardTags(f: Finding): boolean {
+  const p = f.Location?.Path ?? [];
+  if (f.Rule.Id !== 'E3002' || p[0] !== 'Resources' || p[2] !== 'Properties' || p[3] !== 'Tags' || p.length !== 4) return false;
+  const template = JSON.parse(fs.readFileSync(f.Filename, 'utf-8'));
+  return template.Resources?.[String(p[1])]?.Type === 'AWS::CloudWatch::Dashboard';
+}
 
 describe('cfn-lint over every example template', () => {
   const templates: string[] = [];
@@ -51,6 +63,7 @@ describe('cfn-lint over every example template', () => {
   test('no errors and no warnings beyond the documented list', () => {
     const unexpected = findings
       .filter(f => !(f.Rule.Id in IGNORED))
+      .filter(f => !dashboardTags(f))
       .map(f => `${f.Rule.Id} ${path.basename(f.Filename)}: ${f.Message}`);
     expect(unexpected).toEqual([]);
   });

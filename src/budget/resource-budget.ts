@@ -59,7 +59,9 @@ export class ResourceBudget {
   }
 
   /**
-   * Resources per top-level construct of the stack, largest first.
+   * Resources per top-level construct of the stack, largest first. What the blueprints add when the app
+   * is synthesized (the stack's `BlueprintDashboard`, AsyncEventsDropped alarms) is counted once it has
+   * been synthesized; the check at synth always counts it.
    * @param stack the stack
    */
   public static report(stack: Stack): ConstructResources[] {

@@ -113,8 +113,8 @@ test('alarms can be turned off and sent to one topic', () => {
   new BlueprintFunction(stack, 'Loud', inline);
   BlueprintAlarms.notify(stack, topic);
   expect(BlueprintAlarms.topicOf(stack)).toBe(topic);
-  // DLQ depth + Errors + Throttles of Loud; Quiet has none of its own.
-  expect(BlueprintAlarms.alarmsOf(stack)).toHaveLength(3);
+  // DLQ depth + Errors + Throttles + p99 Duration of Loud; Quiet has none of its own.
+  expect(BlueprintAlarms.alarmsOf(stack)).toHaveLength(4);
   const alarms = Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm');
   for (const alarm of Object.values(alarms)) {
     expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^Alarms/) }]);

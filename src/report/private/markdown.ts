@@ -2,8 +2,8 @@ import { PRICES } from '../../limits';
 import { LambdaCostEstimator } from '../cost';
 import { describePackage, PackageMeasure } from './packages';
 import { standardsSection } from './standards';
-import { ReportPicture } from './svg';
 import { NagOutcome } from './summary';
+import { ReportPicture } from './svg';
 import { TemplateModel } from './template-model';
 
 /** Options of the blueprint report. */

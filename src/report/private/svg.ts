@@ -43,8 +43,9 @@ function clip(text: string, maxChars: number): string {
  */
 export function dashboardWidgets(body: unknown): WidgetBox[] | undefined {
   let text: string | undefined;
-  if (typeof body === 'string') text = body;
-  else if (body && typeof body === 'object' && Array.isArray((body as any)['Fn::Join'])) {
+  if (typeof body === 'string') {
+    text = body;
+  } else if (body && typeof body === 'object' && Array.isArray((body as any)['Fn::Join'])) {
     const [sep, parts] = (body as any)['Fn::Join'];
     if (Array.isArray(parts)) text = parts.map((p: unknown) => (typeof p === 'string' ? p : 'TOKEN')).join(typeof sep === 'string' ? sep : '');
   }
