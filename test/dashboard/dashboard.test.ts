@@ -2,7 +2,7 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { BlueprintAlarms, BlueprintDashboard, BlueprintFunction, BlueprintFunctionProps, KinesisToFunction, QueueToFunction, SnsTrigger } from '../../src';
+import { BlueprintAlarms, BlueprintDashboard, BlueprintFunction, BlueprintFunctionProps, DynamoStreamToFunction, KinesisToFunction, QueueToFunction, SnsTrigger } from '../../src';
 import { nagFindings, newStack, synthErrors } from '../helpers';
 
 const functionProps: BlueprintFunctionProps = {
@@ -114,6 +114,14 @@ describe('default dashboard, widgets per function kind', () => {
     expect(JSON.stringify(age.properties.metrics)).toContain('"IteratorAge"');
     expect(JSON.stringify(age.properties.metrics)).toContain('"stat":"Maximum"');
     expect(titles(widgets).some(t => /^DLQ \(mapping on-failure\) /.test(t))).toBe(true);
+    expect(titles(widgets)[0]).toMatch(/stream consumer/);
+  });
+
+  test('a DynamoDB stream consumer: IteratorAge as well', () => {
+    const stack = newStack();
+    new DynamoStreamToFunction(stack, 'Cdc', { functionProps });
+    const widgets = widgetsOf(stack);
+    expect(metricNames(widgets)).toContain('IteratorAge');
     expect(titles(widgets)[0]).toMatch(/stream consumer/);
   });
 

@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { BlueprintDashboard, BlueprintFunction, BlueprintFunctionProps, KinesisToFunction, QueueToFunction, SnsTrigger } from '../../src';
 import { markdownReport } from '../../src/report/private/markdown';
-import { dashboardWidgets, reportPictures } from '../../src/report/private/svg';
+import { dashboardMetricCount, dashboardWidgets, reportPictures } from '../../src/report/private/svg';
 import { TemplateModel } from '../../src/report/private/template-model';
 
 const functionProps: BlueprintFunctionProps = {
@@ -94,6 +94,9 @@ describe('report pictures', () => {
     const report = markdownReport('Shop', model, { findings: {}, acknowledged: 0 }, undefined, undefined, pictures);
     expect(report).toContain('![Event paths of Shop](Shop-event-paths.svg)');
     expect(report).toContain('![Dashboard BlueprintDashboard](Shop-dashboard-BlueprintDashboard.svg)');
+    const count = dashboardMetricCount(model.resource(model.idsOfType('AWS::CloudWatch::Dashboard')[0])!.Properties!.DashboardBody);
+    expect(count).toBeGreaterThan(20);
+    expect(report).toContain(`Dashboards: BlueprintDashboard (${count} metrics${count > 50 ? ', more than the free tier\'s 50' : ''}). CloudWatch gives an account 3 dashboards`);
   });
 
   test('an explicit dashboard gets its own picture; a body that is not JSON is skipped', () => {

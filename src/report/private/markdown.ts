@@ -1,9 +1,9 @@
-import { PRICES } from '../../limits';
+import { MONITORING, PRICES } from '../../limits';
 import { LambdaCostEstimator } from '../cost';
 import { describePackage, PackageMeasure } from './packages';
 import { standardsSection } from './standards';
 import { NagOutcome } from './summary';
-import { ReportPicture } from './svg';
+import { dashboardMetricCount, ReportPicture } from './svg';
 import { TemplateModel } from './template-model';
 
 /** Options of the blueprint report. */
@@ -138,6 +138,7 @@ export function markdownReport(stackName: string, model: TemplateModel, nag: Nag
     total = Math.max(0, total - freeRequests - freeDuration);
   }
   out.push(`| **total** | | | ${usd(requests)} | ${usd(duration)} | **${usd(total)}** |`, '');
+  out.push(...dashboardCost(model));
 
   out.push('## cdk-nag', '');
   for (const [pack, findings] of Object.entries(nag.findings)) {
@@ -156,4 +157,17 @@ function acknowledgementsSection(model: TemplateModel): string[] {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   return ['## Acknowledgements', '', '| resource | rule | reason |', '|---|---|---|',
     ...acks.map(a => `| ${cell(a.resource)} | ${cell(a.ruleId)} | ${cell(a.reason)} |`), ''];
+}
+
+/** The stack's dashboards and what they cost beyond CloudWatch's free tier (not in the Lambda total). */
+function dashboardCost(model: TemplateModel): string[] {
+  const ids = model.idsOfType('AWS::CloudWatch::Dashboard');
+  if (ids.length === 0) return [];
+  const m = MONITORING;
+  const list = ids.map(id => {
+    const metrics = dashboardMetricCount(model.resource(id)?.Properties?.DashboardBody);
+    return `${model.nameOf(id)} (${metrics} metrics${metrics > m.freeDashboardMetrics ? `, more than the free tier's ${m.freeDashboardMetrics}` : ''})`;
+  });
+  return [`Dashboards: ${list.join(', ')}. CloudWatch gives an account ${m.freeDashboards} dashboards of up to ${m.freeDashboardMetrics} metrics a month for free; `
+    + `each further one costs $${m.dashboardPerMonth} a month (not in the total above; \`BlueprintDashboard.disableDefault(scope)\` turns the automatic ones off).`, ''];
 }

@@ -66,6 +66,12 @@ export function dashboardWidgets(body: unknown): WidgetBox[] | undefined {
   }));
 }
 
+/** The number of metrics a dashboard body shows (each `[namespace, metricName, …]` row of its graphs). */
+export function dashboardMetricCount(body: unknown): number {
+  const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
+  return (text.match(/\[\\?"AWS\//g) ?? []).length;
+}
+
 /** The layout of one dashboard: each widget a box at its grid place, with its title. */
 export function dashboardSvg(title: string, widgets: WidgetBox[]): string {
   const width = 24 * GRID_X + 20;
