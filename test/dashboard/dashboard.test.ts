@@ -2,7 +2,7 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { BlueprintAlarms, BlueprintDashboard, BlueprintFunction, BlueprintFunctionProps, DynamoStreamToFunction, KinesisToFunction, QueueToFunction, SnsTrigger } from '../../src';
+import { BlueprintAlarms, BlueprintDashboard, BlueprintFunction, BlueprintFunctionProps, DeploymentStrategy, DynamoStreamToFunction, KinesisToFunction, QueueToFunction, SnsTrigger } from '../../src';
 import { nagFindings, newStack, synthErrors } from '../helpers';
 
 const functionProps: BlueprintFunctionProps = {
@@ -136,6 +136,18 @@ describe('default dashboard, widgets per function kind', () => {
     expect(metricNames(widgets)).toEqual(expect.arrayContaining(['ApproximateAgeOfOldestMessage', 'ApproximateNumberOfMessagesVisible']));
     expect(metricNames(widgets)).not.toContain('IteratorAge');
     expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('a released function whose sources invoke its alias: still a queue and stream consumer', () => {
+    const stack = newStack();
+    const fn = new BlueprintFunction(stack, 'Released', { ...functionProps, deployment: { strategy: DeploymentStrategy.canary10Percent5Minutes() } });
+    new QueueToFunction(stack, 'Jobs', { function: fn });
+    new KinesisToFunction(stack, 'Orders', { function: fn, streamProps: { shardCount: 1 } });
+    const widgets = widgetsOf(stack);
+    const t = titles(widgets);
+    expect(t[0]).toBe('### λ Released (stream consumer, queue consumer)');
+    expect(t.filter(x => x.startsWith('source queue '))).toHaveLength(1);
+    expect(metricNames(widgets)).toContain('IteratorAge');
   });
 
   test('a shared DLQ is drawn once', () => {
