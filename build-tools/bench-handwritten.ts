@@ -1,6 +1,8 @@
 /**
  * The benchmark's floor: the same resources and settings as the blueprint variant, written by hand with
  * aws-cdk-lib L2 constructs (no validation, no shared-resource bookkeeping).
+ * The same monitoring too: a p99 duration alarm per function and one dashboard per stack with the graphs
+ * a blueprint dashboard draws.
  */
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -32,8 +34,39 @@ function alarm(scope: Construct, id: string, metric: cloudwatch.IMetric): cloudw
   });
 }
 
+const PERIOD = Duration.minutes(5);
+
+function graph(title: string, left: cloudwatch.IMetric[], extra: Partial<cloudwatch.GraphWidgetProps> = {}): cloudwatch.GraphWidget {
+  return new cloudwatch.GraphWidget({ title, left, width: 6, height: 6, period: PERIOD, ...extra });
+}
+
+function queueGraph(title: string, q: sqs.Queue): cloudwatch.GraphWidget {
+  return graph(title, [q.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' })],
+    { right: [q.metricApproximateAgeOfOldestMessage({ period: PERIOD, statistic: 'Maximum' })] });
+}
+
+/** What the stack's dashboard shows of one function (the graphs a blueprint dashboard draws for it). */
+function functionGraphs(name: string, fn: lambda.Function, queues: Array<[string, sqs.Queue]>): cloudwatch.IWidget[] {
+  const invocations = fn.metricInvocations({ period: PERIOD, statistic: 'Sum' });
+  const errors = fn.metricErrors({ period: PERIOD, statistic: 'Sum' });
+  return [
+    new cloudwatch.TextWidget({ markdown: `### λ ${name}`, width: 24, height: 1 }),
+    graph(`${name}: invocations, errors, success rate`, [invocations, errors], {
+      right: [new cloudwatch.MathExpression({ expression: '100 - 100 * errors / MAX([errors, invocations])', usingMetrics: { errors, invocations }, period: PERIOD })],
+      rightYAxis: { min: 0, max: 100 },
+    }),
+    graph(`${name}: duration p50 / p99`, [fn.metricDuration({ period: PERIOD, statistic: 'p50' }), fn.metricDuration({ period: PERIOD, statistic: 'p99' })],
+      { leftAnnotations: [{ value: 30_000, label: 'timeout 30 s', color: cloudwatch.Color.RED }] }),
+    graph(`${name}: concurrent executions`, [fn.metric('ConcurrentExecutions', { period: PERIOD, statistic: 'Maximum' })]),
+    graph(`${name}: throttles`, [fn.metricThrottles({ period: PERIOD, statistic: 'Sum' })]),
+    graph(`${name}: iterator age (max)`, [fn.metric('IteratorAge', { period: PERIOD, statistic: 'Maximum' })]),
+    ...queues.map(([title, q]) => queueGraph(title, q)),
+  ];
+}
+
 /** N functions, each with a queue source, a stream source, a canary alias and VPC placement. */
 export function handwritten(stack: Stack, n: number): void {
+  const dashboard = new cloudwatch.Dashboard(stack, 'Dashboard');
   const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
   vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
   vpc.addGatewayEndpoint('DynamoDb', { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB });
@@ -100,5 +133,15 @@ export function handwritten(stack: Stack, n: number): void {
       onFailure: new sources.SqsDlq(streamDlq),
     }));
     alarm(scope, 'IteratorAge', fn.metric('IteratorAge', { statistic: 'Maximum' }));
+    new cloudwatch.Alarm(scope, 'Duration', {
+      metric: fn.metricDuration({ period: PERIOD, statistic: 'p99' }),
+      threshold: 27_000,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    const queues: Array<[string, sqs.Queue]> = [['source queue', queue], ['DLQ (redrive)', queueDlq], ['DLQ (on-failure)', streamDlq]];
+    if (i === 0) queues.push(['DLQ (async)', asyncDlq]);
+    dashboard.addWidgets(...functionGraphs(`Fn${i}`, fn, queues));
   }
 }
