@@ -2,14 +2,15 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CfnResource, Duration, Size, Stack } from 'aws-cdk-lib';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { l1Function } from './l1';
 import { both, newStack, packMode } from './modes';
 import { elfHeader, packageDir, X86_64 } from './packages';
 import { BlueprintStandards, RuleResource, RuleViolation, StandardRule, StandardRules } from '../../src';
@@ -18,21 +19,6 @@ import { enforceRules } from '../../src/rules/private/enforce';
 import { rulesTable } from '../../src/rules/table';
 import { writeZip } from '../layers/fixtures';
 
-/** A plain L1 function with the given property overrides (compliant when `props` is empty). */
-function l1Function(stack: Stack, id: string, props: Record<string, unknown> = {}): lambda.CfnFunction {
-  const role = new iam.CfnRole(stack, `${id}Role`, { assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } });
-  const fn = new lambda.CfnFunction(stack, id, {
-    role: role.attrArn,
-    runtime: 'nodejs24.x',
-    handler: 'index.handler',
-    code: { zipFile: 'exports.handler = async () => 1;' },
-    memorySize: 1024,
-    timeout: 30,
-    architectures: ['arm64'],
-  });
-  for (const [k, v] of Object.entries(props)) fn.addPropertyOverride(k, v);
-  return fn;
-}
 
 /** An L1 function whose code is an asset of the stack holding `files`. */
 function l1AssetFunction(stack: Stack, files: Record<string, string | Buffer>, props: Record<string, unknown> = {}): lambda.CfnFunction {

@@ -1,26 +1,11 @@
 import { CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { l1Function as fn } from './l1';
 import { both, newStack } from './modes';
 import { enforceRules } from '../../src/rules/private/enforce';
 
-/** A plain L1 function (30 s unless overridden). */
-function fn(stack: Stack, id: string, props: Record<string, unknown> = {}): lambda.CfnFunction {
-  const role = new iam.CfnRole(stack, `${id}Role`, { assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } });
-  const f = new lambda.CfnFunction(stack, id, {
-    role: role.attrArn,
-    runtime: 'nodejs24.x',
-    handler: 'index.handler',
-    code: { zipFile: 'exports.handler = async e => e;' },
-    memorySize: 1024,
-    timeout: 30,
-    architectures: ['arm64'],
-  });
-  for (const [k, v] of Object.entries(props)) f.addPropertyOverride(k, v);
-  return f;
-}
 
 /** Both modes over the whole stack (construct mode as a blueprint at its root). */
 function run(stack: Stack, rule: string) {
