@@ -41,6 +41,8 @@ export function functionWidgets(f: DashboardFunction, drawnQueues: Set<sqs.CfnQu
     markdown: `### λ ${name}${kinds.length ? ` (${kinds.join(', ')})` : ''}`,
     width: MONITORING.dashboardGridWidth,
     height: 1,
+    // explicit: aws-cdk-lib 2.276 renders it by default, earlier versions (other languages' pins) do not
+    background: cloudwatch.TextWidgetBackground.TRANSPARENT,
   })];
 
   const invocations = fn.metricInvocations({ period: PERIOD, statistic: 'Sum' });
