@@ -7,6 +7,8 @@ import { FunctionTopology, LiveTopology, readableName } from './topology';
 import { DashboardFunction, functionWidgets } from './widgets';
 import { ALARM_PERIOD, createAlarm } from '../../core/alarms';
 import { stackState } from '../../core/private/stack-registry';
+import { afterRules, rulesChecked } from '../../rules/private/index-hooks';
+import { TemplateIndex } from '../../rules/private/template-index';
 
 /** What the dashboards and the late alarms need of a `BlueprintFunction` (no import of the class: no cycle). */
 export interface MonitoredFunction extends Construct {
@@ -30,6 +32,9 @@ interface MonitoringState {
   readonly functions: Entry[];
   readonly dashboards: PendingDashboard[];
   prepared: boolean;
+  /** The dashboards to fill at validation, with their functions (known once prepared). */
+  readonly fills: Array<{ readonly dashboard: cloudwatch.Dashboard; readonly functions: MonitoredFunction[] }>;
+  filled: boolean;
 }
 
 /** The construct id of the stack's default dashboard (at the stack's root). */
@@ -42,9 +47,14 @@ const NO_DEFAULT = Symbol.for('cdk-lambda-blueprints.no-default-dashboard');
 function state(scope: IConstruct): MonitoringState {
   return stackState<MonitoringState>(scope, 'monitoring', () => {
     const stack = Stack.of(scope);
-    const s: MonitoringState = { functions: [], dashboards: [], prepared: false };
-    // Once every construct exists (aspects run after the app's code), before validation and synthesis.
+    const s: MonitoringState = { functions: [], dashboards: [], prepared: false, fills: [], filled: false };
+    // Once every construct exists (aspects run after the app's code), before validation and synthesis:
+    // the late alarms and the default dashboard.
     Aspects.of(stack).add({ visit: node => { if (node === stack) prepare(stack, s); } }, { priority: AspectPriority.MUTATING });
+    // At validation, the widgets: from the index the rule engine has just rendered for the stack (else
+    // from an index of their own), so that the stack's resources are not rendered twice.
+    afterRules(stack, index => fill(stack, s, index));
+    stack.node.addValidation({ validate: () => (rulesChecked(stack) ? [] : (fill(stack, s, TemplateIndex.build(stack)), [])) });
     return s;
   });
 }
@@ -74,15 +84,12 @@ function defaultDisabled(stack: Stack): boolean {
 function prepare(stack: Stack, s: MonitoringState): void {
   if (s.prepared) return;
   s.prepared = true;
-  const live = new LiveTopology(stack);
   const own = s.functions.filter(e => Stack.of(e.fn) === stack);
-  const topologyOf = new Map<MonitoredFunction, FunctionTopology>();
+  // Only the async paths are rendered here: the rest of the topology is read at validation.
+  const live = LiveTopology.beforeValidation(stack);
   for (const e of own) {
-    topologyOf.set(e.fn, live.of(live.idOf(e.fn.function.node.defaultChild as lambda.CfnFunction), e.fn.asyncInvokeConfig !== undefined));
-  }
-
-  for (const e of own) {
-    if (!e.alarms || !topologyOf.get(e.fn)!.async || e.fn.node.tryFindChild(ASYNC_DROPPED_ALARM_ID)) continue;
+    if (!e.alarms || e.fn.node.tryFindChild(ASYNC_DROPPED_ALARM_ID)) continue;
+    if (!live.of(live.idOf(e.fn.function.node.defaultChild as lambda.CfnFunction), e.fn.asyncInvokeConfig !== undefined).async) continue;
     createAlarm(e.fn, ASYNC_DROPPED_ALARM_ID, {
       metric: e.fn.function.metric('AsyncEventsDropped', { period: ALARM_PERIOD, statistic: 'Sum' }),
       threshold: 0,
@@ -94,20 +101,30 @@ function prepare(stack: Stack, s: MonitoringState): void {
   for (const d of s.dashboards) {
     const fns = d.functions ?? own.map(e => e.fn);
     fns.forEach(fn => covered.add(fn));
-    fill(stack, d.dashboard, fns, topologyOf);
+    s.fills.push({ dashboard: d.dashboard, functions: fns });
   }
   const uncovered = own.map(e => e.fn).filter(fn => !covered.has(fn));
   if (uncovered.length > 0 && !defaultDisabled(stack) && !stack.node.tryFindChild(DEFAULT_DASHBOARD_ID)) {
-    fill(stack, new cloudwatch.Dashboard(stack, DEFAULT_DASHBOARD_ID), uncovered, topologyOf);
+    s.fills.push({ dashboard: new cloudwatch.Dashboard(stack, DEFAULT_DASHBOARD_ID), functions: uncovered });
   }
 }
 
-function fill(stack: Stack, dashboard: cloudwatch.Dashboard, fns: MonitoredFunction[], topologyOf: Map<MonitoredFunction, FunctionTopology>): void {
-  const drawn = new Set<sqs.CfnQueue>();
-  for (const fn of fns) {
-    const topology = topologyOf.get(fn);
-    if (!topology) continue; // a function of another stack: reported by the dashboard's validation
-    const f: DashboardFunction = { name: readableName(stack, fn.node.path), fn: fn.function, topology };
-    dashboard.addWidgets(...functionWidgets(f, drawn));
+/** Adds the widgets of every dashboard of the stack (once), from the topology over `index`. */
+function fill(stack: Stack, s: MonitoringState, index: TemplateIndex): void {
+  if (s.filled || !s.prepared) return;
+  s.filled = true;
+  const live = LiveTopology.fromIndex(index);
+  const topologyOf = new Map<MonitoredFunction, FunctionTopology>();
+  for (const e of s.functions.filter(f => Stack.of(f.fn) === stack)) {
+    topologyOf.set(e.fn, live.of(live.idOf(e.fn.function.node.defaultChild as lambda.CfnFunction), e.fn.asyncInvokeConfig !== undefined));
+  }
+  for (const { dashboard, functions } of s.fills) {
+    const drawn = new Set<sqs.CfnQueue>();
+    for (const fn of functions) {
+      const topology = topologyOf.get(fn);
+      if (!topology) continue; // a function of another stack: reported by the dashboard's validation
+      const f: DashboardFunction = { name: readableName(stack, fn.node.path), fn: fn.function, topology };
+      dashboard.addWidgets(...functionWidgets(f, drawn));
+    }
   }
 }

@@ -1,11 +1,14 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnResourceJson, TemplateModel } from '../../report/private/template-model';
+import { TemplateIndex } from '../../rules/private/template-index';
 
-/** Resource types whose properties carry the event paths (the others are rendered with their type only). */
-const EDGE_TYPES = new Set([
-  'AWS::Lambda::Function', 'AWS::Lambda::EventSourceMapping', 'AWS::Lambda::EventInvokeConfig', 'AWS::Lambda::Alias',
-  'AWS::Lambda::Version', 'AWS::Lambda::Permission', 'AWS::Lambda::Url', 'AWS::SQS::Queue', 'AWS::SNS::Subscription',
-  'AWS::Events::Rule', 'AWS::S3::Bucket', 'Custom::S3BucketNotifications', 'AWS::ElasticLoadBalancingV2::TargetGroup',
+/**
+ * What tells, before validation, whether a function is invoked asynchronously: these types' edges, and
+ * the aliases and versions they may name (rendered only when a reference leads to them).
+ */
+const ASYNC_TYPES = new Set([
+  'AWS::Lambda::EventInvokeConfig', 'AWS::SNS::Subscription', 'AWS::Events::Rule', 'Custom::S3BucketNotifications',
+  'AWS::S3::Bucket', 'AWS::Logs::SubscriptionFilter', 'AWS::Lambda::Alias', 'AWS::Lambda::Version',
 ]);
 
 const STREAM_TYPES = new Set(['AWS::Kinesis::Stream', 'AWS::Kinesis::StreamConsumer', 'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable']);
@@ -30,35 +33,55 @@ export interface FunctionTopology {
 }
 
 /**
- * The event paths of a stack while it is being prepared (aspects): the same model the blueprint report
- * draws from the synthesized template, built from the stack's L1 resources. A resource that cannot be
- * rendered yet (a cross-stack reference before `prepare`) is known by its type only.
+ * The event paths of a stack at synth: the same model the blueprint report draws from the synthesized
+ * template, built from the stack's L1 resources.
  */
 export class LiveTopology {
-  public readonly model: TemplateModel;
-  private readonly byId = new Map<string, CfnResource>();
-
-  constructor(private readonly stack: Stack) {
+  /**
+   * The async paths of a stack while it is being prepared (aspects): only the resources that can make a
+   * function asynchronous are rendered, each when a rule of the model first reads it. A resource that
+   * cannot be rendered yet (a cross-stack reference before `prepare`) is known by its type only.
+   */
+  public static beforeValidation(stack: Stack): LiveTopology {
+    const byId = new Map<string, CfnResource>();
     const resources: Record<string, CfnResourceJson> = {};
     for (const c of stack.node.findAll()) {
       if (!CfnResource.isCfnResource(c) || Stack.of(c) !== stack) continue;
       const id = logicalIdOf(c);
-      this.byId.set(id, c);
-      resources[id] = { Type: c.cfnResourceType };
-      if (!EDGE_TYPES.has(c.cfnResourceType)) continue;
-      try {
-        const rendered = stack.resolve((c as any)._toCloudFormation()) as { Resources?: Record<string, CfnResourceJson> };
-        resources[id] = Object.values(rendered.Resources ?? {})[0] ?? resources[id];
-      } catch {
-        // keep the type only
-      }
+      byId.set(id, c);
+      resources[id] = ASYNC_TYPES.has(c.cfnResourceType) ? lazyJson(c.cfnResourceType, () => renderOrNothing(stack, c)) : { Type: c.cfnResourceType };
     }
+    return new LiveTopology(stack, resources, byId, r => logicalIdOf(r));
+  }
+
+  /**
+   * Every event path of a stack, over the rule engine's index of the same validation: the resources the
+   * rules rendered are not rendered again.
+   */
+  public static fromIndex(index: TemplateIndex): LiveTopology {
+    const byId = new Map<string, CfnResource>();
+    const resources: Record<string, CfnResourceJson> = {};
+    for (const e of index.all) {
+      byId.set(e.logicalId, e.resource);
+      resources[e.logicalId] = lazyJson(e.type, () => ({ Properties: e.properties, Metadata: e.metadata, UpdatePolicy: e.updatePolicy }));
+    }
+    return new LiveTopology(index.stack, resources, byId, r => index.entry(r)?.logicalId ?? logicalIdOf(r));
+  }
+
+  public readonly model: TemplateModel;
+
+  private constructor(
+    private readonly stack: Stack,
+    resources: Record<string, CfnResourceJson>,
+    private readonly byId: Map<string, CfnResource>,
+    private readonly logicalId: (resource: CfnResource) => string,
+  ) {
     this.model = new TemplateModel({ Resources: resources });
   }
 
   /** The logical id of a resource of the stack. */
   public idOf(resource: CfnResource): string {
-    return logicalIdOf(resource);
+    return this.logicalId(resource);
   }
 
   /** What the dashboard shows for the function with this logical id. */
@@ -96,6 +119,27 @@ export function readableName(stack: Stack, path: string): string {
   let parts = path.split('/').slice(stack.node.path.split('/').length);
   while (parts.length > 1 && ['Resource', 'Function', 'Queue', 'Default'].includes(parts[parts.length - 1])) parts = parts.slice(0, -1);
   return parts.join('/') || path;
+}
+
+/** A resource whose `Properties`, `Metadata` and `UpdatePolicy` are rendered on first read. */
+function lazyJson(type: string, render: () => Partial<CfnResourceJson> | undefined): CfnResourceJson {
+  let body: Partial<CfnResourceJson> | undefined;
+  const get = (): Partial<CfnResourceJson> => (body ??= render() ?? {});
+  return {
+    Type: type,
+    get Properties() { return get().Properties; },
+    get Metadata() { return get().Metadata; },
+    get UpdatePolicy() { return get().UpdatePolicy; },
+  };
+}
+
+function renderOrNothing(stack: Stack, resource: CfnResource): Partial<CfnResourceJson> | undefined {
+  try {
+    const rendered = stack.resolve((resource as any)._toCloudFormation()) as { Resources?: Record<string, CfnResourceJson> };
+    return Object.values(rendered.Resources ?? {})[0];
+  } catch {
+    return undefined; // known by its type only
+  }
 }
 
 function logicalIdOf(resource: CfnResource): string {

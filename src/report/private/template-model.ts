@@ -95,6 +95,14 @@ const TYPE_LABELS: Record<string, string> = {
   'AWS::CloudFront::Distribution': 'CloudFront distribution',
 };
 
+/** The resource types whose properties carry edges of the event graph. */
+export const EDGE_TYPES: ReadonlySet<string> = new Set([
+  'AWS::Lambda::Function', 'AWS::Lambda::EventSourceMapping', 'AWS::SQS::Queue', 'AWS::Lambda::EventInvokeConfig',
+  'AWS::SNS::Subscription', 'AWS::Events::Rule', 'AWS::Lambda::Permission', 'Custom::S3BucketNotifications',
+  'AWS::S3::Bucket', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::Cognito::UserPool',
+  'AWS::Logs::SubscriptionFilter', 'AWS::CloudFront::Distribution', 'AWS::Lambda::Url',
+]);
+
 /** The model of one template. */
 export class TemplateModel {
   private readonly resources: Record<string, CfnResourceJson>;
@@ -246,6 +254,9 @@ export class TemplateModel {
 
   private collectEdges(): void {
     for (const [id, r] of Object.entries(this.resources)) {
+      // Only the types below carry edges: the others' properties are never read (a lazily rendered
+      // resource, as the dashboard's live model gives, is then never rendered).
+      if (!EDGE_TYPES.has(r.Type)) continue;
       const p = r.Properties ?? {};
       switch (r.Type) {
         case 'AWS::Lambda::Function':

@@ -1,6 +1,7 @@
 import { Annotations, Aspects, CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { evaluate, fullId, isAcknowledged, RuleResult, setRuleConfig } from './engine';
+import { markRulesChecked, runAfterRules } from './index-hooks';
 import { Finding, messageOf, Rule, RuleConfig, Severity } from './rule';
 import { timedRun } from './stats';
 import { TemplateIndex } from './template-index';
@@ -40,6 +41,7 @@ const HOOKED = new WeakSet<Stack>();
 /** Runs the rules over the stack at synth (once registered; idempotent). */
 function hookStack(stack: Stack): void {
   HOOKED.add(stack);
+  markRulesChecked(stack);
   stackState(stack, 'rule-engine', () => {
     const run: StackRun = { errors: new Map(), hooked: new WeakSet(), warned: new WeakMap() };
     // The stack is validated before its children (pre-order): it runs the rules and hands each
@@ -137,6 +139,7 @@ function runStack(stack: Stack, run: StackRun, checked: (resources: number) => v
       r.at.node.addValidation({ validate: () => run.errors.get(r.at) ?? [] });
     }
   }
+  runAfterRules(stack, index);
   return [];
 }
 
