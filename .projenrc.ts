@@ -62,6 +62,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
       collectCoverageFrom: ['src/**/*.ts'],
       coverageReporters: ['text-summary', 'lcov'],
       testTimeout: 60_000,
+      // CI machines have 2 cores, where jest's default (cores - 1) is one worker: two halve the wall time.
+      // Tests that share a directory use the bundle cache, whose writes are atomic (src/code/private/bundle.ts).
+      maxWorkers: 2,
     },
   },
   tsconfigDev: {

@@ -142,6 +142,28 @@ function errorText(e: unknown, root: string): string {
 }
 
 /**
+ * Moves a staged bundle to its place in the cache in one rename, so that synths running at the same time
+ * (parallel tests, `cdk watch`) never see a half-written bundle nor remove one another's.
+ */
+function publish(staging: string, dir: string, main: string): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.renameSync(staging, dir);
+      return;
+    } catch (e) {
+      if (fs.existsSync(path.join(dir, main))) {
+        // Another synth published the same bundle (same hash, same bytes) in the meantime.
+        fs.rmSync(staging, { recursive: true, force: true });
+        return;
+      }
+      if (attempt > 0) throw e;
+      // A broken directory left by an interrupted synth (no main file): replace it once.
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
  * Bundles an entry with esbuild into the cache (or takes it from there when the entry, every file esbuild
  * read and the options are unchanged), synchronously.
  *
@@ -181,17 +203,13 @@ export function bundleEntry(r: BundleRequest): Bundle {
       fs.mkdirSync(path.dirname(path.join(staging, o.rel)), { recursive: true });
       fs.writeFileSync(path.join(staging, o.rel), o.contents);
     }
-    fs.rmSync(dir, { recursive: true, force: true });
-    try {
-      fs.renameSync(staging, dir);
-    } catch (e) {
-      // Another synth wrote the same bundle (same hash, same bytes) in the meantime.
-      fs.rmSync(staging, { recursive: true, force: true });
-      if (!fs.existsSync(path.join(dir, main.rel))) throw e;
-    }
+    publish(staging, dir, main.rel);
   }
   const manifest: Manifest = { version: CACHE_VERSION, inputs, hash, file: main.rel, bytes: main.contents.byteLength, usesNodeModules };
   fs.mkdirSync(path.dirname(manifestFile), { recursive: true });
-  fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+  // Written aside and renamed: a synth running at the same time reads the old manifest or the new one.
+  const tmpManifest = `${manifestFile}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(tmpManifest, JSON.stringify(manifest));
+  fs.renameSync(tmpManifest, manifestFile);
   return { dir, file: main.rel, hash, bytes: main.contents.byteLength, usesNodeModules, cached: false };
 }

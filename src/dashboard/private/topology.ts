@@ -38,8 +38,8 @@ export interface FunctionTopology {
  */
 export class LiveTopology {
   /**
-   * The async paths of a stack while it is being prepared (aspects): only the resources that can make a
-   * function asynchronous are rendered, each when a rule of the model first reads it. A resource that
+   * The async paths of a stack while it is being prepared (aspects): only the functions and the resources
+   * that can make one asynchronous are in the model, each rendered when the model first reads it. A resource that
    * cannot be rendered yet (a cross-stack reference before `prepare`) is known by its type only.
    */
   public static beforeValidation(stack: Stack): LiveTopology {
@@ -47,9 +47,11 @@ export class LiveTopology {
     const resources: Record<string, CfnResourceJson> = {};
     for (const c of stack.node.findAll()) {
       if (!CfnResource.isCfnResource(c) || Stack.of(c) !== stack) continue;
+      const type = c.cfnResourceType;
+      if (type !== 'AWS::Lambda::Function' && !ASYNC_TYPES.has(type)) continue;
       const id = logicalIdOf(c);
       byId.set(id, c);
-      resources[id] = ASYNC_TYPES.has(c.cfnResourceType) ? lazyJson(c.cfnResourceType, () => renderOrNothing(stack, c)) : { Type: c.cfnResourceType };
+      resources[id] = type === 'AWS::Lambda::Function' ? { Type: type } : lazyJson(type, () => renderOrNothing(stack, c));
     }
     return new LiveTopology(stack, resources, byId, r => logicalIdOf(r));
   }

@@ -5,11 +5,15 @@
  */
 import { MessagePort, workerData } from 'worker_threads';
 import { Emulator, EmulatorOptions } from './emulator';
+import { InvokeRequest } from './types';
 
-interface Request {
-  readonly op: 'invoke' | 'invokeAll' | 'deliver' | 'sample' | 'dispose';
-  readonly args: any[];
-}
+/** One call of `LocalLambda` (`op`, with the arguments of the emulator method it stands for). */
+type Request =
+  | { readonly op: 'invoke'; readonly args: [InvokeRequest, boolean | undefined] }
+  | { readonly op: 'invokeAll'; readonly args: [string[]] }
+  | { readonly op: 'deliver'; readonly args: [string[], string | undefined, string | undefined] }
+  | { readonly op: 'sample'; readonly args: [string] }
+  | { readonly op: 'dispose'; readonly args: [] };
 
 const { assemblyDir, functionId, options, signal, port } = workerData as {
   assemblyDir: string; functionId: string; options: EmulatorOptions; signal: SharedArrayBuffer; port: MessagePort;
@@ -27,7 +31,7 @@ async function handle(req: Request): Promise<unknown> {
   const e = emulator!;
   switch (req.op) {
     case 'invoke': return e.invoke(req.args[0], req.args[1]);
-    case 'invokeAll': return Promise.all((req.args[0] as string[]).map(payload => e.invoke({ payload })));
+    case 'invokeAll': return Promise.all(req.args[0].map(payload => e.invoke({ payload })));
     case 'deliver': {
       const outbox = await e.deliver(req.args[0], req.args[1]);
       if (req.args[2]) outbox.write(req.args[2]);
