@@ -33,6 +33,8 @@ describe('LogsSubscriptionTrigger', () => {
       SourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AppLogs'), 'Arn'] },
     }, 2);
     expect(trigger.subscriptionFilter.node.path).toBe('Test/Errors/SubscriptionFilter');
+    // CloudWatch Logs invokes asynchronously: each function gets the AsyncEventsDropped alarm.
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'AsyncEventsDropped' }, 2);
     expect(synthErrors(stack)).toEqual([]);
     expect(nagFindings(stack)).toEqual([]);
     expect(template.toJSON()).toMatchSnapshot();
