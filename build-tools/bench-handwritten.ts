@@ -2,7 +2,8 @@
  * The benchmark's floor: the same resources and settings as the blueprint variant, written by hand with
  * aws-cdk-lib L2 constructs (no validation, no shared-resource bookkeeping).
  * The same monitoring too: a p99 duration alarm per function and one dashboard per stack with the graphs
- * a blueprint dashboard draws.
+ * a blueprint dashboard draws, and alarm descriptions that tell the on-call engineer what fired and what
+ * to do (what a production app written by hand carries too, and what the blueprints write).
  */
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -18,15 +19,17 @@ import { Construct } from 'constructs';
 
 const HANDLER = 'exports.handler = async () => ({ batchItemFailures: [] });';
 
-function terminalQueue(scope: Construct, id: string): sqs.Queue {
+function terminalQueue(scope: Construct, id: string, what: string): sqs.Queue {
   const q = new sqs.Queue(scope, id, { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
-  alarm(scope, `${id}Depth`, q.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }));
+  alarm(scope, `${id}Depth`, q.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+    `${q.node.path}: ${what} are waiting in this terminal queue; inspect and redrive them.`);
   return q;
 }
 
-function alarm(scope: Construct, id: string, metric: cloudwatch.IMetric): cloudwatch.Alarm {
+function alarm(scope: Construct, id: string, metric: cloudwatch.IMetric, description: string): cloudwatch.Alarm {
   return new cloudwatch.Alarm(scope, id, {
     metric,
+    alarmDescription: description,
     threshold: 0,
     evaluationPeriods: 1,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -50,10 +53,10 @@ function functionGraphs(name: string, fn: lambda.Function, queues: Array<[string
   const invocations = fn.metricInvocations({ period: PERIOD, statistic: 'Sum' });
   const errors = fn.metricErrors({ period: PERIOD, statistic: 'Sum' });
   return [
-    new cloudwatch.TextWidget({ markdown: `### λ ${name}`, width: 24, height: 1 }),
+    new cloudwatch.TextWidget({ markdown: `### λ ${name} (stream consumer, queue consumer)`, width: 24, height: 1 }),
     graph(`${name}: invocations, errors, success rate`, [invocations, errors], {
-      right: [new cloudwatch.MathExpression({ expression: '100 - 100 * errors / MAX([errors, invocations])', usingMetrics: { errors, invocations }, period: PERIOD })],
-      rightYAxis: { min: 0, max: 100 },
+      right: [new cloudwatch.MathExpression({ expression: '100 - 100 * errors / MAX([errors, invocations])', usingMetrics: { errors, invocations }, period: PERIOD, label: 'success rate (%)' })],
+      rightYAxis: { min: 0, max: 100, label: '%', showUnits: false },
     }),
     graph(`${name}: duration p50 / p99`, [fn.metricDuration({ period: PERIOD, statistic: 'p50' }), fn.metricDuration({ period: PERIOD, statistic: 'p99' })],
       { leftAnnotations: [{ value: 30_000, label: 'timeout 30 s', color: cloudwatch.Color.RED }] }),
@@ -70,7 +73,7 @@ export function handwritten(stack: Stack, n: number): void {
   const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
   vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
   vpc.addGatewayEndpoint('DynamoDb', { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB });
-  const asyncDlq = terminalQueue(stack, 'AsyncDlq');
+  const asyncDlq = terminalQueue(stack, 'AsyncDlq', 'asynchronous events that failed every attempt');
   const application = new codedeploy.LambdaApplication(stack, 'Deployments');
 
   for (let i = 0; i < n; i++) {
@@ -107,11 +110,14 @@ export function handwritten(stack: Stack, n: number): void {
       application,
       alias,
       deploymentConfig: codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
-      alarms: [alarm(scope, 'AliasErrors', alias.metricErrors()), alarm(scope, 'AliasThrottles', alias.metricThrottles())],
+      alarms: [
+        alarm(scope, 'AliasErrors', alias.metricErrors(), `${alias.node.path}: the alias reported errors (rolls a deployment back).`),
+        alarm(scope, 'AliasThrottles', alias.metricThrottles(), `${alias.node.path}: invocations of the alias were throttled (rolls a deployment back).`),
+      ],
       autoRollback: { failedDeployment: true, deploymentInAlarm: true },
     });
 
-    const queueDlq = terminalQueue(scope, 'QueueDlq');
+    const queueDlq = terminalQueue(scope, 'QueueDlq', 'messages that failed processing repeatedly');
     const queue = new sqs.Queue(scope, 'Queue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -119,10 +125,11 @@ export function handwritten(stack: Stack, n: number): void {
       deadLetterQueue: { queue: queueDlq, maxReceiveCount: 5 },
     });
     alias.addEventSource(new sources.SqsEventSource(queue, { batchSize: 10, reportBatchItemFailures: true }));
-    alarm(scope, 'QueueAge', queue.metricApproximateAgeOfOldestMessage());
+    alarm(scope, 'QueueAge', queue.metricApproximateAgeOfOldestMessage(),
+      `${queue.node.path}: the oldest message of the source queue is older than 5 minutes: the function falls behind or keeps failing.`);
 
     const stream = new kinesis.Stream(scope, 'Stream', { encryption: kinesis.StreamEncryption.MANAGED, shardCount: 1 });
-    const streamDlq = terminalQueue(scope, 'StreamDlq');
+    const streamDlq = terminalQueue(scope, 'StreamDlq', 'records the stream mapping gave up on');
     alias.addEventSource(new sources.KinesisEventSource(stream, {
       startingPosition: lambda.StartingPosition.TRIM_HORIZON,
       batchSize: 100,
@@ -132,9 +139,11 @@ export function handwritten(stack: Stack, n: number): void {
       reportBatchItemFailures: true,
       onFailure: new sources.SqsDlq(streamDlq),
     }));
-    alarm(scope, 'IteratorAge', fn.metric('IteratorAge', { statistic: 'Maximum' }));
+    alarm(scope, 'IteratorAge', fn.metric('IteratorAge', { statistic: 'Maximum' }),
+      `${alias.node.path}: the newest stream records wait longer than 1 minute (IteratorAge): the function falls behind or a batch is blocking a shard.`);
     new cloudwatch.Alarm(scope, 'Duration', {
       metric: fn.metricDuration({ period: PERIOD, statistic: 'p99' }),
+      alarmDescription: `${scope.node.path}: p99 duration reached 90 % of the 30 s timeout (27000 ms): invocations are about to time out.`,
       threshold: 27_000,
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
