@@ -2,7 +2,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { BlueprintAlarms } from '../core/alarms';
-import { BlueprintFunction, BlueprintFunctionProps } from '../function/blueprint-function';
+import { BlueprintFunction } from '../function/blueprint-function';
+import { BlueprintFunctionProps } from '../function/blueprint-function-props';
 
 /** The function part of a source-to-function pattern. */
 export interface PatternFunctionProps {

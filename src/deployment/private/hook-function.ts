@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
-import type { BlueprintFunction, BlueprintFunctionProps } from '../../function/blueprint-function';
+import type { BlueprintFunction } from '../../function/blueprint-function';
+import type { BlueprintFunctionProps } from '../../function/blueprint-function-props';
 
 /**
  * How deployment hooks create their own BlueprintFunction without importing it (which would close the

@@ -1,6 +1,9 @@
 import { createHash } from 'crypto';
 import { SampleEventEnvironment } from '../options';
 
+/** The default message body or payload. */
+export const HELLO = '{"hello":"world"}';
+
 /** The fixed time of every sample event. */
 export const TIME = '2025-01-01T00:00:00.000Z';
 export const EPOCH_MS = Date.parse(TIME);

@@ -4,6 +4,14 @@
  * any app — blueprints, plain L2 code or an imported template.
  */
 
+import { collectEdges, EventEdge, TYPE_LABELS } from './template-edges';
+import { CfnResourceJson, refOf, TemplateJson } from './template-json';
+
+export { EDGE_TYPES } from './template-edges';
+export type { EdgeKind, EventEdge } from './template-edges';
+export { refOf } from './template-json';
+export type { CfnResourceJson, TemplateJson } from './template-json';
+
 /** One acknowledged finding, as the template records it. */
 export interface Acknowledgement {
   /** The resource (its readable name). */
@@ -14,30 +22,11 @@ export interface Acknowledgement {
   readonly reason: string;
 }
 
-/** A CloudFormation resource as it stands in a template. */
-export interface CfnResourceJson {
-  readonly Type: string;
-  readonly Properties?: Record<string, any>;
-  readonly Metadata?: Record<string, any>;
-  readonly UpdatePolicy?: Record<string, any>;
-}
-
-/** A template: its resources by logical id, and its template-level metadata. */
-export interface TemplateJson {
-  readonly Resources?: Record<string, CfnResourceJson>;
-  readonly Metadata?: Record<string, any>;
-}
-
-/** Kind of an edge of the event graph. */
-export type EdgeKind = 'event' | 'failure' | 'success';
-
-/** An edge of the event graph: a source invokes a function, or a function's events go somewhere. */
-export interface EventEdge {
-  readonly from: string;
-  readonly to: string;
-  readonly kind: EdgeKind;
-  readonly label: string;
-}
+/**
+ * A read-only model of a synthesized CloudFormation template, centred on Lambda functions: what invokes
+ * each function and where its failed events go. It reads only the template (L1 level), so it describes
+ * any app — blueprints, plain L2 code or an imported template.
+ */
 
 /** What the model knows about one function. */
 export interface FunctionFacts {
@@ -54,66 +43,17 @@ export interface FunctionFacts {
   readonly release: string;
 }
 
-/** The logical id a value refers to ({Ref}, {Fn::GetAtt}, inside {Fn::Join}/{Fn::Select}/{Fn::Split}), if any. */
-export function refOf(value: unknown): string | undefined {
-  if (value && typeof value === 'object') {
-    const v = value as Record<string, any>;
-    if (typeof v.Ref === 'string') return v.Ref;
-    if (Array.isArray(v['Fn::GetAtt'])) return v['Fn::GetAtt'][0];
-    if (typeof v['Fn::GetAtt'] === 'string') return v['Fn::GetAtt'].split('.')[0];
-    // `Fn::Select` over `Fn::Split` of an alias ARN: what aws-cdk-lib renders for a mapping on an alias
-    if (Array.isArray(v['Fn::Select'])) return refOf(v['Fn::Select'][1]);
-    if (Array.isArray(v['Fn::Split'])) return refOf(v['Fn::Split'][1]);
-    if (Array.isArray(v['Fn::Join'])) {
-      for (const part of v['Fn::Join'][1] ?? []) {
-        const r = refOf(part);
-        if (r) return r;
-      }
-    }
-  }
-  return undefined;
-}
-
-const TYPE_LABELS: Record<string, string> = {
-  'AWS::SQS::Queue': 'SQS queue',
-  'AWS::SNS::Topic': 'SNS topic',
-  'AWS::Kinesis::Stream': 'Kinesis stream',
-  'AWS::DynamoDB::Table': 'DynamoDB stream',
-  'AWS::DynamoDB::GlobalTable': 'DynamoDB stream',
-  'AWS::S3::Bucket': 'S3 bucket',
-  'AWS::Events::Rule': 'EventBridge rule',
-  'AWS::Scheduler::Schedule': 'EventBridge schedule',
-  'AWS::Events::EventBus': 'EventBridge bus',
-  'AWS::Lambda::Function': 'function',
-  'AWS::ApiGateway::RestApi': 'REST API',
-  'AWS::ApiGatewayV2::Api': 'HTTP API',
-  'AWS::ElasticLoadBalancingV2::TargetGroup': 'ALB target group',
-  'AWS::Lambda::Url': 'function URL',
-  'AWS::Cognito::UserPool': 'Cognito user pool',
-  'AWS::Logs::LogGroup': 'log group',
-  'AWS::Logs::SubscriptionFilter': 'subscription filter',
-  'AWS::CloudFront::Distribution': 'CloudFront distribution',
-};
-
-/** The resource types whose properties carry edges of the event graph. */
-export const EDGE_TYPES: ReadonlySet<string> = new Set([
-  'AWS::Lambda::Function', 'AWS::Lambda::EventSourceMapping', 'AWS::SQS::Queue', 'AWS::Lambda::EventInvokeConfig',
-  'AWS::SNS::Subscription', 'AWS::Events::Rule', 'AWS::Lambda::Permission', 'Custom::S3BucketNotifications',
-  'AWS::S3::Bucket', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::Cognito::UserPool',
-  'AWS::Logs::SubscriptionFilter', 'AWS::CloudFront::Distribution', 'AWS::Lambda::Url',
-]);
-
 /** The model of one template. */
 export class TemplateModel {
   private readonly resources: Record<string, CfnResourceJson>;
-  private readonly edgeList: EventEdge[] = [];
+  private readonly edgeList: EventEdge[];
   /** The template-level metadata (acknowledgements made on scopes wider than one resource). */
   public readonly metadata: Record<string, any>;
 
   constructor(template: TemplateJson, private readonly stackName = '') {
     this.resources = template.Resources ?? {};
     this.metadata = template.Metadata ?? {};
-    this.collectEdges();
+    this.edgeList = collectEdges(this.resources, value => this.functionOf(value));
   }
 
   /** Every Lambda function of the template, by logical id. */
@@ -244,108 +184,5 @@ export class TemplateModel {
     const edge = this.sourcesOf(fn).some(e => this.resources[e.from]?.Type === 'AWS::CloudFront::Distribution');
     if (edge || this.resources[fn]?.Metadata?.['cdk-lambda-blueprints:edge']) return 'numbered version (Lambda@Edge)';
     return '$LATEST';
-  }
-
-  private add(from: string | undefined, to: string | undefined, kind: EdgeKind, label: string): void {
-    if (!from || !to) return;
-    if (this.edgeList.some(e => e.from === from && e.to === to && e.kind === kind && e.label === label)) return;
-    this.edgeList.push({ from, to, kind, label });
-  }
-
-  private collectEdges(): void {
-    for (const [id, r] of Object.entries(this.resources)) {
-      // Only the types below carry edges: the others' properties are never read (a lazily rendered
-      // resource, as the dashboard's live model gives, is then never rendered).
-      if (!EDGE_TYPES.has(r.Type)) continue;
-      const p = r.Properties ?? {};
-      switch (r.Type) {
-        case 'AWS::Lambda::Function':
-          this.add(id, refOf(p.DeadLetterConfig?.TargetArn), 'failure', 'async DLQ');
-          break;
-        case 'AWS::Lambda::EventSourceMapping': {
-          const fn = this.functionOf(p.FunctionName);
-          const source = refOf(p.EventSourceArn);
-          this.add(source, fn, 'event', `mapping, batch ${p.BatchSize ?? 'default'}`);
-          this.add(fn, refOf(p.DestinationConfig?.OnFailure?.Destination), 'failure', 'mapping on-failure');
-          break;
-        }
-        case 'AWS::SQS::Queue':
-          this.add(id, refOf(p.RedrivePolicy?.deadLetterTargetArn), 'failure', `redrive after ${p.RedrivePolicy?.maxReceiveCount ?? '?'} receives`);
-          break;
-        case 'AWS::Lambda::EventInvokeConfig': {
-          const fn = this.functionOf(p.FunctionName) ?? this.functionOf({ Ref: refOf(p.FunctionName) });
-          this.add(fn, refOf(p.DestinationConfig?.OnFailure?.Destination), 'failure', 'async on-failure');
-          this.add(fn, refOf(p.DestinationConfig?.OnSuccess?.Destination), 'success', 'async on-success');
-          break;
-        }
-        case 'AWS::SNS::Subscription':
-          if (p.Protocol === 'lambda') {
-            const fn = this.functionOf(p.Endpoint);
-            this.add(refOf(p.TopicArn), fn, 'event', 'subscription (async)');
-            this.add(refOf(p.TopicArn), refOf(p.RedrivePolicy?.deadLetterTargetArn), 'failure', 'subscription redrive');
-          }
-          break;
-        case 'AWS::Events::Rule':
-          for (const t of p.Targets ?? []) {
-            const fn = this.functionOf(t.Arn);
-            if (!fn) continue;
-            this.add(id, fn, 'event', p.ScheduleExpression ? `schedule ${p.ScheduleExpression} (async)` : 'rule (async)');
-            this.add(id, refOf(t.DeadLetterConfig?.Arn), 'failure', 'rule target DLQ');
-          }
-          break;
-        case 'AWS::Lambda::Permission':
-          this.permissionEdge(p);
-          break;
-        case 'Custom::S3BucketNotifications':
-          for (const c of p.NotificationConfiguration?.LambdaFunctionConfigurations ?? []) {
-            this.add(refOf(p.BucketName), this.functionOf(c.LambdaFunctionArn), 'event', `notification ${c.Events?.join(',') ?? ''} (async)`.replace('  ', ' '));
-          }
-          break;
-        case 'AWS::S3::Bucket':
-          for (const c of p.NotificationConfiguration?.LambdaConfigurations ?? []) {
-            this.add(id, this.functionOf(c.Function), 'event', `notification ${c.Event} (async)`);
-          }
-          break;
-        case 'AWS::ElasticLoadBalancingV2::TargetGroup':
-          if (p.TargetType === 'lambda') {
-            for (const t of p.Targets ?? []) this.add(id, this.functionOf(t.Id), 'event', 'ALB target (sync)');
-          }
-          break;
-        case 'AWS::Cognito::UserPool':
-          for (const [k, v] of Object.entries<any>(p.LambdaConfig ?? {})) this.add(id, this.functionOf(v?.LambdaArn ?? v), 'event', `trigger ${k} (sync, 5 s)`);
-          break;
-        case 'AWS::Logs::SubscriptionFilter':
-          this.add(refOf(p.LogGroupName) ?? id, this.functionOf(p.DestinationArn), 'event', 'subscription filter (async)');
-          break;
-        case 'AWS::CloudFront::Distribution': {
-          const config = p.DistributionConfig ?? {};
-          const behaviours = [config.DefaultCacheBehavior, ...(Array.isArray(config.CacheBehaviors) ? config.CacheBehaviors : [])];
-          for (const b of behaviours) {
-            for (const a of b?.LambdaFunctionAssociations ?? []) {
-              this.add(id, this.functionOf(a.LambdaFunctionARN), 'event', `Lambda@Edge ${a.EventType} (sync)`);
-            }
-          }
-          break;
-        }
-        case 'AWS::Lambda::Url':
-          this.add(id, this.functionOf(p.TargetFunctionArn), 'event', `URL, auth ${p.AuthType} (sync)`);
-          break;
-        default:
-          break;
-      }
-    }
-  }
-
-  /** API Gateway invokes a function through a permission scoped to its API. */
-  private permissionEdge(p: Record<string, any>): void {
-    const fn = this.functionOf(p.FunctionName);
-    if (p.Principal !== 'apigateway.amazonaws.com') return;
-    const api = this.findRef(p.SourceArn, ['AWS::ApiGateway::RestApi', 'AWS::ApiGatewayV2::Api']);
-    this.add(api, fn, 'event', 'API Gateway (sync)');
-  }
-
-  private findRef(value: unknown, types: string[]): string | undefined {
-    const text = JSON.stringify(value ?? '');
-    return Object.keys(this.resources).find(id => types.includes(this.resources[id].Type) && text.includes(`"${id}"`));
   }
 }
