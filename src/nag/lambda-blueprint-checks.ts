@@ -65,8 +65,8 @@ export class LambdaBlueprintChecks extends NagPack {
     const violations: Array<PolicyViolation & { violatingResources: PolicyViolatingResource[] }> = [];
     const inScope = (path: string) => path === scope.node.path || scope.node.path === '' || path.startsWith(`${scope.node.path}/`);
     for (const stack of stacksOf(scope)) {
-      const index = TemplateIndex.build(stack);
-      for (const r of evaluate(index, ALL_RULES, { accountConcurrencyLimit: this.accountConcurrencyLimit })) {
+      const results = TemplateIndex.using(stack, index => evaluate(index, ALL_RULES, { accountConcurrencyLimit: this.accountConcurrencyLimit }));
+      for (const r of results) {
         if (!inScope(r.entry.path) || isAcknowledged(r.entry.resource, r.id)) continue;
         const resource: PolicyViolatingResource = { constructPath: r.entry.path, locations: ['Properties'] };
         const same = violations.find(v => v.ruleName === r.id && v.description === r.message);

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -107,6 +107,17 @@ describe('a new version exactly when code or configuration changes', () => {
     const fn = releasedFunction(stack, { environment: { STAGE: 'prod' }, layers });
     fn.addEnvironment('FEATURE', 'on');
     expect(versionIds(stack)[0]).not.toEqual(base);
+  });
+
+  test('a change after a first synth: the next synth derives a new version again (the rule engine holds the id only while it runs)', () => {
+    const stack = newStack();
+    const fn = releasedFunction(stack);
+    const first = versionIds(stack)[0];
+    fn.cfn.addPropertyOverride('MemorySize', 2048);
+    (stack.node.root as App).synth({ force: true });
+    const second = Object.keys(Template.fromStack(stack).findResources('AWS::Lambda::Version'))[0];
+    expect(second).not.toEqual(first);
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Alias', { FunctionVersion: { 'Fn::GetAtt': [second, 'Version'] } });
   });
 
   test('layer content changed (same layer construct): new version', () => {

@@ -54,7 +54,7 @@ function state(scope: IConstruct): MonitoringState {
     // At validation, the widgets: from the index the rule engine has just rendered for the stack (else
     // from an index of their own), so that the stack's resources are not rendered twice.
     afterRules(stack, index => fill(stack, s, index));
-    stack.node.addValidation({ validate: () => (rulesChecked(stack) ? [] : (fill(stack, s, TemplateIndex.build(stack)), [])) });
+    stack.node.addValidation({ validate: () => (rulesChecked(stack) ? [] : (TemplateIndex.using(stack, index => fill(stack, s, index)), [])) });
     return s;
   });
 }

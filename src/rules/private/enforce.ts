@@ -77,7 +77,7 @@ function lateStacks(scope: IConstruct): string[] {
   const out: string[] = [];
   for (const stack of scope.node.findAll()) {
     if (!Stack.isStack(stack) || HOOKED.has(stack)) continue;
-    for (const r of evaluate(TemplateIndex.build(stack), ALL_RULES)) {
+    for (const r of TemplateIndex.using(stack, index => evaluate(index, ALL_RULES))) {
       if (!r.finding || !standardRule(r) || r.severity !== Severity.ERROR || isAcknowledged(r.entry.resource, r.id)) continue;
       out.push(`[${r.entry.path}] ${r.id}: ${r.message}`);
     }
@@ -110,7 +110,10 @@ export function blueprintOf(construct: IConstruct): IConstruct | undefined {
 }
 
 function runStack(stack: Stack, run: StackRun, checked: (resources: number) => void): string[] {
-  const index = TemplateIndex.build(stack);
+  return TemplateIndex.using(stack, index => runOnIndex(stack, index, run, checked));
+}
+
+function runOnIndex(stack: Stack, index: TemplateIndex, run: StackRun, checked: (resources: number) => void): string[] {
   checked(index.all.length);
   const results: Array<{ at: IConstruct; id: string; severity: Severity; message: string }> = [];
   for (const r of evaluate(index, ALL_RULES)) {

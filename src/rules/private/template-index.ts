@@ -1,6 +1,11 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
+/** The field of aws-cdk-lib's `CfnElement` that `overrideLogicalId` sets (a string or a lazy token). */
+interface OverridableId {
+  _logicalIdOverride?: string;
+}
+
 /** One resource as CloudFormation will see it: resolved properties, overrides included. */
 export interface CfnEntry {
   readonly logicalId: string;
@@ -40,6 +45,29 @@ export class TemplateIndex {
     const index = new TemplateIndex(stack);
     TemplateIndex.cache.set(stack, index);
     return index;
+  }
+
+  /**
+   * Runs `use` over a fresh index of the stack. While it runs, a logical id that aws-cdk-lib derives on
+   * every resolve (`fn.currentVersion`'s, a hash of the function's rendered properties) is held at the
+   * value it had when the index was built, so that rendering the version and what refers to it does not
+   * hash the function again each time; the derivation is restored afterwards, for the synthesis itself.
+   */
+  public static using<T>(stack: Stack, use: (index: TemplateIndex) => T): T {
+    const index = TemplateIndex.build(stack);
+    const held: Array<{ element: OverridableId; override: string }> = [];
+    for (const entry of index.byResource.values()) {
+      const element = entry.resource as unknown as OverridableId;
+      const override = element._logicalIdOverride;
+      if (typeof override !== 'string' || !Token.isUnresolved(override)) continue;
+      held.push({ element, override });
+      element._logicalIdOverride = entry.logicalId;
+    }
+    try {
+      return use(index);
+    } finally {
+      for (const h of held) h.element._logicalIdOverride = h.override;
+    }
   }
 
   /** The rendered entry of one resource. */
