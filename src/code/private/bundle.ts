@@ -141,6 +141,11 @@ function errorText(e: unknown, root: string): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** A path next to `target`, unique to this process and call, to write into before renaming onto `target`. */
+function aside(target: string): string {
+  return `${target}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+}
+
 /**
  * Moves a staged bundle to its place in the cache in one rename, so that synths running at the same time
  * (parallel tests, `cdk watch`) never see a half-written bundle nor remove one another's.
@@ -198,7 +203,7 @@ export function bundleEntry(r: BundleRequest): Bundle {
 
   const dir = path.join(r.cacheDir, 'out', hash);
   if (!fs.existsSync(path.join(dir, main.rel))) {
-    const staging = `${dir}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+    const staging = aside(dir);
     for (const o of outputs) {
       fs.mkdirSync(path.dirname(path.join(staging, o.rel)), { recursive: true });
       fs.writeFileSync(path.join(staging, o.rel), o.contents);
@@ -208,7 +213,7 @@ export function bundleEntry(r: BundleRequest): Bundle {
   const manifest: Manifest = { version: CACHE_VERSION, inputs, hash, file: main.rel, bytes: main.contents.byteLength, usesNodeModules };
   fs.mkdirSync(path.dirname(manifestFile), { recursive: true });
   // Written aside and renamed: a synth running at the same time reads the old manifest or the new one.
-  const tmpManifest = `${manifestFile}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+  const tmpManifest = aside(manifestFile);
   fs.writeFileSync(tmpManifest, JSON.stringify(manifest));
   fs.renameSync(tmpManifest, manifestFile);
   return { dir, file: main.rel, hash, bytes: main.contents.byteLength, usesNodeModules, cached: false };

@@ -84,12 +84,12 @@ function defaultDisabled(stack: Stack): boolean {
 function prepare(stack: Stack, s: MonitoringState): void {
   if (s.prepared) return;
   s.prepared = true;
-  const own = s.functions.filter(e => Stack.of(e.fn) === stack);
+  const own = ownFunctions(stack, s);
   // Only the async paths are rendered here: the rest of the topology is read at validation.
   const live = LiveTopology.beforeValidation(stack);
   for (const e of own) {
     if (!e.alarms || e.fn.node.tryFindChild(ASYNC_DROPPED_ALARM_ID)) continue;
-    if (!live.of(live.idOf(e.fn.function.node.defaultChild as lambda.CfnFunction), e.fn.asyncInvokeConfig !== undefined).async) continue;
+    if (!topologyOf(live, e.fn).async) continue;
     createAlarm(e.fn, ASYNC_DROPPED_ALARM_ID, {
       metric: e.fn.function.metric('AsyncEventsDropped', { period: ALARM_PERIOD, statistic: 'Sum' }),
       threshold: 0,
@@ -109,19 +109,26 @@ function prepare(stack: Stack, s: MonitoringState): void {
   }
 }
 
+/** The registered functions that belong to the stack itself. */
+function ownFunctions(stack: Stack, s: MonitoringState): Entry[] {
+  return s.functions.filter(e => Stack.of(e.fn) === stack);
+}
+
+/** What `live` knows of one function's event paths. */
+function topologyOf(live: LiveTopology, fn: MonitoredFunction): FunctionTopology {
+  return live.of(live.idOf(fn.function.node.defaultChild as lambda.CfnFunction), fn.asyncInvokeConfig !== undefined);
+}
+
 /** Adds the widgets of every dashboard of the stack (once), from the topology over `index`. */
 function fill(stack: Stack, s: MonitoringState, index: TemplateIndex): void {
   if (s.filled || !s.prepared) return;
   s.filled = true;
   const live = LiveTopology.fromIndex(index);
-  const topologyOf = new Map<MonitoredFunction, FunctionTopology>();
-  for (const e of s.functions.filter(f => Stack.of(f.fn) === stack)) {
-    topologyOf.set(e.fn, live.of(live.idOf(e.fn.function.node.defaultChild as lambda.CfnFunction), e.fn.asyncInvokeConfig !== undefined));
-  }
+  const topologies = new Map<MonitoredFunction, FunctionTopology>(ownFunctions(stack, s).map(e => [e.fn, topologyOf(live, e.fn)]));
   for (const { dashboard, functions } of s.fills) {
     const drawn = new Set<sqs.CfnQueue>();
     for (const fn of functions) {
-      const topology = topologyOf.get(fn);
+      const topology = topologies.get(fn);
       if (!topology) continue; // a function of another stack: reported by the dashboard's validation
       const f: DashboardFunction = { name: readableName(stack, fn.node.path), fn: fn.function, topology };
       dashboard.addWidgets(...functionWidgets(f, drawn));

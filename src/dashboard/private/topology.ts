@@ -1,6 +1,6 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnResourceJson, TemplateModel } from '../../report/private/template-model';
-import { TemplateIndex } from '../../rules/private/template-index';
+import { logicalIdOverrideOf, renderResource, TemplateIndex } from '../../rules/private/template-index';
 
 /**
  * What tells, before validation, whether a function is invoked asynchronously: these types' edges, and
@@ -51,7 +51,7 @@ export class LiveTopology {
       if (type !== 'AWS::Lambda::Function' && !ASYNC_TYPES.has(type)) continue;
       const id = logicalIdOf(c);
       byId.set(id, c);
-      resources[id] = type === 'AWS::Lambda::Function' ? { Type: type } : lazyJson(type, () => renderOrNothing(stack, c));
+      resources[id] = type === 'AWS::Lambda::Function' ? { Type: type } : lazyJson(type, () => renderOrNothing(c));
     }
     return new LiveTopology(stack, resources, byId, r => logicalIdOf(r));
   }
@@ -135,16 +135,14 @@ function lazyJson(type: string, render: () => Partial<CfnResourceJson> | undefin
   };
 }
 
-function renderOrNothing(stack: Stack, resource: CfnResource): Partial<CfnResourceJson> | undefined {
+function renderOrNothing(resource: CfnResource): Partial<CfnResourceJson> | undefined {
   try {
-    const rendered = stack.resolve((resource as any)._toCloudFormation()) as { Resources?: Record<string, CfnResourceJson> };
-    return Object.values(rendered.Resources ?? {})[0];
+    return renderResource(resource);
   } catch {
     return undefined; // known by its type only
   }
 }
 
 function logicalIdOf(resource: CfnResource): string {
-  const override = (resource as unknown as { _logicalIdOverride?: string })._logicalIdOverride;
-  return override ?? Stack.of(resource).getLogicalId(resource);
+  return logicalIdOverrideOf(resource) ?? Stack.of(resource).getLogicalId(resource);
 }

@@ -1,7 +1,7 @@
 import { Annotations, Aspects, CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { evaluate, fullId, isAcknowledged, RuleResult, setRuleConfig } from './engine';
-import { markRulesChecked, runAfterRules } from './index-hooks';
+import { markRulesChecked, rulesChecked, runAfterRules } from './index-hooks';
 import { Finding, messageOf, Rule, RuleConfig, Severity } from './rule';
 import { timedRun } from './stats';
 import { TemplateIndex } from './template-index';
@@ -36,11 +36,8 @@ export function enforceRules(scope: IConstruct, config?: Partial<Omit<RuleConfig
   hookStack(Stack.of(scope));
 }
 
-const HOOKED = new WeakSet<Stack>();
-
 /** Runs the rules over the stack at synth (once registered; idempotent). */
 function hookStack(stack: Stack): void {
-  HOOKED.add(stack);
   markRulesChecked(stack);
   stackState(stack, 'rule-engine', () => {
     const run: StackRun = { errors: new Map(), hooked: new WeakSet(), warned: new WeakMap() };
@@ -76,7 +73,7 @@ function enclosingStack(scope: IConstruct): Stack | undefined {
 function lateStacks(scope: IConstruct): string[] {
   const out: string[] = [];
   for (const stack of scope.node.findAll()) {
-    if (!Stack.isStack(stack) || HOOKED.has(stack)) continue;
+    if (!Stack.isStack(stack) || rulesChecked(stack)) continue;
     for (const r of TemplateIndex.using(stack, index => evaluate(index, ALL_RULES))) {
       if (!r.finding || !standardRule(r) || r.severity !== Severity.ERROR || isAcknowledged(r.entry.resource, r.id)) continue;
       out.push(`[${r.entry.path}] ${r.id}: ${r.message}`);

@@ -6,6 +6,17 @@ interface OverridableId {
   _logicalIdOverride?: string;
 }
 
+/** A resource's logical id override as set (a string, or a lazy token such as `fn.currentVersion`'s), if any. */
+export function logicalIdOverrideOf(resource: CfnResource): string | undefined {
+  return (resource as unknown as OverridableId)._logicalIdOverride;
+}
+
+/** One resource's template body (`Type`, `Properties`, `Metadata`…), overrides included, resolved. */
+export function renderResource(resource: CfnResource): Record<string, any> {
+  const rendered = Stack.of(resource).resolve((resource as any)._toCloudFormation()) as { Resources?: Record<string, any> };
+  return Object.values(rendered.Resources ?? {})[0] ?? {};
+}
+
 /** One resource as CloudFormation will see it: resolved properties, overrides included. */
 export interface CfnEntry {
   readonly logicalId: string;
@@ -57,9 +68,9 @@ export class TemplateIndex {
     const index = TemplateIndex.build(stack);
     const held: Array<{ element: OverridableId; override: string }> = [];
     for (const entry of index.byResource.values()) {
-      const element = entry.resource as unknown as OverridableId;
-      const override = element._logicalIdOverride;
+      const override = logicalIdOverrideOf(entry.resource);
       if (typeof override !== 'string' || !Token.isUnresolved(override)) continue;
+      const element = entry.resource as unknown as OverridableId;
       held.push({ element, override });
       element._logicalIdOverride = entry.logicalId;
     }
@@ -231,7 +242,7 @@ class LazyEntry implements CfnEntry {
 
   constructor(public readonly resource: CfnResource) {
     // What `resource.logicalId` resolves to (an override, else the allocated id), without a resolve pass.
-    const override = (resource as unknown as { _logicalIdOverride?: string })._logicalIdOverride;
+    const override = logicalIdOverrideOf(resource);
     // A lazy override (e.g. `fn.currentVersion`'s, which appends the function's hash) is resolved once.
     this.logicalId = override === undefined ? Stack.of(resource).getLogicalId(resource)
       : Token.isUnresolved(override) ? String(Stack.of(resource).resolve(override)) : override;
@@ -255,11 +266,7 @@ class LazyEntry implements CfnEntry {
   }
 
   private rendered(): Record<string, any> {
-    if (!this.body) {
-      const stack = Stack.of(this.resource);
-      const resources = (stack.resolve((this.resource as any)._toCloudFormation()) as { Resources?: Record<string, any> }).Resources ?? {};
-      this.body = Object.values(resources)[0] ?? {};
-    }
+    if (!this.body) this.body = renderResource(this.resource);
     return this.body!;
   }
 }
