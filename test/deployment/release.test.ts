@@ -109,7 +109,7 @@ describe('a new version exactly when code or configuration changes', () => {
     expect(versionIds(stack)[0]).not.toEqual(base);
   });
 
-  test('a change after a first synth: the next synth derives a new version again (the rule engine holds the id only while it runs)', () => {
+  test('a change after a first synth: the next synth derives a new version again (the id is held for one synthesis only)', () => {
     const stack = newStack();
     const fn = releasedFunction(stack);
     const first = versionIds(stack)[0];
@@ -118,6 +118,31 @@ describe('a new version exactly when code or configuration changes', () => {
     const second = Object.keys(Template.fromStack(stack).findResources('AWS::Lambda::Version'))[0];
     expect(second).not.toEqual(first);
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Alias', { FunctionVersion: { 'Fn::GetAtt': [second, 'Version'] } });
+  });
+
+  test('a change after a synth, then a synth without validation: the held id is released at the start of that synth', () => {
+    const stack = newStack();
+    const fn = releasedFunction(stack);
+    const app = stack.node.root as App;
+    const versionOf = (template: { Resources: Record<string, { Type: string }> }) =>
+      Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::Lambda::Version')?.[0];
+    const first = versionOf(app.synth({ force: true }).getStackByName(stack.stackName).template);
+    fn.cfn.addPropertyOverride('MemorySize', 2048);
+    const second = versionOf(app.synth({ force: true, skipValidation: true }).getStackByName(stack.stackName).template);
+    expect(first).toBeDefined();
+    expect(second).toBeDefined();
+    expect(second).not.toEqual(first);
+  });
+
+  test('a change after a synth, read outside any synth once the synth\'s work is done: the derived id again', async () => {
+    const stack = newStack();
+    const fn = releasedFunction(stack);
+    const version = fn.function.currentVersion.node.defaultChild as lambda.CfnVersion;
+    (stack.node.root as App).synth({ force: true });
+    const held = stack.resolve(version.logicalId);
+    fn.cfn.addPropertyOverride('MemorySize', 2048);
+    await Promise.resolve();
+    expect(stack.resolve(version.logicalId)).not.toEqual(held);
   });
 
   test('layer content changed (same layer construct): new version', () => {

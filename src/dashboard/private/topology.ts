@@ -1,6 +1,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnResourceJson, TemplateModel } from '../../report/private/template-model';
-import { logicalIdOverrideOf, renderResource, TemplateIndex } from '../../rules/private/template-index';
+import { logicalIdOverrideOf } from '../../rules/private/held-ids';
+import { renderResource, TemplateIndex } from '../../rules/private/template-index';
 
 /**
  * What tells, before validation, whether a function is invoked asynchronously: these types' edges, and

@@ -1,15 +1,6 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-
-/** The field of aws-cdk-lib's `CfnElement` that `overrideLogicalId` sets (a string or a lazy token). */
-interface OverridableId {
-  _logicalIdOverride?: string;
-}
-
-/** A resource's logical id override as set (a string, or a lazy token such as `fn.currentVersion`'s), if any. */
-export function logicalIdOverrideOf(resource: CfnResource): string | undefined {
-  return (resource as unknown as OverridableId)._logicalIdOverride;
-}
+import { holdDerivedIds, logicalIdOverrideOf, releaseDerivedIds } from './held-ids';
 
 /** One resource's template body (`Type`, `Properties`, `Metadata`…), overrides included, resolved. */
 export function renderResource(resource: CfnResource): Record<string, any> {
@@ -59,26 +50,16 @@ export class TemplateIndex {
   }
 
   /**
-   * Runs `use` over a fresh index of the stack. While it runs, a logical id that aws-cdk-lib derives on
-   * every resolve (`fn.currentVersion`'s, a hash of the function's rendered properties) is held at the
-   * value it had when the index was built, so that rendering the version and what refers to it does not
-   * hash the function again each time; the derivation is restored afterwards, for the synthesis itself.
+   * Runs `use` over a fresh index of the stack. A logical id that aws-cdk-lib derives on every resolve
+   * (`fn.currentVersion`'s, a hash of the function's rendered properties) is held at the value it has now
+   * for the rest of this synthesis (see `holdDerivedIds`), so that the rules and the template's synthesis
+   * do not hash the function again for each reference to its version.
    */
   public static using<T>(stack: Stack, use: (index: TemplateIndex) => T): T {
+    releaseDerivedIds(stack);
     const index = TemplateIndex.build(stack);
-    const held: Array<{ element: OverridableId; override: string }> = [];
-    for (const entry of index.byResource.values()) {
-      const override = logicalIdOverrideOf(entry.resource);
-      if (typeof override !== 'string' || !Token.isUnresolved(override)) continue;
-      const element = entry.resource as unknown as OverridableId;
-      held.push({ element, override });
-      element._logicalIdOverride = entry.logicalId;
-    }
-    try {
-      return use(index);
-    } finally {
-      for (const h of held) h.element._logicalIdOverride = h.override;
-    }
+    holdDerivedIds(stack, index.byResource.keys(), r => index.byResource.get(r)!.logicalId);
+    return use(index);
   }
 
   /** The rendered entry of one resource. */
