@@ -24,7 +24,7 @@ export class NagAcknowledgements {
    */
   public static add(construct: IConstruct, id: string, reason: string): void {
     if (!requireReason(construct, id, reason)) return;
-    Validations.of(construct).acknowledge({ id, reason });
+    withoutTrace(() => Validations.of(construct).acknowledge({ id, reason }));
     const stack = Stack.of(construct);
     const marked = stack as unknown as Record<symbol, boolean>;
     if (!marked[ASPECT_MARK]) {
@@ -48,4 +48,20 @@ export class NagAcknowledgements {
   }
 
   private constructor() {}
+}
+
+/**
+ * aws-cdk-lib captures a stack trace for each acknowledgement and hands it to constructs as
+ * `stackTraceOverride`, which constructs 10 does not keep (the metadata entry has no trace): capturing it
+ * costs a source-map lookup per frame under ts-node, for every acknowledgement of every resource, for
+ * nothing. The trace is captured empty; the limit is restored even if the acknowledgement throws.
+ */
+function withoutTrace(record: () => void): void {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    record();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }

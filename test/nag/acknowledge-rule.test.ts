@@ -1,3 +1,4 @@
+import { Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -70,5 +71,26 @@ describe('NagAcknowledgements.addRule', () => {
     expect(all).toContainEqual({
       resource: expect.stringMatching(/^FnServiceRoleDefaultPolicy/), ruleId: 'AwsSolutions-IAM5[Action::s3:List*]', reason: REASON,
     });
+  });
+});
+
+describe('NagAcknowledgements.add', () => {
+  test('records the acknowledgement with its reason and leaves the stack trace limit as it was, also when recording throws', () => {
+    const stack = newStack();
+    const fn = new BlueprintFunction(stack, 'Fn', props);
+    const before = Error.stackTraceLimit;
+    Error.stackTraceLimit = 17;
+    NagAcknowledgements.add(fn, 'AwsSolutions-IAM5[Resource::*]', REASON);
+    expect(Error.stackTraceLimit).toBe(17);
+    const recorded = fn.node.metadata.filter(m => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).map(m => m.data);
+    expect(recorded).toContainEqual({ 'Annotation::AwsSolutions-IAM5[Resource::*]': REASON });
+    const spy = jest.spyOn(Validations.prototype, 'acknowledge').mockImplementation(() => { throw new Error('recording failed'); });
+    try {
+      expect(() => NagAcknowledgements.add(fn, 'AwsSolutions-L1', REASON)).toThrow('recording failed');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(Error.stackTraceLimit).toBe(17);
+    Error.stackTraceLimit = before;
   });
 });
