@@ -127,6 +127,26 @@ describe('invalid values that used to be accepted', () => {
     for (const s of [a, b, c]) new BlueprintFunction(s, 'Fn', { ...base, functionName: 'orders' });
     expect(ofRule(packMode(app), 'LambdaFunctionNameUnique').map(r => r.path)).toEqual(['A/Fn/Function/Resource', 'B/Fn/Function/Resource']);
   });
+  test('named functions in many stacks: each is rendered for the other stacks once per synth, however many stacks there are', () => {
+    /** How often the synth of an app of `stacks` stacks (two named functions each) renders each function. */
+    const rendersPerFunction = (stacks: number) => {
+      const app = new App();
+      const env = { account: '123456789012', region: 'us-east-1' };
+      for (let i = 0; i < stacks; i++) {
+        const s = new Stack(app, `S${i}`, { env });
+        new BlueprintFunction(s, 'A', { ...base, functionName: `a-${i}` });
+        new BlueprintFunction(s, 'B', { ...base, functionName: `b-${i}` });
+      }
+      const spy = jest.spyOn(lambda.CfnFunction.prototype as unknown as { _toCloudFormation: () => object }, '_toCloudFormation');
+      try {
+        app.synth();
+        return spy.mock.calls.length / (2 * stacks);
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    expect(rendersPerFunction(6)).toEqual(rendersPerFunction(2));
+  });
   test.each([
     ['not-an-arn', 'Layers is "not-an-arn", allowed is a layer version ARN (arn:aws:lambda:<region>:<account>:layer:<name>:<version>), because Lambda attaches layer versions by ARN only.'],
     ['arn:aws:lambda:eu-west-1:123456789012:layer:deps:3', 'Layers is "arn:aws:lambda:eu-west-1:123456789012:layer:deps:3" (region eu-west-1), allowed is a layer version in the function\'s region (us-east-1), because a function can only use layers of its own region.'],

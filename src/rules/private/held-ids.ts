@@ -11,19 +11,48 @@ export function logicalIdOverrideOf(resource: CfnResource): string | undefined {
   return (resource as unknown as OverridableId)._logicalIdOverride;
 }
 
+/** What ends with the current synthesis, per stack. */
+const ENDS = new WeakMap<Stack, Array<() => void>>();
+const END_ASPECT = Symbol.for('cdk-lambda-blueprints.synthesis-end');
+
+/**
+ * Runs `end` once the current synthesis's work is over: when the current synchronous work ends (a
+ * microtask) or at the start of the next synthesis of the app (an aspect on the stack, before any other
+ * aspect, `prepare` or validation), whichever comes first. What the rule engine computes at validation
+ * (held version ids, other stacks' rendered functions) lives until then: validations do not change the
+ * app, and anything changed after a synthesis is seen by the next one.
+ */
+export function untilSynthesisEnds(stack: Stack, end: () => void): void {
+  let done = false;
+  const once = () => { if (!done) { done = true; end(); } };
+  queueMicrotask(once);
+  let ends = ENDS.get(stack);
+  if (!ends) ENDS.set(stack, ends = []);
+  ends.push(once);
+  const marked = stack as unknown as Record<symbol, boolean>;
+  if (!marked[END_ASPECT]) {
+    marked[END_ASPECT] = true;
+    const atNextSynthesis: IAspect = {
+      visit: (node: IConstruct) => {
+        if (node !== stack) return;
+        const pending = ENDS.get(stack) ?? [];
+        ENDS.delete(stack);
+        pending.forEach(f => f());
+      },
+    };
+    Aspects.of(stack).add(atNextSynthesis, { priority: 0 });
+  }
+}
+
 /** The held ids of a stack: each element with the lazy override it had before. */
 const HELD = new WeakMap<Stack, Array<{ element: OverridableId; override: string }>>();
-const RELEASE_ASPECT = Symbol.for('cdk-lambda-blueprints.release-held-ids');
 
 /**
  * Holds each logical id that aws-cdk-lib derives again on every resolve (`fn.currentVersion`'s: a hash of
  * the function's rendered properties, computed each time the version or a reference to it is rendered) at
- * the value `idOf` gives, for the rest of this synthesis: the rule engine and the synthesis of the template
- * read the same value without hashing the function again for each reference.
- *
- * The hold ends before anything can change the function: when the current synchronous work ends (a
- * microtask), and at the start of the next synthesis of the app (an aspect, which runs before any
- * mutating aspect, `prepare` or validation), so a change made after a synthesis gives a new version.
+ * the value `idOf` gives, until the synthesis ends (`untilSynthesisEnds`): the rule engine and the
+ * synthesis of the template read the same value without hashing the function again for each reference,
+ * and a change made after a synthesis gives a new version in the next one.
  */
 export function holdDerivedIds(stack: Stack, resources: Iterable<CfnResource>, idOf: (resource: CfnResource) => string): void {
   releaseDerivedIds(stack);
@@ -37,13 +66,7 @@ export function holdDerivedIds(stack: Stack, resources: Iterable<CfnResource>, i
   }
   if (!held.length) return;
   HELD.set(stack, held);
-  queueMicrotask(() => releaseDerivedIds(stack));
-  const marked = stack as unknown as Record<symbol, boolean>;
-  if (!marked[RELEASE_ASPECT]) {
-    marked[RELEASE_ASPECT] = true;
-    const release: IAspect = { visit: (node: IConstruct) => { if (node === stack) releaseDerivedIds(stack); } };
-    Aspects.of(stack).add(release, { priority: 0 });
-  }
+  untilSynthesisEnds(stack, () => { if (HELD.get(stack) === held) releaseDerivedIds(stack); });
 }
 
 /** Gives every held id of the stack its derivation back (a no-op if none is held). */

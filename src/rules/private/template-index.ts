@@ -1,6 +1,6 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { holdDerivedIds, logicalIdOverrideOf, releaseDerivedIds } from './held-ids';
+import { holdDerivedIds, logicalIdOverrideOf, releaseDerivedIds, untilSynthesisEnds } from './held-ids';
 
 /** One resource's template body (`Type`, `Properties`, `Metadata`…), overrides included, resolved. */
 export function renderResource(resource: CfnResource): Record<string, any> {
@@ -133,9 +133,7 @@ export class TemplateIndex {
     if (Token.isUnresolved(account) || Token.isUnresolved(region)) return [];
     return this.stack.node.root.node.findAll()
       .filter((c): c is Stack => Stack.isStack(c) && c !== this.stack && c.account === account && c.region === region)
-      .flatMap(s => s.node.findAll()
-        .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::Lambda::Function' && Stack.of(c) === s))
-      .map(render);
+      .flatMap(functionsOf);
   }
 
   /** The resource a `{ Ref }` or `{ Fn::GetAtt }` value points to, if it is in this stack. */
@@ -250,6 +248,27 @@ class LazyEntry implements CfnEntry {
     if (!this.body) this.body = renderResource(this.resource);
     return this.body!;
   }
+}
+
+/** Each stack's functions as the other stacks of this synthesis read them: rendered once per synthesis. */
+const FUNCTIONS = new WeakMap<Stack, CfnEntry[]>();
+
+/**
+ * The `AWS::Lambda::Function` resources of a stack, rendered once per synthesis for the other stacks'
+ * rules (function names are unique per account and region), so that an app of S stacks renders each
+ * function once for them, not S − 1 times.
+ */
+function functionsOf(stack: Stack): CfnEntry[] {
+  let entries = FUNCTIONS.get(stack);
+  if (!entries) {
+    entries = stack.node.findAll()
+      .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::Lambda::Function' && Stack.of(c) === stack)
+      .map(render);
+    FUNCTIONS.set(stack, entries);
+    const rendered = entries;
+    untilSynthesisEnds(stack, () => { if (FUNCTIONS.get(stack) === rendered) FUNCTIONS.delete(stack); });
+  }
+  return entries;
 }
 
 function render(resource: CfnResource): CfnEntry {
