@@ -1,5 +1,5 @@
 import { env, EPOCH_MS, id } from './common';
-import { httpBody, lower, multi } from './http';
+import { httpBody, lower, multi, restProxyRequest } from './http';
 import { HttpSampleOptions } from '../options';
 
 /**
@@ -13,13 +13,7 @@ export function apiGatewayRestEvent(options: HttpSampleOptions): any {
   const headers = options.headers ?? { 'Accept': '*/*', 'Host': 'abc123.execute-api.us-east-1.amazonaws.com', 'X-Forwarded-Proto': 'https' };
   const query = options.query;
   return {
-    resource: '/{proxy+}',
-    path,
-    httpMethod: method,
-    headers,
-    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-    queryStringParameters: query ?? null,
-    multiValueQueryStringParameters: query ? Object.fromEntries(Object.entries(query).map(([k, v]) => [k, [v]])) : null,
+    ...restProxyRequest(method, path, headers, query),
     pathParameters: path === '/' ? null : { proxy: path.replace(/^\//, '') },
     stageVariables: null,
     requestContext: {

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'crypto';
+import { multi, restProxyRequest } from '../../events/private/http';
 import { SampleEvents } from '../../events/sample-events';
 
 /**
@@ -159,7 +160,7 @@ export function albEvent(method = 'GET', path = '/', multiValue = false, body = 
     isBase64Encoded: false,
   };
   if (multiValue) {
-    event.multiValueHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]]));
+    event.multiValueHeaders = multi(headers);
     event.multiValueQueryStringParameters = {};
   } else {
     event.headers = headers;
@@ -172,13 +173,7 @@ export function albEvent(method = 'GET', path = '/', multiValue = false, body = 
 export function apiGatewayEvent(method = 'GET', path = '/', body: string | null = null, ctx: SourceContext = DEFAULT_CONTEXT): Record<string, unknown> {
   const headers = { 'Accept': '*/*', 'Host': 'local.execute-api.amazonaws.com', 'User-Agent': 'curl/8.0' };
   return {
-    resource: '/{proxy+}',
-    path,
-    httpMethod: method,
-    headers,
-    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
+    ...restProxyRequest(method, path, headers),
     pathParameters: { proxy: path.replace(/^\//, '') },
     stageVariables: null,
     requestContext: {
