@@ -52,10 +52,10 @@ const HELD = new WeakMap<Stack, Array<{ element: OverridableId; override: string
  * the function's rendered properties, computed each time the version or a reference to it is rendered) at
  * the value `idOf` gives, until the synthesis ends (`untilSynthesisEnds`): the rule engine and the
  * synthesis of the template read the same value without hashing the function again for each reference,
- * and a change made after a synthesis gives a new version in the next one.
+ * and a change made after a synthesis gives a new version in the next one. Call it after
+ * `releaseDerivedIds(stack)`, before `idOf`'s values were computed, so that they are derived, not held.
  */
 export function holdDerivedIds(stack: Stack, resources: Iterable<CfnResource>, idOf: (resource: CfnResource) => string): void {
-  releaseDerivedIds(stack);
   const held: Array<{ element: OverridableId; override: string }> = [];
   for (const resource of resources) {
     const override = logicalIdOverrideOf(resource);
