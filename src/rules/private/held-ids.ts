@@ -44,35 +44,49 @@ export function untilSynthesisEnds(stack: Stack, end: () => void): void {
   }
 }
 
-/** The held ids of a stack: each element with the lazy override it had before. */
-const HELD = new WeakMap<Stack, Array<{ element: OverridableId; override: string }>>();
+/** A held id: the element, the override it had before (none, or a lazy token) and the value held. */
+interface HeldId {
+  readonly element: OverridableId;
+  readonly override: string | undefined;
+  readonly held: string;
+}
+
+/** The held ids of a stack. */
+const HELD = new WeakMap<Stack, HeldId[]>();
 
 /**
- * Holds each logical id that aws-cdk-lib derives again on every resolve (`fn.currentVersion`'s: a hash of
- * the function's rendered properties, computed each time the version or a reference to it is rendered) at
- * the value `idOf` gives, until the synthesis ends (`untilSynthesisEnds`): the rule engine and the
- * synthesis of the template read the same value without hashing the function again for each reference,
- * and a change made after a synthesis gives a new version in the next one. Call it after
- * `releaseDerivedIds(stack)`, before `idOf`'s values were computed, so that they are derived, not held.
+ * Holds the logical id of each resource at the value `idOf` gives (what `resource.logicalId` resolves to
+ * now) until the synthesis ends (`untilSynthesisEnds`). aws-cdk-lib derives a logical id again on every
+ * resolve of the resource or of a reference to it: the path's hash (`allocateLogicalId`) and any
+ * `renameLogicalId`, or for `fn.currentVersion` a hash of the function's rendered properties. The rule
+ * engine has computed each of them once; holding them lets the template's synthesis read those values
+ * instead of deriving them again for every reference. A plain string override (`overrideLogicalId`) is
+ * left as it is. When the synthesis ends, each id goes back to its derivation, unless something has set
+ * another override since (that override stays): a change made after a synthesis is seen by the next one.
+ * Call it after `releaseLogicalIds(stack)`, before `idOf`'s values were computed, so that they are
+ * derived, not held.
  */
-export function holdDerivedIds(stack: Stack, resources: Iterable<CfnResource>, idOf: (resource: CfnResource) => string): void {
-  const held: Array<{ element: OverridableId; override: string }> = [];
+export function holdLogicalIds(stack: Stack, resources: Iterable<CfnResource>, idOf: (resource: CfnResource) => string): void {
+  const held: HeldId[] = [];
   for (const resource of resources) {
     const override = logicalIdOverrideOf(resource);
-    if (typeof override !== 'string' || !Token.isUnresolved(override)) continue;
+    if (override !== undefined && !Token.isUnresolved(override)) continue;
     const element = resource as unknown as OverridableId;
-    held.push({ element, override });
-    element._logicalIdOverride = idOf(resource);
+    const id = idOf(resource);
+    held.push({ element, override, held: id });
+    element._logicalIdOverride = id;
   }
   if (!held.length) return;
   HELD.set(stack, held);
-  untilSynthesisEnds(stack, () => { if (HELD.get(stack) === held) releaseDerivedIds(stack); });
+  untilSynthesisEnds(stack, () => { if (HELD.get(stack) === held) releaseLogicalIds(stack); });
 }
 
 /** Gives every held id of the stack its derivation back (a no-op if none is held). */
-export function releaseDerivedIds(stack: Stack): void {
+export function releaseLogicalIds(stack: Stack): void {
   const held = HELD.get(stack);
   if (!held) return;
   HELD.delete(stack);
-  for (const h of held) h.element._logicalIdOverride = h.override;
+  for (const h of held) {
+    if (h.element._logicalIdOverride === h.held) h.element._logicalIdOverride = h.override;
+  }
 }

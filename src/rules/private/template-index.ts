@@ -1,6 +1,6 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { holdDerivedIds, logicalIdOverrideOf, releaseDerivedIds, untilSynthesisEnds } from './held-ids';
+import { holdLogicalIds, logicalIdOverrideOf, releaseLogicalIds, untilSynthesisEnds } from './held-ids';
 
 /** One resource's template body (`Type`, `Properties`, `Metadata`…), overrides included, resolved. */
 export function renderResource(resource: CfnResource): Record<string, any> {
@@ -50,15 +50,15 @@ export class TemplateIndex {
   }
 
   /**
-   * Runs `use` over a fresh index of the stack. A logical id that aws-cdk-lib derives on every resolve
-   * (`fn.currentVersion`'s, a hash of the function's rendered properties) is held at the value it has now
-   * for the rest of this synthesis (see `holdDerivedIds`), so that the rules and the template's synthesis
-   * do not hash the function again for each reference to its version.
+   * Runs `use` over a fresh index of the stack. The logical ids the index computed, which aws-cdk-lib
+   * derives again on every resolve (a hash of the path; for `fn.currentVersion` a hash of the function's
+   * rendered properties), are held at those values for the rest of this synthesis (see `holdLogicalIds`),
+   * so that neither the rules nor the template's synthesis derive them again for each reference.
    */
   public static using<T>(stack: Stack, use: (index: TemplateIndex) => T): T {
-    releaseDerivedIds(stack);
+    releaseLogicalIds(stack);
     const index = TemplateIndex.build(stack);
-    holdDerivedIds(stack, index.byResource.keys(), r => index.byResource.get(r)!.logicalId);
+    holdLogicalIds(stack, index.byResource.keys(), r => index.byResource.get(r)!.logicalId);
     return use(index);
   }
 
