@@ -6,9 +6,10 @@ import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 
-// The compiled library, as an app gets it from npm (`npx projen bench` compiles first); typed from src/.
+// The compiled library, as an app gets it from npm: `npx projen bench` compiles it and installs a copy
+// (BENCH_LIBRARY, in a node_modules folder); else lib/ in place. Typed from src/.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const library: typeof import('../src') = require('../lib');
+const library: typeof import('../src') = require(process.env.BENCH_LIBRARY ?? '../lib');
 const { BlueprintFunction, DeploymentStrategy, FunctionNetwork, KinesisToFunction, QueueToFunction } = library;
 
 const HANDLER = 'exports.handler = async () => ({ batchItemFailures: [] });';

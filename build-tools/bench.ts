@@ -9,13 +9,16 @@
  * and their ratio. Both variants build the same app with the same resources; the hand-written one is the
  * floor.
  *
- * The blueprint variant loads the compiled library (lib/, what an app gets from npm; the task compiles
- * first), not src/ through ts-node, whose source-map lookups on every captured stack trace would weigh on
- * the variant with the deeper construct stacks.
+ * The blueprint variant loads the compiled library where an app has it: lib/ (the task compiles first) and
+ * package.json copied to bench-out/node_modules/cdk-lambda-blueprints/. Not src/ through ts-node, whose
+ * source-map lookups on every captured stack trace would weigh on the variant with the deeper construct
+ * stacks; and not lib/ in place, whose frames aws-cdk-lib would take for the app's own code and write into
+ * every resource's creation stack (`aws:cdk:creationStack`), as it does not for a library in node_modules.
  *
  * Usage: npx projen bench [--sizes 50,100,200] [--runs 5]
  */
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 
 interface Sample {
@@ -34,10 +37,27 @@ function arg(name: string, fallback: string): string {
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
+/** Copies the compiled library to bench-out/node_modules/cdk-lambda-blueprints, as npm installs it; returns its path. */
+function installLibrary(): string {
+  const root = path.join(__dirname, '..');
+  const target = path.join(root, 'bench-out', 'node_modules', 'cdk-lambda-blueprints');
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(target, { recursive: true });
+  fs.cpSync(path.join(root, 'lib'), path.join(target, 'lib'), { recursive: true });
+  fs.copyFileSync(path.join(root, 'package.json'), path.join(target, 'package.json'));
+  return target;
+}
+
+let library: string | undefined;
+
 function runOnce(variant: string, n: number): Sample {
+  library ??= installLibrary();
   const out = execFileSync(process.execPath, [
     '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'bench-app.ts'), variant, String(n),
-  ], { env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, '..', 'test', 'tsconfig.json') }, maxBuffer: 64 * 1024 * 1024 });
+  ], {
+    env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, '..', 'test', 'tsconfig.json'), BENCH_LIBRARY: library },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(out.toString().trim().split('\n').pop()!);
 }
 
