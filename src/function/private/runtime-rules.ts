@@ -28,6 +28,12 @@ export function isDeprecatedRuntime(runtime: string): boolean {
 
 const VERSIONED = /^([a-z]+)(\d+(\.?\d+|\.x)?)?.*$/;
 
+/** Compares runtime versions numerically ('3.9' < '3.12'); one collator for every comparison. */
+const VERSION_ORDER = new Intl.Collator(undefined, { numeric: true });
+
+/** The newest runtime per family, for the `lambda.Runtime.ALL` of a given length (it grows as runtimes are declared). */
+const NEWEST = new Map<string, { readonly known: number; readonly newest: string | undefined }>();
+
 /**
  * The newest runtime of the same family that this aws-cdk-lib knows (the comparison cdk-nag's
  * LambdaLatestVersion makes), or undefined for custom runtimes and images.
@@ -36,7 +42,12 @@ export function newestOfFamily(runtime: string): string | undefined {
   const m = VERSIONED.exec(runtime);
   if (!m || m[1] === 'provided' || runtime === lambda.Runtime.FROM_IMAGE.name) return undefined;
   const family = m[1];
+  const known = lambda.Runtime.ALL.length;
+  const cached = NEWEST.get(family);
+  if (cached?.known === known) return cached.newest;
   const versions = lambda.Runtime.ALL.map(r => r.name).filter(name => VERSIONED.exec(name)?.[1] === family)
-    .sort((a, b) => (VERSIONED.exec(a)?.[2] ?? '0').localeCompare(VERSIONED.exec(b)?.[2] ?? '0', undefined, { numeric: true }));
-  return versions.pop();
+    .sort((a, b) => VERSION_ORDER.compare(VERSIONED.exec(a)?.[2] ?? '0', VERSIONED.exec(b)?.[2] ?? '0'));
+  const newest = versions.pop();
+  NEWEST.set(family, { known, newest });
+  return newest;
 }
