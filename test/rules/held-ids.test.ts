@@ -1,4 +1,4 @@
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { App, CfnElement, CfnResource, Stack } from 'aws-cdk-lib';
 import { releasedFunction } from '../deployment/fixtures';
 import { newStack } from '../helpers';
 
@@ -19,14 +19,16 @@ describe('logical ids computed by the rule engine are held for one synthesis', (
     let writing = false;
     let allocatedWhileWriting = 0;
     let allocatedBefore = 0;
-    const allocate = stack.allocateLogicalId.bind(stack);
-    jest.spyOn(stack, 'allocateLogicalId').mockImplementation(element => {
+    // allocateLogicalId is protected: aws-cdk-lib calls it for every id it derives.
+    const allocating = stack as unknown as { allocateLogicalId: (element: CfnElement) => string };
+    const allocate = allocating.allocateLogicalId.bind(stack);
+    allocating.allocateLogicalId = (element: CfnElement) => {
       // Resources only: the index holds resources (parameters, rules and outputs are a few per stack).
       if (CfnResource.isCfnResource(element)) {
         if (writing) allocatedWhileWriting++; else allocatedBefore++;
       }
       return allocate(element);
-    });
+    };
     const target = stack as unknown as { _synthesizeTemplate: (...args: unknown[]) => unknown };
     const write = target._synthesizeTemplate.bind(stack);
     target._synthesizeTemplate = (...args: unknown[]) => {
