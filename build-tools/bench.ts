@@ -48,10 +48,7 @@ function installLibrary(): string {
   return target;
 }
 
-let library: string | undefined;
-
-function runOnce(variant: string, n: number): Sample {
-  library ??= installLibrary();
+function runOnce(library: string, variant: string, n: number): Sample {
   const out = execFileSync(process.execPath, [
     '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'bench-app.ts'), variant, String(n),
   ], {
@@ -69,6 +66,7 @@ function median(xs: number[]): number {
 function main(): void {
   const sizes = arg('--sizes', '50,100,200').split(',').map(Number);
   const runs = Number(arg('--runs', '5'));
+  const library = installLibrary();
   const rows: string[] = [];
   rows.push('| N | blueprints CPU s (median / min) | hand-written CPU s (median / min) | CPU ratio (median / min) | paired CPU ratio (median) | wall s (bp / hw) | peak RSS MB (bp / hw) | resources (bp / hw) | template KB (bp / hw) | bytes ratio | rule engine: runs, resources, ms (µs per resource) |');
   rows.push('|---|---|---|---|---|---|---|---|---|---|---|');
@@ -78,7 +76,7 @@ function main(): void {
       // Alternate the order so that warm-up and machine noise fall on both sides alike.
       const order = r % 2 === 0 ? variants : [...variants].reverse();
       for (const v of order) {
-        const s = runOnce(v, n);
+        const s = runOnce(library, v, n);
         samples[v].push(s);
         process.stderr.write(`N=${n} run ${r + 1}/${runs} ${v}: ${s.seconds.toFixed(2)} s, ${s.maxRssMb} MB, ${s.resources} resources\n`);
       }

@@ -1,7 +1,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnResourceJson, TemplateModel } from '../../report/private/template-model';
-import { logicalIdOverrideOf } from '../../rules/private/held-ids';
-import { renderResource, TemplateIndex } from '../../rules/private/template-index';
+import { logicalIdOf } from '../../rules/private/held-ids';
+import { renderResource, stackResources, TemplateIndex } from '../../rules/private/template-index';
 
 /**
  * What tells, before validation, whether a function is invoked asynchronously: these types' edges, and
@@ -46,8 +46,7 @@ export class LiveTopology {
   public static beforeValidation(stack: Stack): LiveTopology {
     const byId = new Map<string, CfnResource>();
     const resources: Record<string, CfnResourceJson> = {};
-    for (const c of stack.node.findAll()) {
-      if (!CfnResource.isCfnResource(c) || Stack.of(c) !== stack) continue;
+    for (const c of stackResources(stack)) {
       const type = c.cfnResourceType;
       if (type !== 'AWS::Lambda::Function' && !ASYNC_TYPES.has(type)) continue;
       const id = logicalIdOf(c);
@@ -142,8 +141,4 @@ function renderOrNothing(resource: CfnResource): Partial<CfnResourceJson> | unde
   } catch {
     return undefined; // known by its type only
   }
-}
-
-function logicalIdOf(resource: CfnResource): string {
-  return logicalIdOverrideOf(resource) ?? Stack.of(resource).getLogicalId(resource);
 }

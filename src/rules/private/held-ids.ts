@@ -7,8 +7,19 @@ interface OverridableId {
 }
 
 /** A resource's logical id override as set (a string, or a lazy token such as `fn.currentVersion`'s), if any. */
-export function logicalIdOverrideOf(resource: CfnResource): string | undefined {
+function logicalIdOverrideOf(resource: CfnResource): string | undefined {
   return (resource as unknown as OverridableId)._logicalIdOverride;
+}
+
+/**
+ * What `resource.logicalId` resolves to, without a resolve pass over the stack: its override (a held id
+ * included), a lazy override (e.g. `fn.currentVersion`'s, which appends the function's hash) resolved
+ * once, else the id the stack allocates (with any `renameLogicalId`).
+ */
+export function logicalIdOf(resource: CfnResource): string {
+  const override = logicalIdOverrideOf(resource);
+  if (override === undefined) return Stack.of(resource).getLogicalId(resource);
+  return Token.isUnresolved(override) ? String(Stack.of(resource).resolve(override)) : override;
 }
 
 /** What ends with the current synthesis, per stack. */
@@ -55,26 +66,26 @@ interface HeldId {
 const HELD = new WeakMap<Stack, HeldId[]>();
 
 /**
- * Holds the logical id of each resource at the value `idOf` gives (what `resource.logicalId` resolves to
- * now) until the synthesis ends (`untilSynthesisEnds`). aws-cdk-lib derives a logical id again on every
- * resolve of the resource or of a reference to it: the path's hash (`allocateLogicalId`) and any
- * `renameLogicalId`, or for `fn.currentVersion` a hash of the function's rendered properties. The rule
+ * Holds the logical id of each entry's resource at the entry's `logicalId` (what `resource.logicalId`
+ * resolves to now, `logicalIdOf`) until the synthesis ends (`untilSynthesisEnds`). aws-cdk-lib derives a
+ * logical id again on every resolve of the resource or of a reference to it: the path's hash
+ * (`allocateLogicalId`) and any `renameLogicalId`, or for `fn.currentVersion` a hash of the function's
+ * rendered properties. The rule
  * engine has computed each of them once; holding them lets the template's synthesis read those values
  * instead of deriving them again for every reference. A plain string override (`overrideLogicalId`) is
  * left as it is. When the synthesis ends, each id goes back to its derivation, unless something has set
  * another override since (that override stays): a change made after a synthesis is seen by the next one.
- * Call it after `releaseLogicalIds(stack)`, before `idOf`'s values were computed, so that they are
- * derived, not held.
+ * The entries' ids must have been computed after `releaseLogicalIds(stack)`, so that they are derived,
+ * not held.
  */
-export function holdLogicalIds(stack: Stack, resources: Iterable<CfnResource>, idOf: (resource: CfnResource) => string): void {
+export function holdLogicalIds(stack: Stack, entries: Iterable<{ readonly resource: CfnResource; readonly logicalId: string }>): void {
   const held: HeldId[] = [];
-  for (const resource of resources) {
+  for (const { resource, logicalId } of entries) {
     const override = logicalIdOverrideOf(resource);
     if (override !== undefined && !Token.isUnresolved(override)) continue;
     const element = resource as unknown as OverridableId;
-    const id = idOf(resource);
-    held.push({ element, override, held: id });
-    element._logicalIdOverride = id;
+    held.push({ element, override, held: logicalId });
+    element._logicalIdOverride = logicalId;
   }
   if (!held.length) return;
   HELD.set(stack, held);

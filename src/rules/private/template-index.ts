@@ -1,11 +1,16 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { holdLogicalIds, logicalIdOverrideOf, releaseLogicalIds, untilSynthesisEnds } from './held-ids';
+import { holdLogicalIds, logicalIdOf, releaseLogicalIds, untilSynthesisEnds } from './held-ids';
 
 /** One resource's template body (`Type`, `Properties`, `Metadata`…), overrides included, resolved. */
 export function renderResource(resource: CfnResource): Record<string, any> {
   const rendered = Stack.of(resource).resolve((resource as any)._toCloudFormation()) as { Resources?: Record<string, any> };
   return Object.values(rendered.Resources ?? {})[0] ?? {};
+}
+
+/** The resources of a stack's own template, in construct order (not those of its nested stacks). */
+export function stackResources(stack: Stack): CfnResource[] {
+  return stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
 }
 
 /** One resource as CloudFormation will see it: resolved properties, overrides included. */
@@ -58,7 +63,7 @@ export class TemplateIndex {
   public static using<T>(stack: Stack, use: (index: TemplateIndex) => T): T {
     releaseLogicalIds(stack);
     const index = TemplateIndex.build(stack);
-    holdLogicalIds(stack, index.byResource.keys(), r => index.byResource.get(r)!.logicalId);
+    holdLogicalIds(stack, index.byResource.values());
     return use(index);
   }
 
@@ -79,8 +84,7 @@ export class TemplateIndex {
 
   private constructor(stack: Stack) {
     this.stack = stack;
-    for (const c of stack.node.findAll()) {
-      if (!CfnResource.isCfnResource(c) || Stack.of(c) !== stack) continue;
+    for (const c of stackResources(stack)) {
       const entry = render(c);
       this.byId.set(entry.logicalId, entry);
       this.byResource.set(c, entry);
@@ -220,11 +224,7 @@ class LazyEntry implements CfnEntry {
   private body?: Record<string, any>;
 
   constructor(public readonly resource: CfnResource) {
-    // What `resource.logicalId` resolves to (an override, else the allocated id), without a resolve pass.
-    const override = logicalIdOverrideOf(resource);
-    // A lazy override (e.g. `fn.currentVersion`'s, which appends the function's hash) is resolved once.
-    this.logicalId = override === undefined ? Stack.of(resource).getLogicalId(resource)
-      : Token.isUnresolved(override) ? String(Stack.of(resource).resolve(override)) : override;
+    this.logicalId = logicalIdOf(resource);
     this.type = resource.cfnResourceType;
     this.path = resource.node.path;
   }
@@ -261,9 +261,7 @@ const FUNCTIONS = new WeakMap<Stack, CfnEntry[]>();
 function functionsOf(stack: Stack): CfnEntry[] {
   let entries = FUNCTIONS.get(stack);
   if (!entries) {
-    entries = stack.node.findAll()
-      .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::Lambda::Function' && Stack.of(c) === stack)
-      .map(render);
+    entries = stackResources(stack).filter(c => c.cfnResourceType === 'AWS::Lambda::Function').map(render);
     FUNCTIONS.set(stack, entries);
     const rendered = entries;
     untilSynthesisEnds(stack, () => { if (FUNCTIONS.get(stack) === rendered) FUNCTIONS.delete(stack); });
