@@ -126,7 +126,9 @@ export class Emulator {
   /** Ends every execution environment and removes the extracted code. */
   public dispose(): void {
     this.runner.dispose();
-    fs.rmSync(this.workDir, { recursive: true, force: true });
+    // A runtime's own children (a shell bootstrap's `mktemp`, `curl -D`) can still finish a write into its
+    // TMPDIR just after the runtime was killed: removing the tree then meets ENOTEMPTY, so it is retried.
+    fs.rmSync(this.workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 
   private context(binding: SourceBinding | undefined): SourceContext {
