@@ -191,6 +191,11 @@ export const MONITORING = {
   dashboardPerMonth: 3,
   /** Width of the CloudWatch dashboard grid, in columns. */
   dashboardGridWidth: 24,
+  /**
+   * Widgets one dashboard body may hold (0–500): a stack whose functions need more gets more dashboards.
+   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html
+   */
+  dashboardMaxWidgets: 500,
 } as const;
 
 /** Default values the blueprints write into every template. */

@@ -35,7 +35,10 @@ export interface BlueprintDashboardProps {
  * topology as it stands at synth (triggers added after the dashboard are included).
  *
  * Every stack with blueprint functions gets one automatically (construct id `BlueprintDashboard` at the
- * stack's root) showing the functions that no `BlueprintDashboard` of the stack shows. CloudWatch gives
+ * stack's root) showing the functions that no `BlueprintDashboard` of the stack shows. A dashboard body holds
+ * at most 500 widgets: past 50 functions a dashboard is split, the next parts beside it (`BlueprintDashboard2`,
+ * `BlueprintDashboard3`… at the stack's root; `Dashboard2`… in a `BlueprintDashboard`, named `<name>-2`…).
+ * CloudWatch gives
  * each account 3 dashboards of up to 50 metrics a month for free and charges $3 a month for each further
  * one: `BlueprintDashboard.disableDefault(scope)` is the one switch that turns the automatic dashboards
  * off (for an app, a stage or a stack).
@@ -67,7 +70,11 @@ export class BlueprintDashboard extends Construct {
   constructor(scope: Construct, id: string, props: BlueprintDashboardProps = {}) {
     super(scope, id);
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName });
-    registerDashboard({ dashboard: this.dashboard, functions: props.functions });
+    registerDashboard({
+      dashboard: this.dashboard,
+      functions: props.functions,
+      part: n => new cloudwatch.Dashboard(this, `Dashboard${n}`, { dashboardName: props.dashboardName && `${props.dashboardName}-${n}` }),
+    });
     this.node.addValidation({ validate: () => this.problems(props.functions) });
   }
 

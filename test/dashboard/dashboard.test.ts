@@ -1,7 +1,9 @@
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { BlueprintAlarms, BlueprintDashboard, BlueprintFunction, BlueprintFunctionProps, DeploymentStrategy, DynamoStreamToFunction, KinesisToFunction, QueueToFunction, SnsTrigger } from '../../src';
 import { nagFindings, newStack, synthErrors } from '../helpers';
 
@@ -157,6 +159,60 @@ describe('default dashboard, widgets per function kind', () => {
     const t = titles(widgetsOf(stack));
     expect(t.filter(x => x.includes('BlueprintAsyncDeadLetterQueue'))).toHaveLength(1);
     expect(t).toEqual(expect.arrayContaining(['### λ A', '### λ B']));
+  });
+});
+
+describe('the split at CloudWatch\'s widget limit (500 per body)', () => {
+  /** Dashboard bodies by logical id, with the function headings each shows. */
+  function headings(stack: Stack): Record<string, string[]> {
+    return Object.fromEntries(Object.entries(dashboards(stack)).map(([id, d]) => [id, titles(d.widgets).filter(x => x.startsWith('### λ'))]));
+  }
+
+  test('60 functions (as many as fit in a stack\'s 500 resources): 2 default dashboards of 50 and 10, each function once, each body within 500 widgets', () => {
+    const stack = newStack();
+    for (let i = 0; i < 60; i++) new BlueprintFunction(stack, `F${i}`, functionProps);
+    const all = dashboards(stack);
+    const part = (id: string) => id.replace(/[0-9A-F]{8}$/, '');
+    const ids = Object.keys(all).sort((a, b) => part(a).localeCompare(part(b)));
+    expect(ids.map(part)).toEqual(['BlueprintDashboard', 'BlueprintDashboard2']);
+    const byPart = ids.map(id => headings(stack)[id]);
+    expect(byPart.map(h => h.length)).toEqual([50, 10]);
+    expect(new Set(byPart.flat()).size).toBe(60);
+    for (const d of Object.values(all)) expect(d.widgets.length).toBeLessThanOrEqual(500);
+    expect(BlueprintDashboard.defaultOf(stack)!.node.path).toBe('Test/BlueprintDashboard');
+  });
+
+  test('an explicit dashboard splits into <name>-2…, beside its first part', () => {
+    const stack = newStack();
+    const fns = Array.from({ length: 51 }, (_, i) => new BlueprintFunction(stack, `F${i}`, functionProps));
+    new BlueprintDashboard(stack, 'Team', { functions: fns, dashboardName: 'team' });
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::CloudWatch::Dashboard', 2);
+    t.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'team' });
+    t.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'team-2' });
+    expect(Object.values(headings(stack)).map(h => h.length).sort()).toEqual([1, 50]);
+  });
+
+  test('the body grows linearly with functions', () => {
+    const size = (n: number) => {
+      const stack = newStack();
+      for (let i = 0; i < n; i++) new BlueprintFunction(stack, `F${i}`, functionProps);
+      const body = Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard'))[0].Properties.DashboardBody;
+      return JSON.stringify(body).length;
+    };
+    const [s10, s20, s40] = [size(10), size(20), size(40)];
+    expect((s40 - s20) / (s20 - s10)).toBeCloseTo(2, 1);
+  });
+
+  test('more widgets than a body holds (functions with many queues): refused, naming the dashboard and the way out', () => {
+    const stack = newStack();
+    const fns = Array.from({ length: 5 }, (_, i) => new BlueprintFunction(stack, `F${i}`, functionProps));
+    for (const [i, fn] of fns.entries()) {
+      for (let q = 0; q < 100; q++) fn.function.addEventSource(new SqsEventSource(new sqs.Queue(stack, `Q${i}-${q}`, { visibilityTimeout: Duration.minutes(3) })));
+    }
+    expect(synthErrors(stack).filter(e => e.includes('DashboardBody'))).toEqual([
+      '[Test/BlueprintDashboard] DashboardBody has 526 widgets for 5 functions, allowed is at most 500 (CloudWatch rejects a larger body), because these functions draw more queues than the 3 per function a dashboard makes room for (50 functions per body); give some of them a BlueprintDashboard of their own (functions).',
+    ]);
   });
 });
 

@@ -4,9 +4,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
 import { FunctionTopology, LiveTopology, readableName } from './topology';
-import { DashboardFunction, functionWidgets } from './widgets';
+import { DashboardFunction, FUNCTIONS_PER_DASHBOARD, functionWidgets, QUEUES_PER_FUNCTION } from './widgets';
 import { ALARM_PERIOD, createAlarm } from '../../core/alarms';
 import { stackState } from '../../core/private/stack-registry';
+import { MONITORING } from '../../limits';
 import { afterRules, rulesChecked } from '../../rules/private/index-hooks';
 import { TemplateIndex } from '../../rules/private/template-index';
 
@@ -26,6 +27,11 @@ export interface PendingDashboard {
   readonly dashboard: cloudwatch.Dashboard;
   /** The functions it shows; undefined = every blueprint function of the stack. */
   readonly functions?: MonitoredFunction[];
+  /**
+   * The next dashboard of the split (part 2, 3…) when the functions do not fit in one body of CloudWatch's
+   * widget limit (`FUNCTIONS_PER_DASHBOARD` each).
+   */
+  readonly part: (n: number) => cloudwatch.Dashboard;
 }
 
 interface MonitoringState {
@@ -34,6 +40,8 @@ interface MonitoringState {
   prepared: boolean;
   /** The dashboards to fill at validation, with their functions (known once prepared). */
   readonly fills: Array<{ readonly dashboard: cloudwatch.Dashboard; readonly functions: MonitoredFunction[] }>;
+  /** Per dashboard, what did not fit in CloudWatch's widget limit (reported by the dashboard's validation). */
+  readonly overflow: Map<cloudwatch.Dashboard, string>;
   filled: boolean;
 }
 
@@ -47,7 +55,7 @@ const NO_DEFAULT = Symbol.for('cdk-lambda-blueprints.no-default-dashboard');
 function state(scope: IConstruct): MonitoringState {
   return stackState<MonitoringState>(scope, 'monitoring', () => {
     const stack = Stack.of(scope);
-    const s: MonitoringState = { functions: [], dashboards: [], prepared: false, fills: [], filled: false };
+    const s: MonitoringState = { functions: [], dashboards: [], prepared: false, fills: [], filled: false, overflow: new Map() };
     // Once every construct exists (aspects run after the app's code), before validation and synthesis:
     // the late alarms and the default dashboard.
     Aspects.of(stack).add({ visit: node => { if (node === stack) prepare(stack, s); } }, { priority: AspectPriority.MUTATING });
@@ -101,11 +109,26 @@ function prepare(stack: Stack, s: MonitoringState): void {
   for (const d of s.dashboards) {
     const fns = d.functions ?? own.map(e => e.fn);
     fns.forEach(fn => covered.add(fn));
-    s.fills.push({ dashboard: d.dashboard, functions: fns });
+    split(s, d, fns);
   }
   const uncovered = own.map(e => e.fn).filter(fn => !covered.has(fn));
   if (uncovered.length > 0 && !defaultDisabled(stack) && !stack.node.tryFindChild(DEFAULT_DASHBOARD_ID)) {
-    s.fills.push({ dashboard: new cloudwatch.Dashboard(stack, DEFAULT_DASHBOARD_ID), functions: uncovered });
+    split(s, {
+      dashboard: new cloudwatch.Dashboard(stack, DEFAULT_DASHBOARD_ID),
+      part: n => new cloudwatch.Dashboard(stack, `${DEFAULT_DASHBOARD_ID}${n}`),
+    }, uncovered);
+  }
+}
+
+/**
+ * The functions of one dashboard, `FUNCTIONS_PER_DASHBOARD` per body: the first part is the dashboard itself,
+ * the next ones are created beside it (part 2, 3…), so that no body exceeds CloudWatch's widget limit.
+ */
+function split(s: MonitoringState, d: Omit<PendingDashboard, 'functions'>, functions: MonitoredFunction[]): void {
+  for (let i = 0, n = 1; i < functions.length || n === 1; i += FUNCTIONS_PER_DASHBOARD, n++) {
+    const dashboard = n === 1 ? d.dashboard : d.part(n);
+    s.fills.push({ dashboard, functions: functions.slice(i, i + FUNCTIONS_PER_DASHBOARD) });
+    dashboard.node.addValidation({ validate: () => { const o = s.overflow.get(dashboard); return o ? [o] : []; } });
   }
 }
 
@@ -127,11 +150,16 @@ function fill(stack: Stack, s: MonitoringState, index: TemplateIndex): void {
   const topologies = new Map<MonitoredFunction, FunctionTopology>(ownFunctions(stack, s).map(e => [e.fn, topologyOf(live, e.fn)]));
   for (const { dashboard, functions } of s.fills) {
     const drawn = new Set<sqs.CfnQueue>();
+    const widgets: cloudwatch.IWidget[] = [];
     for (const fn of functions) {
       const topology = topologies.get(fn);
       if (!topology) continue; // a function of another stack: reported by the dashboard's validation
       const f: DashboardFunction = { name: readableName(stack, fn.node.path), fn: fn.function, topology };
-      dashboard.addWidgets(...functionWidgets(f, drawn));
+      widgets.push(...functionWidgets(f, drawn));
     }
+    if (widgets.length > MONITORING.dashboardMaxWidgets) {
+      s.overflow.set(dashboard, `DashboardBody has ${widgets.length} widgets for ${functions.length} functions, allowed is at most ${MONITORING.dashboardMaxWidgets} (CloudWatch rejects a larger body), because these functions draw more queues than the ${QUEUES_PER_FUNCTION} per function a dashboard makes room for (${FUNCTIONS_PER_DASHBOARD} functions per body); give some of them a BlueprintDashboard of their own (functions).`);
+    }
+    dashboard.addWidgets(...widgets);
   }
 }

@@ -12,6 +12,16 @@ const PER_ROW = 4;
 const WIDTH = MONITORING.dashboardGridWidth / PER_ROW;
 const HEIGHT = 6;
 
+/** Queues drawn per function that a dashboard makes room for: its source queue, DLQ and on-failure destination. */
+export const QUEUES_PER_FUNCTION = 3;
+/**
+ * The most widgets `functionWidgets` draws for a function with up to 3 queues: a heading, 4 graphs, async,
+ * stream and the queues. A dashboard takes as many functions as fit in CloudWatch's widget limit at this size.
+ */
+export const MAX_WIDGETS_PER_FUNCTION = 1 + 4 + 1 + 1 + QUEUES_PER_FUNCTION;
+/** Functions per dashboard body: more go to the next dashboard of the split. */
+export const FUNCTIONS_PER_DASHBOARD = Math.floor(MONITORING.dashboardMaxWidgets / MAX_WIDGETS_PER_FUNCTION);
+
 /** The success rate of a function in %: no invocations and no errors count as 100 %. */
 export const SUCCESS_RATE_EXPRESSION = '100 - 100 * errors / MAX([errors, invocations])';
 
