@@ -65,6 +65,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
       // CI machines have 2 cores, where jest's default (cores - 1) is one worker: two halve the wall time.
       // Tests that share a directory use the bundle cache, whose writes are atomic (src/code/private/bundle.ts).
       maxWorkers: 2,
+      // Unit tests synthesize without aws-cdk-lib's built-in CloudFormation validation (4–7× a synth); the
+      // tests that show what users get turn it back on (test/setup/unit-tests.ts, withBuiltinValidation).
+      setupFiles: ['<rootDir>/test/setup/unit-tests.ts'],
     },
   },
   tsconfigDev: {
@@ -73,6 +76,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   gitignore: ['!/examples/layers/**/node_modules/', 'cdk.out/', '/dist/', '/.jsii-code-only/', '*.tsbuildinfo', '/bench-out/', '/.cache/', '/consumers/out/', '/consumers/java/target/', '__pycache__/', '/.jsii.tabl.json'],
 });
+
+// The ten slowest test files at the end of every run (issue 29).
+project.jest!.addReporter(new javascript.JestReporter('<rootDir>/build-tools/jest/slowest-suites.js'));
 
 // Tests, examples and docs build on this aws-cdk-lib; the minimum users need is cdkVersion above.
 project.addDevDeps('aws-cdk-lib@2.276.0', 'constructs@10.5.1', 'cdk-nag@3.0.2');

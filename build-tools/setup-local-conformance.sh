@@ -19,6 +19,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq cmake autoconf automake libtool g++ make >/dev/null
 fi
 
+# A native module: built for this Node ABI and Python version; another one rebuilds (.ci/run keeps $dest
+# between runs on the same machine).
+stamp="node-abi-$(node -p process.versions.modules) python-$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+if [ "$(cat "$dest/stamp" 2>/dev/null)" != "$stamp" ]; then rm -rf "${dest:?}/node" "${dest:?}/python"; mkdir -p "$dest/node" "$dest/python"; fi
 if [ ! -f "$dest/node/node_modules/aws-lambda-ric/package.json" ]; then
   echo "setup-local-conformance: building aws-lambda-ric 3.x from source (takes minutes)"
   (cd "$dest/node" && [ -f package.json ] || echo '{"private":true}' > package.json)
@@ -30,4 +34,5 @@ if [ ! -d "$dest/python/awslambdaric" ]; then
   python3 -m pip install --quiet --disable-pip-version-check --target "$dest/python" awslambdaric >"$dest/python-install.log" 2>&1 \
     || { tail -40 "$dest/python-install.log"; exit 1; }
 fi
+echo "$stamp" > "$dest/stamp"
 echo "setup-local-conformance: ready in $(( $(date +%s) - start )) s ($dest)"

@@ -3,6 +3,15 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 
+/**
+ * Synthesize this test file with aws-cdk-lib's built-in CloudFormation validation on, as a user's
+ * `cdk synth` does (unit tests run with `CDK_VALIDATION=false`: see `test/setup/unit-tests.ts`). For the
+ * tests that show what users get: examples, cfn-lint, the aws-cdk CLI. Child processes inherit it.
+ */
+export function withBuiltinValidation(): void {
+  delete process.env.CDK_VALIDATION;
+}
+
 /** A fresh app and stack in us-east-1 / account 123456789012 (environment-agnostic stacks hide AZs). */
 export function newStack(id = 'Test', props: StackProps = {}): Stack {
   const app = new App();
