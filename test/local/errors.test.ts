@@ -139,6 +139,44 @@ test('zip assets are extracted with their modes; a shell bootstrap with curl ser
   });
 });
 
+/** Whether a process runs (a zombie waiting to be reaped does not). */
+function running(pid: number): boolean {
+  try {
+    return !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, 'utf-8'));
+  } catch {
+    return false;
+  }
+}
+
+test('dispose ends the processes a runtime started too (a shell bootstrap\'s background child)', async () => {
+  const zip = tempZip({
+    bootstrap: {
+      mode: 0o755,
+      content: [
+        '#!/bin/sh',
+        'set -eu',
+        'API="http://${AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime"',
+        'sleep 300 & CHILD=$!',
+        'while true; do',
+        '  H=$(mktemp); curl -sS -D "$H" -o /dev/null "$API/invocation/next"',
+        '  ID=$(grep -Fi Lambda-Runtime-Aws-Request-Id "$H" | tr -d "[:space:]" | cut -d: -f2)',
+        '  curl -sS -o /dev/null "$API/invocation/$ID/response" -d "{\\"child\\":$CHILD}"',
+        'done',
+      ].join('\n'),
+    },
+  });
+  const assemblyDir = synthApp(app => new lambda.Function(new Stack(app, 'Tree'), 'Fn', {
+    runtime: lambda.Runtime.PROVIDED_AL2, handler: 'x', code: lambda.Code.fromAsset(zip),
+  }));
+  const child: number = await withFunction(assemblyDir, 'Tree/Fn', async e => {
+    const pid = JSON.parse((await e.invoke({ payload: '{}' })).payload).child;
+    expect(running(pid)).toBe(true);
+    return pid;
+  });
+  await new Promise(r => setTimeout(r, 100));
+  expect(running(child)).toBe(false);
+});
+
 test('deliver: a function without triggers, an unknown trigger and records of another source are refused', async () => {
   await withFunction(assembly, 'Local/Warm', async e => {
     await expect(e.deliver(['x'])).rejects.toThrow(/has no trigger in the template .*use invoke instead of deliver/);

@@ -126,8 +126,8 @@ export class Emulator {
   /** Ends every execution environment and removes the extracted code. */
   public dispose(): void {
     this.runner.dispose();
-    // A runtime's own children (a shell bootstrap's `mktemp`, `curl -D`) can still finish a write into its
-    // TMPDIR just after the runtime was killed: removing the tree then meets ENOTEMPTY, so it is retried.
+    // Every runtime's process tree is killed first (a shell bootstrap's `curl -D` no longer writes into its
+    // TMPDIR); a write that the kernel was finishing as the signal came is covered by the retries.
     fs.rmSync(this.workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 

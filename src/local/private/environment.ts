@@ -41,6 +41,37 @@ function maxMemoryUsedMb(pid: number | undefined): number {
   }
 }
 
+/** The processes `pid` started, and theirs, from Linux /proc (none elsewhere). */
+function descendants(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      children = children.concat(fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf-8').split(' ').filter(Boolean).map(Number));
+    }
+  } catch {
+    return [];
+  }
+  return children.flatMap(c => [c, ...descendants(c)]);
+}
+
+/**
+ * Kills a runtime process and every process below it, as Lambda freezes the whole environment. A child
+ * left running (a shell bootstrap's `curl` polling the Runtime API) would keep writing into the
+ * environment's TMPDIR and hold the runtime's output pipes open after the environment ended. The tree is
+ * read before anything is killed (a killed parent's children are no longer listed under it).
+ */
+function killTree(child: ChildProcess): void {
+  const below = child.pid === undefined ? [] : descendants(child.pid);
+  child.kill('SIGKILL');
+  for (const pid of below) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
 function traceHeader(): string {
   const now = Math.floor(Date.now() / 1000).toString(16);
   return `Root=1-${now}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`;
@@ -85,10 +116,10 @@ export class ExecutionEnvironment {
     });
   }
 
-  /** Ends the runtime process and the server. */
+  /** Ends the runtime process, every process it started (a shell bootstrap's `curl`), and the server. */
   public dispose(): void {
     this.dead = true;
-    this.child?.kill('SIGKILL');
+    if (this.child) killTree(this.child);
     this.server?.close();
   }
 
