@@ -15,7 +15,13 @@
  * stacks; and not lib/ in place, whose frames aws-cdk-lib would take for the app's own code and write into
  * every resource's creation stack (`aws:cdk:creationStack`), as it does not for a library in node_modules.
  *
- * Usage: npx projen bench [--sizes 50,100,200] [--runs 5]
+ * Every size runs in both modes of aws-cdk-lib's built-in CloudFormation validation (issue 29): on (what
+ * `cdk synth` does by default; its WebAssembly rule engine is 50–60 % of a synth and hides the library's
+ * own cost) and off (`CDK_VALIDATION=false`: the library's own cost against aws-cdk-lib's). Last, the
+ * library's load time: CPU and wall milliseconds of `require('cdk-lambda-blueprints')` in a process that
+ * has already loaded the aws-cdk-lib modules the hand-written variant uses (what the library adds).
+ *
+ * Usage: npx projen bench [--sizes 50,100,200] [--runs 5] [--validation on,off] [--load-runs 15]
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -48,11 +54,16 @@ function installLibrary(): string {
   return target;
 }
 
-function runOnce(library: string, variant: string, n: number): Sample {
+function runOnce(library: string, variant: string, n: number, validation: string): Sample {
   const out = execFileSync(process.execPath, [
     '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'bench-app.ts'), variant, String(n),
   ], {
-    env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, '..', 'test', 'tsconfig.json'), BENCH_LIBRARY: library },
+    env: {
+      ...process.env,
+      TS_NODE_PROJECT: path.join(__dirname, '..', 'test', 'tsconfig.json'),
+      BENCH_LIBRARY: library,
+      CDK_VALIDATION: validation === 'on' ? 'true' : 'false',
+    },
     maxBuffer: 64 * 1024 * 1024,
   });
   return JSON.parse(out.toString().trim().split('\n').pop()!);
@@ -63,22 +74,50 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+/** The aws-cdk-lib modules both variants load (bench-handwritten.ts's imports): loaded before the library is timed. */
+const CDK_MODULES = ['aws-cdk-lib', 'aws-cdk-lib/aws-cloudwatch', 'aws-cdk-lib/aws-codedeploy', 'aws-cdk-lib/aws-ec2', 'aws-cdk-lib/aws-iam',
+  'aws-cdk-lib/aws-kinesis', 'aws-cdk-lib/aws-lambda', 'aws-cdk-lib/aws-lambda-event-sources', 'aws-cdk-lib/aws-logs', 'aws-cdk-lib/aws-sqs', 'constructs'];
+
+/** Median CPU and wall ms of loading the library over what a hand-written app loads, and the modules it adds. */
+function loadTime(library: string, runs: number): string {
+  const script = `
+    for (const m of ${JSON.stringify(CDK_MODULES)}) require(m);
+    const before = Object.keys(require.cache).length;
+    const cpu = process.cpuUsage(); const t = process.hrtime.bigint();
+    require(${JSON.stringify(library)});
+    const c = process.cpuUsage(cpu);
+    console.log(JSON.stringify({ cpuMs: (c.user + c.system) / 1000, wallMs: Number(process.hrtime.bigint() - t) / 1e6, modules: Object.keys(require.cache).length - before }));`;
+  const samples = Array.from({ length: runs }, () => JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: path.join(__dirname, '..') }).toString()));
+  const cpu = median(samples.map(s => s.cpuMs));
+  const wall = median(samples.map(s => s.wallMs));
+  return `Loading the library (median of ${runs} processes, after the aws-cdk-lib modules a hand-written app loads): ${cpu.toFixed(0)} ms CPU, ${wall.toFixed(0)} ms wall, ${samples[0].modules} modules (target ≤ 200 ms).`;
+}
+
 function main(): void {
   const sizes = arg('--sizes', '50,100,200').split(',').map(Number);
   const runs = Number(arg('--runs', '5'));
+  const modes = arg('--validation', 'on,off').split(',');
   const library = installLibrary();
+  for (const mode of modes) {
+    console.log(`\naws-cdk-lib built-in validation ${mode}${mode === 'off' ? ' (CDK_VALIDATION=false)' : ''}:\n`);
+    console.log(table(library, sizes, runs, mode));
+  }
+  console.log(`\n${loadTime(library, Number(arg('--load-runs', '15')))}`);
+}
+
+function table(library: string, sizes: number[], runs: number, mode: string): string {
   const rows: string[] = [];
-  rows.push('| N | blueprints CPU s (median / min) | hand-written CPU s (median / min) | CPU ratio (median / min) | paired CPU ratio (median) | wall s (bp / hw) | peak RSS MB (bp / hw) | resources (bp / hw) | template KB (bp / hw) | bytes ratio | rule engine: runs, resources, ms (µs per resource) |');
-  rows.push('|---|---|---|---|---|---|---|---|---|---|---|');
+  rows.push('| N | blueprints CPU s (median / min) | hand-written CPU s (median / min) | CPU ratio (median / min) | paired CPU ratio (median) | wall s (bp / hw) | peak RSS MB (bp / hw) | RSS ratio | resources (bp / hw) | template KB (bp / hw) | bytes ratio | rule engine: runs, resources, ms (µs per resource) |');
+  rows.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const n of sizes) {
     const samples: Record<string, Sample[]> = { blueprints: [], handwritten: [] };
     for (let r = 0; r < runs; r++) {
       // Alternate the order so that warm-up and machine noise fall on both sides alike.
       const order = r % 2 === 0 ? variants : [...variants].reverse();
       for (const v of order) {
-        const s = runOnce(library, v, n);
+        const s = runOnce(library, v, n, mode);
         samples[v].push(s);
-        process.stderr.write(`N=${n} run ${r + 1}/${runs} ${v}: ${s.seconds.toFixed(2)} s, ${s.maxRssMb} MB, ${s.resources} resources\n`);
+        process.stderr.write(`validation ${mode} N=${n} run ${r + 1}/${runs} ${v}: ${s.seconds.toFixed(2)} s, ${s.maxRssMb} MB, ${s.resources} resources\n`);
       }
     }
     const bp = samples.blueprints;
@@ -91,9 +130,11 @@ function main(): void {
     const engineMs = median(bp.map(s => s.engine.seconds * 1000));
     const engine = `${bp[0].engine.runs} runs, ${bp[0].engine.resources}, ${engineMs.toFixed(0)} ms (${(engineMs * 1000 / bp[0].engine.resources).toFixed(0)} µs)`;
     const wall = `${median(bp.map(s => s.seconds)).toFixed(2)} / ${median(hw.map(s => s.seconds)).toFixed(2)}`;
-    rows.push(`| ${n} | ${bpC.toFixed(2)} / ${bpMin.toFixed(2)} | ${hwC.toFixed(2)} / ${hwMin.toFixed(2)} | ${(bpC / hwC).toFixed(3)} / ${(bpMin / hwMin).toFixed(3)} | ${paired.toFixed(3)} | ${wall} | ${Math.max(...bp.map(s => s.maxRssMb))} / ${Math.max(...hw.map(s => s.maxRssMb))} | ${bp[0].resources} / ${hw[0].resources} | ${Math.round(bp[0].templateBytes / 1024)} / ${Math.round(hw[0].templateBytes / 1024)} | ${(bp[0].templateBytes / hw[0].templateBytes).toFixed(2)} | ${engine} |`);
+    const bpRss = median(bp.map(s => s.maxRssMb));
+    const hwRss = median(hw.map(s => s.maxRssMb));
+    rows.push(`| ${n} | ${bpC.toFixed(2)} / ${bpMin.toFixed(2)} | ${hwC.toFixed(2)} / ${hwMin.toFixed(2)} | ${(bpC / hwC).toFixed(3)} / ${(bpMin / hwMin).toFixed(3)} | ${paired.toFixed(3)} | ${wall} | ${bpRss} / ${hwRss} | ${(bpRss / hwRss).toFixed(2)} | ${bp[0].resources} / ${hw[0].resources} | ${Math.round(bp[0].templateBytes / 1024)} / ${Math.round(hw[0].templateBytes / 1024)} | ${(bp[0].templateBytes / hw[0].templateBytes).toFixed(2)} | ${engine} |`);
   }
-  console.log(rows.join('\n'));
+  return rows.join('\n');
 }
 
 main();
