@@ -115,7 +115,11 @@ test('native code for another architecture than the function\'s or the host\'s i
   expect(() => Emulator.open(otherHost, 'Custom/Fn')).toThrow(/bin\/tool is native code for (arm64|x86_64), which this (x86_64|arm64) host cannot run/);
 });
 
-test('zip assets are extracted with their modes; a shell bootstrap with curl serves invocations', async () => {
+/**
+ * A zipped shell custom runtime that answers each invocation with the JSON `response` (a shell expression;
+ * `$BODY` is the event), after running `setup` once.
+ */
+function curlRuntime(id: string, response: string, setup: string[] = []): string {
   const zip = tempZip({
     bootstrap: {
       mode: 0o755,
@@ -123,18 +127,22 @@ test('zip assets are extracted with their modes; a shell bootstrap with curl ser
         '#!/bin/sh',
         'set -eu',
         'API="http://${AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime"',
+        ...setup,
         'while true; do',
         '  H=$(mktemp); BODY=$(curl -sS -D "$H" "$API/invocation/next")',
         '  ID=$(grep -Fi Lambda-Runtime-Aws-Request-Id "$H" | tr -d "[:space:]" | cut -d: -f2)',
-        '  curl -sS -o /dev/null "$API/invocation/$ID/response" -d "{\\"echo\\":$BODY,\\"handler\\":\\"$_HANDLER\\"}"',
+        `  curl -sS -o /dev/null "$API/invocation/$ID/response" -d "${response}"`,
         'done',
       ].join('\n'),
     },
   });
-  const zipped = synthApp(app => new lambda.Function(new Stack(app, 'Zipped'), 'Fn', {
+  return synthApp(app => new lambda.Function(new Stack(app, id), 'Fn', {
     runtime: lambda.Runtime.PROVIDED_AL2, handler: 'my.handler', code: lambda.Code.fromAsset(zip),
   }));
-  await withFunction(zipped, 'Zipped/Fn', async e => {
+}
+
+test('zip assets are extracted with their modes; a shell bootstrap with curl serves invocations', async () => {
+  await withFunction(curlRuntime('Zipped', '{\\"echo\\":$BODY,\\"handler\\":\\"$_HANDLER\\"}'), 'Zipped/Fn', async e => {
     expect(JSON.parse((await e.invoke({ payload: '{"n":1}' })).payload)).toEqual({ echo: { n: 1 }, handler: 'my.handler' });
   });
 });
@@ -149,25 +157,7 @@ function running(pid: number): boolean {
 }
 
 test('dispose ends the processes a runtime started too (a shell bootstrap\'s background child)', async () => {
-  const zip = tempZip({
-    bootstrap: {
-      mode: 0o755,
-      content: [
-        '#!/bin/sh',
-        'set -eu',
-        'API="http://${AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime"',
-        'sleep 300 & CHILD=$!',
-        'while true; do',
-        '  H=$(mktemp); curl -sS -D "$H" -o /dev/null "$API/invocation/next"',
-        '  ID=$(grep -Fi Lambda-Runtime-Aws-Request-Id "$H" | tr -d "[:space:]" | cut -d: -f2)',
-        '  curl -sS -o /dev/null "$API/invocation/$ID/response" -d "{\\"child\\":$CHILD}"',
-        'done',
-      ].join('\n'),
-    },
-  });
-  const assemblyDir = synthApp(app => new lambda.Function(new Stack(app, 'Tree'), 'Fn', {
-    runtime: lambda.Runtime.PROVIDED_AL2, handler: 'x', code: lambda.Code.fromAsset(zip),
-  }));
+  const assemblyDir = curlRuntime('Tree', '{\\"child\\":$CHILD}', ['sleep 300 & CHILD=$!']);
   const child: number = await withFunction(assemblyDir, 'Tree/Fn', async e => {
     const pid = JSON.parse((await e.invoke({ payload: '{}' })).payload).child;
     expect(running(pid)).toBe(true);
