@@ -68,6 +68,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
       // Unit tests synthesize without aws-cdk-lib's built-in CloudFormation validation (4–7× a synth); the
       // tests that show what users get turn it back on (test/setup/unit-tests.ts, withBuiltinValidation).
       setupFiles: ['<rootDir>/test/setup/unit-tests.ts'],
+      // Each test file removes the temporary cloud assemblies of its apps when it ends. Left to aws-cdk-lib's
+      // process 'exit' handler, a worker deleted thousands of them as jest stopped it, past jest's 500 ms:
+      // "A worker process has failed to exit gracefully" (and most stayed in the temp folder).
+      setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
     },
   },
   tsconfigDev: {
@@ -85,6 +89,10 @@ project.addDevDeps('aws-cdk-lib@2.276.0', 'constructs@10.5.1', 'cdk-nag@3.0.2');
 
 // --- local emulator (src/local/, runtimes/): the CLI, AWS's runtime clients for conformance tests, its bench
 project.addBins({ 'cdk-lambda-blueprints': 'lib/local/cli.js' });
+// The CLI's argument parser (issue 26): unknown options and commands refused with a suggestion, numbers
+// validated, help on `--help` and `help`. Bundled (jsii packages carry their runtime dependencies);
+// commander 14 is the last release for Node 20 (15 needs Node 22).
+project.addBundledDeps('commander@^14');
 project.gitignore.exclude('/.cache/');
 project.npmignore?.exclude('/.cache/');
 const benchLocal = project.addTask('bench:local', {
