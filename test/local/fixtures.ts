@@ -22,7 +22,7 @@ exports.handler = async () => {
   sleep: 'exports.handler = async (event) => { await new Promise(r => setTimeout(r, event.ms)); return { slept: event.ms }; };',
   callback: `exports.handler = (event, context, callback) => {
   setTimeout(() => callback(null, { id: context.awsRequestId, arn: context.invokedFunctionArn, left: context.getRemainingTimeInMillis(),
-    client: context.clientContext, trace: process.env._X_AMZN_TRACE_ID, name: context.functionName }), 5);
+    client: context.clientContext, identity: context.identity, trace: process.env._X_AMZN_TRACE_ID, name: context.functionName }), 5);
 };`,
   fails: `class OrderError extends Error { constructor(m) { super(m); this.name = 'OrderError'; } }
 exports.handler = async (event) => { if (event.Records && event.Records[0].Sns.Message === 'bad') throw new OrderError('bad order'); if (event.boom) throw new OrderError('boom'); return { ok: true }; };`,

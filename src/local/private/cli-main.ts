@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { listFunctions, readAssembly } from './assembly';
 import { Emulator } from './emulator';
 import { EVENT_KINDS } from './events';
@@ -6,53 +7,90 @@ import { InvokeOutcome, LocalLambdaError } from './types';
 
 /** Where the CLI writes: results to `out`, logs and messages to `err`. */
 export interface CliIo {
+  /**
+   * Aborted when the CLI must stop early (stdout closed by `| head`, Ctrl-C): no further invocation starts,
+   * the running ones end with their environments, and the temporary folders are removed.
+   */
+  readonly signal?: AbortSignal;
   out(text: string): void;
   err(text: string): void;
 }
 
-const USAGE = `Usage: cdk-lambda-blueprints <command> [options]
+/** The CLI's exit codes (documented in `--help` and the README). */
+export const EXIT = { ok: 0, functionError: 1, usage: 2 } as const;
 
-Runs the Lambda functions of a synthesized CDK app locally (no Docker, no AWS account).
+const KINDS = Object.keys(EVENT_KINDS);
 
-Commands:
-  list                               List the functions of the cloud assembly
-  invoke <function> [--event E]      Invoke once; E is a JSON file, "-" (stdin), or a kind: ${Object.keys(EVENT_KINDS).join(', ')}
-         [--repeat N] [--concurrency N] [--async] [--no-shape-check]
-  deliver <function> --records F     Deliver records through the function's trigger (SQS batches and redrive,
-          [--count N --data TEXT]    stream retries and bisection, async retries and destinations); F is a JSON
-          [--source ID] [--outbox F]  array or one record per line; the outbox (where events ended up) is printed
-  events <kind>                      Print a sample event
+const EPILOG = `
+<function> is a construct path (Stack/Construct, the stack may be left out) or a logical id.
+Exit codes: 0 ok, 1 the function returned an error, 2 bad usage or input (a message on stderr).`;
 
-Options:
-  --assembly DIR      The cloud assembly (default: cdk.out)
-  --overrides FILE    Values for environment variables holding tokens: {"Parameters": {...}, "<logical id>": {...}}
-  --env NAME=VALUE    A value for one environment variable (repeatable)
-  --strict-env        Fail on environment variables holding tokens without a value (default: placeholder + warning)
-  --quiet             Do not print the function's logs
-  <function> is a construct path (Stack/Construct, the stack may be left out) or a logical id.`;
-
-interface Args {
-  readonly positional: string[];
-  readonly flags: Record<string, string[]>;
+/** A whole number ≥ 1 (`--repeat`, `--concurrency`, `--count`). */
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${JSON.stringify(value)} is not a whole number ≥ 1.`);
+  return n;
 }
 
-const BOOLEAN_FLAGS = ['async', 'no-shape-check', 'strict-env', 'quiet', 'help'];
-
-function parse(argv: string[]): Args {
-  const positional: string[] = [];
-  const flags: Record<string, string[]> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) { positional.push(a); continue; }
-    const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
-    const value = inline ?? (BOOLEAN_FLAGS.includes(name) ? 'true' : argv[++i]);
-    if (value === undefined) throw new LocalLambdaError(`--${name} needs a value`);
-    (flags[name] ??= []).push(value);
+/** A JSON object (`--client-context`, `--identity`), checked here and passed on as its text. */
+function jsonObject(value: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch (e) {
+    throw new InvalidArgumentError(`not JSON (${(e as Error).message}).`);
   }
-  return { positional, flags };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new InvalidArgumentError('not a JSON object.');
+  return value;
+}
+
+/** NAME=VALUE pairs, collected from every `--env`. */
+function envPair(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const [k, v] = value.split(/=(.*)/s, 2);
+  if (!k || v === undefined) throw new InvalidArgumentError(`takes NAME=VALUE, got ${JSON.stringify(value)}.`);
+  return { ...previous, [k]: v };
+}
+
+/** The options every command that opens a function takes. */
+function functionOptions(cmd: Command): Command {
+  return cmd
+    .option('--assembly <dir>', 'the cloud assembly', 'cdk.out')
+    .option('--overrides <file>', 'values for environment variables holding tokens: {"Parameters": {...}, "<logical id>": {...}}')
+    .option('--env <NAME=VALUE>', 'a value for one environment variable (repeatable)', envPair)
+    .option('--strict-env', 'fail on environment variables holding tokens without a value (default: placeholder + warning)')
+    .option('-q, --quiet', 'print neither the function\'s logs nor the per-invocation summaries');
+}
+
+interface FunctionFlags {
+  readonly assembly: string;
+  readonly overrides?: string;
+  readonly env?: Record<string, string>;
+  readonly strictEnv?: boolean;
+  readonly quiet?: boolean;
+}
+
+interface InvokeFlags extends FunctionFlags {
+  readonly event?: string;
+  readonly repeat: number;
+  readonly concurrency: number;
+  readonly async?: boolean;
+  readonly shapeCheck: boolean;
+  readonly clientContext?: string;
+  readonly identity?: string;
+}
+
+/** The event of `--event`: a sample kind, `-` (stdin) or a JSON file; a name that is neither is refused. */
+function eventPayload(emulator: Emulator, event: string | undefined): string {
+  if (event === undefined) return '{}';
+  if (EVENT_KINDS[event]) return emulator.sampleEvent(event);
+  if (event !== '-' && !fs.existsSync(event)) {
+    throw new LocalLambdaError(`--event ${event}: no such file, and not an event kind (${KINDS.join(', ')}); give a JSON file, - for stdin, or a kind`);
+  }
+  return fs.readFileSync(event === '-' ? 0 : event, 'utf-8');
 }
 
 function readRecords(file: string): string[] {
+  if (file !== '-' && !fs.existsSync(file)) throw new LocalLambdaError(`--records ${file}: no such file; give a JSON array or one record per line (- for stdin)`);
   const text = fs.readFileSync(file === '-' ? 0 : file, 'utf-8');
   if (text.trimStart().startsWith('[')) return (JSON.parse(text) as unknown[]).map(r => (typeof r === 'string' ? r : JSON.stringify(r)));
   return text.split('\n').filter(l => l.trim() !== '');
@@ -62,65 +100,108 @@ function summary(o: InvokeOutcome): string {
   return `${o.coldStart ? 'cold' : 'warm'} start, ${o.durationMs.toFixed(2)} ms${o.errorType ? `, ${o.errorType}` : ''}`;
 }
 
-/** Runs the CLI; resolves to the exit code (0 ok, 1 function error, 2 bad input). */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let emulator: Emulator | undefined;
-  try {
-    const { positional, flags } = parse(argv);
-    const flag = (name: string): string | undefined => flags[name]?.[flags[name].length - 1];
-    const [command, target] = positional;
-    if (!command || flag('help')) { io.out(USAGE); return command ? 0 : 2; }
-    const assembly = flag('assembly') ?? 'cdk.out';
-    if (command === 'events') {
-      if (!target || !EVENT_KINDS[target]) throw new LocalLambdaError(`events needs a kind: ${Object.keys(EVENT_KINDS).join(', ')}`);
-      io.out(JSON.stringify(EVENT_KINDS[target](), null, 2));
-      return 0;
-    }
-    if (command === 'list') {
-      for (const f of listFunctions(readAssembly(assembly))) io.out(`${f.path.replace(/^\//, '').replace(/\/Resource$/, '')}\t${f.logicalId}\t${f.stack.resources[f.logicalId].Properties?.Runtime ?? 'image'}`);
-      return 0;
-    }
-    if (command !== 'invoke' && command !== 'deliver') throw new LocalLambdaError(`unknown command "${command}"\n\n${USAGE}`);
-    if (!target) throw new LocalLambdaError(`${command} needs a function: a construct path or logical id (see \`cdk-lambda-blueprints list\`)`);
-    const environment: Record<string, string> = {};
-    for (const kv of flags.env ?? []) {
-      const [k, v] = kv.split(/=(.*)/s, 2);
-      if (v === undefined) throw new LocalLambdaError(`--env takes NAME=VALUE, got ${kv}`);
-      environment[k] = v;
-    }
-    const quiet = flag('quiet') === 'true';
-    emulator = Emulator.open(assembly, target, {
-      overridesFile: flag('overrides'), environment, strictEnvironment: flag('strict-env') === 'true', onLog: quiet ? undefined : line => io.err(line),
+/** The command tree; each action resolves to an exit code through `done`. */
+function program(io: CliIo, done: (code: number) => void, open: (flags: FunctionFlags, target: string) => Emulator): Command {
+  const aborted = () => io.signal?.aborted === true;
+  const root = new Command('cdk-lambda-blueprints')
+    .description('Runs the Lambda functions of a synthesized CDK app locally (no Docker, no AWS account).')
+    .addHelpText('after', EPILOG)
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(cdk-lambda-blueprints --help for usage)')
+    .configureOutput({
+      writeOut: t => io.out(t.replace(/\n$/, '')),
+      writeErr: t => io.err(t.replace(/\n$/, '')),
     });
-    for (const w of emulator.spec.warnings) io.err(`warning: ${w}`);
-    if (command === 'invoke') {
-      const event = flag('event') ?? '{}';
-      const payload = EVENT_KINDS[event] ? emulator.sampleEvent(event) : event === '{}' ? event : fs.readFileSync(event === '-' ? 0 : event, 'utf-8');
-      const repeat = Number(flag('repeat') ?? 1);
-      const concurrency = Number(flag('concurrency') ?? 1);
+  root.command('list').description('list the functions of the cloud assembly')
+    .option('--assembly <dir>', 'the cloud assembly', 'cdk.out')
+    .action((flags: { assembly: string }) => {
+      for (const f of listFunctions(readAssembly(flags.assembly))) {
+        if (aborted()) break;
+        io.out(`${f.path.replace(/^\//, '').replace(/\/Resource$/, '')}\t${f.logicalId}\t${f.stack.resources[f.logicalId].Properties?.Runtime ?? 'image'}`);
+      }
+      done(EXIT.ok);
+    });
+  root.command('events').description('print a sample event')
+    .addArgument(new Command().createArgument('<kind>', 'the trigger kind').choices(KINDS))
+    .action((kind: string) => { io.out(JSON.stringify(EVENT_KINDS[kind](), null, 2)); done(EXIT.ok); });
+  functionOptions(root.command('invoke').description('invoke a function (once, or --repeat / --concurrency times)')
+    .argument('<function>', 'construct path or logical id'))
+    .option('--event <event>', `a JSON file, - (stdin), or a sample kind: ${KINDS.join(', ')}`)
+    .option('--repeat <n>', 'invoke n times in a row', positiveInteger, 1)
+    .option('--concurrency <n>', 'n invocations at once, each on its own environment', positiveInteger, 1)
+    .option('--async', 'an asynchronous (Event) invocation: the 1 MB payload limit')
+    .option('--no-shape-check', 'do not compare the event\'s shape with the function\'s triggers')
+    .option('--client-context <json>', 'the client context (a JSON object) the handler sees in context.clientContext', jsonObject)
+    .option('--identity <json>', 'the Cognito identity (a JSON object) the handler sees in context.identity', jsonObject)
+    .action(async (target: string, flags: InvokeFlags) => {
+      const emulator = open(flags, target);
+      const payload = eventPayload(emulator, flags.event);
       let failed = false;
-      for (let i = 0; i < repeat; i++) {
-        const outcomes = await Promise.all(Array.from({ length: concurrency }, () => emulator!.invoke({
-          payload, invocationType: flag('async') === 'true' ? 'Event' : 'RequestResponse',
-        }, flag('no-shape-check') !== 'true')));
+      for (let i = 0; i < flags.repeat && !aborted(); i++) {
+        const outcomes = await Promise.all(Array.from({ length: flags.concurrency }, () => emulator.invoke({
+          payload,
+          invocationType: flags.async ? 'Event' : 'RequestResponse',
+          clientContext: flags.clientContext,
+          cognitoIdentity: flags.identity,
+        }, flags.shapeCheck)));
         for (const o of outcomes) {
+          if (aborted()) break;
           io.out(o.payload);
-          if (repeat * concurrency > 1) io.err(`# ${summary(o)}`);
+          if (flags.repeat * flags.concurrency > 1 && !flags.quiet) io.err(`# ${summary(o)}`);
           failed ||= o.errorType !== undefined;
         }
       }
-      return failed ? 1 : 0;
+      done(failed ? EXIT.functionError : EXIT.ok);
+    });
+  functionOptions(root.command('deliver').description('deliver records through the function\'s trigger (SQS batches and redrive, stream retries and bisection, async retries and destinations); prints the outbox')
+    .argument('<function>', 'construct path or logical id'))
+    .addOption(new Option('--records <file>', 'a JSON array or one record per line (- for stdin)').conflicts(['count', 'data']))
+    .option('--count <n>', 'generate n records', positiveInteger, 1)
+    .option('--data <text>', 'the generated records\' text (<text>-0, <text>-1, …)', 'record')
+    .option('--source <id>', 'the trigger to deliver through, when the function has several')
+    .option('--outbox <file>', 'also write the outbox (where every event ended up) to a file')
+    .action(async (target: string, flags: FunctionFlags & { records?: string; count: number; data: string; source?: string; outbox?: string }) => {
+      const emulator = open(flags, target);
+      const records = flags.records ? readRecords(flags.records) : Array.from({ length: flags.count }, (_, i) => `${flags.data}-${i}`);
+      const outbox = await emulator.deliver(records, flags.source);
+      if (flags.outbox) outbox.write(flags.outbox);
+      io.out(JSON.stringify(outbox, null, 2));
+      done(EXIT.ok);
+    });
+  return root;
+}
+
+/** Runs the CLI; resolves to the exit code (0 ok, 1 function error, 2 bad usage or input). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let emulator: Emulator | undefined;
+  let code: number = EXIT.ok;
+  const stop = () => emulator?.dispose();
+  io.signal?.addEventListener('abort', stop);
+  const open = (flags: FunctionFlags, target: string): Emulator => {
+    emulator = Emulator.open(flags.assembly, target, {
+      overridesFile: flags.overrides,
+      environment: flags.env ?? {},
+      strictEnvironment: flags.strictEnv === true,
+      onLog: flags.quiet ? undefined : line => io.err(line),
+    });
+    for (const w of emulator.spec.warnings) io.err(`warning: ${w}`);
+    return emulator;
+  };
+  try {
+    if (argv.length === 0) {
+      io.err(program(io, () => undefined, open).helpInformation().replace(/\n$/, ''));
+      return EXIT.usage;
     }
-    const records = flag('records') ? readRecords(flag('records')!) : Array.from({ length: Number(flag('count') ?? 1) }, (_, i) => `${flag('data') ?? 'record'}-${i}`);
-    const outbox = await emulator.deliver(records, flag('source'));
-    if (flag('outbox')) outbox.write(flag('outbox')!);
-    io.out(JSON.stringify(outbox, null, 2));
-    return 0;
+    await program(io, c => { code = c; }, open).parseAsync(argv, { from: 'user' });
+    return code;
   } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (!(e instanceof LocalLambdaError) && !(e as NodeJS.ErrnoException).code) throw e;
     io.err(`error: ${(e as Error).message}`);
-    return 2;
+    return EXIT.usage;
   } finally {
-    emulator?.dispose();
+    io.signal?.removeEventListener('abort', stop);
+    stop();
   }
 }
