@@ -21,7 +21,8 @@
  * library's load time: CPU and wall milliseconds of `require('cdk-lambda-blueprints')` in a process that
  * has already loaded the aws-cdk-lib modules the hand-written variant uses (what the library adds).
  *
- * Usage: npx projen bench [--sizes 50,100,200] [--runs 5] [--validation on,off] [--load-runs 15]
+ * Usage: npx projen bench [--sizes 50,100,200] [--runs 9] [--validation on,off] [--load-runs 15]
+ * (9 runs: a single synth's CPU time varies by ±5–8 % between processes; the median of 5 moved the ratio by as much)
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -95,7 +96,7 @@ function loadTime(library: string, runs: number): string {
 
 function main(): void {
   const sizes = arg('--sizes', '50,100,200').split(',').map(Number);
-  const runs = Number(arg('--runs', '5'));
+  const runs = Number(arg('--runs', '9'));
   const modes = arg('--validation', 'on,off').split(',');
   const library = installLibrary();
   for (const mode of modes) {
