@@ -92,6 +92,36 @@ def load_handler():
     return handler
 
 
+class CognitoIdentity:
+    """context.identity: always an object; its fields are None when the caller sent no identity."""
+
+    def __init__(self, identity):
+        identity = identity if isinstance(identity, dict) else {}
+        self.cognito_identity_id = identity.get("cognitoIdentityId")
+        self.cognito_identity_pool_id = identity.get("cognitoIdentityPoolId")
+
+
+class Client:
+    """context.client_context.client: the mobile app that invoked the function."""
+
+    def __init__(self, client):
+        client = client if isinstance(client, dict) else {}
+        self.installation_id = client.get("installation_id")
+        self.app_title = client.get("app_title")
+        self.app_version_name = client.get("app_version_name")
+        self.app_version_code = client.get("app_version_code")
+        self.app_package_name = client.get("app_package_name")
+
+
+class ClientContext:
+    """context.client_context: None without one; else client (an object), custom and env (dicts)."""
+
+    def __init__(self, context):
+        self.client = Client(context.get("client")) if context.get("client") is not None else None
+        self.custom = context.get("custom")
+        self.env = context.get("env")
+
+
 class Context:
     def __init__(self, headers):
         self._deadline = int(headers.get("lambda-runtime-deadline-ms", "0"))
@@ -104,8 +134,9 @@ class Context:
         self.log_stream_name = os.environ.get("AWS_LAMBDA_LOG_STREAM_NAME")
         cognito = headers.get("lambda-runtime-cognito-identity")
         client = headers.get("lambda-runtime-client-context")
-        self.identity = json.loads(cognito) if cognito else None
-        self.client_context = json.loads(client) if client else None
+        self.identity = CognitoIdentity(json.loads(cognito) if cognito else None)
+        parsed = json.loads(client) if client else None
+        self.client_context = ClientContext(parsed) if isinstance(parsed, dict) else None
 
     def get_remaining_time_in_millis(self):
         return max(0, self._deadline - int(time.time() * 1000))

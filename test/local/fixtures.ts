@@ -68,13 +68,19 @@ export function lifecycleApp(app: App): Stack {
     code: lambda.Code.fromInline([
       'import logging',
       'count = 0',
+      'def fields(o, names):',
+      '    return None if o is None else {n: getattr(o, n) for n in names}',
       'def handler(event, context):',
       '    global count',
       '    count += 1',
       '    logging.getLogger().info("python %s", count)',
       '    if event.get("boom"):',
       '        raise ValueError("python boom")',
-      '    return {"x": event["x"], "count": count, "left": context.get_remaining_time_in_millis() > 0, "id": context.aws_request_id}',
+      '    cc = context.client_context',
+      '    return {"x": event.get("x"), "count": count, "left": context.get_remaining_time_in_millis() > 0, "id": context.aws_request_id,',
+      '            "identity": fields(context.identity, ["cognito_identity_id", "cognito_identity_pool_id"]),',
+      '            "client_context": fields(cc, ["custom", "env"]),',
+      '            "client": fields(cc and cc.client, ["installation_id", "app_title", "app_version_name", "app_version_code", "app_package_name"])}',
     ].join('\n')),
   });
   return stack;

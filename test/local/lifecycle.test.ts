@@ -1,3 +1,5 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { lifecycleApp } from './fixtures';
 import { synthApp, withFunction } from './helpers';
 import { Emulator } from '../../src/local/private/emulator';
@@ -78,6 +80,40 @@ test('LoggingConfig.LogFormat JSON: application and platform records are JSON', 
     expect(report.record.metrics).toEqual(expect.objectContaining({
       memorySizeMB: 256, initDurationMs: expect.any(Number), billedDurationMs: expect.any(Number),
     }));
+  });
+});
+
+test('JSON logs: platform.runtimeDone carries the invocation\'s status, as platform.report does (success, error, timeout)', async () => {
+  const jsonApp = synthApp(app => new lambda.Function(new Stack(app, 'Done'), 'Fn', {
+    runtime: lambda.Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    timeout: Duration.seconds(1),
+    loggingFormat: lambda.LoggingFormat.JSON,
+    code: lambda.Code.fromInline('exports.handler = async (e) => { if (e.boom) throw new Error("boom"); if (e.ms) await new Promise(r => setTimeout(r, e.ms)); return 1; };'),
+  }));
+  await withFunction(jsonApp, 'Done/Fn', async e => {
+    const statuses = async (payload: string) => {
+      const records = (await e.invoke({ payload })).logs.map(l => JSON.parse(l));
+      return ['platform.runtimeDone', 'platform.report'].map(type => records.find(r => r.type === type)?.record.status);
+    };
+    expect(await statuses('{}')).toEqual(['success', 'success']);
+    expect(await statuses('{"boom":true}')).toEqual(['error', 'error']);
+    expect(await statuses('{"ms":3000}')).toEqual(['timeout', 'timeout']);
+  });
+});
+
+test('Python: context.identity and context.client_context are objects, as on Lambda (identity with None fields when none was sent)', async () => {
+  await withFunction(assembly, 'Local/Py', async e => {
+    const none = JSON.parse((await e.invoke({ payload: '{}' })).payload);
+    expect([none.identity, none.client_context, none.client]).toEqual([{ cognito_identity_id: null, cognito_identity_pool_id: null }, null, null]);
+    const sent = JSON.parse((await e.invoke({
+      payload: '{}',
+      cognitoIdentity: '{"cognitoIdentityId":"id-1","cognitoIdentityPoolId":"pool-1"}',
+      clientContext: '{"client":{"installation_id":"i-1","app_title":"Shop"},"custom":{"a":"b"},"env":{"locale":"en"}}',
+    })).payload);
+    expect(sent.identity).toEqual({ cognito_identity_id: 'id-1', cognito_identity_pool_id: 'pool-1' });
+    expect(sent.client_context).toEqual({ custom: { a: 'b' }, env: { locale: 'en' } });
+    expect(sent.client).toEqual({ installation_id: 'i-1', app_title: 'Shop', app_version_name: null, app_version_code: null, app_package_name: null });
   });
 });
 

@@ -273,7 +273,7 @@ export class ExecutionEnvironment {
     const maxMemory = maxMemoryUsedMb(this.child?.pid);
     // Output the runtime wrote just before its response may still sit in the pipe: collect it first.
     setImmediate(() => setImmediate(() => {
-      this.log(this.platform.end(p.requestId));
+      this.log(this.platform.end(p.requestId, status));
       this.log(this.platform.report({
         requestId: p.requestId, durationMs, billedDurationMs, memorySizeMb: this.spec.memoryMb, maxMemoryUsedMb: maxMemory, initDurationMs, status,
       }));

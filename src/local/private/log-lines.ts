@@ -24,8 +24,9 @@ export class PlatformLog {
     return this.json ? this.record('platform.start', { requestId, version: '$LATEST' }) : `START RequestId: ${requestId} Version: $LATEST`;
   }
 
-  public end(requestId: string): string {
-    return this.json ? this.record('platform.runtimeDone', { requestId, status: 'success' }) : `END RequestId: ${requestId}`;
+  /** END, or in JSON `platform.runtimeDone` with the invocation's status (the same as its report's). */
+  public end(requestId: string, status: ReportFigures['status']): string {
+    return this.json ? this.record('platform.runtimeDone', { requestId, status }) : `END RequestId: ${requestId}`;
   }
 
   public timedOut(requestId: string, timeoutSeconds: number): string {
