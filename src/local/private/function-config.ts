@@ -3,6 +3,7 @@ import * as path from 'path';
 import { FunctionRef, StackArtifact } from './assembly';
 import { hostArchitecture, nativeBinaries } from './elf';
 import { LaunchCommand } from './environment';
+import { pythonInterpreter } from './python-interpreter';
 import { FunctionSpec, LocalLambdaError } from './types';
 import { extractZip } from './unzip';
 import { RUNTIME_API_FACTS, SERVICE_DEFAULTS } from '../../limits';
@@ -83,6 +84,9 @@ function isExecutable(file: string): boolean {
 
 type RuntimeLaunch = Omit<LaunchCommand, 'tmpRoot'>;
 
+/** The version of each Python interpreter this process probed (a process does not change its PATH's interpreters). */
+const PYTHON_VERSIONS = new Map<string, string | undefined>();
+
 function launchFor(ref: FunctionRef, runtime: string, taskRoot: string, optDir: string, warnings: string[]): RuntimeLaunch {
   if (runtime.startsWith('nodejs')) {
     const wanted = /^nodejs(\d+)/.exec(runtime)?.[1];
@@ -96,7 +100,7 @@ function launchFor(ref: FunctionRef, runtime: string, taskRoot: string, optDir: 
   }
   if (runtime.startsWith('python')) {
     return {
-      command: 'python3',
+      command: pythonInterpreter(runtime, ref.path, warnings, PYTHON_VERSIONS).command,
       args: ['-u', path.join(RUNTIMES_DIR, 'python', 'bootstrap.py')],
       env: { PYTHONPATH: [`${optDir}/python/lib/${runtime}/site-packages`, `${optDir}/python`].join(':'), PYTHONUNBUFFERED: '1' },
     };
