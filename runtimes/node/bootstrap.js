@@ -57,6 +57,16 @@ console.debug = (...a) => emit('DEBUG', a);
 console.trace = (...a) => emit('TRACE', a);
 console.fatal = (...a) => emit('FATAL', a);
 
+/**
+ * An error as Lambda's Node.js runtime logs it: in text, `<label> \t<JSON>` on an ERROR line; in JSON, a
+ * record whose message is the error object (errorType, errorMessage, stackTrace).
+ */
+function logError(label, error) {
+  if (!jsonLogs) return emit('ERROR', [`${label} \t${JSON.stringify(error)}`]);
+  const message = { errorType: error.errorType, errorMessage: error.errorMessage, stackTrace: error.trace };
+  process.stdout.write(JSON.stringify({ timestamp: new Date().toISOString(), level: 'ERROR', requestId: currentRequestId, message }) + '\n');
+}
+
 function toError(err) {
   if (err instanceof Error) {
     return { errorType: err.name || 'Error', errorMessage: err.message, trace: String(err.stack || '').split('\n') };
@@ -156,7 +166,7 @@ async function runInvocation(handler, next) {
   });
   if ('err' in outcome) {
     const error = toError(outcome.err);
-    emit('ERROR', [`Invoke Error \t${JSON.stringify(error)}`]);
+    logError('Invoke Error', error);
     await request('POST', `${BASE}/invocation/${id}/error`, JSON.stringify(error), { 'Lambda-Runtime-Function-Error-Type': error.errorType });
   } else {
     const body = JSON.stringify(outcome.data === undefined ? null : outcome.data);
@@ -164,17 +174,20 @@ async function runInvocation(handler, next) {
   }
 }
 
-function fatal(err) {
-  // Lambda ends the environment on an uncaught exception or unhandled rejection; report it first.
-  const error = toError(err);
-  if (err instanceof Error && !/^Runtime\./.test(error.errorType)) error.errorType = 'Runtime.UnhandledPromiseRejection';
-  emit('ERROR', [`Unhandled error\t${JSON.stringify(error)}`]);
+/**
+ * Lambda ends the environment on an uncaught exception (the error as thrown, exit 129) or an unhandled
+ * rejection (Runtime.UnhandledPromiseRejection, exit 128); it is logged and reported first.
+ */
+function fatal(label, error, exitCode) {
+  logError(label, error);
   const target = currentRequestId ? `${BASE}/invocation/${currentRequestId}/error` : `${BASE}/init/error`;
   request('POST', target, JSON.stringify(error), { 'Lambda-Runtime-Function-Error-Type': error.errorType })
-    .finally(() => process.exit(129));
+    .finally(() => process.exit(exitCode));
 }
-process.on('uncaughtException', fatal);
-process.on('unhandledRejection', fatal);
+process.on('uncaughtException', (err) => fatal('Uncaught Exception', toError(err), 129));
+process.on('unhandledRejection', (reason) => fatal('Unhandled Promise Rejection', {
+  ...toError(reason), errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: String(reason),
+}, 128));
 
 async function main() {
   let handler;
@@ -182,7 +195,7 @@ async function main() {
     handler = await loadHandler();
   } catch (err) {
     const error = toError(err);
-    emit('ERROR', [`Init Error \t${JSON.stringify(error)}`]);
+    logError('Init Error', error);
     await request('POST', `${BASE}/init/error`, JSON.stringify(error), { 'Lambda-Runtime-Function-Error-Type': error.errorType });
     process.exit(1);
   }

@@ -64,14 +64,37 @@ class RuntimeFault(Exception):
         self.error_type = error_type
 
 
+def user_frames(tb):
+    """The traceback from the first frame that is not this bootstrap's (the function's own frames)."""
+    here = os.path.abspath(__file__)
+    while tb is not None and os.path.abspath(tb.tb_frame.f_code.co_filename) == here:
+        tb = tb.tb_next
+    return tb
+
+
 def to_error(err):
     error_type = getattr(err, "error_type", None) or type(err).__name__
     return {
         "errorMessage": str(err),
         "errorType": error_type,
         "requestId": current_request_id or "",
-        "stackTrace": traceback.format_tb(err.__traceback__) if not isinstance(err, RuntimeFault) else [],
+        "stackTrace": traceback.format_tb(user_frames(err.__traceback__)) if not isinstance(err, RuntimeFault) else [],
     }
+
+
+def log_error(error):
+    """An uncaught error as Lambda's Python runtime logs it: one JSON record, or [ERROR] and the traceback."""
+    if os.environ.get("AWS_LAMBDA_LOG_FORMAT") == "JSON":
+        record = {"timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "level": "ERROR"}
+        record.update(error)
+        print(json.dumps(record), flush=True)
+        return
+    lines = ["[ERROR] %s: %s" % (error["errorType"], error["errorMessage"])]
+    if error["stackTrace"]:
+        lines.append("Traceback (most recent call last):")
+        for element in error["stackTrace"]:
+            lines.extend(element.splitlines())
+    print("\n".join(lines), flush=True)
 
 
 def load_handler():
@@ -150,7 +173,7 @@ def main():
         handler = load_handler()
     except Exception as err:  # noqa: BLE001 - every init failure is reported to the Runtime API
         error = to_error(err)
-        print("[ERROR] %s: %s" % (error["errorType"], error["errorMessage"]), flush=True)
+        log_error(error)
         request("POST", BASE + "/init/error", json.dumps(error), {"Lambda-Runtime-Function-Error-Type": error["errorType"]})
         sys.exit(1)
     while True:
@@ -163,7 +186,7 @@ def main():
             payload = json.dumps(result)
         except Exception as err:  # noqa: BLE001 - the handler's error goes back to the caller
             error = to_error(err)
-            print("[ERROR] %s: %s" % (error["errorType"], error["errorMessage"]), flush=True)
+            log_error(error)
             request("POST", "%s/invocation/%s/error" % (BASE, current_request_id), json.dumps(error),
                     {"Lambda-Runtime-Function-Error-Type": error["errorType"]})
             continue

@@ -140,9 +140,43 @@ test('function errors carry the error type; an uncaught exception ends the envir
     expect((await e.invoke({ payload: '{}' })).coldStart).toBe(false);
   });
   await withFunction(assembly, 'Local/Crash', async e => {
+    // thrown from a timer: an uncaught exception, reported as thrown (as aws-lambda-ric does), not a rejection
     const o = await e.invoke({ payload: '{}' });
-    expect(o.errorType).toBe('Runtime.UnhandledPromiseRejection');
+    expect([o.errorType, JSON.parse(o.payload).errorMessage]).toEqual(['Error', 'async crash']);
+    expect(o.logs.some(l => /\tERROR\tUncaught Exception \t\{"errorType":"Error","errorMessage":"async crash"/.test(l))).toBe(true);
     expect((await e.invoke({ payload: '{}' })).coldStart).toBe(true);
+  });
+});
+
+test('uncaught errors in JSON logs: one record whose message is the error (Node.js) or that is the error (Python), as AWS\'s runtimes log them', async () => {
+  const errorsApp = synthApp(app => {
+    const stack = new Stack(app, 'Errors');
+    const json = { loggingFormat: lambda.LoggingFormat.JSON, handler: 'index.handler' };
+    new lambda.Function(stack, 'Node', { ...json, runtime: lambda.Runtime.NODEJS_22_X, code: lambda.Code.fromInline('exports.handler = async (e) => { if (e.reject) { Promise.reject(new Error("lost")); await new Promise(r => setTimeout(r, 50)); } throw new TypeError("bad input"); };') });
+    new lambda.Function(stack, 'Py', { ...json, runtime: lambda.Runtime.PYTHON_3_12, code: lambda.Code.fromInline('def handler(event, context):\n    raise KeyError("missing")') });
+    new lambda.Function(stack, 'PyText', { handler: 'index.handler', runtime: lambda.Runtime.PYTHON_3_12, code: lambda.Code.fromInline('def handler(event, context):\n    raise KeyError("missing")') });
+  });
+  const errorRecords = (logs: string[]) => logs.filter(l => l.startsWith('{')).map(l => JSON.parse(l)).filter(r => r.level === 'ERROR' || r.log_level === 'ERROR');
+  await withFunction(errorsApp, 'Errors/Node', async e => {
+    const o = await e.invoke({ payload: '{}' });
+    const [record] = errorRecords(o.logs);
+    expect(record).toEqual({ timestamp: expect.any(String), level: 'ERROR', requestId: o.requestId, message: { errorType: 'TypeError', errorMessage: 'bad input', stackTrace: expect.arrayContaining([expect.stringMatching(/^TypeError: bad input/)]) } });
+    const rejected = await e.invoke({ payload: '{"reject":true}' });
+    expect([rejected.errorType, JSON.parse(rejected.payload).errorMessage]).toEqual(['Runtime.UnhandledPromiseRejection', 'Error: lost']);
+    expect(errorRecords(rejected.logs)[0].message.errorType).toBe('Runtime.UnhandledPromiseRejection');
+  });
+  await withFunction(errorsApp, 'Errors/Py', async e => {
+    const o = await e.invoke({ payload: '{}' });
+    const [record] = errorRecords(o.logs);
+    expect(record).toEqual({ timestamp: expect.any(String), level: 'ERROR', errorMessage: "'missing'", errorType: 'KeyError', requestId: o.requestId, stackTrace: [expect.stringMatching(/^ {2}File ".*index\.py", line 2, in handler\n/)] });
+  });
+  await withFunction(errorsApp, 'Errors/PyText', async e => {
+    const o = await e.invoke({ payload: '{}' });
+    const start = o.logs.indexOf("[ERROR] KeyError: 'missing'");
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(o.logs[start + 1]).toBe('Traceback (most recent call last):');
+    expect(o.logs[start + 2]).toMatch(/^\s+File ".*index\.py", line 2, in handler$/);
+    expect(o.logs.join('\n')).not.toMatch(/bootstrap\.py/); // the emulator's own frames are not the function's
   });
 });
 

@@ -196,6 +196,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await program(io, c => { code = c; }, open).parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
+    if (io.signal?.aborted) return code; // stopped from outside (| head, Ctrl-C): what ended with it is no error
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (!(e instanceof LocalLambdaError) && !(e as NodeJS.ErrnoException).code) throw e;
     io.err(`error: ${(e as Error).message}`);

@@ -24,12 +24,21 @@ interface Pending {
   readonly cold: boolean;
   readonly logs: string[];
   readonly resolve: (o: InvokeOutcome) => void;
+  readonly reject: (e: Error) => void;
   startedAt?: number;
   timer?: NodeJS.Timeout;
   done?: boolean;
 }
 
 const OK: RouteResult = { status: 202, body: { status: 'OK' } };
+
+/** The environment's runtime ended before it took the invocation: the runner retries it on a new one. */
+export class EnvironmentEnded extends Error {
+  constructor(id: number) {
+    super(`execution environment ${id} ended before it took the invocation`);
+    this.name = 'EnvironmentEnded';
+  }
+}
 
 /** The largest resident set the process has had, in MB (Linux /proc; 0 elsewhere). */
 function maxMemoryUsedMb(pid: number | undefined): number {
@@ -108,8 +117,8 @@ export class ExecutionEnvironment {
     if (this.dead) throw new Error(`execution environment ${this.id} has ended`);
     const cold = this.server === undefined;
     if (cold) await this.start();
-    return new Promise<InvokeOutcome>(resolve => {
-      this.pending = { requestId: randomUUID(), request, cold, logs: [...this.looseLogs], resolve };
+    return new Promise<InvokeOutcome>((resolve, reject) => {
+      this.pending = { requestId: randomUUID(), request, cold, logs: [...this.looseLogs], resolve, reject };
       this.looseLogs = [];
       if (this.initError) this.finishInitError();
       else if (this.parkedNext) this.dispatch(this.parkedNext);
@@ -258,6 +267,13 @@ export class ExecutionEnvironment {
     this.server?.close();
     const p = this.pending;
     if (!p) return;
+    if (p.startedAt === undefined && !p.cold) {
+      // A warm environment whose runtime ended after its last invocation (an uncaught exception from a timer,
+      // exit 129) never received this one: Lambda gives it a new environment, and so does the runner.
+      this.pending = undefined;
+      p.reject(new EnvironmentEnded(this.id));
+      return;
+    }
     p.startedAt ??= performance.now();
     const doc = this.initError ? JSON.parse(this.initError.body) : { errorType, errorMessage: `RequestId: ${p.requestId} Error: ${message}` };
     this.finish(p, 'error', doc);

@@ -1,4 +1,4 @@
-import { ExecutionEnvironment } from './environment';
+import { EnvironmentEnded, ExecutionEnvironment } from './environment';
 import { PreparedFunction } from './function-config';
 import { InvokeOutcome, InvokeRequest, LocalLambdaError } from './types';
 import { RUNTIME_API_FACTS } from '../../limits';
@@ -11,6 +11,7 @@ export class FunctionRunner {
   private readonly idle: ExecutionEnvironment[] = [];
   private readonly all: ExecutionEnvironment[] = [];
   private nextId = 1;
+  private disposed = false;
 
   constructor(public readonly fn: PreparedFunction, private readonly onLog: (line: string) => void = () => undefined) {}
 
@@ -31,20 +32,36 @@ export class FunctionRunner {
     } catch (e) {
       throw new LocalLambdaError(`${this.fn.spec.path}: InvalidRequestContentException: the event is not JSON (${(e as Error).message})`);
     }
+    for (;;) {
+      const env = this.environment();
+      let outcome: InvokeOutcome;
+      try {
+        outcome = await env.invoke(request);
+      } catch (e) {
+        if (!(e instanceof EnvironmentEnded) || this.disposed) throw e;
+        env.dispose();
+        continue; // it never reached the runtime: a new environment takes it
+      }
+      if (env.dead) env.dispose();
+      else this.idle.push(env);
+      return outcome;
+    }
+  }
+
+  /** An idle warm environment, else a new one. */
+  private environment(): ExecutionEnvironment {
     let env = this.idle.pop();
     while (env && env.dead) env = this.idle.pop();
     if (!env) {
       env = new ExecutionEnvironment(this.nextId++, this.fn.spec, this.fn.launch, this.onLog);
       this.all.push(env);
     }
-    const outcome = await env.invoke(request);
-    if (env.dead) env.dispose();
-    else this.idle.push(env);
-    return outcome;
+    return env;
   }
 
   /** Ends every environment. */
   public dispose(): void {
+    this.disposed = true;
     for (const env of this.all) env.dispose();
     this.all.length = 0;
     this.idle.length = 0;
