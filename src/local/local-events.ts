@@ -13,7 +13,7 @@ export class LocalEvents {
   /** A sample event of `kind` (one of `KINDS`). */
   public static of(kind: string): string {
     const make = EVENT_KINDS[kind];
-    if (!make) throw new Error(`unknown event kind "${kind}": use one of ${LocalEvents.KINDS.join(', ')}`);
+    if (!make) throw new Error(`[LocalLambda.UnknownEventKind] unknown event kind "${kind}": use one of ${LocalEvents.KINDS.join(', ')}`);
     return JSON.stringify(make());
   }
 

@@ -137,6 +137,13 @@ export interface LocalDeliveryResult {
  * execution environments reused between calls. No Docker, no AWS account; IAM and AWS service calls are
  * not emulated. Call `dispose()` when done.
  *
+ * Input the emulator refuses throws an error whose message starts with a stable code in brackets, the
+ * same in every language: `[LocalLambda.FunctionNotFound]`, `NotACloudAssembly`, `AmbiguousFunction`,
+ * `CodeNotLocal`, `TokenEnvironment`, `WrongArchitecture`, `InvalidEntrypoint`, `UnsupportedRuntime`,
+ * `ContainerImage`, `BadArchive`, `BadOverrides`, `UnknownEventKind`, `NoTrigger`, `EventShapeMismatch`,
+ * `RequestEntityTooLarge`, `InvalidRequestContent`, `Disposed`, `EmulatorFailed`. A function error is not
+ * thrown: it is in the result (`errorType`).
+ *
  * @example
  * const fn = LocalLambda.fromAssembly('cdk.out', 'MyStack/Worker');
  * const result = fn.invoke(LocalEvents.sqs(['hello']));
@@ -232,18 +239,18 @@ export class LocalLambda {
   }
 
   private call(op: string, args: unknown[]): unknown {
-    if (this.disposed) throw new Error(`LocalLambda ${this.functionPath} was disposed`);
+    if (this.disposed) throw new Error(`[LocalLambda.Disposed] LocalLambda ${this.functionPath} was disposed`);
     this.port.postMessage({ op, args });
     return this.wait();
   }
 
   private wait(): unknown {
     // The longest call is a delivery of many invocations; an answer never takes longer than this.
-    if (Atomics.wait(this.flag, 0, 0, WAIT_LIMIT_MS) === 'timed-out') throw new Error(`the local emulator did not answer within ${WAIT_LIMIT_MS / 60_000} minutes`);
+    if (Atomics.wait(this.flag, 0, 0, WAIT_LIMIT_MS) === 'timed-out') throw new Error(`[LocalLambda.EmulatorFailed] the local emulator did not answer within ${WAIT_LIMIT_MS / 60_000} minutes`);
     Atomics.store(this.flag, 0, 0);
-    const received = receiveMessageOnPort(this.port)?.message as { result?: unknown; error?: string } | undefined;
-    if (!received) throw new Error('the local emulator worker ended without an answer');
-    if (received.error !== undefined) throw new Error(received.error);
+    const received = receiveMessageOnPort(this.port)?.message as { result?: unknown; error?: string; code?: string } | undefined;
+    if (!received) throw new Error('[LocalLambda.EmulatorFailed] the local emulator worker ended without an answer');
+    if (received.error !== undefined) throw new Error(`[LocalLambda.${received.code ?? 'EmulatorFailed'}] ${received.error}`);
     return received.result;
   }
 }

@@ -179,3 +179,17 @@ test('deliver: a function without triggers, an unknown trigger and records of an
     expect(JSON.parse((await e.invoke({ payload: e.sampleEvent('sns') })).payload)).toEqual({ ok: true });
   });
 });
+
+test('refusals carry a stable code (LocalLambda puts it first in its messages: [LocalLambda.<code>])', async () => {
+  expect(() => Emulator.open(assembly, 'Nope')).toThrow(expect.objectContaining({ code: 'FunctionNotFound' }));
+  expect(() => Emulator.open(path.join(os.tmpdir(), 'no-such-assembly'), 'Fn')).toThrow(expect.objectContaining({ code: 'NotACloudAssembly' }));
+  await withFunction(assembly, 'Local/Warm', async e => {
+    await expect(e.deliver(['x'])).rejects.toMatchObject({ code: 'NoTrigger' });
+    expect(() => e.sampleEvent('nope')).toThrow(expect.objectContaining({ code: 'UnknownEventKind' }));
+    await expect(e.invoke({ payload: '{nope' })).rejects.toMatchObject({ code: 'InvalidRequestContent' });
+    await expect(e.invoke({ payload: JSON.stringify('x'.repeat(7 * 1024 * 1024)) })).rejects.toMatchObject({ code: 'RequestEntityTooLarge' });
+  });
+  await withFunction(assembly, 'Local/Fails', async e => {
+    await expect(e.invoke({ payload: e.sampleEvent('kinesis') })).rejects.toMatchObject({ code: 'EventShapeMismatch' });
+  });
+});

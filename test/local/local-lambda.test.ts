@@ -22,13 +22,13 @@ test('LocalLambda.fromStage: synchronous invokes, warm between calls, concurrent
     expect(second.logs[second.logs.length - 1]).toMatch(/^REPORT RequestId: /);
     const many = fn.invokeConcurrently(['{}', '{}']);
     expect(many).toHaveLength(2);
-    expect(() => fn.invoke('{nope')).toThrow(/InvalidRequestContentException/);
+    expect(() => fn.invoke('{nope')).toThrow(/^\[LocalLambda\.InvalidRequestContent\] \/Local\/\w+\/Resource: InvalidRequestContentException/);
   } finally {
     fn.dispose();
     fn.dispose();
   }
-  expect(() => fn.invoke('{}')).toThrow(/was disposed/);
-  expect(() => LocalLambda.fromAssembly(app.outdir, 'Nope')).toThrow(/No function "Nope"/);
+  expect(() => fn.invoke('{}')).toThrow(/^\[LocalLambda\.Disposed\] LocalLambda .* was disposed$/);
+  expect(() => LocalLambda.fromAssembly(app.outdir, 'Nope')).toThrow(/^\[LocalLambda\.FunctionNotFound\] No function "Nope"/);
 });
 
 test('LocalLambda.deliver writes the outbox; LocalEvents builds events of every kind', () => {
@@ -47,7 +47,7 @@ test('LocalLambda.deliver writes the outbox; LocalEvents builds events of every 
     fn.dispose();
   }
   for (const kind of LocalEvents.KINDS) expect(JSON.parse(LocalEvents.of(kind))).toBeInstanceOf(Object);
-  expect(() => LocalEvents.of('nope')).toThrow(/unknown event kind "nope"/);
+  expect(() => LocalEvents.of('nope')).toThrow(/^\[LocalLambda\.UnknownEventKind\] unknown event kind "nope"/);
   expect(JSON.parse(LocalEvents.kinesis(['hi'])).Records[0].kinesis.data).toBe(Buffer.from('hi').toString('base64'));
   expect(JSON.parse(LocalEvents.dynamodb(['{"id":"a","n":1,"ok":true}'])).Records[0].dynamodb.NewImage).toEqual({ id: { S: 'a' }, n: { N: '1' }, ok: { BOOL: true } });
   expect(JSON.parse(LocalEvents.s3('b', 'in/a b.txt')).Records[0].s3.object.key).toBe('in/a%20b.txt');

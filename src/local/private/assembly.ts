@@ -90,7 +90,7 @@ function readStack(dir: string, name: string, artifact: any): StackArtifact {
 export function readAssembly(dir: string): StackArtifact[] {
   const manifestFile = path.join(dir, 'manifest.json');
   if (!fs.existsSync(manifestFile)) {
-    throw new LocalLambdaError(`${dir} is not a cloud assembly (no manifest.json): run \`cdk synth\` (or \`npx projen synth:examples\`) first, or pass the cdk.out directory`);
+    throw new LocalLambdaError('NotACloudAssembly', `${dir} is not a cloud assembly (no manifest.json): run \`cdk synth\` (or \`npx projen synth:examples\`) first, or pass the cdk.out directory`);
   }
   const stacks: StackArtifact[] = [];
   for (const [name, artifact] of Object.entries<any>(readJson(manifestFile).artifacts ?? {})) {
@@ -135,11 +135,11 @@ export function findFunction(stacks: StackArtifact[], id: string): FunctionRef {
     const shallowest = matches.filter(f => depth(f) === Math.min(...matches.map(depth)));
     if (shallowest.length === 1) return shallowest[0];
     if (matches.length > 1) {
-      throw new LocalLambdaError(`"${id}" matches ${matches.length} functions; name one of them:\n${describe(matches)}`);
+      throw new LocalLambdaError('AmbiguousFunction', `"${id}" matches ${matches.length} functions; name one of them:\n${describe(matches)}`);
     }
   }
   const list = all.length ? `the assembly has these functions:\n${describe(all)}` : 'the assembly has no Lambda functions';
-  throw new LocalLambdaError(`No function "${id}" in the cloud assembly: ${list}`);
+  throw new LocalLambdaError('FunctionNotFound', `No function "${id}" in the cloud assembly: ${list}`);
 }
 
 function describe(fns: FunctionRef[]): string {

@@ -84,13 +84,13 @@ function eventPayload(emulator: Emulator, event: string | undefined): string {
   if (event === undefined) return '{}';
   if (EVENT_KINDS[event]) return emulator.sampleEvent(event);
   if (event !== '-' && !fs.existsSync(event)) {
-    throw new LocalLambdaError(`--event ${event}: no such file, and not an event kind (${KINDS.join(', ')}); give a JSON file, - for stdin, or a kind`);
+    throw new LocalLambdaError('BadInput', `--event ${event}: no such file, and not an event kind (${KINDS.join(', ')}); give a JSON file, - for stdin, or a kind`);
   }
   return fs.readFileSync(event === '-' ? 0 : event, 'utf-8');
 }
 
 function readRecords(file: string): string[] {
-  if (file !== '-' && !fs.existsSync(file)) throw new LocalLambdaError(`--records ${file}: no such file; give a JSON array or one record per line (- for stdin)`);
+  if (file !== '-' && !fs.existsSync(file)) throw new LocalLambdaError('BadInput', `--records ${file}: no such file; give a JSON array or one record per line (- for stdin)`);
   const text = fs.readFileSync(file === '-' ? 0 : file, 'utf-8');
   if (text.trimStart().startsWith('[')) return (JSON.parse(text) as unknown[]).map(r => (typeof r === 'string' ? r : JSON.stringify(r)));
   return text.split('\n').filter(l => l.trim() !== '');

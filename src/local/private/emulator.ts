@@ -37,7 +37,7 @@ export class Emulator {
       try {
         file = JSON.parse(fs.readFileSync(options.overridesFile, 'utf-8'));
       } catch (e) {
-        throw new LocalLambdaError(`overrides file ${options.overridesFile} is not readable JSON: ${(e as Error).message}`);
+        throw new LocalLambdaError('BadOverrides', `overrides file ${options.overridesFile} is not readable JSON: ${(e as Error).message}`);
       }
     }
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-lambda-local-'));
@@ -69,7 +69,7 @@ export class Emulator {
   /** A sample event of `kind`, carrying the ARN of the function's own source of that kind when it has one. */
   public sampleEvent(kind: string): string {
     const make = EVENT_KINDS[kind];
-    if (!make) throw new LocalLambdaError(`unknown event kind "${kind}": use one of ${Object.keys(EVENT_KINDS).join(', ')}, or a JSON file`);
+    if (!make) throw new LocalLambdaError('UnknownEventKind', `unknown event kind "${kind}": use one of ${Object.keys(EVENT_KINDS).join(', ')}, or a JSON file`);
     return JSON.stringify(make(this.context(this.sources.find(s => kind.startsWith(s.kind)))));
   }
 
@@ -151,8 +151,8 @@ export class Emulator {
     const list = this.sources.map(s => `${s.kind} (${s.sourceId})`).join(', ');
     const matches = source ? this.sources.filter(s => s.sourceId === source || s.kind === source) : this.sources;
     if (matches.length === 1) return matches[0];
-    if (!this.sources.length) throw new LocalLambdaError(`${this.spec.path} has no trigger in the template (no event source mapping, permission or URL): use invoke instead of deliver`);
-    throw new LocalLambdaError(source
+    if (!this.sources.length) throw new LocalLambdaError('NoTrigger', `${this.spec.path} has no trigger in the template (no event source mapping, permission or URL): use invoke instead of deliver`);
+    throw new LocalLambdaError('NoTrigger', source
       ? `${this.spec.path} has no trigger "${source}"; its triggers: ${list}`
       : `${this.spec.path} has ${this.sources.length} triggers; name one with --source: ${list}`);
   }
@@ -164,14 +164,14 @@ export class Emulator {
     const given = parsed && typeof parsed === 'object' ? (Array.isArray(parsed.Records) ? parsed.Records[0] : parsed) : undefined;
     const givenKind = given && (given.eventSource || given.EventSource || parsed['detail-type'] !== undefined) ? eventKindOf(Array.isArray(parsed.Records) ? parsed : { Records: [given] }) ?? eventKindOf(parsed) : undefined;
     if (givenKind && givenKind !== kind) {
-      throw new LocalLambdaError(`${this.spec.path}: event shape mismatch: a ${givenKind} record was given, but the trigger is ${kind}; give ${kind} records, or plain payloads to wrap`);
+      throw new LocalLambdaError('EventShapeMismatch', `${this.spec.path}: event shape mismatch: a ${givenKind} record was given, but the trigger is ${kind}; give ${kind} records, or plain payloads to wrap`);
     }
     if (givenKind) return kind === 'sqs' ? given.body : ASYNC_KINDS.includes(kind) ? parsed : given;
     switch (kind) {
       case 'sqs': return text;
       case 'kinesis': return kinesisRecord(text, this.context(this.sources.find(s => s.kind === kind)));
       case 'dynamodb':
-        if (!given) throw new LocalLambdaError(`${this.spec.path}: a DynamoDB Streams record needs an item as a JSON object, got ${text.slice(0, 80)}`);
+        if (!given) throw new LocalLambdaError('EventShapeMismatch', `${this.spec.path}: a DynamoDB Streams record needs an item as a JSON object, got ${text.slice(0, 80)}`);
         return dynamodbRecord(given, this.context(this.sources.find(s => s.kind === kind)));
       case 's3': return s3Event(text);
       // One log event per record (a whole subscription batch is passed through as given).
@@ -191,7 +191,7 @@ export class Emulator {
     const expected = this.sources.map(s => (s.kind === 'alb' && multi ? 'alb-multi-value' : s.kind));
     // A Cognito source accepts every Cognito trigger event (cognito-pre-sign-up, …).
     if (!expected.some(k => kind === k || (k === 'cognito' && kind.startsWith('cognito-')))) {
-      throw new LocalLambdaError(`${this.spec.path}: event shape mismatch: the event looks like a(n) ${kind} event, but the template connects this function to ${expected.join(', ')}; use --event ${expected[0]} for a sample of the right shape (or --no-shape-check)`);
+      throw new LocalLambdaError('EventShapeMismatch', `${this.spec.path}: event shape mismatch: the event looks like a(n) ${kind} event, but the template connects this function to ${expected.join(', ')}; use --event ${expected[0]} for a sample of the right shape (or --no-shape-check)`);
     }
   }
 }

@@ -4,7 +4,7 @@ import { FunctionRef, StackArtifact } from './assembly';
 import { hostArchitecture, nativeBinaries } from './elf';
 import { LaunchCommand } from './environment';
 import { pythonInterpreter } from './python-interpreter';
-import { FunctionSpec, LocalLambdaError } from './types';
+import { FunctionSpec, LocalErrorCode, LocalLambdaError } from './types';
 import { extractZip } from './unzip';
 import { RUNTIME_API_FACTS, SERVICE_DEFAULTS } from '../../limits';
 
@@ -27,15 +27,15 @@ export interface PreparedFunction {
   readonly launch: LaunchCommand;
 }
 
-function fail(ref: FunctionRef, message: string): never {
-  throw new LocalLambdaError(`${ref.path}: ${message}`);
+function fail(ref: FunctionRef, code: LocalErrorCode, message: string): never {
+  throw new LocalLambdaError(code, `${ref.path}: ${message}`);
 }
 
 /** Copies or extracts an asset into `dest` (directory assets are used in place when `dest` is undefined). */
 function materialize(ref: FunctionRef, stack: StackArtifact, s3Key: unknown, what: string, dest: string, inPlace: boolean): string {
   const asset = stack.asset(s3Key);
   if (!asset) {
-    fail(ref, `the ${what} is at S3 key ${JSON.stringify(s3Key)}, which is not an asset of this cloud assembly; only code the app builds itself can run locally`);
+    fail(ref, 'CodeNotLocal', `the ${what} is at S3 key ${JSON.stringify(s3Key)}, which is not an asset of this cloud assembly; only code the app builds itself can run locally`);
   }
   if (fs.statSync(asset.path).isDirectory()) {
     if (inPlace) return asset.path;
@@ -43,7 +43,7 @@ function materialize(ref: FunctionRef, stack: StackArtifact, s3Key: unknown, wha
   } else if (asset.path.endsWith('.zip')) {
     extractZip(asset.path, dest);
   } else {
-    fail(ref, `the ${what} asset ${asset.path} is neither a directory nor a .zip file`);
+    fail(ref, 'CodeNotLocal', `the ${what} asset ${asset.path} is neither a directory nor a .zip file`);
   }
   return dest;
 }
@@ -57,7 +57,7 @@ function resolveEnvironment(ref: FunctionRef, vars: Record<string, unknown>, o: 
     if (given !== undefined) { out[name] = String(given); continue; }
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') { out[name] = String(value); continue; }
     const how = `set it in an overrides file as {"${ref.logicalId}": {"${name}": "..."}} (--overrides) or pass --env ${name}=...`;
-    if (o.strict) fail(ref, `environment variable ${name} holds a token (${JSON.stringify(value)}) that only CloudFormation can resolve: ${how}`);
+    if (o.strict) fail(ref, 'TokenEnvironment', `environment variable ${name} holds a token (${JSON.stringify(value)}) that only CloudFormation can resolve: ${how}`);
     out[name] = `local-placeholder-${name}`;
     warnings.push(`environment variable ${name} of ${ref.path} holds a token (${JSON.stringify(value)}); using "${out[name]}": ${how}`);
   }
@@ -68,8 +68,8 @@ function resolveEnvironment(ref: FunctionRef, vars: Record<string, unknown>, o: 
 function checkArchitecture(ref: FunctionRef, arch: string, dirs: string[]): void {
   const host = hostArchitecture();
   for (const b of nativeBinaries(dirs)) {
-    if (b.arch !== arch) fail(ref, `${b.file} is native code for ${b.arch}, but the function runs on ${arch}: it would fail on Lambda too (rebuild it for ${arch})`);
-    if (arch !== host) fail(ref, `${b.file} is native code for ${arch}, which this ${host} host cannot run: run it on a ${arch} machine`);
+    if (b.arch !== arch) fail(ref, 'WrongArchitecture', `${b.file} is native code for ${b.arch}, but the function runs on ${arch}: it would fail on Lambda too (rebuild it for ${arch})`);
+    if (arch !== host) fail(ref, 'WrongArchitecture', `${b.file} is native code for ${arch}, which this ${host} host cannot run: run it on a ${arch} machine`);
   }
 }
 
@@ -108,25 +108,25 @@ function launchFor(ref: FunctionRef, runtime: string, taskRoot: string, optDir: 
   if (runtime.startsWith('provided')) {
     const candidates = [path.join(taskRoot, 'bootstrap'), path.join(optDir, 'bootstrap')];
     const found = candidates.find(f => fs.existsSync(f));
-    if (!found) fail(ref, `Runtime.InvalidEntrypoint: a ${runtime} function needs an executable file named bootstrap in its code or a layer; found none (looked for ${candidates.join(', ')})`);
-    if (!isExecutable(found)) fail(ref, `Runtime.InvalidEntrypoint: ${found} is not executable (chmod +x bootstrap before synth)`);
+    if (!found) fail(ref, 'InvalidEntrypoint', `Runtime.InvalidEntrypoint: a ${runtime} function needs an executable file named bootstrap in its code or a layer; found none (looked for ${candidates.join(', ')})`);
+    if (!isExecutable(found)) fail(ref, 'InvalidEntrypoint', `Runtime.InvalidEntrypoint: ${found} is not executable (chmod +x bootstrap before synth)`);
     return { command: found, args: [], env: {} };
   }
-  return fail(ref, `runtime ${runtime} cannot run locally: the emulator runs nodejs*, python* and provided.al2/al2023 functions`);
+  return fail(ref, 'UnsupportedRuntime', `runtime ${runtime} cannot run locally: the emulator runs nodejs*, python* and provided.al2/al2023 functions`);
 }
 
 /** Resolves a function of the assembly into directories, environment and the command of its runtime. */
 export function prepareFunction(ref: FunctionRef, workDir: string, overrides: EnvironmentOverrides = {}): PreparedFunction {
   const props = ref.stack.resources[ref.logicalId].Properties ?? {};
   const code = props.Code ?? {};
-  if (props.PackageType === 'Image' || code.ImageUri) fail(ref, 'container image functions cannot run here: use the AWS Lambda Runtime Interface Emulator in Docker');
+  if (props.PackageType === 'Image' || code.ImageUri) fail(ref, 'ContainerImage', 'container image functions cannot run here: use the AWS Lambda Runtime Interface Emulator in Docker');
   const runtime: string = props.Runtime;
   const root = fs.mkdtempSync(path.join(workDir, `${ref.logicalId}-`));
   const warnings: string[] = [];
 
   let taskRoot: string;
   if (code.ZipFile !== undefined) {
-    if (typeof code.ZipFile !== 'string') fail(ref, `its inline code (Code.ZipFile) is a token (${JSON.stringify(code.ZipFile)}) and cannot be read locally`);
+    if (typeof code.ZipFile !== 'string') fail(ref, 'CodeNotLocal', `its inline code (Code.ZipFile) is a token (${JSON.stringify(code.ZipFile)}) and cannot be read locally`);
     taskRoot = path.join(root, 'task');
     fs.mkdirSync(taskRoot);
     fs.writeFileSync(path.join(taskRoot, runtime.startsWith('python') ? 'index.py' : 'index.js'), code.ZipFile);
@@ -140,7 +140,7 @@ export function prepareFunction(ref: FunctionRef, workDir: string, overrides: En
     const layerId = layer?.Ref;
     const res = typeof layerId === 'string' ? ref.stack.resources[layerId] : undefined;
     if (!res || res.Type !== 'AWS::Lambda::LayerVersion') {
-      fail(ref, `layer ${JSON.stringify(layer)} is not a layer of this stack; only layers the app builds can be extracted locally`);
+      fail(ref, 'CodeNotLocal', `layer ${JSON.stringify(layer)} is not a layer of this stack; only layers the app builds can be extracted locally`);
     }
     materialize(ref, ref.stack, res.Properties?.Content?.S3Key, `layer ${layerId}`, optDir, false);
   }

@@ -25,12 +25,12 @@ export class FunctionRunner {
     const limit = request.invocationType === 'Event' ? RUNTIME_API_FACTS.asyncPayloadBytes : RUNTIME_API_FACTS.syncPayloadBytes;
     const size = Buffer.byteLength(request.payload);
     if (size > limit) {
-      throw new LocalLambdaError(`${this.fn.spec.path}: RequestEntityTooLargeException: the event is ${size} bytes; Lambda accepts at most ${limit} bytes for ${request.invocationType ?? 'RequestResponse'} invocations`);
+      throw new LocalLambdaError('RequestEntityTooLarge', `${this.fn.spec.path}: RequestEntityTooLargeException: the event is ${size} bytes; Lambda accepts at most ${limit} bytes for ${request.invocationType ?? 'RequestResponse'} invocations`);
     }
     try {
       JSON.parse(request.payload);
     } catch (e) {
-      throw new LocalLambdaError(`${this.fn.spec.path}: InvalidRequestContentException: the event is not JSON (${(e as Error).message})`);
+      throw new LocalLambdaError('InvalidRequestContent', `${this.fn.spec.path}: InvalidRequestContentException: the event is not JSON (${(e as Error).message})`);
     }
     for (;;) {
       const env = this.environment();

@@ -5,7 +5,7 @@
  */
 import { MessagePort, workerData } from 'worker_threads';
 import { Emulator, EmulatorOptions } from './emulator';
-import { InvokeRequest } from './types';
+import { InvokeRequest, LocalLambdaError } from './types';
 
 /** One call of `LocalLambda` (`op`, with the arguments of the emulator method it stands for). */
 type Request =
@@ -48,11 +48,11 @@ try {
   emulator = Emulator.open(assemblyDir, functionId, options);
   answer({ result: { spec: emulator.spec, triggers: emulator.sources.map(s => `${s.kind}:${s.sourceId}`) } });
 } catch (err) {
-  answer({ error: (err as Error).message });
+  answer({ error: (err as Error).message, code: (err as LocalLambdaError).code });
 }
 
 process.on('uncaughtException', err => answer({ error: `local emulator worker failed: ${err.stack ?? err}` }));
 
 port.on('message', (req: Request) => {
-  handle(req).then(result => answer({ result }), err => answer({ error: (err as Error).message }));
+  handle(req).then(result => answer({ result }), err => answer({ error: (err as Error).message, code: (err as LocalLambdaError).code }));
 });

@@ -63,9 +63,19 @@ export interface InvokeOutcome {
   readonly environmentId: number;
 }
 
-/** Thrown for input the emulator refuses (not a function error). */
+/**
+ * Why the emulator refused an input: a stable code, which `LocalLambda` puts at the start of its error
+ * messages (`[LocalLambda.FunctionNotFound] No function "X" ...`) so that every language can tell them apart.
+ */
+export type LocalErrorCode =
+  | 'NotACloudAssembly' | 'FunctionNotFound' | 'AmbiguousFunction' | 'CodeNotLocal' | 'TokenEnvironment'
+  | 'WrongArchitecture' | 'InvalidEntrypoint' | 'UnsupportedRuntime' | 'ContainerImage' | 'BadArchive'
+  | 'BadOverrides' | 'UnknownEventKind' | 'NoTrigger' | 'EventShapeMismatch' | 'RequestEntityTooLarge'
+  | 'InvalidRequestContent' | 'BadInput';
+
+/** Thrown for input the emulator refuses (not a function error), with a stable code. */
 export class LocalLambdaError extends Error {
-  constructor(message: string) {
+  constructor(public readonly code: LocalErrorCode, message: string) {
     super(message);
     this.name = 'LocalLambdaError';
   }

@@ -18,12 +18,12 @@ export function extractZip(file: string, dest: string): void {
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
     if (buf.readUInt32LE(i) === EOCD) { eocd = i; break; }
   }
-  if (eocd < 0) throw new LocalLambdaError(`${file} is not a zip archive`);
+  if (eocd < 0) throw new LocalLambdaError('BadArchive', `${file} is not a zip archive`);
   const count = buf.readUInt16LE(eocd + 10);
   let at = buf.readUInt32LE(eocd + 16);
   const root = path.resolve(dest);
   for (let n = 0; n < count; n++) {
-    if (buf.readUInt32LE(at) !== CENTRAL) throw new LocalLambdaError(`${file}: damaged central directory (ZIP64 archives are not supported)`);
+    if (buf.readUInt32LE(at) !== CENTRAL) throw new LocalLambdaError('BadArchive', `${file}: damaged central directory (ZIP64 archives are not supported)`);
     const method = buf.readUInt16LE(at + 10);
     const compressedSize = buf.readUInt32LE(at + 20);
     const nameLength = buf.readUInt16LE(at + 28);
@@ -35,13 +35,13 @@ export function extractZip(file: string, dest: string): void {
     const name = buf.toString('utf-8', at + 46, at + 46 + nameLength);
     at += 46 + nameLength + extraLength + commentLength;
     const target = path.resolve(root, name);
-    if (target !== root && !target.startsWith(root + path.sep)) throw new LocalLambdaError(`${file}: entry ${name} points outside the archive`);
+    if (target !== root && !target.startsWith(root + path.sep)) throw new LocalLambdaError('BadArchive', `${file}: entry ${name} points outside the archive`);
     if (name.endsWith('/')) { fs.mkdirSync(target, { recursive: true }); continue; }
-    if (buf.readUInt32LE(localAt) !== LOCAL) throw new LocalLambdaError(`${file}: damaged entry ${name}`);
+    if (buf.readUInt32LE(localAt) !== LOCAL) throw new LocalLambdaError('BadArchive', `${file}: damaged entry ${name}`);
     const dataAt = localAt + 30 + buf.readUInt16LE(localAt + 26) + buf.readUInt16LE(localAt + 28);
     const raw = buf.subarray(dataAt, dataAt + compressedSize);
     const data = method === 0 ? raw : method === 8 ? zlib.inflateRawSync(raw) : undefined;
-    if (!data) throw new LocalLambdaError(`${file}: entry ${name} uses compression method ${method} (only stored and deflate are supported)`);
+    if (!data) throw new LocalLambdaError('BadArchive', `${file}: entry ${name} uses compression method ${method} (only stored and deflate are supported)`);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, data, { mode: unixMode || 0o644 });
   }
