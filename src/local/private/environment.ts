@@ -128,7 +128,14 @@ export class ExecutionEnvironment {
   /** Ends the runtime process, every process it started (a shell bootstrap's `curl`), and the server. */
   public dispose(): void {
     this.dead = true;
-    if (this.child) killTree(this.child);
+    if (this.child) {
+      killTree(this.child);
+      // The kill is reaped asynchronously: nothing of a disposed environment may keep the host process
+      // (a test worker, the CLI) alive meanwhile.
+      this.child.unref();
+      this.child.stdout?.destroy();
+      this.child.stderr?.destroy();
+    }
     this.server?.close();
   }
 

@@ -94,6 +94,7 @@ export class RuntimeApiServer {
   public close(): void {
     this.server.closeAllConnections();
     this.server.close();
+    this.server.unref();
   }
 }
 
