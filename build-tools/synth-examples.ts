@@ -44,6 +44,11 @@ export function synthExample(name: string, outdir: string): { app: App; assembly
   return { app, assembly: app.synth() };
 }
 
+/** The apps in examples/ (each `examples/<name>.ts` with a `buildApp()`), sorted. */
+export function exampleNames(): string[] {
+  return fs.readdirSync(examplesDir).filter(f => f.endsWith('.ts')).map(f => f.replace(/\.ts$/, '')).sort();
+}
+
 function nagOf(stack: Stack): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const pack of packs()) {
@@ -67,8 +72,7 @@ function parseArgs(argv: string[]): { wanted: string[]; options: ReportOptions }
 
 function main(): void {
   const { wanted, options } = parseArgs(process.argv.slice(2));
-  const names = fs.readdirSync(examplesDir).filter(f => f.endsWith('.ts')).map(f => f.replace(/\.ts$/, ''))
-    .filter(n => wanted.length === 0 || wanted.includes(n)).sort();
+  const names = exampleNames().filter(n => wanted.length === 0 || wanted.includes(n));
   let failed = 0;
   const started = Date.now();
   for (const name of names) {

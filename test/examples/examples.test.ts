@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { synthExample } from '../../build-tools/synth-examples';
+import { exampleNames, synthExample } from '../../build-tools/synth-examples';
 import { nagFindings, withBuiltinValidation } from '../helpers';
 import { CFN_LINT_VERSION, cfnLint, unexpectedFindings } from './cfn-lint';
 import { blueprintFindings } from '../nag/nag-helpers';
@@ -19,7 +19,7 @@ withBuiltinValidation();
 
 const root = path.join(__dirname, '..', '..');
 const examplesDir = path.join(root, 'examples');
-const examples = fs.readdirSync(examplesDir).filter(f => f.endsWith('.ts')).map(f => f.replace(/\.ts$/, '')).sort();
+const examples = exampleNames();
 const outRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'examples-'));
 
 interface Synthesized { readonly app: App; readonly stacks: Stack[]; readonly templates: Record<string, string> }

@@ -84,9 +84,6 @@ function isExecutable(file: string): boolean {
 
 type RuntimeLaunch = Omit<LaunchCommand, 'tmpRoot'>;
 
-/** The version of each Python interpreter this process probed (a process does not change its PATH's interpreters). */
-const PYTHON_VERSIONS = new Map<string, string | undefined>();
-
 function launchFor(ref: FunctionRef, runtime: string, taskRoot: string, optDir: string, warnings: string[]): RuntimeLaunch {
   if (runtime.startsWith('nodejs')) {
     const wanted = /^nodejs(\d+)/.exec(runtime)?.[1];
@@ -100,7 +97,7 @@ function launchFor(ref: FunctionRef, runtime: string, taskRoot: string, optDir: 
   }
   if (runtime.startsWith('python')) {
     return {
-      command: pythonInterpreter(runtime, ref.path, warnings, PYTHON_VERSIONS).command,
+      command: pythonInterpreter(runtime, ref.path, warnings).command,
       args: ['-u', path.join(RUNTIMES_DIR, 'python', 'bootstrap.py')],
       env: { PYTHONPATH: [`${optDir}/python/lib/${runtime}/site-packages`, `${optDir}/python`].join(':'), PYTHONUNBUFFERED: '1' },
     };
