@@ -43,9 +43,13 @@ export interface LocalInvokeOptions {
    */
   readonly cognitoIdentity?: string;
   /**
-   * Invoke as an asynchronous (`Event`) invocation: the event may be at most 1 MB instead of 6 MB.
+   * Invoke asynchronously (`InvocationType: Event`), as S3, SNS and EventBridge do: the event may be at most
+   * 1 MB instead of 6 MB; Lambda accepts it (status 202, empty payload), retries a failure per the function's
+   * EventInvokeConfig (`MaximumRetryAttempts`, default 2), then sends a record to the on-success or
+   * on-failure destination and the event to the dead-letter queue (see `outbox`). Retries run at once.
    *
    * @default false
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html
    */
   readonly asynchronous?: boolean;
   /**
@@ -60,7 +64,9 @@ export interface LocalInvokeOptions {
 export interface LocalInvokeResult {
   /** The request id the runtime saw. */
   readonly requestId: string;
-  /** The response, or Lambda's error document, as JSON text. */
+  /** The status code of Lambda's Invoke API: 200 for a synchronous invocation, 202 (accepted) for an asynchronous one. */
+  readonly statusCode: number;
+  /** The response, or Lambda's error document, as JSON text; empty for an asynchronous invocation (as Lambda returns). */
   readonly payload: string;
   /**
    * The error type (e.g. `Runtime.HandlerNotFound`, `Sandbox.Timedout`, the handler's error name).
@@ -94,6 +100,15 @@ export interface LocalInvokeResult {
   readonly logs: string[];
   /** Which execution environment ran it (1, 2, ...). */
   readonly environmentId: number;
+  /** How many times the function ran: 1, or up to 1 + the retries for an asynchronous invocation (its timings and error are the last attempt's; its logs are every attempt's). */
+  readonly attempts: number;
+  /**
+   * Where an asynchronous invocation's event ended up, as JSON: `{ function, source, invocations, succeeded,
+   * failed, destinations: { <logical id>: [...] }, warnings }` (the format of `LocalDeliveryResult.outbox`).
+   *
+   * @default - a synchronous invocation
+   */
+  readonly outbox?: string;
 }
 
 /** Records to deliver through a function's trigger. */
@@ -209,7 +224,19 @@ export class LocalLambda {
   /** Invokes the function with `event` (JSON text) and waits for the result. */
   public invoke(event: string, options: LocalInvokeOptions = {}): LocalInvokeResult {
     const request = { payload: event, clientContext: options.clientContext, cognitoIdentity: options.cognitoIdentity, invocationType: options.asynchronous ? 'Event' : 'RequestResponse' };
-    return toResult(this.call('invoke', [request, !options.skipShapeCheck]) as InvokeOutcome);
+    if (!options.asynchronous) return toResult(this.call('invoke', [request, !options.skipShapeCheck]) as InvokeOutcome);
+    const { attempts, outbox } = this.call('invokeAsync', [request, !options.skipShapeCheck]) as { attempts: InvokeOutcome[]; outbox: object };
+    const last = attempts[attempts.length - 1];
+    return {
+      ...toResult(last),
+      statusCode: 202,
+      payload: '',
+      coldStart: attempts[0].coldStart,
+      initDurationMs: attempts[0].initDurationMs,
+      logs: attempts.flatMap(a => a.logs),
+      attempts: attempts.length,
+      outbox: JSON.stringify(outbox),
+    };
   }
 
   /** Invokes once per event, all at once: N events run in N execution environments (or warm ones). */
@@ -256,5 +283,5 @@ export class LocalLambda {
 }
 
 function toResult(o: InvokeOutcome): LocalInvokeResult {
-  return { ...o };
+  return { ...o, statusCode: 200, attempts: 1 };
 }

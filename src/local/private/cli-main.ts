@@ -130,25 +130,31 @@ function program(io: CliIo, done: (code: number) => void, open: (flags: Function
     .option('--event <event>', `a JSON file, - (stdin), or a sample kind: ${KINDS.join(', ')}`)
     .option('--repeat <n>', 'invoke n times in a row', positiveInteger, 1)
     .option('--concurrency <n>', 'n invocations at once, each on its own environment', positiveInteger, 1)
-    .option('--async', 'an asynchronous (Event) invocation: the 1 MB payload limit')
+    .option('--async', 'an asynchronous (Event) invocation: 1 MB events, accepted (202, exit 0), retried per the invoke config, then destinations; prints where the event ended')
     .option('--no-shape-check', 'do not compare the event\'s shape with the function\'s triggers')
     .option('--client-context <json>', 'the client context (a JSON object) the handler sees in context.clientContext', jsonObject)
     .option('--identity <json>', 'the Cognito identity (a JSON object) the handler sees in context.identity', jsonObject)
     .action(async (target: string, flags: InvokeFlags) => {
       const emulator = open(flags, target);
-      const payload = eventPayload(emulator, flags.event);
+      const request = { payload: eventPayload(emulator, flags.event), clientContext: flags.clientContext, cognitoIdentity: flags.identity };
+      const many = flags.repeat * flags.concurrency > 1;
       let failed = false;
       for (let i = 0; i < flags.repeat && !aborted(); i++) {
-        const outcomes = await Promise.all(Array.from({ length: flags.concurrency }, () => emulator.invoke({
-          payload,
-          invocationType: flags.async ? 'Event' : 'RequestResponse',
-          clientContext: flags.clientContext,
-          cognitoIdentity: flags.identity,
-        }, flags.shapeCheck)));
+        if (flags.async) {
+          // Lambda accepts an Event invocation (202) whatever the function does: the outbox says where it ended.
+          const runs = await Promise.all(Array.from({ length: flags.concurrency }, () => emulator.invokeAsync(request, flags.shapeCheck)));
+          for (const { attempts, outbox } of runs) {
+            if (aborted()) break;
+            io.out(JSON.stringify({ StatusCode: 202, ...outbox.toJSON() }, null, 2));
+            if (!flags.quiet) io.err(`# 202 accepted: ${attempts.length} attempt(s); ${attempts.map(summary).join('; ')}`);
+          }
+          continue;
+        }
+        const outcomes = await Promise.all(Array.from({ length: flags.concurrency }, () => emulator.invoke(request, flags.shapeCheck)));
         for (const o of outcomes) {
           if (aborted()) break;
           io.out(o.payload);
-          if (flags.repeat * flags.concurrency > 1 && !flags.quiet) io.err(`# ${summary(o)}`);
+          if (many && !flags.quiet) io.err(`# ${summary(o)}`);
           failed ||= o.errorType !== undefined;
         }
       }

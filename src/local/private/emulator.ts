@@ -27,6 +27,12 @@ export interface EmulatorOptions {
 
 const ASYNC_KINDS = ['s3', 'sns', 'eventbridge', 'cloudwatch-logs'];
 
+/** What an asynchronous invocation did: every attempt, and where the event ended up. */
+export interface AsyncInvokeOutcome {
+  readonly attempts: InvokeOutcome[];
+  readonly outbox: Outbox;
+}
+
 /** One function of a cloud assembly, ready to invoke locally and to receive events from its triggers. */
 export class Emulator {
   /** Opens `functionId` (construct path or logical id) of the cloud assembly in `assemblyDir`. */
@@ -64,6 +70,24 @@ export class Emulator {
   public async invoke(request: InvokeRequest, checkShape = true): Promise<InvokeOutcome> {
     if (checkShape) this.checkShape(request.payload);
     return this.runner.invoke(request);
+  }
+
+  /**
+   * An asynchronous (`Event`) invocation as Lambda's internal queue runs it: the event is accepted (202),
+   * retried per the function's EventInvokeConfig (default 2 retries), then sent to its destinations and
+   * dead-letter queue. Time is virtual: the retries run at once.
+   */
+  public async invokeAsync(request: InvokeRequest, checkShape = true): Promise<AsyncInvokeOutcome> {
+    if (checkShape) this.checkShape(request.payload);
+    const outbox = new Outbox(this.spec.path, 'invoke');
+    const attempts: InvokeOutcome[] = [];
+    const invoke = async (payload: string): Promise<InvokeOutcome> => {
+      const outcome = await this.runner.invoke({ ...request, payload, invocationType: 'Event' });
+      attempts.push(outcome);
+      return outcome;
+    };
+    await deliverAsync([request.payload], asyncConfig(this.ref, RUNTIME_API_FACTS.defaultAsyncRetries), this.spec.arn, invoke, outbox);
+    return { attempts, outbox };
   }
 
   /** A sample event of `kind`, carrying the ARN of the function's own source of that kind when it has one. */

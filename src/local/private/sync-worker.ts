@@ -10,6 +10,7 @@ import { InvokeRequest, LocalLambdaError } from './types';
 /** One call of `LocalLambda` (`op`, with the arguments of the emulator method it stands for). */
 type Request =
   | { readonly op: 'invoke'; readonly args: [InvokeRequest, boolean | undefined] }
+  | { readonly op: 'invokeAsync'; readonly args: [InvokeRequest, boolean | undefined] }
   | { readonly op: 'invokeAll'; readonly args: [string[]] }
   | { readonly op: 'deliver'; readonly args: [string[], string | undefined, string | undefined] }
   | { readonly op: 'sample'; readonly args: [string] }
@@ -31,6 +32,10 @@ async function handle(req: Request): Promise<unknown> {
   const e = emulator!;
   switch (req.op) {
     case 'invoke': return e.invoke(req.args[0], req.args[1]);
+    case 'invokeAsync': {
+      const { attempts, outbox } = await e.invokeAsync(req.args[0], req.args[1]);
+      return { attempts, outbox: outbox.toJSON() };
+    }
     case 'invokeAll': return Promise.all(req.args[0].map(payload => e.invoke({ payload })));
     case 'deliver': {
       const outbox = await e.deliver(req.args[0], req.args[1]);
