@@ -1,9 +1,7 @@
 import * as path from 'path';
-import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
 import { Stage } from 'aws-cdk-lib';
+import { SyncClient } from './private/sync-client';
 import { FunctionSpec, InvokeOutcome } from './private/types';
-
-const WAIT_LIMIT_MS = 60 * 60 * 1000;
 
 /** How to open a function of a cloud assembly locally. */
 export interface LocalLambdaOptions {
@@ -186,34 +184,12 @@ export class LocalLambda {
   /** What was adjusted to run locally (token placeholders, host runtime versions). */
   public readonly warnings: string[];
 
-  private readonly worker: Worker;
-  private readonly port: MessagePort;
-  private readonly flag: Int32Array;
-  private disposed = false;
+  private readonly client: SyncClient;
 
   private constructor(assemblyDir: string, functionId: string, options: LocalLambdaOptions) {
-    const signal = new SharedArrayBuffer(4);
-    this.flag = new Int32Array(signal);
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    const ts = __filename.endsWith('.ts');
-    const workerFile = path.join(__dirname, 'private', `sync-worker${ts ? '.ts' : '.js'}`);
-    // Under ts-jest or ts-node the worker loads the TypeScript sources through ts-node.
-    const source = ts ? [
-      "const { workerData } = require('worker_threads');",
-      'try {',
-      "  require('ts-node').register({ transpileOnly: true, skipProject: true, compilerOptions: { module: 'commonjs', target: 'es2020' } });",
-      `  require(${JSON.stringify(workerFile)});`,
-      '} catch (e) {',
-      '  workerData.port.postMessage({ error: String((e && e.stack) || e) });',
-      '  const flag = new Int32Array(workerData.signal); Atomics.store(flag, 0, 1); Atomics.notify(flag, 0);',
-      '}',
-    ].join('\n') : workerFile;
     const workerOptions = { strictEnvironment: options.strictEnvironment, overridesFile: options.overridesFile, environment: options.environment };
-    const workerData = { assemblyDir, functionId, options: workerOptions, signal, port: port2 };
-    this.worker = new Worker(source, { eval: ts, workerData, transferList: [port2] });
-    this.worker.unref();
-    const opened = this.wait() as { spec: FunctionSpec; triggers: string[] };
+    this.client = new SyncClient({ kind: 'function', assemblyDir, functionId, options: workerOptions }, `LocalLambda ${functionId}`);
+    const opened = this.client.opened() as { spec: FunctionSpec; triggers: string[] };
     this.functionPath = opened.spec.path;
     this.logicalId = opened.spec.logicalId;
     this.runtime = opened.spec.runtime;
@@ -258,27 +234,11 @@ export class LocalLambda {
 
   /** Ends every execution environment and the worker. Safe to call twice. */
   public dispose(): void {
-    if (this.disposed) return;
-    this.call('dispose', []);
-    this.disposed = true;
-    void this.worker.terminate();
-    this.port.close();
+    this.client.close();
   }
 
   private call(op: string, args: unknown[]): unknown {
-    if (this.disposed) throw new Error(`[LocalLambda.Disposed] LocalLambda ${this.functionPath} was disposed`);
-    this.port.postMessage({ op, args });
-    return this.wait();
-  }
-
-  private wait(): unknown {
-    // The longest call is a delivery of many invocations; an answer never takes longer than this.
-    if (Atomics.wait(this.flag, 0, 0, WAIT_LIMIT_MS) === 'timed-out') throw new Error(`[LocalLambda.EmulatorFailed] the local emulator did not answer within ${WAIT_LIMIT_MS / 60_000} minutes`);
-    Atomics.store(this.flag, 0, 0);
-    const received = receiveMessageOnPort(this.port)?.message as { result?: unknown; error?: string; code?: string } | undefined;
-    if (!received) throw new Error('[LocalLambda.EmulatorFailed] the local emulator worker ended without an answer');
-    if (received.error !== undefined) throw new Error(`[LocalLambda.${received.code ?? 'EmulatorFailed'}] ${received.error}`);
-    return received.result;
+    return this.client.call(op, args);
   }
 }
 

@@ -3,6 +3,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { listFunctions, readAssembly } from './assembly';
 import { Emulator } from './emulator';
 import { EVENT_KINDS } from './events';
+import { describeDoor, Gateway } from './serve/gateway';
+import { closeDoors, serveDoor, ServedDoor } from './serve/http-server';
 import { InvokeOutcome, LocalLambdaError } from './types';
 
 /** Where the CLI writes: results to `out`, logs and messages to `err`. */
@@ -100,8 +102,55 @@ function summary(o: InvokeOutcome): string {
   return `${o.coldStart ? 'cold' : 'warm'} start, ${o.durationMs.toFixed(2)} ms${o.errorType ? `, ${o.errorType}` : ''}`;
 }
 
+interface ServeFlags extends FunctionFlags {
+  readonly port: number;
+  readonly host: string;
+  readonly frontDoor?: string;
+}
+
+/** A TCP port (0 takes any free one). */
+function port(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 65535) throw new InvalidArgumentError(`${JSON.stringify(value)} is not a port (0–65535).`);
+  return n;
+}
+
+/** Opens functions and front doors for the commands, and ends them when the CLI ends. */
+interface Opener {
+  function(flags: FunctionFlags, target: string): Emulator;
+  gateway(flags: ServeFlags): Gateway;
+}
+
+/** `serve`: every front door on its own port (from --port up), until the CLI is stopped (Ctrl-C). */
+async function serve(io: CliIo, opener: Opener, flags: ServeFlags): Promise<void> {
+  const gateway = opener.gateway(flags);
+  for (const w of gateway.warnings) io.err(`warning: ${w}`);
+  const served: ServedDoor[] = [];
+  try {
+    for (const [i, door] of gateway.doors.entries()) {
+      served.push(await serveDoor(gateway, door, flags.host, flags.port === 0 ? 0 : flags.port + i, (line, logs) => {
+        if (flags.quiet) return;
+        for (const l of logs) io.err(l);
+        io.err(`# ${line}`);
+      }));
+    }
+    for (const d of served) {
+      io.out(`${describeDoor(d.door)}: ${d.url}`);
+      for (const line of gateway.routeTable(d.door)) io.out(`  ${line}`);
+    }
+    io.err('# serving; Ctrl-C to stop');
+    await new Promise<void>(resolve => {
+      if (io.signal?.aborted) resolve();
+      io.signal?.addEventListener('abort', () => resolve());
+    });
+  } finally {
+    await closeDoors(served);
+  }
+}
+
 /** The command tree; each action resolves to an exit code through `done`. */
-function program(io: CliIo, done: (code: number) => void, open: (flags: FunctionFlags, target: string) => Emulator): Command {
+function program(io: CliIo, done: (code: number) => void, opener: Opener): Command {
+  const open = (flags: FunctionFlags, target: string): Emulator => opener.function(flags, target);
   const aborted = () => io.signal?.aborted === true;
   const root = new Command('cdk-lambda-blueprints')
     .description('Runs the Lambda functions of a synthesized CDK app locally (no Docker, no AWS account).')
@@ -175,31 +224,49 @@ function program(io: CliIo, done: (code: number) => void, open: (flags: Function
       io.out(JSON.stringify(outbox, null, 2));
       done(EXIT.ok);
     });
+  functionOptions(root.command('serve').description('serve the app\'s front doors over HTTP (REST API stages, HTTP APIs, Function URLs, ALB listeners), each on its own port, until Ctrl-C'))
+    .option('--port <n>', 'the first front door\'s port; the next ones take the following ports (0: any free port)', port, 3000)
+    .option('--host <address>', 'the address to listen on', '127.0.0.1')
+    .option('--front-door <id>', 'serve only this front door (construct path, logical id or kind: rest-api, http-api, function-url, alb)')
+    .action(async (flags: ServeFlags) => {
+      await serve(io, opener, flags);
+      done(EXIT.ok);
+    });
   return root;
 }
 
 /** Runs the CLI; resolves to the exit code (0 ok, 1 function error, 2 bad usage or input). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let emulator: Emulator | undefined;
+  const opened: Array<{ dispose(): void }> = [];
   let code: number = EXIT.ok;
-  const stop = () => emulator?.dispose();
+  const stop = () => { for (const o of opened.splice(0)) o.dispose(); };
   io.signal?.addEventListener('abort', stop);
-  const open = (flags: FunctionFlags, target: string): Emulator => {
-    emulator = Emulator.open(flags.assembly, target, {
-      overridesFile: flags.overrides,
-      environment: flags.env ?? {},
-      strictEnvironment: flags.strictEnv === true,
-      onLog: flags.quiet ? undefined : line => io.err(line),
-    });
-    for (const w of emulator.spec.warnings) io.err(`warning: ${w}`);
-    return emulator;
+  const emulatorOptions = (flags: FunctionFlags) => ({
+    overridesFile: flags.overrides,
+    environment: flags.env ?? {},
+    strictEnvironment: flags.strictEnv === true,
+    onLog: flags.quiet ? undefined : (line: string) => io.err(line),
+  });
+  const opener: Opener = {
+    function: (flags, target) => {
+      const emulator = Emulator.open(flags.assembly, target, emulatorOptions(flags));
+      opened.push(emulator);
+      for (const w of emulator.spec.warnings) io.err(`warning: ${w}`);
+      return emulator;
+    },
+    gateway: flags => {
+      // The server prints each request's logs itself, after its summary line.
+      const gateway = Gateway.open(flags.assembly, { ...emulatorOptions(flags), onLog: undefined, frontDoor: flags.frontDoor });
+      opened.push(gateway);
+      return gateway;
+    },
   };
   try {
     if (argv.length === 0) {
-      io.err(program(io, () => undefined, open).helpInformation().replace(/\n$/, ''));
+      io.err(program(io, () => undefined, opener).helpInformation().replace(/\n$/, ''));
       return EXIT.usage;
     }
-    await program(io, c => { code = c; }, open).parseAsync(argv, { from: 'user' });
+    await program(io, c => { code = c; }, opener).parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
     if (io.signal?.aborted) return code; // stopped from outside (| head, Ctrl-C): what ended with it is no error

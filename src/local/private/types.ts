@@ -71,7 +71,7 @@ export type LocalErrorCode =
   | 'NotACloudAssembly' | 'FunctionNotFound' | 'AmbiguousFunction' | 'CodeNotLocal' | 'TokenEnvironment'
   | 'WrongArchitecture' | 'InvalidEntrypoint' | 'UnsupportedRuntime' | 'ContainerImage' | 'BadArchive'
   | 'BadOverrides' | 'UnknownEventKind' | 'NoTrigger' | 'EventShapeMismatch' | 'RequestEntityTooLarge'
-  | 'InvalidRequestContent' | 'BadInput';
+  | 'InvalidRequestContent' | 'BadInput' | 'FrontDoorNotFound' | 'PortInUse';
 
 /** Thrown for input the emulator refuses (not a function error), with a stable code. */
 export class LocalLambdaError extends Error {
