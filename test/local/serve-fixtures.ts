@@ -80,3 +80,31 @@ export function frontDoorsApp(app: App): Stack {
   listener.addAction('Old', { priority: 20, conditions: [elbv2.ListenerCondition.pathPatterns(['/old'])], action: elbv2.ListenerAction.redirect({ path: '/new', permanent: true }) });
   return stack;
 }
+
+/** A Node.js handler that streams its response (`awslambda.streamifyResponse`); the query's `mode` picks how. */
+export const STREAMING_HANDLER = `exports.handler = awslambda.streamifyResponse(async (event, responseStream) => {
+  const mode = (event.queryStringParameters || {}).mode;
+  const pause = () => new Promise(r => setTimeout(r, 300));
+  if (mode === 'early') throw new Error('before any byte');
+  if (mode === 'plain') {
+    responseStream.setContentType('text/plain');
+    responseStream.write('a');
+    await pause();
+    responseStream.end('b');
+    return;
+  }
+  const stream = awslambda.HttpResponseStream.from(responseStream, { statusCode: 201, headers: { 'content-type': 'text/plain', 'x-s': '1' }, cookies: ['s=1'] });
+  stream.write('first;');
+  await pause();
+  if (mode === 'late') throw new Error('mid-stream');
+  stream.end('second');
+});`;
+
+/** A function behind a Function URL in RESPONSE_STREAM mode. */
+export function streamingApp(app: App): Stack {
+  const stack = new Stack(app, 'Streaming', { env: { account: '111111111111', region: 'eu-west-1' } });
+  new lambda.Function(stack, 'Streamer', {
+    runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline(STREAMING_HANDLER), timeout: Duration.seconds(5),
+  }).addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE, invokeMode: lambda.InvokeMode.RESPONSE_STREAM });
+  return stack;
+}

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { synthApp } from './helpers';
-import { frontDoorsApp } from './serve-fixtures';
+import { frontDoorsApp, streamingApp } from './serve-fixtures';
 import { LocalApi } from '../../src';
 import { runCli } from '../../src/local/private/cli-main';
 
@@ -20,7 +20,7 @@ async function startServe(...args: string[]): Promise<{ urls: Record<string, str
   const stopper = new AbortController();
   let ready: () => void = () => undefined;
   const started = new Promise<void>(resolve => { ready = resolve; });
-  const running = runCli(['serve', '--assembly', assembly, ...args], {
+  const running = runCli(['serve', '--assembly', assembly, ...args], { // a later --assembly wins
     out: t => out.push(t),
     err: t => { err.push(t); if (t.startsWith('# serving')) ready(); },
     signal: stopper.signal,
@@ -100,4 +100,47 @@ test('LocalApi: the same front doors from a test, synchronously; the front door 
   } finally {
     alb.dispose();
   }
+});
+
+describe('a Function URL in RESPONSE_STREAM mode', () => {
+  let streaming: string;
+  beforeAll(() => { streaming = synthApp(streamingApp); });
+
+  test('over HTTP: the prelude\'s status, headers and cookies, then each chunk as the function writes it', async () => {
+    const served = await startServe('--port', '0', '--assembly', streaming);
+    try {
+      const started = Date.now();
+      const res = await fetch(`${served.urls['function-url']}/`);
+      expect([res.status, res.headers.get('content-type'), res.headers.get('x-s'), res.headers.getSetCookie()]).toEqual([201, 'text/plain', '1', ['s=1']]);
+      const reader = res.body!.getReader();
+      const first = await reader.read();
+      const firstAt = Date.now() - started;
+      let rest = '';
+      for (let r = await reader.read(); !r.done; r = await reader.read()) rest += Buffer.from(r.value).toString();
+      const lastAt = Date.now() - started;
+      expect([Buffer.from(first.value!).toString(), rest]).toEqual(['first;', 'second']);
+      expect(lastAt - firstAt).toBeGreaterThanOrEqual(250); // the first chunk came before the function's pause ended
+
+      const plain = await fetch(`${served.urls['function-url']}/?mode=plain`);
+      expect([plain.status, plain.headers.get('content-type'), await plain.text()]).toEqual([200, 'text/plain', 'ab']);
+      const early = await fetch(`${served.urls['function-url']}/?mode=early`);
+      expect([early.status, await early.text()]).toEqual([502, 'Internal Server Error']);
+      const late = await fetch(`${served.urls['function-url']}/?mode=late`);
+      expect(late.status).toBe(201);
+      await expect(late.text()).rejects.toThrow(/terminated/); // an error after the first byte cuts the connection
+    } finally {
+      await served.stop();
+    }
+  });
+
+  test('LocalApi keeps the whole streamed body', () => {
+    const api = LocalApi.fromAssembly(streaming);
+    try {
+      const r = api.request('GET', '/');
+      expect([r.statusCode, r.headers['x-s'], r.cookies, r.body]).toEqual([201, '1', ['s=1'], 'first;second']);
+      expect([api.request('GET', '/?mode=late').body, api.request('GET', '/?mode=early').statusCode]).toEqual(['first;', 502]);
+    } finally {
+      api.dispose();
+    }
+  });
 });

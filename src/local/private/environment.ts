@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 import { PlatformLog } from './log-lines';
-import { RouteResult, RuntimeApiServer, sendNext } from './runtime-api';
+import { RouteResult, RuntimeApiServer, sendNext, StreamReceiver } from './runtime-api';
 import { FunctionSpec, InvokeOutcome, InvokeRequest } from './types';
 import { RUNTIME_API_FACTS } from '../../limits';
 
@@ -146,6 +146,7 @@ export class ExecutionEnvironment {
       error: (id, body, type) => this.onError(id, body, type),
       initError: (body, type) => this.onInitError(body, type),
       responseLimitBytes: () => this.payloadLimit(),
+      stream: (id, type) => this.onStream(id, type),
     });
     this.initStartedAt = performance.now();
     this.log(this.platform.initStart());
@@ -229,6 +230,35 @@ export class ExecutionEnvironment {
     }
     this.finish(p, 'success', undefined, body.toString('utf-8'));
     return OK;
+  }
+
+  /** A streamed response: each chunk goes to the request's sink as it comes; the whole is the payload. */
+  private onStream(requestId: string, contentType: string): StreamReceiver | RouteResult {
+    const p = this.current(requestId);
+    if (!p) return { status: 400, body: { errorType: 'InvalidRequestID', errorMessage: `Unknown or finished request id ${requestId}` } };
+    p.request.sink?.start(contentType);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const limit = RUNTIME_API_FACTS.streamedResponseBytes;
+    return {
+      chunk: data => {
+        size += data.length;
+        if (size > limit) return;
+        chunks.push(data);
+        p.request.sink?.write(data);
+      },
+      end: (errorType, errorBody) => {
+        if (size > limit) {
+          this.finish(p, 'error', { errorType: 'Function.ResponseSizeTooLarge', errorMessage: `Response payload size exceeded maximum allowed payload size (${limit} bytes).` });
+        } else if (errorType) {
+          const doc = parseError(Buffer.from(errorBody ?? '', 'base64'), errorType);
+          this.finish(p, 'error', doc, JSON.stringify(doc));
+        } else {
+          this.finish(p, 'success', undefined, Buffer.concat(chunks).toString('utf-8'));
+        }
+        return OK;
+      },
+    };
   }
 
   private onError(requestId: string, body: Buffer, errorType: string | undefined): RouteResult {

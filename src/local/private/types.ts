@@ -41,6 +41,15 @@ export interface InvokeRequest {
   readonly traceId?: string;
   /** `RequestResponse` (6 MB payloads) or `Event` (1 MB). */
   readonly invocationType?: 'RequestResponse' | 'Event';
+  /** Receives a streamed response as the runtime writes it (Function URLs in `RESPONSE_STREAM` mode). */
+  readonly sink?: ResponseSink;
+}
+
+/** Where a streamed response goes as the runtime writes it (its whole text is still the outcome's payload). */
+export interface ResponseSink {
+  /** The stream's content type, before its first bytes. */
+  start(contentType: string): void;
+  write(chunk: Buffer): void;
 }
 
 /** What an invocation produced. */

@@ -34,6 +34,8 @@ export interface Route {
   readonly routeKey: string;
   /** The API Gateway resource id (REST). */
   readonly resourceId?: string;
+  /** The function's response is streamed (Function URL `RESPONSE_STREAM`, REST integration transfer mode `STREAM`). */
+  readonly streaming?: boolean;
 }
 
 /** An ALB listener rule (the listener's default action is the last, with no conditions). */
@@ -134,6 +136,7 @@ function restApis(stack: StackArtifact): FrontDoor[] {
         auth,
         routeKey: `${p.HttpMethod} ${path}`,
         resourceId: targetOf(p.ResourceId),
+        streaming: integration.ResponseTransferMode === 'STREAM',
         unsupported: functionId ? undefined : unsupportedIntegration(integration.Type, integration.Uri),
       });
     }
@@ -244,6 +247,7 @@ function functionUrls(stack: StackArtifact): FrontDoor[] {
       functionId,
       payloadFormat: '2.0',
       routeKey: '$default',
+      streaming: p.InvokeMode === 'RESPONSE_STREAM',
       auth: { type: p.AuthType === 'AWS_IAM' ? 'AWS_IAM' : 'NONE', identitySource: [] },
       unsupported: functionId ? undefined : 'the URL\'s function is not in the assembly',
     };

@@ -6,6 +6,7 @@ import { FrontDoor, readFrontDoors } from './front-doors';
 import { albPayload, localId, payloadV1, payloadV2 } from './integration-events';
 import { gatewayAnswer, HttpResult, integrationFailure, toHttpResult } from './integration-responses';
 import { HttpRequest, matchAlbRule, matchRoute } from './match';
+import { HttpSink, StreamedHttpResponse } from './streamed-response';
 
 /** A front door's answer, with what ran behind it. */
 export interface GatewayResult extends HttpResult {
@@ -13,6 +14,8 @@ export interface GatewayResult extends HttpResult {
   readonly functionPath?: string;
   /** The log lines of the invocations (authorizer and function). */
   readonly logs: string[];
+  /** The response went to the sink as it was streamed (its head and body are written already). */
+  readonly streamed?: boolean;
 }
 
 /** How to open the front doors of an assembly. */
@@ -81,17 +84,17 @@ export class Gateway {
     return door.routes.map(r => `${r.routeKey} -> ${fn(r.functionId)}${r.auth.type !== 'NONE' ? ` [${r.auth.type}${r.auth.type === 'CUSTOM' ? ' authorizer runs' : ': not enforced'}]` : ''}`);
   }
 
-  /** Answers one request through `door`, as AWS would. */
-  public async handle(door: FrontDoor, req: HttpRequest): Promise<GatewayResult> {
+  /** Answers one request through `door`, as AWS would; a streamed response goes to `sink` as it comes, when given. */
+  public async handle(door: FrontDoor, req: HttpRequest, sink?: HttpSink): Promise<GatewayResult> {
     try {
-      return await this.route(door, req);
+      return await this.route(door, req, sink);
     } catch (e) {
       if (e instanceof LocalLambdaError && e.code === 'RequestEntityTooLarge') return { ...gatewayAnswer(413, { message: 'Request Entity Too Large' }), logs: [] };
       return { ...integrationFailure(door), logs: [`local front door: ${(e as Error).message}`] };
     }
   }
 
-  private async route(door: FrontDoor, req: HttpRequest): Promise<GatewayResult> {
+  private async route(door: FrontDoor, req: HttpRequest, sink?: HttpSink): Promise<GatewayResult> {
     if (door.kind === 'alb') {
       const rule = matchAlbRule(door.albRules, req);
       if (rule.action.Type === 'fixed-response') {
@@ -127,7 +130,9 @@ export class Gateway {
       if (!decision.allowed) return { ...decision.answer, logs };
       authorizer = decision.context;
     }
-    const result = await this.invoke(door, route.functionId, build(authorizer), o => toHttpResult(door, route.payloadFormat, o));
+    const result = route.streaming
+      ? await this.invokeStreaming(door, route.functionId, build(authorizer), route.payloadFormat, sink)
+      : await this.invoke(door, route.functionId, build(authorizer), o => toHttpResult(door, route.payloadFormat, o));
     return { ...result, logs: [...logs, ...result.logs] };
   }
 
@@ -142,6 +147,24 @@ export class Gateway {
     const e = this.emulator(door, functionId);
     const outcome = await e.invoke({ payload: JSON.stringify(event) }, false);
     return { ...map(outcome), functionPath: e.spec.path, logs: outcome.logs };
+  }
+
+  /**
+   * A streamed response: bytes reach `sink` as the function writes them. A function error before the first
+   * byte is the front door's error answer; after it, the connection is cut. A handler that does not stream
+   * answers as a buffered one.
+   */
+  private async invokeStreaming(door: FrontDoor, functionId: string, event: object, payloadFormat: string, sink?: HttpSink): Promise<GatewayResult> {
+    const e = this.emulator(door, functionId);
+    const streamed = new StreamedHttpResponse(sink);
+    const outcome = await e.invoke({ payload: JSON.stringify(event), sink: streamed }, false);
+    const base = { functionPath: e.spec.path, logs: outcome.logs };
+    // No stream was opened: a buffered handler behind a streaming front door (or an error before any byte).
+    if (!streamed.opened) return { ...toHttpResult(door, payloadFormat, outcome), ...base };
+    if (streamed.malformed || (outcome.errorType && !streamed.started)) return { ...integrationFailure(door), ...base };
+    if (outcome.errorType) sink?.abort();
+    streamed.finish();
+    return { statusCode: streamed.statusCode, headers: streamed.headers, body: streamed.body, streamed: sink !== undefined, ...base };
   }
 
   /** Ends every function's environments. */

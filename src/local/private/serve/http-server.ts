@@ -4,6 +4,7 @@ import { LocalLambdaError } from '../types';
 import { FrontDoor } from './front-doors';
 import { Gateway } from './gateway';
 import { HttpRequest } from './match';
+import { HttpSink } from './streamed-response';
 
 /** Reads a node request into the front door's request shape. */
 function readRequest(req: http.IncomingMessage): Promise<HttpRequest> {
@@ -45,14 +46,22 @@ export interface ServedDoor {
 export function serveDoor(gateway: Gateway, door: FrontDoor, host: string, port: number, onRequest?: RequestLog): Promise<ServedDoor> {
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
+    const head = (statusCode: number, headers: Array<[string, string]>): void => {
+      res.statusCode = statusCode;
+      const grouped = new Map<string, string[]>();
+      for (const [k, v] of headers) grouped.set(k, [...(grouped.get(k) ?? []), v]);
+      for (const [k, vs] of grouped) res.setHeader(k, vs.length === 1 && k.toLowerCase() !== 'set-cookie' ? vs[0] : vs);
+    };
+    const sink: HttpSink = { head: (s, h) => { head(s, h); res.flushHeaders(); }, write: c => res.write(c), abort: () => res.destroy() };
     readRequest(req)
-      .then(r => gateway.handle(door, r).then(result => ({ r, result })))
+      .then(r => gateway.handle(door, r, sink).then(result => ({ r, result })))
       .then(({ r, result }) => {
-        res.statusCode = result.statusCode;
-        const grouped = new Map<string, string[]>();
-        for (const [k, v] of result.headers) grouped.set(k, [...(grouped.get(k) ?? []), v]);
-        for (const [k, vs] of grouped) res.setHeader(k, vs.length === 1 && k.toLowerCase() !== 'set-cookie' ? vs[0] : vs);
-        res.end(result.body);
+        if (result.streamed) {
+          res.end();
+        } else {
+          head(result.statusCode, result.headers);
+          res.end(result.body);
+        }
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         onRequest?.(`${r.method} ${r.path}${r.query ? `?${r.query}` : ''} -> ${result.statusCode}${result.functionPath ? ` (${result.functionPath.replace(/^\//, '').replace(/\/Resource$/, '')})` : ''} ${ms.toFixed(1)} ms`, result.logs);
       })
