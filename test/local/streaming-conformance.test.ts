@@ -16,7 +16,12 @@ const conformance = installed || process.env.CI === 'true' ? describe : describe
 
 /** Collects what a runtime streams: its content type and chunks. */
 function collector(): ResponseSink & { type?: string; chunks: Buffer[] } {
-  const c = { type: undefined as string | undefined, chunks: [] as Buffer[], start: (t: string) => { c.type = t; }, write: (b: Buffer) => { c.chunks.push(b); } };
+  const c = {
+    type: undefined as string | undefined,
+    chunks: [] as Buffer[],
+    start: (t: string) => { c.type = t; },
+    write: (b: Buffer) => { c.chunks.push(b); },
+  };
   return c;
 }
 
