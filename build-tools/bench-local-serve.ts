@@ -50,8 +50,12 @@ export async function benchServe(assemblyDir: string, frontDoor: string, sequent
     await autocannon({ url: served.url, connections: 10, duration: 1 }); // ten warm environments
     const r = await autocannon({ url: served.url, connections: 10, duration: seconds });
     return {
-      sequentialMs, requestsPerSecond: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99,
-      total: r.requests.total, failures: r.errors + r.non2xx,
+      sequentialMs,
+      requestsPerSecond: r.requests.average,
+      p50Ms: r.latency.p50,
+      p99Ms: r.latency.p99,
+      total: r.requests.total,
+      failures: r.errors + r.non2xx,
     };
   } finally {
     await closeDoors([served]);
