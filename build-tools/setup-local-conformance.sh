@@ -40,6 +40,7 @@ fi
 rie_version=v0.0.0-20261030222936-bef5c4ba774d
 if [ "$(cat "$dest/rie/version" 2>/dev/null)" != "$rie_version" ] || [ ! -x "$dest/rie/aws-lambda-rie" ]; then
   echo "setup-local-conformance: building aws-lambda-rie $rie_version with Go"
+  command -v go >/dev/null || { echo "setup-local-conformance: Go is needed to build aws-lambda-rie (its go.mod asks for Go 1.26.6 or newer)"; exit 1; }
   mkdir -p "$dest/rie"
   GOBIN="$dest/rie" GOMODCACHE="$PWD/.cache/go-mod" GOCACHE="$PWD/.cache/go-build" GOFLAGS='-modcacherw -buildvcs=false' CGO_ENABLED=0 \
     go install "github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@$rie_version" >"$dest/rie-install.log" 2>&1 \
