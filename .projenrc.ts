@@ -98,7 +98,7 @@ project.addBundledDeps('commander@^14');
 project.gitignore.exclude('/.cache/');
 project.npmignore?.exclude('/.cache/');
 const benchLocal = project.addTask('bench:local', {
-  description: 'Run the local emulator: median warm round trip, cold start overhead vs a bare node start, 1,000 SQS messages in batches of 10',
+  description: 'Run the local emulator: median warm round trip (and under AWS\'s Runtime Interface Emulator when installed), cold start overhead vs a bare node start, 1,000 SQS messages in batches of 10, serve over loopback (sequential and autocannon)',
   exec: 'ts-node --transpile-only --project test/tsconfig.json build-tools/bench-local.ts',
   receiveArgs: true,
 });

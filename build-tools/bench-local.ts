@@ -1,7 +1,8 @@
 /**
  * Benchmark of the local emulator (`npx projen bench:local`, also run by `npx projen bench`). Prints:
- * - the median round trip of a warm invocation of a trivial Node.js handler (target <= 1.2 ms; AWS's RIE
- *   measured 1.0 ms on the same machine and handler);
+ * - the median round trip of a warm invocation of a trivial Node.js handler (target <= 1.2 ms), and the same
+ *   under AWS's Runtime Interface Emulator with AWS's runtime client, for comparison (skipped with a message
+ *   when build-tools/setup-local-conformance.sh has not installed them);
  * - the cold start overhead of the emulator: a cold invocation's round trip minus a bare `node -e` start
  *   (target <= 150 ms);
  * - 1,000 SQS messages through a batch-size-10 mapping (target <= 10 s);
@@ -20,6 +21,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { benchServe } from './bench-local-serve';
+import { NODE_RIC, RIE_BIN, RieProcess } from './local-conformance';
 import { Emulator } from '../src/local/private/emulator';
 
 function arg(name: string, fallback: string): string {
@@ -44,6 +46,28 @@ function assembly(): string {
   return outdir;
 }
 
+/** The same warm round trip under AWS's RIE (AWS's Node.js runtime client as the bootstrap): a table row. */
+async function rieWarm(warm: Emulator, runs: number): Promise<string> {
+  const label = `warm invocation round trip under AWS's Runtime Interface Emulator, same handler (median of ${runs})`;
+  if (!fs.existsSync(RIE_BIN) || !fs.existsSync(NODE_RIC)) {
+    return `| ${label} | skipped: run build-tools/setup-local-conformance.sh to build aws-lambda-rie | |`;
+  }
+  const rie = await RieProcess.start(warm.runner.fn);
+  try {
+    for (let i = 0; i < 21; i++) await rie.invoke('{}');
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const r = await rie.invoke('{"n":1}');
+      ms.push(performance.now() - t);
+      if (r.status !== 200) throw new Error(`aws-lambda-rie answered ${r.status}: ${r.body}`);
+    }
+    return `| ${label} | ${median(ms).toFixed(2)} ms (p90 ${[...ms].sort((a, b) => a - b)[Math.floor(runs * 0.9)].toFixed(2)} ms) | |`;
+  } finally {
+    await rie.dispose();
+  }
+}
+
 async function main(): Promise<void> {
   const warmRuns = Number(arg('--warm', '500'));
   const coldRuns = Number(arg('--cold', '15'));
@@ -58,6 +82,7 @@ async function main(): Promise<void> {
     await warm.invoke({ payload: '{"n":1}' });
     warmMs.push(performance.now() - t);
   }
+  const rieRow = await rieWarm(warm, warmRuns);
   warm.dispose();
 
   const bareMs: number[] = [];
@@ -94,6 +119,7 @@ async function main(): Promise<void> {
     '| figure | value | target |',
     '|---|---|---|',
     `| warm invocation round trip, trivial Node.js handler (median of ${warmRuns}) | ${median(warmMs).toFixed(2)} ms (p90 ${[...warmMs].sort((a, b) => a - b)[Math.floor(warmRuns * 0.9)].toFixed(2)} ms) | <= 1.2 ms |`,
+    rieRow,
     `| bare \`node -e 0\` start (median of ${coldRuns}) | ${median(bareMs).toFixed(1)} ms | |`,
     `| cold invocation round trip (median of ${coldRuns}; Init Duration ${median(initMs).toFixed(1)} ms) | ${median(coldMs).toFixed(1)} ms | |`,
     `| opening the function (read the assembly, prepare code and layers; median of ${coldRuns}) | ${median(openMs).toFixed(1)} ms | |`,

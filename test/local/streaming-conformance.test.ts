@@ -1,7 +1,7 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { synthApp } from './helpers';
 import { streamingApp } from './serve-fixtures';
+import { NODE_RIC } from '../../build-tools/local-conformance';
 import { Emulator } from '../../src/local/private/emulator';
 import { FunctionRunner } from '../../src/local/private/runner';
 import { InvokeOutcome, ResponseSink } from '../../src/local/private/types';
@@ -10,7 +10,6 @@ import { InvokeOutcome, ResponseSink } from '../../src/local/private/types';
 // build-tools/setup-local-conformance.sh): the same `awslambda.streamifyResponse` handler streams the same
 // content type and bytes, and reports a mid-stream error the same way, through the emulator's Runtime API.
 
-const NODE_RIC = path.join(__dirname, '..', '..', '.cache', 'local-conformance', 'node', 'node_modules', 'aws-lambda-ric', 'bin', 'index.mjs');
 const installed = fs.existsSync(NODE_RIC);
 const conformance = installed || process.env.CI === 'true' ? describe : describe.skip;
 

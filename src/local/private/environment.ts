@@ -51,7 +51,7 @@ function maxMemoryUsedMb(pid: number | undefined): number {
 }
 
 /** The processes `pid` started, and theirs, from Linux /proc (none elsewhere). */
-function descendants(pid: number): number[] {
+export function descendants(pid: number): number[] {
   let children: number[] = [];
   try {
     for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
@@ -69,7 +69,7 @@ function descendants(pid: number): number[] {
  * environment's TMPDIR and hold the runtime's output pipes open after the environment ended. The tree is
  * read before anything is killed (a killed parent's children are no longer listed under it).
  */
-function killTree(child: ChildProcess): void {
+export function killTree(child: ChildProcess): void {
   const below = child.pid === undefined ? [] : descendants(child.pid);
   child.kill('SIGKILL');
   for (const pid of below) {
