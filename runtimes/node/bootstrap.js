@@ -40,12 +40,13 @@ const LEVELS = { TRACE: 1, DEBUG: 2, INFO: 3, WARN: 4, ERROR: 5, FATAL: 6 };
 const jsonLogs = process.env.AWS_LAMBDA_LOG_FORMAT === 'JSON';
 const minLevel = LEVELS[(process.env.AWS_LAMBDA_LOG_LEVEL || 'TRACE').toUpperCase()] || 1;
 let currentRequestId;
+let currentTenantId;
 function emit(level, args) {
   if (jsonLogs && LEVELS[level] < minLevel) return;
   const message = util.format(...args);
   const timestamp = new Date().toISOString();
   const line = jsonLogs
-    ? JSON.stringify({ timestamp, level, requestId: currentRequestId, message })
+    ? JSON.stringify({ timestamp, level, requestId: currentRequestId, ...(currentTenantId ? { tenantId: currentTenantId } : {}), message })
     : `${timestamp}\t${currentRequestId || 'undefined'}\t${level}\t${message.replace(/\n/g, '\r')}`;
   process.stdout.write(line + '\n');
 }
@@ -203,6 +204,7 @@ function makeContext(headers, done) {
     logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
     identity: parse(headers['lambda-runtime-cognito-identity']),
     clientContext: parse(headers['lambda-runtime-client-context']),
+    tenantId: headers['lambda-runtime-aws-tenant-id'],
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: (err, data) => done(err, data),
     succeed: (data) => done(undefined, data),
@@ -214,6 +216,7 @@ function makeContext(headers, done) {
 async function runInvocation(handler, next) {
   const id = next.headers['lambda-runtime-aws-request-id'];
   currentRequestId = id;
+  currentTenantId = next.headers['lambda-runtime-aws-tenant-id'];
   if (next.headers['lambda-runtime-trace-id']) process.env._X_AMZN_TRACE_ID = next.headers['lambda-runtime-trace-id'];
   else delete process.env._X_AMZN_TRACE_ID;
   if (handler[STREAMING] === 'response') return runStreaming(handler, next, id);

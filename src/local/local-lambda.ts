@@ -51,6 +51,15 @@ export interface LocalInvokeOptions {
    */
   readonly asynchronous?: boolean;
   /**
+   * The tenant to invoke for (Lambda's `TenantId`): required by a function in tenant isolation mode
+   * (`TenancyConfig.TenantIsolationMode: PER_TENANT`), whose execution environments each serve one tenant;
+   * the handler sees it as `context.tenantId` (Node.js) / `context.tenant_id` (Python).
+   *
+   * @default - no tenant
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/tenant-isolation-invoke.html
+   */
+  readonly tenantId?: string;
+  /**
    * Skip the check that the event has the shape of one of the function's triggers.
    *
    * @default false
@@ -152,9 +161,9 @@ export interface LocalDeliveryResult {
  *
  * Input the emulator refuses throws an error whose message starts with a stable code in brackets, the
  * same in every language: `[LocalLambda.FunctionNotFound]`, `NotACloudAssembly`, `AmbiguousFunction`,
- * `CodeNotLocal`, `TokenEnvironment`, `WrongArchitecture`, `InvalidEntrypoint`, `UnsupportedRuntime`,
+ * `CodeNotLocal`, `TokenEnvironment`, `WrongArchitecture`, `InvalidEntrypoint`, `UnsupportedRuntime`, `TenantIdRequired`,
  * `ContainerImage`, `BadArchive`, `BadOverrides`, `UnknownEventKind`, `NoTrigger`, `EventShapeMismatch`,
- * `RequestEntityTooLarge`, `InvalidRequestContent`, `Disposed`, `EmulatorFailed`. A function error is not
+ * `RequestEntityTooLarge`, `InvalidRequestContent`, `BadInput`, `FrontDoorNotFound`, `PortInUse`, `Disposed`, `EmulatorFailed`. A function error is not
  * thrown: it is in the result (`errorType`).
  *
  * @example
@@ -199,7 +208,8 @@ export class LocalLambda {
 
   /** Invokes the function with `event` (JSON text) and waits for the result. */
   public invoke(event: string, options: LocalInvokeOptions = {}): LocalInvokeResult {
-    const request = { payload: event, clientContext: options.clientContext, cognitoIdentity: options.cognitoIdentity, invocationType: options.asynchronous ? 'Event' : 'RequestResponse' };
+    const { clientContext, cognitoIdentity, tenantId } = options;
+    const request = { payload: event, clientContext, cognitoIdentity, tenantId, invocationType: options.asynchronous ? 'Event' : 'RequestResponse' };
     if (!options.asynchronous) return toResult(this.call('invoke', [request, !options.skipShapeCheck]) as InvokeOutcome);
     const { attempts, outbox } = this.call('invokeAsync', [request, !options.skipShapeCheck]) as { attempts: InvokeOutcome[]; outbox: object };
     const last = attempts[attempts.length - 1];

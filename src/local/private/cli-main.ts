@@ -79,6 +79,7 @@ interface InvokeFlags extends FunctionFlags {
   readonly shapeCheck: boolean;
   readonly clientContext?: string;
   readonly identity?: string;
+  readonly tenantId?: string;
 }
 
 /** The event of `--event`: a sample kind, `-` (stdin) or a JSON file; a name that is neither is refused. */
@@ -183,9 +184,11 @@ function program(io: CliIo, done: (code: number) => void, opener: Opener): Comma
     .option('--no-shape-check', 'do not compare the event\'s shape with the function\'s triggers')
     .option('--client-context <json>', 'the client context (a JSON object) the handler sees in context.clientContext', jsonObject)
     .option('--identity <json>', 'the Cognito identity (a JSON object) the handler sees in context.identity', jsonObject)
+    .option('--tenant-id <id>', 'the tenant (required for a function in tenant isolation mode; each tenant gets its own environments)')
     .action(async (target: string, flags: InvokeFlags) => {
       const emulator = open(flags, target);
-      const request = { payload: eventPayload(emulator, flags.event), clientContext: flags.clientContext, cognitoIdentity: flags.identity };
+      const { clientContext, identity: cognitoIdentity, tenantId } = flags;
+      const request = { payload: eventPayload(emulator, flags.event), clientContext, cognitoIdentity, tenantId };
       const many = flags.repeat * flags.concurrency > 1;
       let failed = false;
       for (let i = 0; i < flags.repeat && !aborted(); i++) {

@@ -93,6 +93,8 @@ function traceHeader(): string {
 export class ExecutionEnvironment {
   /** Set once the process is gone: the pool then starts a fresh environment (a cold start). */
   public dead = false;
+  /** The tenant whose invocations this environment serves (tenant isolation mode), set by its first invocation. */
+  public tenantId?: string;
   private server?: RuntimeApiServer;
   private child?: ChildProcess;
   private parkedNext?: http.ServerResponse;
@@ -116,6 +118,7 @@ export class ExecutionEnvironment {
   public async invoke(request: InvokeRequest): Promise<InvokeOutcome> {
     if (this.dead) throw new Error(`execution environment ${this.id} has ended`);
     const cold = this.server === undefined;
+    this.tenantId ??= request.tenantId;
     if (cold) await this.start();
     return new Promise<InvokeOutcome>((resolve, reject) => {
       this.pending = { requestId: randomUUID(), request, cold, logs: [...this.looseLogs], resolve, reject };
@@ -208,6 +211,7 @@ export class ExecutionEnvironment {
       traceId: p.request.traceId ?? traceHeader(),
       clientContext: p.request.clientContext,
       cognitoIdentity: p.request.cognitoIdentity,
+      tenantId: p.request.tenantId,
       payload: p.request.payload,
     });
   }

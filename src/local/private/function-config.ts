@@ -168,6 +168,7 @@ export function prepareFunction(ref: FunctionRef, workDir: string, overrides: En
     logFormat: logging.LogFormat === 'JSON' ? 'JSON' : 'Text',
     applicationLogLevel: logging.ApplicationLogLevel,
     logGroupName,
+    tenantIsolation: props.TenancyConfig?.TenantIsolationMode === 'PER_TENANT',
     taskRoot,
     optDir,
     warnings,

@@ -38,6 +38,7 @@ export interface NextInvocation {
   readonly traceId: string;
   readonly clientContext?: string;
   readonly cognitoIdentity?: string;
+  readonly tenantId?: string;
   readonly payload: string;
 }
 
@@ -55,6 +56,7 @@ export function sendNext(res: http.ServerResponse, inv: NextInvocation): void {
   };
   if (inv.clientContext !== undefined) headers['Lambda-Runtime-Client-Context'] = inv.clientContext;
   if (inv.cognitoIdentity !== undefined) headers['Lambda-Runtime-Cognito-Identity'] = inv.cognitoIdentity;
+  if (inv.tenantId !== undefined) headers['Lambda-Runtime-Aws-Tenant-Id'] = inv.tenantId;
   res.writeHead(200, headers);
   res.end(inv.payload);
 }
