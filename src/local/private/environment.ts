@@ -157,6 +157,8 @@ export class ExecutionEnvironment {
       cwd: this.spec.taskRoot,
       env: { ...this.launch.env, AWS_LAMBDA_RUNTIME_API: this.server.address, TMPDIR: fs.mkdtempSync(path.join(this.launch.tmpRoot, `env${this.id}-tmp-`)) },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: the whole runtime (a shell bootstrap's curl included) is frozen and thawed at once.
+      detached: true,
     });
     this.child = child;
     for (const stream of [child.stdout!, child.stderr!]) {
@@ -193,8 +195,26 @@ export class ExecutionEnvironment {
 
   private onNext(res: http.ServerResponse): void {
     if (this.initDurationMs === undefined) this.initDurationMs = performance.now() - this.initStartedAt;
-    if (this.pending && this.pending.startedAt === undefined) this.dispatch(res);
-    else this.parkedNext = res;
+    if (this.pending && this.pending.startedAt === undefined) {
+      this.dispatch(res);
+    } else {
+      this.parkedNext = res;
+      this.signal('SIGSTOP');
+    }
+  }
+
+  /**
+   * Freezes (SIGSTOP) or thaws (SIGCONT) the runtime's process group, as Lambda freezes an environment
+   * whose runtime waits for its next invocation: timers and background work of one invocation do not run
+   * until the next one starts (and an exception they throw then fails that one).
+   */
+  private signal(sig: 'SIGSTOP' | 'SIGCONT'): void {
+    if (this.dead || this.child?.pid === undefined) return;
+    try {
+      process.kill(-this.child.pid, sig);
+    } catch {
+      // already gone: its exit is being reported
+    }
   }
 
   private dispatch(res: http.ServerResponse): void {
@@ -214,6 +234,8 @@ export class ExecutionEnvironment {
       tenantId: p.request.tenantId,
       payload: p.request.payload,
     });
+    // Thawed once the invocation is on its way: what the frozen runtime had left to do runs first, in it.
+    this.signal('SIGCONT');
   }
 
   private current(requestId: string): Pending | undefined {
