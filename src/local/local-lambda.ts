@@ -71,6 +71,13 @@ export interface LocalInvokeOptions {
 export interface LocalInvokeResult {
   /** The request id the runtime saw. */
   readonly requestId: string;
+  /**
+   * The payload parsed from JSON: the function's response (a dict in Python, a Map in Java), or Lambda's
+   * error document.
+   *
+   * @default - an asynchronous invocation (empty payload), or a payload that is not JSON
+   */
+  readonly response?: any;
   /** The status code of Lambda's Invoke API: 200 for a synchronous invocation, 202 (accepted) for an asynchronous one. */
   readonly statusCode: number;
   /** The response, or Lambda's error document, as JSON text; empty for an asynchronous invocation (as Lambda returns). */
@@ -122,9 +129,10 @@ export interface LocalInvokeResult {
 export interface LocalDeliverOptions {
   /**
    * The records: message bodies (SQS, SNS), record data (Kinesis), item JSON (DynamoDB), object keys (S3),
-   * event detail JSON (EventBridge), or whole records / events of the trigger's kind.
+   * event detail JSON (EventBridge), or whole records / events of the trigger's kind; a record that is not a
+   * string is taken as JSON (serialized).
    */
-  readonly records: string[];
+  readonly records: any[];
   /**
    * The trigger to deliver through: its logical id or kind (`sqs`, `kinesis`, ...).
    *
@@ -206,10 +214,14 @@ export class LocalLambda {
     this.triggers = opened.triggers;
   }
 
-  /** Invokes the function with `event` (JSON text) and waits for the result. */
-  public invoke(event: string, options: LocalInvokeOptions = {}): LocalInvokeResult {
+  /**
+   * Invokes the function with `event` and waits for the result. The event is any JSON value (a dict in
+   * Python, a Map in Java, an object in TypeScript), or a string holding JSON text (what `LocalEvents` gives).
+   */
+  public invoke(event: any, options: LocalInvokeOptions = {}): LocalInvokeResult {
+    const payload = jsonText(event);
     const { clientContext, cognitoIdentity, tenantId } = options;
-    const request = { payload: event, clientContext, cognitoIdentity, tenantId, invocationType: options.asynchronous ? 'Event' : 'RequestResponse' };
+    const request = { payload, clientContext, cognitoIdentity, tenantId, invocationType: options.asynchronous ? 'Event' : 'RequestResponse' };
     if (!options.asynchronous) return toResult(this.call('invoke', [request, !options.skipShapeCheck]) as InvokeOutcome);
     const { attempts, outbox } = this.call('invokeAsync', [request, !options.skipShapeCheck]) as { attempts: InvokeOutcome[]; outbox: object };
     const last = attempts[attempts.length - 1];
@@ -217,6 +229,7 @@ export class LocalLambda {
       ...toResult(last),
       statusCode: 202,
       payload: '',
+      response: undefined,
       coldStart: attempts[0].coldStart,
       initDurationMs: attempts[0].initDurationMs,
       logs: attempts.flatMap(a => a.logs),
@@ -225,14 +238,15 @@ export class LocalLambda {
     };
   }
 
-  /** Invokes once per event, all at once: N events run in N execution environments (or warm ones). */
-  public invokeConcurrently(events: string[]): LocalInvokeResult[] {
-    return (this.call('invokeAll', [events]) as InvokeOutcome[]).map(toResult);
+  /** Invokes once per event (JSON values or JSON text), all at once: N events run in N execution environments (or warm ones). */
+  public invokeConcurrently(events: any[]): LocalInvokeResult[] {
+    return (this.call('invokeAll', [events.map(jsonText)]) as InvokeOutcome[]).map(toResult);
   }
 
   /** Delivers records through the function's trigger with its batch, retry and failure semantics. */
   public deliver(options: LocalDeliverOptions): LocalDeliveryResult {
-    const outbox = this.call('deliver', [options.records, options.source, options.outboxFile]) as any;
+    const records = options.records.map(r => (typeof r === 'string' ? r : JSON.stringify(r)));
+    const outbox = this.call('deliver', [records, options.source, options.outboxFile]) as any;
     const { invocations, succeeded, failed, warnings } = outbox;
     return { invocations, succeeded, failed, outbox: JSON.stringify(outbox), warnings };
   }
@@ -253,5 +267,19 @@ export class LocalLambda {
 }
 
 function toResult(o: InvokeOutcome): LocalInvokeResult {
-  return { ...o, statusCode: 200, attempts: 1 };
+  return { ...o, statusCode: 200, attempts: 1, response: parsed(o.payload) };
+}
+
+/** An event as JSON text: a string is taken as JSON text already, anything else is serialized. */
+function jsonText(event: unknown): string {
+  return typeof event === 'string' ? event : JSON.stringify(event ?? null);
+}
+
+/** The payload parsed, or undefined when it is empty or not JSON. */
+function parsed(payload: string): any {
+  try {
+    return payload === '' ? undefined : JSON.parse(payload);
+  } catch {
+    return undefined;
+  }
 }

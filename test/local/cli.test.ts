@@ -42,7 +42,9 @@ test('invoke: sample events by kind, logs on stderr, the payload on stdout, exit
   const env = await cli('invoke', 'Env', '--assembly', assembly, '--env', 'QUEUE_URL=http://q', '--quiet', '--concurrency', '2');
   expect(env.out.split('\n').map(l => JSON.parse(l).queue)).toEqual(['http://q', 'http://q']);
   const strict = await cli('invoke', 'Env', '--assembly', assembly, '--strict-env');
-  expect([strict.code, strict.err]).toEqual([2, expect.stringMatching(/^error: \/Local\/Env\/Resource: environment variable QUEUE_URL holds a token/)]);
+  expect([strict.code, strict.err]).toEqual([2, expect.stringMatching(/^error: \/Local\/Env\/Resource: environment variable QUEUE_URL holds a token .* with --overrides, or pass --env QUEUE_URL=...$/)]);
+  const shape = await cli('invoke', 'Fails', '--assembly', assembly, '--event', 'kinesis');
+  expect([shape.code, shape.err]).toEqual([2, expect.stringMatching(/; use --event sns for a sample of the right shape, or --no-shape-check$/)]);
   const placeholder = await cli('invoke', 'Env', '--assembly', assembly, '--quiet');
   expect(placeholder.err).toMatch(/^warning: environment variable QUEUE_URL/m);
 

@@ -84,3 +84,21 @@ test('LocalLambda.deliver writes the outbox; LocalEvents builds events of every 
   expect(JSON.parse(LocalEvents.apiGateway('POST', '/p', 'b'))).toEqual(expect.objectContaining({ httpMethod: 'POST', path: '/p', body: 'b' }));
   expect(JSON.parse(LocalEvents.functionUrl('PUT', '/u', 'b')).requestContext.http.method).toBe('PUT');
 });
+
+test('LocalLambda takes events as JSON values or JSON text, and gives the response parsed', () => {
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'local-test-cdkout-')) });
+  lifecycleApp(app);
+  const fn = LocalLambda.fromStage(app, 'Local/Conformance');
+  try {
+    const asValue = fn.invoke({ a: [1, 'x'], b: null });
+    const asText = fn.invoke('{"a":[1,"x"],"b":null}');
+    expect([asValue.response.event, asText.response.event]).toEqual([{ a: [1, 'x'], b: null }, { a: [1, 'x'], b: null }]);
+    expect(asValue.response).toEqual(JSON.parse(asValue.payload));
+    const failed = fn.invoke({ fail: true });
+    expect(failed.response).toEqual(expect.objectContaining({ errorType: 'ConformanceError', errorMessage: 'conformance failure' }));
+    expect(fn.invokeConcurrently([{ n: 1 }, '{"n":2}']).map(r => r.response.event)).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(() => fn.invoke('{"shape":', { skipShapeCheck: true })).toThrow(/InvalidRequestContentException/);
+  } finally {
+    fn.dispose();
+  }
+});

@@ -37,7 +37,7 @@ function served(logs: string[]): Record<string, unknown> {
 test.each(['Tenants/Node', 'Tenants/Py'])('%s: a tenant id is required; each tenant has its own environments; context and log records carry it', async id => {
   const e = Emulator.open(assembly, id);
   try {
-    await expect(e.invoke({ payload: '{}' })).rejects.toThrow(`/${id}/Resource: the function runs in tenant isolation mode (TenancyConfig PER_TENANT): every invocation needs a tenant id (the tenantId option, --tenant-id in the CLI)`);
+    await expect(e.invoke({ payload: '{}' })).rejects.toThrow(`/${id}/Resource: the function runs in tenant isolation mode (TenancyConfig PER_TENANT): every invocation needs a tenant id (the tenantId option (tenant_id in Python))`);
     const [blue, green, blueAgain] = [await e.invoke({ payload: '{}', tenantId: 'blue' }), await e.invoke({ payload: '{}', tenantId: 'green' }), await e.invoke({ payload: '{}', tenantId: 'blue' })];
     expect([blue, green, blueAgain].map(o => JSON.parse(o.payload))).toEqual([{ tenant: 'blue', n: 1 }, { tenant: 'green', n: 1 }, { tenant: 'blue', n: 2 }]);
     expect([blue.environmentId, green.environmentId, blueAgain.environmentId]).toEqual([1, 2, 1]);
@@ -55,7 +55,7 @@ test('the CLI: --tenant-id, and the refusal without it (exit 2)', async () => {
   expect(await runCli(['invoke', 'Tenants/Node', '--assembly', assembly, '--tenant-id', 'red', '-q'], io)).toBe(0);
   expect(JSON.parse(out[0])).toEqual({ tenant: 'red', n: 1 });
   expect(await runCli(['invoke', 'Tenants/Node', '--assembly', assembly, '-q'], io)).toBe(2);
-  expect(err.pop()).toMatch(/^error: \/Tenants\/Node\/Resource: the function runs in tenant isolation mode/);
+  expect(err.pop()).toMatch(/^error: \/Tenants\/Node\/Resource: the function runs in tenant isolation mode .* every invocation needs a tenant id \(--tenant-id\)$/);
 });
 
 const installed = fs.existsSync(NODE_RIC) && fs.existsSync(PYTHON_RIC_DIR);

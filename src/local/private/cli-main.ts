@@ -249,6 +249,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     environment: flags.env ?? {},
     strictEnvironment: flags.strictEnv === true,
     onLog: flags.quiet ? undefined : (line: string) => io.err(line),
+    surface: 'cli' as const,
   });
   const opener: Opener = {
     function: (flags, target) => {

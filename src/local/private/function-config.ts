@@ -3,6 +3,7 @@ import * as path from 'path';
 import { FunctionRef, StackArtifact } from './assembly';
 import { hostArchitecture, nativeBinaries } from './elf';
 import { LaunchCommand } from './environment';
+import { hint, Surface } from './hints';
 import { pythonInterpreter } from './python-interpreter';
 import { FunctionSpec, LocalErrorCode, LocalLambdaError } from './types';
 import { extractZip } from './unzip';
@@ -19,6 +20,8 @@ export interface EnvironmentOverrides {
   readonly values?: Record<string, string>;
   /** Refuse a token without a value instead of using a placeholder. */
   readonly strict?: boolean;
+  /** Whose words the hints use (default: the API's). */
+  readonly surface?: Surface;
 }
 
 /** A function ready to launch: its spec and the command of its runtime process. */
@@ -56,7 +59,8 @@ function resolveEnvironment(ref: FunctionRef, vars: Record<string, unknown>, o: 
     const given = fnValues[name] ?? file.Parameters?.[name];
     if (given !== undefined) { out[name] = String(given); continue; }
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') { out[name] = String(value); continue; }
-    const how = `set it in an overrides file as {"${ref.logicalId}": {"${name}": "..."}} (--overrides) or pass --env ${name}=...`;
+    const surface = o.surface ?? 'api';
+    const how = `set it in an overrides file as {"${ref.logicalId}": {"${name}": "..."}} with ${hint(surface, 'overrides')}, or pass ${hint(surface, 'env', name)}`;
     if (o.strict) fail(ref, 'TokenEnvironment', `environment variable ${name} holds a token (${JSON.stringify(value)}) that only CloudFormation can resolve: ${how}`);
     out[name] = `local-placeholder-${name}`;
     warnings.push(`environment variable ${name} of ${ref.path} holds a token (${JSON.stringify(value)}); using "${out[name]}": ${how}`);

@@ -1,5 +1,6 @@
 import { EnvironmentEnded, ExecutionEnvironment } from './environment';
 import { PreparedFunction } from './function-config';
+import { hint, Surface } from './hints';
 import { InvokeOutcome, InvokeRequest, LocalLambdaError } from './types';
 import { RUNTIME_API_FACTS } from '../../limits';
 
@@ -13,7 +14,7 @@ export class FunctionRunner {
   private nextId = 1;
   private disposed = false;
 
-  constructor(public readonly fn: PreparedFunction, private readonly onLog: (line: string) => void = () => undefined) {}
+  constructor(public readonly fn: PreparedFunction, private readonly onLog: (line: string) => void = () => undefined, private readonly surface: Surface = 'api') {}
 
   /** How many environments were started so far. */
   public get environmentsStarted(): number {
@@ -28,7 +29,7 @@ export class FunctionRunner {
       throw new LocalLambdaError('RequestEntityTooLarge', `${this.fn.spec.path}: RequestEntityTooLargeException: the event is ${size} bytes; Lambda accepts at most ${limit} bytes for ${request.invocationType ?? 'RequestResponse'} invocations`);
     }
     if (this.fn.spec.tenantIsolation && !request.tenantId) {
-      throw new LocalLambdaError('TenantIdRequired', `${this.fn.spec.path}: the function runs in tenant isolation mode (TenancyConfig PER_TENANT): every invocation needs a tenant id (the tenantId option, --tenant-id in the CLI)`);
+      throw new LocalLambdaError('TenantIdRequired', `${this.fn.spec.path}: the function runs in tenant isolation mode (TenancyConfig PER_TENANT): every invocation needs a tenant id (${hint(this.surface, 'tenantId')})`);
     }
     try {
       JSON.parse(request.payload);
