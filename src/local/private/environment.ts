@@ -131,6 +131,7 @@ export class ExecutionEnvironment {
   /** Ends the runtime process, every process it started (a shell bootstrap's `curl`), and the server. */
   public dispose(): void {
     this.dead = true;
+    clearTimeout(this.pending?.timer);
     if (this.child) {
       killTree(this.child);
       // The kill is reaped asynchronously: nothing of a disposed environment may keep the host process
@@ -223,7 +224,9 @@ export class ExecutionEnvironment {
     p.startedAt = performance.now();
     this.log(this.platform.start(p.requestId));
     const timeoutMs = this.spec.timeoutSeconds * 1000;
-    p.timer = setTimeout(() => this.onTimeout(p), timeoutMs);
+    // Unref'd: the runtime's connection keeps the host alive while it works; a disposed environment's
+    // timer must not (up to 15 minutes in a test worker or the CLI).
+    p.timer = setTimeout(() => this.onTimeout(p), timeoutMs).unref();
     sendNext(res, {
       requestId: p.requestId,
       deadlineMs: Date.now() + timeoutMs,
