@@ -27,7 +27,7 @@ export function buildApp(app: App = new App()): App {
     environment: { STAGE: 'prod' },
     deployment: {
       aliasName: 'live',
-      strategy: DeploymentStrategy.canary10Percent5Minutes(),
+      strategy: DeploymentStrategy.CANARY_10PERCENT_5MINUTES,
       smokeTest: { payload: JSON.stringify({ smokeTest: true }), expectedResponseContains: 'ok' },
     },
   });
@@ -48,7 +48,7 @@ export function buildApp(app: App = new App()): App {
     code: BlueprintCode.fromFile(path.join(__dirname, 'handlers', 'canary-http.js')),
     reservedConcurrentExecutions: 50,
     deployment: {
-      strategy: DeploymentStrategy.customLinear(20, Duration.minutes(2)),
+      strategy: DeploymentStrategy.linear({ percentage: 20, interval: Duration.minutes(2) }),
       provisionedConcurrency: 2,
       provisionedConcurrencyScaling: { maxCapacity: 20, utilizationTarget: 0.7 },
     },

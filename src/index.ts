@@ -22,6 +22,7 @@ export type { FunctionReleaseProps } from './deployment/release';
 export { SmokeTestHook } from './deployment/smoke-test';
 export type { SmokeTestHookProps } from './deployment/smoke-test';
 export { DeploymentStrategy, DeploymentStrategyKind } from './deployment/strategy';
+export type { TrafficShiftOptions } from './deployment/strategy';
 export type { CloudFrontSampleOptions, CloudWatchLogsSampleOptions, CognitoSampleOptions, DynamoDbSampleOptions, EventBridgeSampleOptions, HttpSampleOptions, KinesisSampleOptions, S3SampleOptions, SampleEventEnvironment, SnsSampleOptions, SqsSampleOptions } from './events/options';
 export { SampleEvents } from './events/sample-events';
 export { BlueprintFunction } from './function/blueprint-function';

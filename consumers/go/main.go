@@ -58,7 +58,7 @@ func buildCanaryRelease(app awscdk.App) {
 		Environment: &map[string]*string{"STAGE": jsii.String("prod")},
 		Deployment: &cdklambdablueprints.FunctionDeploymentOptions{
 			AliasName: jsii.String("live"),
-			Strategy:  cdklambdablueprints.DeploymentStrategy_Canary10Percent5Minutes(),
+			Strategy:  cdklambdablueprints.DeploymentStrategy_CANARY_10PERCENT_5MINUTES(),
 			SmokeTest: &cdklambdablueprints.SmokeTestOptions{
 				Payload:                  jsii.String(string(payload)),
 				ExpectedResponseContains: jsii.String("ok"),
@@ -82,7 +82,7 @@ func buildCanaryRelease(app awscdk.App) {
 		Code:                         cdklambdablueprints.BlueprintCode_FromFile(handler("canary-http.js"), nil),
 		ReservedConcurrentExecutions: jsii.Number(50),
 		Deployment: &cdklambdablueprints.FunctionDeploymentOptions{
-			Strategy:                      cdklambdablueprints.DeploymentStrategy_CustomLinear(jsii.Number(20), awscdk.Duration_Minutes(jsii.Number(2))),
+			Strategy:                      cdklambdablueprints.DeploymentStrategy_Linear(&cdklambdablueprints.TrafficShiftOptions{Percentage: jsii.Number(20), Interval: awscdk.Duration_Minutes(jsii.Number(2))}),
 			ProvisionedConcurrency:        jsii.Number(2),
 			ProvisionedConcurrencyScaling: &cdklambdablueprints.ProvisionedConcurrencyScaling{MaxCapacity: jsii.Number(20), UtilizationTarget: jsii.Number(0.7)},
 		},

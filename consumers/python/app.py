@@ -51,7 +51,7 @@ def build_canary_release(app: cdk.App) -> cdk.Stack:
         environment={"STAGE": "prod"},
         deployment=blueprints.FunctionDeploymentOptions(
             alias_name="live",
-            strategy=blueprints.DeploymentStrategy.canary10_percent5_minutes(),
+            strategy=blueprints.DeploymentStrategy.CANARY_10PERCENT_5MINUTES,
             smoke_test=blueprints.SmokeTestOptions(
                 payload=json.dumps({"smokeTest": True}, separators=(",", ":")),
                 expected_response_contains="ok",
@@ -75,7 +75,7 @@ def build_canary_release(app: cdk.App) -> cdk.Stack:
         code=blueprints.BlueprintCode.from_file(os.path.join(HANDLERS, "canary-http.js")),
         reserved_concurrent_executions=50,
         deployment=blueprints.FunctionDeploymentOptions(
-            strategy=blueprints.DeploymentStrategy.custom_linear(20, cdk.Duration.minutes(2)),
+            strategy=blueprints.DeploymentStrategy.linear(percentage=20, interval=cdk.Duration.minutes(2)),
             provisioned_concurrency=2,
             provisioned_concurrency_scaling=blueprints.ProvisionedConcurrencyScaling(max_capacity=20, utilization_target=0.7),
         ),

@@ -15,78 +15,75 @@ export enum DeploymentStrategyKind {
   LINEAR = 'LINEAR',
 }
 
+/** One step of a canary or linear traffic shift. */
+export interface TrafficShiftOptions {
+  /**
+   * Traffic shifted at the first (canary) or every (linear) step, in percent.
+   *
+   * Range: a whole number from 1 to 99.
+   */
+  readonly percentage: number;
+  /**
+   * The wait before the rest (canary) or between steps (linear).
+   *
+   * Range: a whole number of minutes from 1 to 2,880.
+   */
+  readonly interval: Duration;
+}
+
 /**
  * How CodeDeploy shifts the alias's traffic to a new version: one of the 9 predefined Lambda
- * configurations, or a custom canary / linear step (1–99 %, a whole number of minutes up to 2,880).
+ * configurations (`DeploymentStrategy.CANARY_10PERCENT_5MINUTES`, named as aws-cdk-lib's
+ * `LambdaDeploymentConfig`), or a canary / linear step (`DeploymentStrategy.canary({ percentage, interval })`).
  *
  * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html#deployment-configuration-lambda
  */
 export class DeploymentStrategy {
   /** `CodeDeployDefault.LambdaAllAtOnce`: all traffic at once (hooks and alarms still apply). */
-  public static allAtOnce(): DeploymentStrategy {
-    return DeploymentStrategy.predefined('AllAtOnce', DeploymentStrategyKind.ALL_AT_ONCE, codedeploy.LambdaDeploymentConfig.ALL_AT_ONCE);
-  }
+  public static readonly ALL_AT_ONCE: DeploymentStrategy = DeploymentStrategy.predefined('AllAtOnce', DeploymentStrategyKind.ALL_AT_ONCE, codedeploy.LambdaDeploymentConfig.ALL_AT_ONCE);
 
   /** `CodeDeployDefault.LambdaCanary10Percent5Minutes`: 10 %, then the rest after 5 minutes. */
-  public static canary10Percent5Minutes(): DeploymentStrategy {
-    return DeploymentStrategy.predefined('Canary10Percent5Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES, 10, 5);
-  }
+  public static readonly CANARY_10PERCENT_5MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Canary10Percent5Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES, 10, 5);
 
   /** `CodeDeployDefault.LambdaCanary10Percent10Minutes`: 10 %, then the rest after 10 minutes. */
-  public static canary10Percent10Minutes(): DeploymentStrategy {
-    return DeploymentStrategy.predefined('Canary10Percent10Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_10MINUTES, 10, 10);
-  }
+  public static readonly CANARY_10PERCENT_10MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Canary10Percent10Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_10MINUTES, 10, 10);
 
   /** `CodeDeployDefault.LambdaCanary10Percent15Minutes`: 10 %, then the rest after 15 minutes. */
-  public static canary10Percent15Minutes(): DeploymentStrategy {
-    return DeploymentStrategy.predefined('Canary10Percent15Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_15MINUTES, 10, 15);
-  }
+  public static readonly CANARY_10PERCENT_15MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Canary10Percent15Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_15MINUTES, 10, 15);
 
   /** `CodeDeployDefault.LambdaCanary10Percent30Minutes`: 10 %, then the rest after 30 minutes. */
-  public static canary10Percent30Minutes(): DeploymentStrategy {
-    return DeploymentStrategy.predefined('Canary10Percent30Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_30MINUTES, 10, 30);
-  }
+  public static readonly CANARY_10PERCENT_30MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Canary10Percent30Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_30MINUTES, 10, 30);
 
   /** `CodeDeployDefault.LambdaLinear10PercentEvery1Minute`: 10 % more every minute. */
-  public static linear10PercentEvery1Minute(): DeploymentStrategy {
-    return DeploymentStrategy.predefined('Linear10PercentEvery1Minute', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_1MINUTE, 10, 1);
-  }
+  public static readonly LINEAR_10PERCENT_EVERY_1MINUTE: DeploymentStrategy = DeploymentStrategy.predefined('Linear10PercentEvery1Minute', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_1MINUTE, 10, 1);
 
   /** `CodeDeployDefault.LambdaLinear10PercentEvery2Minutes`: 10 % more every 2 minutes. */
-  public static linear10PercentEvery2Minutes(): DeploymentStrategy {
-    return DeploymentStrategy.predefined('Linear10PercentEvery2Minutes', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_2MINUTES, 10, 2);
-  }
+  public static readonly LINEAR_10PERCENT_EVERY_2MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Linear10PercentEvery2Minutes', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_2MINUTES, 10, 2);
 
   /** `CodeDeployDefault.LambdaLinear10PercentEvery3Minutes`: 10 % more every 3 minutes. */
-  public static linear10PercentEvery3Minutes(): DeploymentStrategy {
-    return DeploymentStrategy.predefined('Linear10PercentEvery3Minutes', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_3MINUTES, 10, 3);
-  }
+  public static readonly LINEAR_10PERCENT_EVERY_3MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Linear10PercentEvery3Minutes', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_3MINUTES, 10, 3);
 
   /** `CodeDeployDefault.LambdaLinear10PercentEvery10Minutes`: 10 % more every 10 minutes. */
-  public static linear10PercentEvery10Minutes(): DeploymentStrategy {
-    return DeploymentStrategy.predefined('Linear10PercentEvery10Minutes', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_10MINUTES, 10, 10);
+  public static readonly LINEAR_10PERCENT_EVERY_10MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Linear10PercentEvery10Minutes', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_10MINUTES, 10, 10);
+
+  /**
+   * A canary: `percentage` % first, the rest after `interval`. The predefined CodeDeploy configuration when
+   * one matches (10 % and 5, 10, 15 or 30 minutes), else a custom deployment configuration resource.
+   * @param options the step: 1–99 %, a whole number of minutes from 1 to 2,880
+   */
+  public static canary(options: TrafficShiftOptions): DeploymentStrategy {
+    return DeploymentStrategy.preset(DeploymentStrategyKind.CANARY, options) ?? new DeploymentStrategy(
+      `Custom canary ${options.percentage} % then the rest after ${options.interval.toHumanString()}`, DeploymentStrategyKind.CANARY, undefined, options.percentage, options.interval);
   }
 
   /**
-   * A custom canary: `percentage` % first, the rest after `interval` (a custom deployment configuration
-   * resource is created).
-   * @param percentage traffic shifted first, a whole number from 1 to 99
-   * @param interval wait before the rest, a whole number of minutes from 1 to 2,880
+   * A linear shift: `percentage` % more every `interval`. The predefined CodeDeploy configuration when one
+   * matches (10 % every 1, 2, 3 or 10 minutes), else a custom deployment configuration resource.
+   * @param options the step: 1–99 %, a whole number of minutes from 1 to 2,880
    */
-  public static customCanary(percentage: number, interval: Duration): DeploymentStrategy {
-    return new DeploymentStrategy(`Custom canary ${percentage} % then the rest after ${interval.toHumanString()}`,
-      DeploymentStrategyKind.CANARY, undefined, percentage, interval);
-  }
-
-  /**
-   * A custom linear shift: `percentage` % more every `interval` (a custom deployment configuration
-   * resource is created).
-   * @param percentage traffic shifted at each step, a whole number from 1 to 99
-   * @param interval time between steps, a whole number of minutes from 1 to 2,880
-   */
-  public static customLinear(percentage: number, interval: Duration): DeploymentStrategy {
-    return new DeploymentStrategy(`Custom linear ${percentage} % every ${interval.toHumanString()}`,
-      DeploymentStrategyKind.LINEAR, undefined, percentage, interval);
+  public static linear(options: TrafficShiftOptions): DeploymentStrategy {
+    return DeploymentStrategy.preset(DeploymentStrategyKind.LINEAR, options) ?? new DeploymentStrategy(
+      `Custom linear ${options.percentage} % every ${options.interval.toHumanString()}`, DeploymentStrategyKind.LINEAR, undefined, options.percentage, options.interval);
   }
 
   /**
@@ -95,6 +92,17 @@ export class DeploymentStrategy {
    */
   public static fromDeploymentConfig(config: codedeploy.ILambdaDeploymentConfig): DeploymentStrategy {
     return new DeploymentStrategy('Imported deployment configuration', DeploymentStrategyKind.CANARY, config);
+  }
+
+  /** The predefined strategy of `kind` with this step, if there is one. */
+  private static preset(kind: DeploymentStrategyKind, options: TrafficShiftOptions): DeploymentStrategy | undefined {
+    const minutes = intervalMinutes(options.interval);
+    const d = DeploymentStrategy;
+    const all = [
+      d.CANARY_10PERCENT_5MINUTES, d.CANARY_10PERCENT_10MINUTES, d.CANARY_10PERCENT_15MINUTES, d.CANARY_10PERCENT_30MINUTES,
+      d.LINEAR_10PERCENT_EVERY_1MINUTE, d.LINEAR_10PERCENT_EVERY_2MINUTES, d.LINEAR_10PERCENT_EVERY_3MINUTES, d.LINEAR_10PERCENT_EVERY_10MINUTES,
+    ];
+    return all.find(s => s.kind === kind && s.percentage === options.percentage && intervalMinutes(s.interval) === minutes);
   }
 
   private static predefined(name: string, kind: DeploymentStrategyKind, config: codedeploy.ILambdaDeploymentConfig,

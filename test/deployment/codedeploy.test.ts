@@ -8,7 +8,7 @@ import { SMOKE_TEST_HANDLER } from '../../src/deployment/smoke-test';
 import { nagFindings, newStack } from '../helpers';
 import { HANDLER, releasedFunction } from './fixtures';
 
-const canary = { strategy: DeploymentStrategy.canary10Percent5Minutes() };
+const canary = { strategy: DeploymentStrategy.CANARY_10PERCENT_5MINUTES };
 
 describe('CodeDeploy deployment group', () => {
   test('the alias gets the CodeDeployLambdaAliasUpdate update policy of the group', () => {
@@ -77,22 +77,22 @@ describe('CodeDeploy deployment group', () => {
   test('one CodeDeploy application per stack, shared by every released function', () => {
     const stack = newStack();
     releasedFunction(stack, { deployment: canary }, 'A');
-    releasedFunction(stack, { deployment: { strategy: DeploymentStrategy.linear10PercentEvery1Minute() } }, 'B');
+    releasedFunction(stack, { deployment: { strategy: DeploymentStrategy.LINEAR_10PERCENT_EVERY_1MINUTE } }, 'B');
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::CodeDeploy::Application', 1);
     t.resourceCountIs('AWS::CodeDeploy::DeploymentGroup', 2);
   });
 
   test.each([
-    ['allAtOnce', DeploymentStrategy.allAtOnce(), 'LambdaAllAtOnce'],
-    ['canary10Percent5Minutes', DeploymentStrategy.canary10Percent5Minutes(), 'LambdaCanary10Percent5Minutes'],
-    ['canary10Percent10Minutes', DeploymentStrategy.canary10Percent10Minutes(), 'LambdaCanary10Percent10Minutes'],
-    ['canary10Percent15Minutes', DeploymentStrategy.canary10Percent15Minutes(), 'LambdaCanary10Percent15Minutes'],
-    ['canary10Percent30Minutes', DeploymentStrategy.canary10Percent30Minutes(), 'LambdaCanary10Percent30Minutes'],
-    ['linear10PercentEvery1Minute', DeploymentStrategy.linear10PercentEvery1Minute(), 'LambdaLinear10PercentEvery1Minute'],
-    ['linear10PercentEvery2Minutes', DeploymentStrategy.linear10PercentEvery2Minutes(), 'LambdaLinear10PercentEvery2Minutes'],
-    ['linear10PercentEvery3Minutes', DeploymentStrategy.linear10PercentEvery3Minutes(), 'LambdaLinear10PercentEvery3Minutes'],
-    ['linear10PercentEvery10Minutes', DeploymentStrategy.linear10PercentEvery10Minutes(), 'LambdaLinear10PercentEvery10Minutes'],
+    ['allAtOnce', DeploymentStrategy.ALL_AT_ONCE, 'LambdaAllAtOnce'],
+    ['canary10Percent5Minutes', DeploymentStrategy.CANARY_10PERCENT_5MINUTES, 'LambdaCanary10Percent5Minutes'],
+    ['canary10Percent10Minutes', DeploymentStrategy.CANARY_10PERCENT_10MINUTES, 'LambdaCanary10Percent10Minutes'],
+    ['canary10Percent15Minutes', DeploymentStrategy.CANARY_10PERCENT_15MINUTES, 'LambdaCanary10Percent15Minutes'],
+    ['canary10Percent30Minutes', DeploymentStrategy.CANARY_10PERCENT_30MINUTES, 'LambdaCanary10Percent30Minutes'],
+    ['linear10PercentEvery1Minute', DeploymentStrategy.LINEAR_10PERCENT_EVERY_1MINUTE, 'LambdaLinear10PercentEvery1Minute'],
+    ['linear10PercentEvery2Minutes', DeploymentStrategy.LINEAR_10PERCENT_EVERY_2MINUTES, 'LambdaLinear10PercentEvery2Minutes'],
+    ['linear10PercentEvery3Minutes', DeploymentStrategy.LINEAR_10PERCENT_EVERY_3MINUTES, 'LambdaLinear10PercentEvery3Minutes'],
+    ['linear10PercentEvery10Minutes', DeploymentStrategy.LINEAR_10PERCENT_EVERY_10MINUTES, 'LambdaLinear10PercentEvery10Minutes'],
   ])('predefined strategy %s', (_, strategy, config) => {
     const stack = newStack();
     releasedFunction(stack, { deployment: { strategy } });
@@ -100,10 +100,17 @@ describe('CodeDeploy deployment group', () => {
     expect(strategy.name).toEqual(config.replace('Lambda', ''));
   });
 
+  test('canary() and linear() with a predefined step are the predefined strategy (no custom configuration)', () => {
+    expect(DeploymentStrategy.canary({ percentage: 10, interval: Duration.minutes(5) })).toBe(DeploymentStrategy.CANARY_10PERCENT_5MINUTES);
+    expect(DeploymentStrategy.linear({ percentage: 10, interval: Duration.seconds(600) })).toBe(DeploymentStrategy.LINEAR_10PERCENT_EVERY_10MINUTES);
+    expect(DeploymentStrategy.canary({ percentage: 10, interval: Duration.minutes(1) }).name).toBe('Custom canary 10 % then the rest after 1 minute');
+    expect(DeploymentStrategy.linear({ percentage: 10, interval: Duration.minutes(5) }).name).toBe('Custom linear 10 % every 5 minutes');
+  });
+
   test('custom canary and linear strategies create a deployment configuration', () => {
     const stack = newStack();
-    const c = DeploymentStrategy.customCanary(5, Duration.minutes(7));
-    const l = DeploymentStrategy.customLinear(20, Duration.hours(1));
+    const c = DeploymentStrategy.canary({ percentage: 5, interval: Duration.minutes(7) });
+    const l = DeploymentStrategy.linear({ percentage: 20, interval: Duration.hours(1) });
     releasedFunction(stack, { deployment: { strategy: c } }, 'A');
     releasedFunction(stack, { deployment: { strategy: l } }, 'B');
     const t = Template.fromStack(stack);
@@ -129,7 +136,7 @@ describe('CodeDeploy deployment group', () => {
   test('a standalone AliasDeployment takes its strategy explicitly (no default that differs from FunctionDeploymentOptions)', () => {
     const stack = newStack();
     const fn = releasedFunction(stack);
-    const d = new AliasDeployment(stack, 'Deploy', { alias: fn.alias!, strategy: DeploymentStrategy.linear10PercentEvery1Minute() });
+    const d = new AliasDeployment(stack, 'Deploy', { alias: fn.alias!, strategy: DeploymentStrategy.LINEAR_10PERCENT_EVERY_1MINUTE });
     expect(d.strategy.name).toEqual('Linear10PercentEvery1Minute');
     Template.fromStack(stack).hasResourceProperties('AWS::CodeDeploy::DeploymentGroup', { DeploymentConfigName: 'CodeDeployDefault.LambdaLinear10PercentEvery1Minute' });
     // @ts-expect-error strategy is required

@@ -6,7 +6,7 @@ import { AliasDeployment, DeploymentStrategy, FunctionDeploymentOptions } from '
 import { expectErrors, nagFindings, newStack, synthErrors } from '../helpers';
 import { releasedFunction } from './fixtures';
 
-const canary = DeploymentStrategy.canary10Percent5Minutes();
+const canary = DeploymentStrategy.CANARY_10PERCENT_5MINUTES;
 
 function withDeployment(deployment: FunctionDeploymentOptions, props: any = {}): Stack {
   const stack = newStack();
@@ -54,16 +54,16 @@ describe('alias names', () => {
 
 describe('custom strategies', () => {
   test.each([1, 50, 99])('accepts %s %', pct => {
-    expect(synthErrors(withDeployment({ strategy: DeploymentStrategy.customCanary(pct, Duration.minutes(5)) }))).toEqual([]);
+    expect(synthErrors(withDeployment({ strategy: DeploymentStrategy.canary({ percentage: pct, interval: Duration.minutes(5) }) }))).toEqual([]);
   });
 
   test.each([0, 100, 10.5])('refuses %s %', pct => {
-    expectErrors(withDeployment({ strategy: DeploymentStrategy.customLinear(pct, Duration.minutes(5)) }),
+    expectErrors(withDeployment({ strategy: DeploymentStrategy.linear({ percentage: pct, interval: Duration.minutes(5) }) }),
       new RegExp(`strategy percentage is ${pct} %, allowed is a whole number 1–99 %, because a custom canary or linear step shifts 1 to 99 % of traffic\\.`));
   });
 
   test.each([Duration.minutes(1), Duration.minutes(2880), Duration.hours(48)])('accepts an interval of %s', interval => {
-    expect(synthErrors(withDeployment({ strategy: DeploymentStrategy.customCanary(10, interval) }))).toEqual([]);
+    expect(synthErrors(withDeployment({ strategy: DeploymentStrategy.canary({ percentage: 10, interval }) }))).toEqual([]);
   });
 
   test.each([
@@ -71,7 +71,7 @@ describe('custom strategies', () => {
     [Duration.seconds(90), '1.5'],
     [Duration.seconds(30), '0.5'],
   ])('refuses an interval of %s', (interval, shown) => {
-    expectErrors(withDeployment({ strategy: DeploymentStrategy.customCanary(10, interval) }),
+    expectErrors(withDeployment({ strategy: DeploymentStrategy.canary({ percentage: 10, interval }) }),
       new RegExp(`strategy interval is ${shown} minutes, allowed is a whole number 1–2,880 minutes`));
   });
 
@@ -79,7 +79,7 @@ describe('custom strategies', () => {
     const stack = newStack();
     const pct = new CfnParameter(stack, 'Pct', { type: 'Number' }).valueAsNumber;
     const minutes = new CfnParameter(stack, 'Min', { type: 'Number' }).valueAsNumber;
-    releasedFunction(stack, { deployment: { strategy: DeploymentStrategy.customLinear(pct, Duration.minutes(minutes)) } });
+    releasedFunction(stack, { deployment: { strategy: DeploymentStrategy.linear({ percentage: pct, interval: Duration.minutes(minutes) }) } });
     expect(synthErrors(stack)).toEqual([]);
   });
 });

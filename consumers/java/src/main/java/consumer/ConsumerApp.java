@@ -17,6 +17,7 @@ import io.github.cdklambdablueprints.NetworkTarget;
 import io.github.cdklambdablueprints.ProvisionedConcurrencyScaling;
 import io.github.cdklambdablueprints.QueueToFunction;
 import io.github.cdklambdablueprints.SmokeTestOptions;
+import io.github.cdklambdablueprints.TrafficShiftOptions;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
@@ -81,7 +82,7 @@ public final class ConsumerApp {
                 .environment(Map.of("STAGE", "prod"))
                 .deployment(FunctionDeploymentOptions.builder()
                         .aliasName("live")
-                        .strategy(DeploymentStrategy.canary10Percent5Minutes())
+                        .strategy(DeploymentStrategy.CANARY_10PERCENT_5MINUTES)
                         .smokeTest(SmokeTestOptions.builder()
                                 .payload("{\"smokeTest\":true}").expectedResponseContains("ok").build())
                         .build())
@@ -104,7 +105,7 @@ public final class ConsumerApp {
                 .code(BlueprintCode.fromFile(handler("canary-http.js")))
                 .reservedConcurrentExecutions(50)
                 .deployment(FunctionDeploymentOptions.builder()
-                        .strategy(DeploymentStrategy.customLinear(20, Duration.minutes(2)))
+                        .strategy(DeploymentStrategy.linear(TrafficShiftOptions.builder().percentage(20).interval(Duration.minutes(2)).build()))
                         .provisionedConcurrency(2)
                         .provisionedConcurrencyScaling(ProvisionedConcurrencyScaling.builder()
                                 .maxCapacity(20).utilizationTarget(0.7).build())
