@@ -97,11 +97,25 @@ describe('BlueprintCode.fromGoModule', () => {
       `[S/Fn] Code is BlueprintCode.fromGoModule(${JSON.stringify(empty)}), allowed is a Go module directory (holding go.mod), because go build compiles the module's main package.`);
   });
 
+  test('with cgo the binary links the build host\'s glibc: a symbol newer than the runtime\'s glibc fails the synth, naming it', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'blueprint-go-cgo-'));
+    fs.writeFileSync(path.join(root, 'go.mod'), 'module example.com/cgo\n\ngo 1.21\n');
+    fs.writeFileSync(path.join(root, 'main.go'), 'package main\n\n// #include <stdlib.h>\nimport "C"\n\nimport "fmt"\n\nfunc main() { fmt.Println(uint32(C.arc4random())) }\n');
+    // The build host's glibc (2.36 on Debian 12) has arc4random; Amazon Linux 2023's (2.34) does not.
+    const built = synth(root, { cacheDir: path.join(root, '.bundle-cache'), cgoEnabled: true }, lambda.Architecture.X86_64);
+    expect(built.error).toBe([
+      'Validation failed with the following errors:',
+      '  [S/Fn/Function/Resource] LambdaBlueprints-LambdaNativeGlibc: Runtime is "provided.al2023" (Amazon Linux 2023, glibc 2.34) but the code holds bootstrap (imports arc4random@GLIBC_2.36), allowed is binaries that need glibc 2.34 or older (link them against an older glibc, e.g. build on Amazon Linux 2023 or with manylinux wheels for it, or statically: CGO_ENABLED=0 for Go), because the dynamic loader refuses a binary that needs a newer glibc than the runtime\'s OS has ("version GLIBC_x.y not found"): the function fails only when it is invoked.',
+    ].join('\n'));
+    // Without cgo the same call does not compile, and the default build is static (nothing to judge).
+    expect(ofRule(constructMode(synth(m.root, { cacheDir: m.cacheDir }, lambda.Architecture.X86_64).stack), 'LambdaNativeGlibc')).toEqual([]);
+  });
+
   test('a plain lambda.Function gets an x86_64 binary (options.architecture otherwise): on arm64 the pack reports the wrong architecture', () => {
     const stack = new Stack(new App(), 'Plain');
     new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.PROVIDED_AL2023, architecture: lambda.Architecture.ARM_64, handler: 'bootstrap', code: BlueprintCode.fromGoModule(m.root, { cacheDir: m.cacheDir }) });
     expect(ofRule(packMode(stack), 'LambdaNativeArchitecture').map(r => r.message)).toEqual([
-      'Architectures is "arm64" but the code holds bootstrap (x86_64), allowed is native binaries built for arm64 (rebuild them for arm64, e.g. pip --platform manylinux2014_aarch64, or set the function\'s architecture to match), because Lambda cannot load a binary built for another instruction set: the function fails only when it is invoked.',
+      'Architectures is "arm64" but the code holds bootstrap (x86_64), allowed is native binaries built for arm64 (rebuild them for arm64, e.g. GOOS=linux GOARCH=arm64 go build for a Go bootstrap, or set the function\'s architecture to match), because Lambda cannot load a binary built for another instruction set: the function fails only when it is invoked.',
     ]);
     const fixed = new Stack(new App(), 'Plain');
     new lambda.Function(fixed, 'Fn', { runtime: lambda.Runtime.PROVIDED_AL2023, architecture: lambda.Architecture.ARM_64, handler: 'bootstrap', code: BlueprintCode.fromGoModule(m.root, { cacheDir: m.cacheDir, architecture: lambda.Architecture.ARM_64 }) });
