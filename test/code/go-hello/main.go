@@ -3,6 +3,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"log"
 	"strings"
 
 	"github.com/aws/aws-lambda-go/lambda"
@@ -13,6 +15,10 @@ type event struct {
 }
 
 func handle(ctx context.Context, e event) (string, error) {
+	if e.Name == "" {
+		return "", errors.New("name is required")
+	}
+	log.Printf("greeting %s", e.Name)
 	return "hello " + strings.ToUpper(e.Name), nil
 }
 
