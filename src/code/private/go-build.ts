@@ -10,6 +10,12 @@ const SKIPPED = new Set(['.git', 'cdk.out', 'node_modules', '.idea', '.vscode'])
 /** The tag that leaves aws-lambda-go's RPC mode (go1.x only) out of a binary for an OS-only runtime. */
 export const NORPC_TAG = 'lambda.norpc';
 
+/**
+ * The construct metadata type under which `BlueprintCode.fromGoModule` records where a function's binary
+ * was built from (a `GoBuildRequest`), so that the local emulator can build a host-architecture twin.
+ */
+export const GO_MODULE_METADATA = 'cdk-lambda-blueprints:go-module';
+
 /** What to build and how. */
 export interface GoBuildRequest {
   /** Absolute path of the module directory (holding go.mod). */

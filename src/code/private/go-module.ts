@@ -5,7 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { defaultCacheDir } from './bundle';
 import { displayPath } from './entry-code';
-import { buildGoModule, GoBuildError } from './go-build';
+import { buildGoModule, GO_MODULE_METADATA, GoBuildError, GoBuildRequest } from './go-build';
 import { refuseCode } from './refuse';
 import { CodeTarget, ResolvedCode, TargetedCode } from './targeted-code';
 import { BlueprintGoModuleOptions } from '../options';
@@ -34,14 +34,17 @@ export class GoModuleCode extends TargetedCode {
     const goarch = arch === lambda.Architecture.ARM_64.name ? 'arm64' : 'amd64';
     const pkg = this.options.package ?? '.';
     try {
-      const build = buildGoModule({
+      const request: GoBuildRequest = {
         dir: path.resolve(this.dir),
         pkg,
         goarch,
         cgo: this.options.cgoEnabled ?? false,
         tags: this.options.buildTags ?? [],
         cacheDir: path.resolve(this.options.cacheDir ?? defaultCacheDir()),
-      });
+      };
+      const build = buildGoModule(request);
+      // For local runs on a host of the other architecture (the emulator builds a twin from it).
+      scope.node.addMetadata(GO_MODULE_METADATA, request);
       return { code: lambda.Code.fromAsset(build.dir, { assetHash: build.hash, assetHashType: AssetHashType.CUSTOM }), sourceMapped: false };
     } catch (e) {
       if (!(e instanceof GoBuildError)) throw e;

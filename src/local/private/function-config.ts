@@ -3,6 +3,7 @@ import * as path from 'path';
 import { FunctionRef, StackArtifact } from './assembly';
 import { hostArchitecture, nativeBinaries } from './elf';
 import { LaunchCommand } from './environment';
+import { goTwin } from './go-twin';
 import { pythonInterpreter } from './python-interpreter';
 import { FunctionSpec, LocalErrorCode, LocalLambdaError } from './types';
 import { extractZip } from './unzip';
@@ -143,7 +144,10 @@ export function prepareFunction(ref: FunctionRef, workDir: string, overrides: En
   }
 
   const architecture = (props.Architectures?.[0] ?? 'x86_64') as 'x86_64' | 'arm64';
-  checkArchitecture(ref, architecture, [taskRoot, optDir]);
+  const host = hostArchitecture();
+  const twin = runtime.startsWith('provided') && architecture !== host ? goTwin(ref, architecture, host, warnings) : undefined;
+  if (twin) taskRoot = twin;
+  checkArchitecture(ref, twin ? host : architecture, [taskRoot, optDir]);
   const runtimeLaunch = launchFor(ref, runtime, taskRoot, optDir, warnings);
   const environment = resolveEnvironment(ref, props.Environment?.Variables ?? {}, overrides, warnings);
 
