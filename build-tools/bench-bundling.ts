@@ -8,6 +8,10 @@
  * Prints per esbuild: seconds spent bundling in the first and the second synth, their ratio (the second
  * must be at most 10 % of the first), the bundles the cache served, and the synth wall seconds.
  *
+ * Then the same for a Go module (examples/go-url-handler, aws-lambda-go) built by BlueprintCode.fromGoModule
+ * for arm64: the first synth with an empty binary cache runs go build (Go's own build cache, GOCACHE, as the
+ * environment has it: `.cache/go-build` unless set), the second reuses the binary.
+ *
  * Usage: npx projen bench:bundling [--functions 20]
  */
 import { execFileSync } from 'child_process';
@@ -67,11 +71,32 @@ function synth(n: number, cacheDir: string, esbuild: string): Sample {
   return JSON.parse(out.toString().trim().split('\n').pop()!);
 }
 
+/** The Go module synthesized twice: first with an empty binary cache, then with the cache the first left. */
+function goRow(): string {
+  const dir = path.join(root, 'bench-out', 'bundling-go');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(path.join(root, 'examples', 'go-url-handler'), path.join(dir, 'module'), { recursive: true });
+  const env = {
+    ...process.env,
+    TS_NODE_PROJECT: path.join(root, 'test', 'tsconfig.json'),
+    GOMODCACHE: process.env.GOMODCACHE ?? path.join(root, '.cache', 'go-mod'),
+    GOCACHE: process.env.GOCACHE ?? path.join(root, '.cache', 'go-build'),
+    GOFLAGS: process.env.GOFLAGS ?? '-modcacherw',
+  };
+  const run = (out: string): Sample => JSON.parse(execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'bench-bundling-go-app.ts'),
+    path.join(dir, 'module'), path.join(dir, 'cache'), path.join(dir, out)], { env, maxBuffer: 64 * 1024 * 1024 }).toString().trim().split('\n').pop()!);
+  const first = run('cdk.out.1');
+  const second = run('cdk.out.2');
+  const ratio = second.bundlingSeconds / first.bundlingSeconds;
+  process.stderr.write(`go: first ${first.bundlingSeconds.toFixed(3)} s, second ${second.bundlingSeconds.toFixed(3)} s\n`);
+  return `| go build (Go module, arm64) | 1 | ${first.bundlingSeconds.toFixed(3)} | ${second.bundlingSeconds.toFixed(3)} | ${(ratio * 100).toFixed(1)} % ${ratio <= 0.1 ? '(≤ 10 %)' : '(ABOVE 10 %)'} | ${first.cached} / ${second.cached} | ${first.seconds.toFixed(2)} / ${second.seconds.toFixed(2)} |`;
+}
+
 function main(): void {
   const n = Number(arg('--functions', '20'));
   writeProject(n);
   const rows = [
-    '| esbuild | functions | bundling s, 1st synth (empty cache) | bundling s, 2nd synth (same tree) | 2nd / 1st | bundles from cache (1st / 2nd) | synth wall s (1st / 2nd) |',
+    '| builder | functions | bundling s, 1st synth (empty cache) | bundling s, 2nd synth (same tree) | 2nd / 1st | bundles from cache (1st / 2nd) | synth wall s (1st / 2nd) |',
     '|---|---|---|---|---|---|---|',
   ];
   for (const esbuild of ['native', 'wasm']) {
@@ -83,6 +108,7 @@ function main(): void {
     process.stderr.write(`${esbuild}: first ${first.bundlingSeconds.toFixed(3)} s, second ${second.bundlingSeconds.toFixed(3)} s\n`);
     rows.push(`| ${esbuild} | ${n} | ${first.bundlingSeconds.toFixed(3)} | ${second.bundlingSeconds.toFixed(3)} | ${(ratio * 100).toFixed(1)} % ${ratio <= 0.1 ? '(≤ 10 %)' : '(ABOVE 10 %)'} | ${first.cached} / ${second.cached} | ${first.seconds.toFixed(2)} / ${second.seconds.toFixed(2)} |`);
   }
+  rows.push(goRow());
   console.log(rows.join('\n'));
 }
 
