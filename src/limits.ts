@@ -423,3 +423,16 @@ export const RUNTIME_OS_FACTS: ReadonlyArray<{ readonly os: string; readonly gli
     runtimes: /^(provided\.al2|nodejs1[68]\.x|python3\.(8|9|10|11)|java8\.al2|java11|java17|ruby3\.2|dotnet6)$/,
   },
 ];
+
+/**
+ * Java facts (internal form): a class file's major version is the Java feature version plus 44 (Java 8:
+ * 52, 17: 61, 21: 65, 25: 69); a JVM refuses class files above its own (UnsupportedClassVersionError).
+ *
+ * @see https://docs.oracle.com/javase/specs/jvms/se21/html/jvms-4.html#jvms-4.1
+ */
+export const JAVA_FACTS = {
+  /** The Java version of a Lambda Java runtime name (`java21`, `java17.al2023`, `java8.al2`). */
+  runtime: /^java(\d+)(\.al2(023)?)?$/,
+  /** Class file major version = Java feature version + 44. */
+  classMajorOffset: 44,
+} as const;

@@ -161,3 +161,22 @@ export interface BlueprintGoModuleOptions {
    */
   readonly cacheDir?: string;
 }
+
+/**
+ * Options of `BlueprintCode.fromMavenProject`.
+ */
+export interface BlueprintMavenProjectOptions {
+  /**
+   * Arguments added to `mvn -B -q package` (e.g. `['-DskipTests']`, a profile `-Plambda`).
+   * @default - none
+   */
+  readonly mavenArguments?: string[];
+
+  /**
+   * Where built jars are cached between synths: the same project files and arguments reuse the jar
+   * without running Maven.
+   * @default - `cdk-lambda-blueprints/bundles` under the OS temporary directory, or the directory in the
+   * `CDK_LAMBDA_BLUEPRINTS_CACHE` environment variable
+   */
+  readonly cacheDir?: string;
+}

@@ -5,11 +5,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { BlueprintDirectoryCodeOptions, BlueprintEntryCodeOptions, BlueprintGoModuleOptions, BlueprintImageAssetOptions, BlueprintPythonProjectOptions } from '../code/options';
+import { BlueprintDirectoryCodeOptions, BlueprintEntryCodeOptions, BlueprintGoModuleOptions, BlueprintImageAssetOptions, BlueprintMavenProjectOptions, BlueprintPythonProjectOptions } from '../code/options';
 import { DirectoryCode } from '../code/private/directory-code';
 import { EntryCode } from '../code/private/entry-code';
 import { GoModuleCode } from '../code/private/go-module';
 import { ImageAssetCode } from '../code/private/image-code';
+import { MavenProjectCode } from '../code/private/maven-project';
 import { PythonProjectCode } from '../code/private/python-project';
 import { DEFAULTS } from '../limits';
 
@@ -158,6 +159,28 @@ export class BlueprintCode {
    */
   public static fromGoModule(dir: string, options: BlueprintGoModuleOptions = {}): lambda.Code {
     return new GoModuleCode(dir, options);
+  }
+
+  /**
+   * A Java project built with its own Maven build (`mvn -B -q package`, plus `mavenArguments`), without
+   * Docker: the jar it writes into target/ (the largest, i.e. the fat jar of the maven-shade-plugin;
+   * `original-*`, sources and javadoc jars left out) is the deployment package, deployed as it is. Use it with
+   * a Java runtime and a handler `package.Class::method`: the class is checked to be in the jar at synth
+   * (`LambdaHandlerPresent`), and its class files to be no newer than the runtime's Java
+   * (`LambdaJavaClassVersion`).
+   *
+   * Builds are cached: the hash of every file of the project (target/ left out) and the arguments name a
+   * cache entry, so an unchanged project reuses the jar without running Maven. Maven missing (`mvn` on
+   * PATH, or `CDK_LAMBDA_BLUEPRINTS_MVN`) or a build that fails fails the synth with Maven's errors.
+   * Dependencies come as Maven fetches them (its settings, `MAVEN_OPTS`, e.g.
+   * `-Dmaven.repo.local=...`).
+   *
+   * @param dir path of the project directory (holding pom.xml)
+   * @param options build options
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/java-package.html
+   */
+  public static fromMavenProject(dir: string, options: BlueprintMavenProjectOptions = {}): lambda.Code {
+    return new MavenProjectCode(dir, options);
   }
 
   /**

@@ -88,6 +88,7 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
   LambdaNativeArchitecture: s => l1AssetFunction(s, { 'index.js': 'exports.handler = async () => 1;', 'node_modules/x/build/x.node': elfHeader(X86_64) }),
   LambdaNativeGlibc: s => l1AssetFunction(s, { bootstrap: elfImporting(X86_64, [{ symbol: 'arc4random', version: 'GLIBC_2.36' }]) }, { Runtime: 'provided.al2023', Handler: 'bootstrap' }),
   LambdaBootstrap: s => l1AssetFunction(s, { 'build/bootstrap': '#!/bin/sh\n' }, { Runtime: 'provided.al2023', Handler: 'bootstrap' }),
+  LambdaJavaClassVersion: s => l1AssetFunction(s, { 'com/example/Hello.class': Buffer.from('cafebabe00000045', 'hex') }, { Runtime: 'java21', Handler: 'com.example.Hello::handleRequest' }),
   LambdaImageUri: s => l1Function(s, 'Fn', { PackageType: 'Image', Code: { ImageUri: 'docker.io/library/node:22', ZipFile: undefined }, Runtime: undefined, Handler: undefined }),
   LambdaImageTag: s => l1Function(s, 'Fn', { PackageType: 'Image', Code: { ImageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:latest', ZipFile: undefined }, Runtime: undefined, Handler: undefined }),
   // A zip declaring 251 MB in its central directory: a few bytes on disk.

@@ -21,3 +21,5 @@ process.env.GOMODCACHE = `${repoRoot}/.cache/go-mod`;
 process.env.GOCACHE = `${repoRoot}/.cache/go-build`;
 process.env.GOFLAGS = '-modcacherw -buildvcs=false';
 process.env.GOTOOLCHAIN = 'local';
+// Maven builds in tests (BlueprintCode.fromMavenProject) use the project's repository, .cache/m2.
+process.env.MAVEN_OPTS = `-Dmaven.repo.local=${repoRoot}/.cache/m2`;
