@@ -34,5 +34,26 @@ if [ ! -d "$dest/python/awslambdaric" ]; then
   python3 -m pip install --quiet --disable-pip-version-check --target "$dest/python" awslambdaric >"$dest/python-install.log" 2>&1 \
     || { tail -40 "$dest/python-install.log"; exit 1; }
 fi
+# AWS's Java Runtime Interface Client and its dependencies, from Maven Central through Maven (the project's
+# repository, .cache/m2): jars in $dest/java/lib, which the emulator puts on a Java function's class path
+# (CDK_LAMBDA_BLUEPRINTS_JAVA_RIC). No native build: the client's JNI library ships inside its jar.
+ric_java=2.10.1
+if [ "$(cat "$dest/java/version" 2>/dev/null)" != "$ric_java" ]; then
+  echo "setup-local-conformance: fetching aws-lambda-java-runtime-interface-client $ric_java with Maven"
+  command -v mvn >/dev/null || { echo "setup-local-conformance: Maven (mvn) and a JDK are needed for the Java runtime interface client"; exit 1; }
+  rm -rf "$dest/java" && mkdir -p "$dest/java/lib"
+  cat > "$dest/java/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>local</groupId><artifactId>java-ric</artifactId><version>1</version><packaging>pom</packaging>
+  <dependencies>
+    <dependency><groupId>com.amazonaws</groupId><artifactId>aws-lambda-java-runtime-interface-client</artifactId><version>${ric_java}</version></dependency>
+  </dependencies>
+</project>
+POM
+  mvn -B -q -f "$dest/java/pom.xml" -Dmaven.repo.local="$PWD/.cache/m2" dependency:copy-dependencies -DoutputDirectory="$dest/java/lib" \
+    >"$dest/java-install.log" 2>&1 || { tail -40 "$dest/java-install.log"; exit 1; }
+  echo "$ric_java" > "$dest/java/version"
+fi
 echo "$stamp" > "$dest/stamp"
 echo "setup-local-conformance: ready in $(( $(date +%s) - start )) s ($dest)"

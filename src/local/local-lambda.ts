@@ -196,7 +196,8 @@ export class LocalLambda {
     ].join('\n') : workerFile;
     const workerOptions = { strictEnvironment: options.strictEnvironment, overridesFile: options.overridesFile, environment: options.environment };
     const workerData = { assemblyDir, functionId, options: workerOptions, signal, port: port2 };
-    this.worker = new Worker(source, { eval: ts, workerData, transferList: [port2] });
+    // The environment as this code sees it (a test runner's process.env included), not the process's original one.
+    this.worker = new Worker(source, { eval: ts, workerData, transferList: [port2], env: { ...process.env } });
     this.worker.unref();
     const opened = this.wait() as { spec: FunctionSpec; triggers: string[] };
     this.functionPath = opened.spec.path;
