@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { buildApp as javaWorkerApp } from '../../examples/java-snapstart-worker';
 import { BlueprintCode, BlueprintFunction, LocalLambda } from '../../src';
 
 // A Java handler (test/code/maven-hello, built by BlueprintCode.fromMavenProject) runs through AWS's own
@@ -47,6 +48,20 @@ function javaApp(root: string): App {
       const failed = fn.invoke('{}');
       expect([failed.errorType, failed.errorMessage]).toEqual(['java.lang.IllegalArgumentException', 'name is required']);
       expect(JSON.parse(failed.payload).stackTrace[0]).toMatch(/^com\.example\.Hello\.handleRequest\(Hello\.java:\d+\)$/);
+    } finally {
+      fn.dispose();
+    }
+  });
+
+  test('the java-snapstart-worker example: SQS batches through the alias\'s mapping, a bad message alone to the DLQ', () => {
+    const app = javaWorkerApp(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'local-java-worker-')) }));
+    const fn = LocalLambda.fromStage(app, 'JavaSnapStartWorker/Worker');
+    try {
+      expect(fn.triggers).toEqual([expect.stringMatching(/^sqs:OrdersQueue/)]);
+      const result = fn.deliver({ records: ['apple', 'kiwi', 'pear', 'plum'] });
+      expect([result.succeeded, result.failed]).toEqual([3, 1]);
+      const dlq = Object.entries(JSON.parse(result.outbox).destinations as Record<string, Array<{ body: string }>>);
+      expect(dlq.map(([id, messages]) => [id.replace(/[0-9A-F]{8}$/, ''), messages.map(m => m.body)])).toEqual([['OrdersDeadLetterQueue', ['kiwi']]]);
     } finally {
       fn.dispose();
     }
