@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { HANDLERS } from './fixtures';
 import { buildApp as javaWorkerApp } from '../../examples/java-snapstart-worker';
 import { BlueprintCode, BlueprintFunction, LocalLambda } from '../../src';
 
@@ -51,6 +52,41 @@ function javaApp(root: string): App {
     } finally {
       fn.dispose();
     }
+  });
+
+  test('the shared conformance case: the Java client gives the Node.js client\'s results, warm state and errors', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'local-java-conformance-'));
+    const project = path.join(root, 'project');
+    fs.cpSync(FIXTURE, project, { recursive: true, filter: f => path.basename(f) !== 'target' });
+    const app = new App({ outdir: path.join(root, 'cdk.out') });
+    const stack = new Stack(app, 'Local', { env: { account: '111111111111', region: 'eu-west-1' } });
+    new lambda.Function(stack, 'Node', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline(HANDLERS.conformance), memorySize: 256, functionName: 'conformance' });
+    new lambda.Function(stack, 'Java', {
+      runtime: lambda.Runtime.JAVA_21,
+      handler: 'com.example.Conformance::handleRequest',
+      code: BlueprintCode.fromMavenProject(project, { cacheDir: path.join(root, 'cache') }),
+      memorySize: 256,
+      functionName: 'conformance-java',
+    });
+    const run = (id: string) => {
+      const fn = LocalLambda.fromStage(app, id);
+      try {
+        return [{ a: 1 }, { b: 2, list: [1, 'x'] }, { fail: true }].map(event => fn.invoke(JSON.stringify(event), { clientContext: '{"custom":{"app":"x"}}' }));
+      } finally {
+        fn.dispose();
+      }
+    };
+    const [node, java] = [run('Local/Node'), run('Local/Java')];
+    const same = (payload: string, name: string) => JSON.parse(payload.replace(new RegExp(`${name}\\b`, 'g'), '<fn>'));
+    for (let i = 0; i < 2; i++) {
+      expect([java[i].errorType, java[i].coldStart]).toEqual([node[i].errorType, node[i].coldStart]);
+      expect(same(java[i].payload, 'conformance-java')).toEqual({ ...same(node[i].payload, 'conformance'), cc: { app: 'x' } });
+      expect(java[i].logs.some(l => l.includes('conformance log'))).toBe(true);
+    }
+    // The error's message is the same; its type is the language's own name for it (the class in Java).
+    expect([node[2].errorType, node[2].errorMessage]).toEqual(['ConformanceError', 'conformance failure']);
+    expect([java[2].errorType, java[2].errorMessage]).toEqual(['com.example.Conformance$ConformanceError', 'conformance failure']);
+    expect([java[2].coldStart, java[2].environmentId]).toEqual([false, java[0].environmentId]);
   });
 
   test('the java-snapstart-worker example: SQS batches through the alias\'s mapping, a bad message alone to the DLQ', () => {
