@@ -70,6 +70,19 @@ describe('LambdaNativeGlibc', () => {
   });
 });
 
+describe('LambdaNativeGlibc counts', () => {
+  test('more symbols and more binaries are counted; a runtime whose OS is not known is not judged', () => {
+    const many = elfImporting(ARM64, [{ symbol: 'a', version: 'GLIBC_2.35' }, { symbol: 'b', version: 'GLIBC_2.36' }, { symbol: 'c', version: 'GLIBC_2.38' }]);
+    const files = Object.fromEntries(['lib/a.so', 'lib/b.so', 'lib/c.so', 'lib/d.so'].map(f => [f, many]));
+    expect(both(withFunction({ code: lambda.Code.fromAsset(bootstrapDir(many, 0o755, files)) }), 'LambdaNativeGlibc').map(r => r.message)).toEqual([
+      'Runtime is "provided.al2023" (Amazon Linux 2023, glibc 2.34) but the code holds bootstrap (imports c@GLIBC_2.38 and 2 more symbols above 2.34), lib/a.so (imports c@GLIBC_2.38 and 2 more symbols above 2.34), lib/b.so (imports c@GLIBC_2.38 and 2 more symbols above 2.34) and 2 more binaries, allowed is binaries that need glibc 2.34 or older (link them against an older glibc, e.g. build on Amazon Linux 2023 or with manylinux wheels for it, or statically: CGO_ENABLED=0 for Go), because the dynamic loader refuses a binary that needs a newer glibc than the runtime\'s OS has ("version GLIBC_x.y not found"): the function fails only when it is invoked.',
+    ]);
+    const stack = newStack();
+    new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.PROVIDED, handler: 'bootstrap', code: lambda.Code.fromAsset(bootstrapDir(many, 0o755)) });
+    expect(both(stack, 'LambdaNativeGlibc')).toEqual([]);
+  });
+});
+
 describe('LambdaBootstrap', () => {
   const FAILS = 'the function fails on every invocation (Runtime.InvalidEntrypoint)';
   test('a bootstrap that is not executable by everyone (644, 744), in a directory and in a zip', () => {
