@@ -9,6 +9,7 @@ import { BlueprintCode, BlueprintFunction } from '../../src';
 import { hostArchitecture } from '../../src/local/private/elf';
 import { Emulator } from '../../src/local/private/emulator';
 import { javaFeatureVersion } from '../../src/local/private/java-launch';
+import { targetOf } from '../../src/local/private/sources';
 
 // How Go and Java functions are prepared to run (in this process: the launch command, the twin, refusals).
 
@@ -112,4 +113,9 @@ describe('a Go function for the other architecture', () => {
     expect(() => Emulator.open(assembly, 'Go/Hello')).toThrow(
       `/Go/Hello/Function/Resource: its bootstrap is native code for ${other.name}, which this ${host} host cannot run, and its host-architecture twin could not be built from ${module}: go build failed: # example.com/hello; ./broken.go:3:28: cannot use "text" (untyped string constant) as int value in return statement`);
   });
+});
+
+test('a mapping\'s FunctionName through an alias, as aws-cdk-lib renders it, points at the alias', () => {
+  const aliasName = { 'Fn::Join': ['', [{ 'Fn::Select': [6, { 'Fn::Split': [':', { Ref: 'WorkerReleaseAlias' }] }] }, ':live']] };
+  expect([targetOf(aliasName), targetOf({ 'Fn::Join': ['', ['arn:', ':x']] }), targetOf({ Ref: 'Fn' }), targetOf({ 'Fn::GetAtt': ['Fn', 'Arn'] })]).toEqual(['WorkerReleaseAlias', undefined, 'Fn', 'Fn']);
 });
