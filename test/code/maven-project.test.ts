@@ -94,6 +94,13 @@ describe('BlueprintCode.fromMavenProject', () => {
     ].join('\n'));
   });
 
+  test('a build that writes no jar (pom packaging) fails the synth saying what Lambda needs', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'blueprint-maven-pom-'));
+    fs.writeFileSync(path.join(root, 'pom.xml'), '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion><groupId>x</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging></project>\n');
+    expect(synth(root, { cacheDir: path.join(root, '.bundle-cache') }).error).toContain(
+      `[S/Fn] Code is BlueprintCode.fromMavenProject(${JSON.stringify(root)}), allowed is a Maven project that mvn package builds into a jar, because mvn package wrote no jar into target/ (a jar packaging with the maven-shade-plugin gives the fat jar Lambda runs).`);
+  });
+
   test('a runtime other than Java, and a directory without pom.xml, fail the synth', () => {
     expect(synth(p.root, { cacheDir: p.cacheDir }, lambda.Runtime.NODEJS_22_X, 'index.handler').error).toContain(
       `[S/Fn] Runtime is "nodejs22.x" for BlueprintCode.fromMavenProject(${JSON.stringify(p.root)}), allowed is a Java runtime (java<version>), because the project builds a jar of Java classes.`);
