@@ -30,6 +30,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
     'esbuild@^0.25', 'typescript@~5.9.3', '@types/node@^20', 'fast-check@^3',
+    // The HTTP load generator of bench:local's serve figures (issue 26).
+    'autocannon@^8',
   ],
 
   // The four non-JS targets are declared; `build` proves them with `jsii-pacmak --code-only`
@@ -96,7 +98,7 @@ project.addBundledDeps('commander@^14');
 project.gitignore.exclude('/.cache/');
 project.npmignore?.exclude('/.cache/');
 const benchLocal = project.addTask('bench:local', {
-  description: 'Run the local emulator: median warm round trip, cold start overhead vs a bare node start, 1,000 SQS messages in batches of 10',
+  description: 'Run the local emulator: median warm round trip (and under AWS\'s Runtime Interface Emulator when installed), cold start overhead vs a bare node start, 1,000 SQS messages in batches of 10, serve over loopback (sequential and autocannon)',
   exec: 'ts-node --transpile-only --project test/tsconfig.json build-tools/bench-local.ts',
   receiveArgs: true,
 });

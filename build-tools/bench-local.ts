@@ -1,11 +1,16 @@
 /**
  * Benchmark of the local emulator (`npx projen bench:local`, also run by `npx projen bench`). Prints:
- * - the median round trip of a warm invocation of a trivial Node.js handler (target <= 5 ms);
+ * - the median round trip of a warm invocation of a trivial Node.js handler (target <= 1.2 ms), and the same
+ *   under AWS's Runtime Interface Emulator with AWS's runtime client, for comparison (skipped with a message
+ *   when build-tools/setup-local-conformance.sh has not installed them);
  * - the cold start overhead of the emulator: a cold invocation's round trip minus a bare `node -e` start
  *   (target <= 150 ms);
- * - 1,000 SQS messages through a batch-size-10 mapping (target <= 10 s).
+ * - 1,000 SQS messages through a batch-size-10 mapping (target <= 10 s);
+ * - `serve`: the same handler behind a Function URL over loopback: the median round trip of sequential
+ *   requests (target: at most 1 ms above the warm invoke of the same run), and autocannon with 10
+ *   connections (requests per second, median and p99) — see bench-local-serve.ts.
  *
- * Usage: npx projen bench:local [--warm 500] [--cold 15]
+ * Usage: npx projen bench:local [--warm 500] [--cold 15] [--serve-seconds 5]
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -15,6 +20,8 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { benchServe } from './bench-local-serve';
+import { NODE_RIC, RIE_BIN, RieProcess } from './local-conformance';
 import { Emulator } from '../src/local/private/emulator';
 
 function arg(name: string, fallback: string): string {
@@ -32,11 +39,33 @@ function assembly(): string {
   const app = new App({ outdir });
   const stack = new Stack(app, 'Bench');
   const code = lambda.Code.fromInline('exports.handler = async (event) => ({ ok: true, records: (event.Records || []).length });');
-  new lambda.Function(stack, 'Trivial', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code });
+  new lambda.Function(stack, 'Trivial', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code }).addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
   const worker = new lambda.Function(stack, 'Worker', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code });
   worker.addEventSource(new sources.SqsEventSource(new sqs.Queue(stack, 'Queue'), { batchSize: 10 }));
   app.synth();
   return outdir;
+}
+
+/** The same warm round trip under AWS's RIE (AWS's Node.js runtime client as the bootstrap): a table row. */
+async function rieWarm(warm: Emulator, runs: number): Promise<string> {
+  const label = `warm invocation round trip under AWS's Runtime Interface Emulator, same handler (median of ${runs})`;
+  if (!fs.existsSync(RIE_BIN) || !fs.existsSync(NODE_RIC)) {
+    return `| ${label} | skipped: run build-tools/setup-local-conformance.sh to build aws-lambda-rie | |`;
+  }
+  const rie = await RieProcess.start(warm.runner.fn);
+  try {
+    for (let i = 0; i < 21; i++) await rie.invoke('{}');
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const r = await rie.invoke('{"n":1}');
+      ms.push(performance.now() - t);
+      if (r.status !== 200) throw new Error(`aws-lambda-rie answered ${r.status}: ${r.body}`);
+    }
+    return `| ${label} | ${median(ms).toFixed(2)} ms (p90 ${[...ms].sort((a, b) => a - b)[Math.floor(runs * 0.9)].toFixed(2)} ms) | |`;
+  } finally {
+    await rie.dispose();
+  }
 }
 
 async function main(): Promise<void> {
@@ -53,6 +82,7 @@ async function main(): Promise<void> {
     await warm.invoke({ payload: '{"n":1}' });
     warmMs.push(performance.now() - t);
   }
+  const rieRow = await rieWarm(warm, warmRuns);
   warm.dispose();
 
   const bareMs: number[] = [];
@@ -81,16 +111,22 @@ async function main(): Promise<void> {
   const environments = sqsEmulator.runner.environmentsStarted;
   sqsEmulator.dispose();
 
+  const serve = await benchServe(dir, 'function-url', warmRuns, Number(arg('--serve-seconds', '5')));
+  const serveMedian = median(serve.sequentialMs);
+
   const overhead = median(coldMs) - median(bareMs);
   const rows = [
     '| figure | value | target |',
     '|---|---|---|',
-    `| warm invocation round trip, trivial Node.js handler (median of ${warmRuns}) | ${median(warmMs).toFixed(2)} ms (p90 ${[...warmMs].sort((a, b) => a - b)[Math.floor(warmRuns * 0.9)].toFixed(2)} ms) | <= 5 ms |`,
+    `| warm invocation round trip, trivial Node.js handler (median of ${warmRuns}) | ${median(warmMs).toFixed(2)} ms (p90 ${[...warmMs].sort((a, b) => a - b)[Math.floor(warmRuns * 0.9)].toFixed(2)} ms) | <= 1.2 ms |`,
+    rieRow,
     `| bare \`node -e 0\` start (median of ${coldRuns}) | ${median(bareMs).toFixed(1)} ms | |`,
     `| cold invocation round trip (median of ${coldRuns}; Init Duration ${median(initMs).toFixed(1)} ms) | ${median(coldMs).toFixed(1)} ms | |`,
     `| opening the function (read the assembly, prepare code and layers; median of ${coldRuns}) | ${median(openMs).toFixed(1)} ms | |`,
     `| cold start overhead of the emulator (cold round trip - bare node) | ${overhead.toFixed(1)} ms | <= 150 ms |`,
     `| 1,000 SQS messages, batch size 10 (${outbox.invocations} invocations, ${environments} environments, ${outbox.succeeded} succeeded) | ${sqsSeconds.toFixed(2)} s | <= 10 s |`,
+    `| serve: Function URL round trip over loopback, one keep-alive connection (median of ${warmRuns}) | ${serveMedian.toFixed(2)} ms (+${(serveMedian - median(warmMs)).toFixed(2)} ms over the warm invoke) | <= warm invoke + 1 ms |`,
+    `| serve: autocannon, 10 connections, ${serve.total} requests (${serve.failures} failed) | ${Math.round(serve.requestsPerSecond)} req/s, median ${serve.p50Ms} ms, p99 ${serve.p99Ms} ms | |`,
   ];
   console.log(rows.join('\n'));
 }

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Installs AWS's own Runtime Interface Clients for the local emulator's conformance tests
-# (test/local/conformance.test.ts): npm `aws-lambda-ric` 3.x (built from source: needs cmake, autoconf,
-# automake, libtool and g++) and PyPI `awslambdaric`. Neither is a dependency of the library: both go to
-# .cache/local-conformance/ (git-ignored). `.ci/run` calls this script; run it by hand before
+# Installs AWS's own Runtime Interface Clients and Runtime Interface Emulator for the local emulator's
+# conformance tests (test/local/conformance.test.ts, test/local/rie.test.ts): npm `aws-lambda-ric` 3.x
+# (built from source: needs cmake, autoconf, automake, libtool and g++), PyPI `awslambdaric`, the
+# `aws-lambda-rie` binary (built with Go from the module proxy), and Maven Central's
+# `aws-lambda-java-runtime-interface-client` with its dependencies (test/local/java-runtime.test.ts, through
+# Maven). None is a dependency of the library: all go
+# to .cache/local-conformance/ (git-ignored). `.ci/run` calls this script; run it by hand before
 # `npx projen test` to run the conformance tests locally (they are skipped, outside CI, without it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +36,18 @@ if [ ! -d "$dest/python/awslambdaric" ]; then
   echo "setup-local-conformance: installing awslambdaric from PyPI"
   python3 -m pip install --quiet --disable-pip-version-check --target "$dest/python" awslambdaric >"$dest/python-install.log" 2>&1 \
     || { tail -40 "$dest/python-install.log"; exit 1; }
+fi
+# AWS's Runtime Interface Emulator: a static Go binary (no Node or Python ABI: kept across stamps). The
+# proxy serves the module as a pseudo-version only (its v1.x tags are not served).
+rie_version=v0.0.0-20261030222936-bef5c4ba774d
+if [ "$(cat "$dest/rie/version" 2>/dev/null)" != "$rie_version" ] || [ ! -x "$dest/rie/aws-lambda-rie" ]; then
+  echo "setup-local-conformance: building aws-lambda-rie $rie_version with Go"
+  command -v go >/dev/null || { echo "setup-local-conformance: Go is needed to build aws-lambda-rie (its go.mod asks for Go 1.26.6 or newer)"; exit 1; }
+  mkdir -p "$dest/rie"
+  GOBIN="$dest/rie" GOMODCACHE="$PWD/.cache/go-mod" GOCACHE="$PWD/.cache/go-build" GOFLAGS='-modcacherw -buildvcs=false' CGO_ENABLED=0 \
+    go install "github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@$rie_version" >"$dest/rie-install.log" 2>&1 \
+    || { tail -40 "$dest/rie-install.log"; exit 1; }
+  echo "$rie_version" > "$dest/rie/version"
 fi
 # AWS's Java Runtime Interface Client and its dependencies, from Maven Central through Maven (the project's
 # repository, .cache/m2): jars in $dest/java/lib, which the emulator puts on a Java function's class path

@@ -55,6 +55,8 @@ export { BlueprintLayer } from './layers/blueprint-layer';
 export type { BlueprintLayerAttributes, BlueprintLayerProps } from './layers/blueprint-layer';
 export { LambdaLimits } from './limits';
 export type { LimitSpec } from './limits';
+export { LocalApi } from './local/local-api';
+export type { LocalApiOptions, LocalHttpResponse, LocalRequestOptions } from './local/local-api';
 export { LocalEvents } from './local/local-events';
 export { LocalLambda } from './local/local-lambda';
 export type { LocalDeliverOptions, LocalDeliveryResult, LocalInvokeOptions, LocalInvokeResult, LocalLambdaOptions } from './local/local-lambda';

@@ -370,6 +370,13 @@ export const RUNTIME_API_FACTS = {
   syncPayloadBytes: 6 * 1024 * 1024,
   /** Largest event of an asynchronous invocation: 1 MB. */
   asyncPayloadBytes: 1024 * 1024,
+  /**
+   * Largest streamed response (Function URL `RESPONSE_STREAM`, InvokeWithResponseStream): 200 MB since July 2025.
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html
+   */
+  streamedResponseBytes: 200 * 1024 * 1024,
+  /** The content type of a streamed HTTP response: a JSON prelude (status, headers, cookies), 8 NUL bytes, then the body. */
+  httpStreamContentType: 'application/vnd.awslambda.http-integration-response',
   /** The init phase of an on-demand environment may take 10 s. */
   initTimeoutSeconds: 10,
   /** Lambda's own memory size when a template leaves MemorySize unset, in MB. */

@@ -40,12 +40,13 @@ const LEVELS = { TRACE: 1, DEBUG: 2, INFO: 3, WARN: 4, ERROR: 5, FATAL: 6 };
 const jsonLogs = process.env.AWS_LAMBDA_LOG_FORMAT === 'JSON';
 const minLevel = LEVELS[(process.env.AWS_LAMBDA_LOG_LEVEL || 'TRACE').toUpperCase()] || 1;
 let currentRequestId;
+let currentTenantId;
 function emit(level, args) {
   if (jsonLogs && LEVELS[level] < minLevel) return;
   const message = util.format(...args);
   const timestamp = new Date().toISOString();
   const line = jsonLogs
-    ? JSON.stringify({ timestamp, level, requestId: currentRequestId, message })
+    ? JSON.stringify({ timestamp, level, requestId: currentRequestId, ...(currentTenantId ? { tenantId: currentTenantId } : {}), message })
     : `${timestamp}\t${currentRequestId || 'undefined'}\t${level}\t${message.replace(/\n/g, '\r')}`;
   process.stdout.write(line + '\n');
 }
@@ -121,6 +122,74 @@ function findExport(mod, modulePath, exportPath) {
   return handler;
 }
 
+// --- response streaming: `awslambda.streamifyResponse(handler)` handlers get a writable `responseStream`
+// (event, responseStream, context); its bytes go to the Runtime API as they are written (chunked, with
+// Lambda-Runtime-Function-Response-Mode: streaming), and an error after the first byte travels in trailers.
+const STREAMING = Symbol.for('aws.lambda.runtime.handler.streaming');
+const HTTP_STREAM = 'application/vnd.awslambda.http-integration-response';
+const { Writable } = require('stream');
+
+function responseStream(id) {
+  let req;
+  let contentType = 'application/octet-stream';
+  let answered;
+  const open = () => {
+    if (req) return req;
+    answered = new Promise((resolve, reject) => {
+      req = http.request({
+        host, port: Number(port), method: 'POST', path: `${BASE}/invocation/${id}/response`, agent,
+        headers: {
+          'Lambda-Runtime-Function-Response-Mode': 'streaming', 'Content-Type': contentType, 'Transfer-Encoding': 'chunked',
+          'Trailer': 'Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body',
+        },
+      }, (res) => { res.resume(); res.on('end', resolve); });
+      req.on('error', reject);
+    });
+    return req;
+  };
+  const stream = new Writable({
+    write(chunk, _encoding, callback) { open().write(chunk, callback); },
+    final(callback) { open().end(); callback(); },
+  });
+  stream.setContentType = (type) => { contentType = type; };
+  /** Ends the stream with the error in its trailers. */
+  stream.fail = (error) => {
+    open().addTrailers({ 'Lambda-Runtime-Function-Error-Type': error.errorType, 'Lambda-Runtime-Function-Error-Body': Buffer.from(JSON.stringify(error)).toString('base64') });
+    req.end();
+    return answered;
+  };
+  stream.finished = () => new Promise((resolve) => { if (stream.writableFinished) resolve(); else stream.on('finish', resolve); }).then(() => answered);
+  return stream;
+}
+
+globalThis.awslambda = {
+  streamifyResponse: (handler) => { handler[STREAMING] = 'response'; return handler; },
+  HttpResponseStream: {
+    /** Writes the HTTP prelude (statusCode, headers, cookies) and its 8-NUL delimiter before the body. */
+    from(stream, prelude) {
+      stream.setContentType(HTTP_STREAM);
+      stream.write(JSON.stringify(prelude || {}));
+      stream.write(Buffer.alloc(8));
+      return stream;
+    },
+  },
+};
+
+async function runStreaming(handler, next, id) {
+  const stream = responseStream(id);
+  const context = makeContext(next.headers, () => undefined);
+  try {
+    await handler(JSON.parse(next.body), stream, context);
+    if (!stream.writableEnded) stream.end();
+    await stream.finished();
+  } catch (err) {
+    const error = toError(err);
+    logError('Invoke Error', error);
+    // As AWS's client does, even before the first byte: an empty stream whose trailers carry the error.
+    await stream.fail(error);
+  }
+}
+
 function makeContext(headers, done) {
   const deadline = Number(headers['lambda-runtime-deadline-ms']);
   const parse = (h) => (h ? JSON.parse(h) : undefined);
@@ -135,6 +204,7 @@ function makeContext(headers, done) {
     logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
     identity: parse(headers['lambda-runtime-cognito-identity']),
     clientContext: parse(headers['lambda-runtime-client-context']),
+    tenantId: headers['lambda-runtime-aws-tenant-id'],
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: (err, data) => done(err, data),
     succeed: (data) => done(undefined, data),
@@ -146,8 +216,10 @@ function makeContext(headers, done) {
 async function runInvocation(handler, next) {
   const id = next.headers['lambda-runtime-aws-request-id'];
   currentRequestId = id;
+  currentTenantId = next.headers['lambda-runtime-aws-tenant-id'];
   if (next.headers['lambda-runtime-trace-id']) process.env._X_AMZN_TRACE_ID = next.headers['lambda-runtime-trace-id'];
   else delete process.env._X_AMZN_TRACE_ID;
+  if (handler[STREAMING] === 'response') return runStreaming(handler, next, id);
   const outcome = await new Promise((resolve) => {
     let settled = false;
     const done = (err, data) => {

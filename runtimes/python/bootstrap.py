@@ -17,6 +17,7 @@ BASE = "/2018-06-01/runtime"
 HOST, PORT = os.environ["AWS_LAMBDA_RUNTIME_API"].split(":")
 conn = http.client.HTTPConnection(HOST, int(PORT))
 current_request_id = None
+current_tenant_id = None
 
 
 def request(method, path, body=None, headers=None):
@@ -37,13 +38,16 @@ class RequestIdFilter(logging.Filter):
 
 class JsonFormatter(logging.Formatter):
     def format(self, record):
-        return json.dumps({
+        record_json = {
             "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + "Z",
             "level": record.levelname,
             "message": record.getMessage(),
             "logger": record.name,
             "requestId": current_request_id,
-        })
+        }
+        if current_tenant_id is not None:
+            record_json["tenantId"] = current_tenant_id
+        return json.dumps(record_json)
 
 
 def setup_logging():
@@ -160,13 +164,14 @@ class Context:
         self.identity = CognitoIdentity(json.loads(cognito) if cognito else None)
         parsed = json.loads(client) if client else None
         self.client_context = ClientContext(parsed) if isinstance(parsed, dict) else None
+        self.tenant_id = headers.get("lambda-runtime-aws-tenant-id")
 
     def get_remaining_time_in_millis(self):
         return max(0, self._deadline - int(time.time() * 1000))
 
 
 def main():
-    global current_request_id
+    global current_request_id, current_tenant_id
     sys.path.insert(0, os.environ["LAMBDA_TASK_ROOT"])
     setup_logging()
     try:
@@ -179,6 +184,7 @@ def main():
     while True:
         status, headers, body = request("GET", BASE + "/invocation/next")
         current_request_id = headers.get("lambda-runtime-aws-request-id")
+        current_tenant_id = headers.get("lambda-runtime-aws-tenant-id")
         if headers.get("lambda-runtime-trace-id"):
             os.environ["_X_AMZN_TRACE_ID"] = headers["lambda-runtime-trace-id"]
         try:

@@ -1,9 +1,7 @@
 import * as path from 'path';
-import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
 import { Stage } from 'aws-cdk-lib';
+import { SyncClient } from './private/sync-client';
 import { FunctionSpec, InvokeOutcome } from './private/types';
-
-const WAIT_LIMIT_MS = 60 * 60 * 1000;
 
 /** How to open a function of a cloud assembly locally. */
 export interface LocalLambdaOptions {
@@ -43,11 +41,24 @@ export interface LocalInvokeOptions {
    */
   readonly cognitoIdentity?: string;
   /**
-   * Invoke as an asynchronous (`Event`) invocation: the event may be at most 1 MB instead of 6 MB.
+   * Invoke asynchronously (`InvocationType: Event`), as S3, SNS and EventBridge do: the event may be at most
+   * 1 MB instead of 6 MB; Lambda accepts it (status 202, empty payload), retries a failure per the function's
+   * EventInvokeConfig (`MaximumRetryAttempts`, default 2), then sends a record to the on-success or
+   * on-failure destination and the event to the dead-letter queue (see `outbox`). Retries run at once.
    *
    * @default false
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html
    */
   readonly asynchronous?: boolean;
+  /**
+   * The tenant to invoke for (Lambda's `TenantId`): required by a function in tenant isolation mode
+   * (`TenancyConfig.TenantIsolationMode: PER_TENANT`), whose execution environments each serve one tenant;
+   * the handler sees it as `context.tenantId` (Node.js) / `context.tenant_id` (Python).
+   *
+   * @default - no tenant
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/tenant-isolation-invoke.html
+   */
+  readonly tenantId?: string;
   /**
    * Skip the check that the event has the shape of one of the function's triggers.
    *
@@ -60,7 +71,16 @@ export interface LocalInvokeOptions {
 export interface LocalInvokeResult {
   /** The request id the runtime saw. */
   readonly requestId: string;
-  /** The response, or Lambda's error document, as JSON text. */
+  /**
+   * The payload parsed from JSON: the function's response (a dict in Python, a Map in Java), or Lambda's
+   * error document.
+   *
+   * @default - an asynchronous invocation (empty payload), or a payload that is not JSON
+   */
+  readonly response?: any;
+  /** The status code of Lambda's Invoke API: 200 for a synchronous invocation, 202 (accepted) for an asynchronous one. */
+  readonly statusCode: number;
+  /** The response, or Lambda's error document, as JSON text; empty for an asynchronous invocation (as Lambda returns). */
   readonly payload: string;
   /**
    * The error type (e.g. `Runtime.HandlerNotFound`, `Sandbox.Timedout`, the handler's error name).
@@ -94,15 +114,25 @@ export interface LocalInvokeResult {
   readonly logs: string[];
   /** Which execution environment ran it (1, 2, ...). */
   readonly environmentId: number;
+  /** How many times the function ran: 1, or up to 1 + the retries for an asynchronous invocation (its timings and error are the last attempt's; its logs are every attempt's). */
+  readonly attempts: number;
+  /**
+   * Where an asynchronous invocation's event ended up, as JSON: `{ function, source, invocations, succeeded,
+   * failed, destinations: { <logical id>: [...] }, warnings }` (the format of `LocalDeliveryResult.outbox`).
+   *
+   * @default - a synchronous invocation
+   */
+  readonly outbox?: string;
 }
 
 /** Records to deliver through a function's trigger. */
 export interface LocalDeliverOptions {
   /**
    * The records: message bodies (SQS, SNS), record data (Kinesis), item JSON (DynamoDB), object keys (S3),
-   * event detail JSON (EventBridge), or whole records / events of the trigger's kind.
+   * event detail JSON (EventBridge), or whole records / events of the trigger's kind; a record that is not a
+   * string is taken as JSON (serialized).
    */
-  readonly records: string[];
+  readonly records: any[];
   /**
    * The trigger to deliver through: its logical id or kind (`sqs`, `kinesis`, ...).
    *
@@ -139,9 +169,9 @@ export interface LocalDeliveryResult {
  *
  * Input the emulator refuses throws an error whose message starts with a stable code in brackets, the
  * same in every language: `[LocalLambda.FunctionNotFound]`, `NotACloudAssembly`, `AmbiguousFunction`,
- * `CodeNotLocal`, `TokenEnvironment`, `WrongArchitecture`, `InvalidEntrypoint`, `UnsupportedRuntime`,
+ * `CodeNotLocal`, `TokenEnvironment`, `WrongArchitecture`, `InvalidEntrypoint`, `UnsupportedRuntime`, `TenantIdRequired`,
  * `ContainerImage`, `BadArchive`, `BadOverrides`, `UnknownEventKind`, `NoTrigger`, `EventShapeMismatch`,
- * `RequestEntityTooLarge`, `InvalidRequestContent`, `Disposed`, `EmulatorFailed`. A function error is not
+ * `RequestEntityTooLarge`, `InvalidRequestContent`, `BadInput`, `FrontDoorNotFound`, `PortInUse`, `Disposed`, `EmulatorFailed`. A function error is not
  * thrown: it is in the result (`errorType`).
  *
  * @example
@@ -171,35 +201,12 @@ export class LocalLambda {
   /** What was adjusted to run locally (token placeholders, host runtime versions). */
   public readonly warnings: string[];
 
-  private readonly worker: Worker;
-  private readonly port: MessagePort;
-  private readonly flag: Int32Array;
-  private disposed = false;
+  private readonly client: SyncClient;
 
   private constructor(assemblyDir: string, functionId: string, options: LocalLambdaOptions) {
-    const signal = new SharedArrayBuffer(4);
-    this.flag = new Int32Array(signal);
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    const ts = __filename.endsWith('.ts');
-    const workerFile = path.join(__dirname, 'private', `sync-worker${ts ? '.ts' : '.js'}`);
-    // Under ts-jest or ts-node the worker loads the TypeScript sources through ts-node.
-    const source = ts ? [
-      "const { workerData } = require('worker_threads');",
-      'try {',
-      "  require('ts-node').register({ transpileOnly: true, skipProject: true, compilerOptions: { module: 'commonjs', target: 'es2020' } });",
-      `  require(${JSON.stringify(workerFile)});`,
-      '} catch (e) {',
-      '  workerData.port.postMessage({ error: String((e && e.stack) || e) });',
-      '  const flag = new Int32Array(workerData.signal); Atomics.store(flag, 0, 1); Atomics.notify(flag, 0);',
-      '}',
-    ].join('\n') : workerFile;
     const workerOptions = { strictEnvironment: options.strictEnvironment, overridesFile: options.overridesFile, environment: options.environment };
-    const workerData = { assemblyDir, functionId, options: workerOptions, signal, port: port2 };
-    // The environment as this code sees it (a test runner's process.env included), not the process's original one.
-    this.worker = new Worker(source, { eval: ts, workerData, transferList: [port2], env: { ...process.env } });
-    this.worker.unref();
-    const opened = this.wait() as { spec: FunctionSpec; triggers: string[] };
+    this.client = new SyncClient({ kind: 'function', assemblyDir, functionId, options: workerOptions }, `LocalLambda ${functionId}`);
+    const opened = this.client.opened() as { spec: FunctionSpec; triggers: string[] };
     this.functionPath = opened.spec.path;
     this.logicalId = opened.spec.logicalId;
     this.runtime = opened.spec.runtime;
@@ -207,20 +214,39 @@ export class LocalLambda {
     this.triggers = opened.triggers;
   }
 
-  /** Invokes the function with `event` (JSON text) and waits for the result. */
-  public invoke(event: string, options: LocalInvokeOptions = {}): LocalInvokeResult {
-    const request = { payload: event, clientContext: options.clientContext, cognitoIdentity: options.cognitoIdentity, invocationType: options.asynchronous ? 'Event' : 'RequestResponse' };
-    return toResult(this.call('invoke', [request, !options.skipShapeCheck]) as InvokeOutcome);
+  /**
+   * Invokes the function with `event` and waits for the result. The event is any JSON value (a dict in
+   * Python, a Map in Java, an object in TypeScript), or a string holding JSON text (what `LocalEvents` gives).
+   */
+  public invoke(event: any, options: LocalInvokeOptions = {}): LocalInvokeResult {
+    const payload = jsonText(event);
+    const { clientContext, cognitoIdentity, tenantId } = options;
+    const request = { payload, clientContext, cognitoIdentity, tenantId, invocationType: options.asynchronous ? 'Event' : 'RequestResponse' };
+    if (!options.asynchronous) return toResult(this.call('invoke', [request, !options.skipShapeCheck]) as InvokeOutcome);
+    const { attempts, outbox } = this.call('invokeAsync', [request, !options.skipShapeCheck]) as { attempts: InvokeOutcome[]; outbox: object };
+    const last = attempts[attempts.length - 1];
+    return {
+      ...toResult(last),
+      statusCode: 202,
+      payload: '',
+      response: undefined,
+      coldStart: attempts[0].coldStart,
+      initDurationMs: attempts[0].initDurationMs,
+      logs: attempts.flatMap(a => a.logs),
+      attempts: attempts.length,
+      outbox: JSON.stringify(outbox),
+    };
   }
 
-  /** Invokes once per event, all at once: N events run in N execution environments (or warm ones). */
-  public invokeConcurrently(events: string[]): LocalInvokeResult[] {
-    return (this.call('invokeAll', [events]) as InvokeOutcome[]).map(toResult);
+  /** Invokes once per event (JSON values or JSON text), all at once: N events run in N execution environments (or warm ones). */
+  public invokeConcurrently(events: any[]): LocalInvokeResult[] {
+    return (this.call('invokeAll', [events.map(jsonText)]) as InvokeOutcome[]).map(toResult);
   }
 
   /** Delivers records through the function's trigger with its batch, retry and failure semantics. */
   public deliver(options: LocalDeliverOptions): LocalDeliveryResult {
-    const outbox = this.call('deliver', [options.records, options.source, options.outboxFile]) as any;
+    const records = options.records.map(r => (typeof r === 'string' ? r : JSON.stringify(r)));
+    const outbox = this.call('deliver', [records, options.source, options.outboxFile]) as any;
     const { invocations, succeeded, failed, warnings } = outbox;
     return { invocations, succeeded, failed, outbox: JSON.stringify(outbox), warnings };
   }
@@ -232,30 +258,28 @@ export class LocalLambda {
 
   /** Ends every execution environment and the worker. Safe to call twice. */
   public dispose(): void {
-    if (this.disposed) return;
-    this.call('dispose', []);
-    this.disposed = true;
-    void this.worker.terminate();
-    this.port.close();
+    this.client.close();
   }
 
   private call(op: string, args: unknown[]): unknown {
-    if (this.disposed) throw new Error(`[LocalLambda.Disposed] LocalLambda ${this.functionPath} was disposed`);
-    this.port.postMessage({ op, args });
-    return this.wait();
-  }
-
-  private wait(): unknown {
-    // The longest call is a delivery of many invocations; an answer never takes longer than this.
-    if (Atomics.wait(this.flag, 0, 0, WAIT_LIMIT_MS) === 'timed-out') throw new Error(`[LocalLambda.EmulatorFailed] the local emulator did not answer within ${WAIT_LIMIT_MS / 60_000} minutes`);
-    Atomics.store(this.flag, 0, 0);
-    const received = receiveMessageOnPort(this.port)?.message as { result?: unknown; error?: string; code?: string } | undefined;
-    if (!received) throw new Error('[LocalLambda.EmulatorFailed] the local emulator worker ended without an answer');
-    if (received.error !== undefined) throw new Error(`[LocalLambda.${received.code ?? 'EmulatorFailed'}] ${received.error}`);
-    return received.result;
+    return this.client.call(op, args);
   }
 }
 
 function toResult(o: InvokeOutcome): LocalInvokeResult {
-  return { ...o };
+  return { ...o, statusCode: 200, attempts: 1, response: parsed(o.payload) };
+}
+
+/** An event as JSON text: a string is taken as JSON text already, anything else is serialized. */
+function jsonText(event: unknown): string {
+  return typeof event === 'string' ? event : JSON.stringify(event ?? null);
+}
+
+/** The payload parsed, or undefined when it is empty or not JSON. */
+function parsed(payload: string): any {
+  try {
+    return payload === '' ? undefined : JSON.parse(payload);
+  } catch {
+    return undefined;
+  }
 }

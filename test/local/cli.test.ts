@@ -28,14 +28,23 @@ test('invoke: sample events by kind, logs on stderr, the payload on stdout, exit
   expect(sns.err).not.toMatch(/START RequestId|REPORT RequestId/); // --quiet: no function logs
   const eventFile = path.join(assembly, 'event.json');
   fs.writeFileSync(eventFile, '{"boom":true}');
-  const boom = await cli('invoke', 'Fails', `--assembly=${assembly}`, '--event', eventFile, '--quiet', '--async');
-  expect(boom.code).toBe(1);
-  expect(JSON.parse(boom.out).errorType).toBe('OrderError');
+  const boom = await cli('invoke', 'Fails', `--assembly=${assembly}`, '--event', eventFile);
+  expect([boom.code, JSON.parse(boom.out).errorType]).toEqual([1, 'OrderError']);
+  // Asynchronous: accepted whatever the function does (exit 0); retried once (its invoke config), then the
+  // on-failure destination and the dead-letter queue; stdout says where the event ended.
+  const accepted = await cli('invoke', 'Fails', `--assembly=${assembly}`, '--event', eventFile, '--async');
+  const outbox = JSON.parse(accepted.out);
+  expect([accepted.code, outbox.StatusCode, outbox.invocations, outbox.failed]).toEqual([0, 202, 2, 1]);
+  expect(Object.keys(outbox.destinations).map(k => k.replace(/[0-9A-F]{8}$/, ''))).toEqual(['Failures', 'Dlq']);
+  expect(accepted.err).toMatch(/^# 202 accepted: 2 attempt\(s\); cold start, [\d.]+ ms, OrderError; warm start, [\d.]+ ms, OrderError$/m);
+  expect((await cli('invoke', 'Fails', `--assembly=${assembly}`, '--event', eventFile, '--async', '--quiet')).err).not.toMatch(/# 202|START RequestId/);
 
   const env = await cli('invoke', 'Env', '--assembly', assembly, '--env', 'QUEUE_URL=http://q', '--quiet', '--concurrency', '2');
   expect(env.out.split('\n').map(l => JSON.parse(l).queue)).toEqual(['http://q', 'http://q']);
   const strict = await cli('invoke', 'Env', '--assembly', assembly, '--strict-env');
-  expect([strict.code, strict.err]).toEqual([2, expect.stringMatching(/^error: \/Local\/Env\/Resource: environment variable QUEUE_URL holds a token/)]);
+  expect([strict.code, strict.err]).toEqual([2, expect.stringMatching(/^error: \/Local\/Env\/Resource: environment variable QUEUE_URL holds a token .* with --overrides, or pass --env QUEUE_URL=...$/)]);
+  const shape = await cli('invoke', 'Fails', '--assembly', assembly, '--event', 'kinesis');
+  expect([shape.code, shape.err]).toEqual([2, expect.stringMatching(/; use --event sns for a sample of the right shape, or --no-shape-check$/)]);
   const placeholder = await cli('invoke', 'Env', '--assembly', assembly, '--quiet');
   expect(placeholder.err).toMatch(/^warning: environment variable QUEUE_URL/m);
 

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { lifecycleApp } from './fixtures';
 import { synthApp } from './helpers';
+import { NODE_RIC, PYTHON_RIC_DIR } from '../../build-tools/local-conformance';
 import { Emulator } from '../../src/local/private/emulator';
 import { FunctionRunner } from '../../src/local/private/runner';
 import { InvokeOutcome } from '../../src/local/private/types';
@@ -10,9 +11,7 @@ import { InvokeOutcome } from '../../src/local/private/types';
 // runtime client and once through AWS's, against the emulator's Runtime API server, gives the same results.
 // `build-tools/setup-local-conformance.sh` (run by .ci/run) installs them into .cache/local-conformance/.
 
-const CACHE = path.join(__dirname, '..', '..', '.cache', 'local-conformance');
-const NODE_RIC = path.join(CACHE, 'node', 'node_modules', 'aws-lambda-ric', 'bin', 'index.mjs');
-const PYTHON_RIC = path.join(CACHE, 'python', 'awslambdaric');
+const PYTHON_RIC = path.join(PYTHON_RIC_DIR, 'awslambdaric');
 const installed = fs.existsSync(NODE_RIC) && fs.existsSync(PYTHON_RIC);
 const inCi = process.env.CI === 'true';
 
@@ -71,7 +70,7 @@ conformance('conformance with AWS\'s Runtime Interface Clients', () => {
   });
 
   test('Python: awslambdaric gives the same responses and errors as the project\'s bootstrap', async () => {
-    const env = { PYTHONPATH: `${path.join(CACHE, 'python')}` };
+    const env = { PYTHONPATH: PYTHON_RIC_DIR };
     const runs = await both(assembly, 'Local/Py', { command: 'python3', args: ['-m', 'awslambdaric', 'index.handler'], env }, [{ x: 1 }, { x: 2 }, { boom: true }]);
     for (const [ours, theirs] of runs) {
       expect(theirs.errorType).toBe(ours.errorType);

@@ -94,7 +94,7 @@ test('environment variables holding tokens: placeholder and a warning naming the
     expect(JSON.parse((await o.invoke({ payload: '{}' })).payload)).toEqual({ queue: 'http://localhost:4566/queue', plain: 'from-parameters', extra: 'yes' });
   }, { overridesFile: file, environment: { EXTRA: 'yes' } });
 
-  expect(() => Emulator.open(assembly, 'Local/Env', { strictEnvironment: true })).toThrow(/\/Local\/Env\/Resource: environment variable QUEUE_URL holds a token .* only CloudFormation can resolve: set it in an overrides file/);
+  expect(() => Emulator.open(assembly, 'Local/Env', { strictEnvironment: true })).toThrow(/\/Local\/Env\/Resource: environment variable QUEUE_URL holds a token .* only CloudFormation can resolve: set it in an overrides file as \{"Env[0-9A-F]+": \{"QUEUE_URL": "..."\}\} with the overridesFile option \(overrides_file in Python\), or pass environment: \{ QUEUE_URL: '...' \} \(environment=\{"QUEUE_URL": "..."\} in Python\)$/);
   fs.writeFileSync(file, '{oops');
   expect(() => Emulator.open(assembly, 'Local/Env', { overridesFile: file })).toThrow(/overrides file .* is not readable JSON/);
 });
@@ -175,7 +175,9 @@ test('deliver: a function without triggers, an unknown trigger and records of an
   await withFunction(assembly, 'Local/Fails', async e => {
     await expect(e.deliver(['x'], 'sqs')).rejects.toThrow(/has no trigger "sqs"; its triggers: sns \(Topic[0-9A-F]+\)/);
     await expect(e.deliver([e.sampleEvent('sqs')])).rejects.toThrow(/event shape mismatch: a sqs record was given, but the trigger is sns/);
-    await expect(e.invoke({ payload: e.sampleEvent('kinesis') })).rejects.toThrow(/event shape mismatch: the event looks like a\(n\) kinesis event, but the template connects this function to sns; use --event sns/);
+    await expect(e.invoke({ payload: e.sampleEvent('kinesis') })).rejects.toThrow(
+      '/Local/Fails/Resource: event shape mismatch: the event looks like a(n) kinesis event, but the template connects this function to sns; '
+      + 'use sampleEvent(\'sns\') (sample_event in Python) for a sample of the right shape, or the skipShapeCheck option (skip_shape_check in Python)');
     expect(JSON.parse((await e.invoke({ payload: e.sampleEvent('sns') })).payload)).toEqual({ ok: true });
   });
 });

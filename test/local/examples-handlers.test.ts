@@ -10,6 +10,7 @@ import { buildApp as snsApp } from '../../examples/sns-fanout-consumer';
 import { buildApp as vpcApp } from '../../examples/vpc-worker';
 import { SampleEvents } from '../../src';
 import { apiGatewayEvent } from '../../src/local/private/events';
+import { Gateway } from '../../src/local/private/serve/gateway';
 
 // The remaining examples' handlers, each through its own trigger as the template wires it.
 
@@ -24,11 +25,20 @@ test('basic-function and canary-release: direct invocations, JSON logs, the smok
   });
 });
 
-test('rest-api: an API Gateway proxy request', async () => {
-  await withFunction(synthApp(restApp), 'RestApi/Handler', async e => {
+test('rest-api: an API Gateway proxy request, directly and through the served front door (IAM not enforced, said)', async () => {
+  const assembly = synthApp(restApp);
+  await withFunction(assembly, 'RestApi/Handler', async e => {
     const o = await e.invoke({ payload: JSON.stringify(apiGatewayEvent('POST', '/orders', '{}')) });
     expect(JSON.parse(JSON.parse(o.payload).body)).toEqual({ method: 'POST', path: '/orders' });
   });
+  const gateway = Gateway.open(assembly);
+  try {
+    expect(gateway.warnings).toContain('rest-api RestApi/Api/Api (stage prod): ANY /{proxy+}: AWS_IAM authorization is not enforced locally (every request is let through)');
+    const r = await gateway.handle(gateway.doors[0], { method: 'POST', path: '/prod/orders', query: '', headers: [['content-type', 'application/json']], body: Buffer.from('{}'), sourceIp: '127.0.0.1' });
+    expect([r.statusCode, JSON.parse(r.body.toString())]).toEqual([200, { method: 'POST', path: '/orders' }]);
+  } finally {
+    gateway.dispose();
+  }
 });
 
 test('s3-bucket-processor, sns-fanout-consumer, scheduled-job: asynchronous triggers deliver their events', async () => {

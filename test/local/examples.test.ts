@@ -4,6 +4,7 @@ import { buildApp as kinesisApp } from '../../examples/kinesis-stream-processor'
 import { buildApp as layersApp } from '../../examples/layers-shared-deps';
 import { buildApp as sqsApp } from '../../examples/sqs-worker';
 import { albEvent } from '../../src/local/private/events';
+import { Gateway } from '../../src/local/private/serve/gateway';
 
 // Every example's handlers, run as synthesized (code, layers, configuration) through the local emulator.
 
@@ -50,6 +51,14 @@ test('alb-http-endpoint: multi-value headers in, multi-value headers out; a sing
     expect(JSON.parse(response.body)).toEqual({ method: 'POST', path: '/orders', query: {}, bodyLength: 3 });
     await expect(e.invoke({ payload: JSON.stringify(albEvent('GET', '/', false)) })).rejects.toThrow(/event shape mismatch: the event looks like a\(n\) alb event.*alb-multi-value/);
   });
+  // Through the served listener: the multi-value query reaches the handler, its multiValueHeaders the client.
+  const gateway = Gateway.open(assembly);
+  try {
+    const r = await gateway.handle(gateway.doors[0], { method: 'GET', path: '/orders', query: 'a=1&a=2', headers: [['host', 'x']], body: Buffer.alloc(0), sourceIp: '127.0.0.1' });
+    expect([r.statusCode, r.headers, JSON.parse(r.body.toString()).query]).toEqual([200, [['Content-Type', 'application/json'], ['Cache-Control', 'no-store']], { a: ['1', '2'] }]);
+  } finally {
+    gateway.dispose();
+  }
 });
 
 test('layers-shared-deps: Node.js functions load tiny-lib from their layer; the shell custom runtime answers through curl', async () => {

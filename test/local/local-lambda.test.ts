@@ -31,6 +31,33 @@ test('LocalLambda.fromStage: synchronous invokes, warm between calls, concurrent
   expect(() => LocalLambda.fromAssembly(app.outdir, 'Nope')).toThrow(/^\[LocalLambda\.FunctionNotFound\] No function "Nope"/);
 });
 
+test('LocalLambda.invoke asynchronous: 202 and an empty payload; retries per the invoke config, then the destinations', () => {
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'local-test-cdkout-')) });
+  lifecycleApp(app);
+  const fn = LocalLambda.fromStage(app, 'Local/Fails');
+  try {
+    const sync = fn.invoke('{}');
+    expect([sync.statusCode, sync.attempts, sync.outbox, JSON.parse(sync.payload)]).toEqual([200, 1, undefined, { ok: true }]);
+    const ok = fn.invoke('{}', { asynchronous: true });
+    expect([ok.statusCode, ok.payload, ok.attempts, ok.errorType, JSON.parse(ok.outbox!).succeeded]).toEqual([202, '', 1, undefined, 1]);
+    const failed = fn.invoke('{"boom":true}', { asynchronous: true });
+    expect([failed.statusCode, failed.payload, failed.attempts, failed.errorType]).toEqual([202, '', 2, 'OrderError']);
+    expect(failed.logs.filter(l => l.startsWith('REPORT RequestId:'))).toHaveLength(2);
+    const outbox = JSON.parse(failed.outbox!);
+    expect([outbox.invocations, outbox.succeeded, outbox.failed]).toEqual([2, 0, 1]);
+    const [failure, dlq] = ['Failures', 'Dlq'].map(n => outbox.destinations[Object.keys(outbox.destinations).find(k => k.startsWith(n))!]);
+    expect(failure[0]).toEqual(expect.objectContaining({
+      requestContext: expect.objectContaining({ condition: 'RetriesExhausted', approximateInvokeCount: 2 }),
+      requestPayload: { boom: true },
+      responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+    }));
+    expect(dlq[0].body).toBe('{"boom":true}');
+    expect(() => fn.invoke(JSON.stringify({ big: 'x'.repeat(1_100_000) }), { asynchronous: true })).toThrow(/^\[LocalLambda\.RequestEntityTooLarge\] .*at most 1048576 bytes for Event invocations/);
+  } finally {
+    fn.dispose();
+  }
+});
+
 test('LocalLambda.deliver writes the outbox; LocalEvents builds events of every kind', () => {
   const assembly = fs.mkdtempSync(path.join(os.tmpdir(), 'local-test-cdkout-'));
   sqsApp(new App({ outdir: assembly })).synth();
@@ -56,4 +83,22 @@ test('LocalLambda.deliver writes the outbox; LocalEvents builds events of every 
   expect(JSON.parse(LocalEvents.alb('GET', '/x', true)).multiValueHeaders.accept).toEqual(['*/*']);
   expect(JSON.parse(LocalEvents.apiGateway('POST', '/p', 'b'))).toEqual(expect.objectContaining({ httpMethod: 'POST', path: '/p', body: 'b' }));
   expect(JSON.parse(LocalEvents.functionUrl('PUT', '/u', 'b')).requestContext.http.method).toBe('PUT');
+});
+
+test('LocalLambda takes events as JSON values or JSON text, and gives the response parsed', () => {
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'local-test-cdkout-')) });
+  lifecycleApp(app);
+  const fn = LocalLambda.fromStage(app, 'Local/Conformance');
+  try {
+    const asValue = fn.invoke({ a: [1, 'x'], b: null });
+    const asText = fn.invoke('{"a":[1,"x"],"b":null}');
+    expect([asValue.response.event, asText.response.event]).toEqual([{ a: [1, 'x'], b: null }, { a: [1, 'x'], b: null }]);
+    expect(asValue.response).toEqual(JSON.parse(asValue.payload));
+    const failed = fn.invoke({ fail: true });
+    expect(failed.response).toEqual(expect.objectContaining({ errorType: 'ConformanceError', errorMessage: 'conformance failure' }));
+    expect(fn.invokeConcurrently([{ n: 1 }, '{"n":2}']).map(r => r.response.event)).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(() => fn.invoke('{"shape":', { skipShapeCheck: true })).toThrow(/InvalidRequestContentException/);
+  } finally {
+    fn.dispose();
+  }
 });

@@ -50,6 +50,9 @@ test('Runtime API server: Lambda\'s headers on next, the payload limit enforced 
     error: (id, body, type) => (seen.push(`error ${id} ${type} ${body}`), { status: 202, body: { status: 'OK' } }),
     initError: (_body, type) => (seen.push(`init ${type}`), { status: 202, body: { status: 'OK' } }),
     responseLimitBytes: () => 10,
+    stream: (id, type) => (id === 'req-1'
+      ? { chunk: data => seen.push(`chunk ${data}`), end: (errorType, errorBody) => (seen.push(`end ${type} ${errorType} ${errorBody}`), { status: 202, body: {} }) }
+      : { status: 400, body: {} }),
   });
   try {
     expect(server.address).toMatch(/^127\.0\.0\.1:\d+$/);
@@ -70,6 +73,28 @@ test('Runtime API server: Lambda\'s headers on next, the payload limit enforced 
     const unknown = await request(server.address, 'GET', '/2018-06-01/runtime/elsewhere');
     expect([unknown.status, JSON.parse(unknown.body).errorType]).toEqual([404, 'InvalidRequest']);
     expect(seen).toEqual(['response req-1 4 false', 'response req-1 0 true', 'error req-1 Custom.Error {}', 'init Runtime.Broken']);
+    // Streaming mode: chunks as they come (past the buffered limit), then the error trailers.
+    seen.length = 0;
+    const [host, port] = server.address.split(':');
+    const streamed = await new Promise<number>((resolve, reject) => {
+      const req = http.request({
+        host,
+        port: Number(port),
+        method: 'POST',
+        path: '/2018-06-01/runtime/invocation/req-1/response',
+        headers: { 'Lambda-Runtime-Function-Response-Mode': 'streaming', 'Content-Type': 'text/plain', 'Trailer': 'Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body' },
+      }, res => { res.resume(); resolve(res.statusCode!); });
+      req.on('error', reject);
+      req.write('first chunk');
+      setTimeout(() => {
+        req.write('second');
+        req.addTrailers({ 'Lambda-Runtime-Function-Error-Type': 'Boom', 'Lambda-Runtime-Function-Error-Body': 'e30=' });
+        req.end();
+      }, 20);
+    });
+    expect([streamed, seen]).toEqual([202, ['chunk first chunk', 'chunk second', 'end text/plain Boom e30=']]);
+    const other = await request(server.address, 'POST', '/2018-06-01/runtime/invocation/req-2/response', 'x', { 'Lambda-Runtime-Function-Response-Mode': 'streaming' });
+    expect(other.status).toBe(400);
   } finally {
     server.close();
   }

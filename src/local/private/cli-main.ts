@@ -3,6 +3,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { listFunctions, readAssembly } from './assembly';
 import { Emulator } from './emulator';
 import { EVENT_KINDS } from './events';
+import { describeDoor, Gateway } from './serve/gateway';
+import { closeDoors, serveDoor, ServedDoor } from './serve/http-server';
 import { InvokeOutcome, LocalLambdaError } from './types';
 
 /** Where the CLI writes: results to `out`, logs and messages to `err`. */
@@ -77,6 +79,7 @@ interface InvokeFlags extends FunctionFlags {
   readonly shapeCheck: boolean;
   readonly clientContext?: string;
   readonly identity?: string;
+  readonly tenantId?: string;
 }
 
 /** The event of `--event`: a sample kind, `-` (stdin) or a JSON file; a name that is neither is refused. */
@@ -100,8 +103,55 @@ function summary(o: InvokeOutcome): string {
   return `${o.coldStart ? 'cold' : 'warm'} start, ${o.durationMs.toFixed(2)} ms${o.errorType ? `, ${o.errorType}` : ''}`;
 }
 
+interface ServeFlags extends FunctionFlags {
+  readonly port: number;
+  readonly host: string;
+  readonly frontDoor?: string;
+}
+
+/** A TCP port (0 takes any free one). */
+function port(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 65535) throw new InvalidArgumentError(`${JSON.stringify(value)} is not a port (0–65535).`);
+  return n;
+}
+
+/** Opens functions and front doors for the commands, and ends them when the CLI ends. */
+interface Opener {
+  function(flags: FunctionFlags, target: string): Emulator;
+  gateway(flags: ServeFlags): Gateway;
+}
+
+/** `serve`: every front door on its own port (from --port up), until the CLI is stopped (Ctrl-C). */
+async function serve(io: CliIo, opener: Opener, flags: ServeFlags): Promise<void> {
+  const gateway = opener.gateway(flags);
+  for (const w of gateway.warnings) io.err(`warning: ${w}`);
+  const served: ServedDoor[] = [];
+  try {
+    for (const [i, door] of gateway.doors.entries()) {
+      served.push(await serveDoor(gateway, door, flags.host, flags.port === 0 ? 0 : flags.port + i, (line, logs) => {
+        if (flags.quiet) return;
+        for (const l of logs) io.err(l);
+        io.err(`# ${line}`);
+      }));
+    }
+    for (const d of served) {
+      io.out(`${describeDoor(d.door)}: ${d.url}`);
+      for (const line of gateway.routeTable(d.door)) io.out(`  ${line}`);
+    }
+    io.err('# serving; Ctrl-C to stop');
+    await new Promise<void>(resolve => {
+      if (io.signal?.aborted) resolve();
+      io.signal?.addEventListener('abort', () => resolve());
+    });
+  } finally {
+    await closeDoors(served);
+  }
+}
+
 /** The command tree; each action resolves to an exit code through `done`. */
-function program(io: CliIo, done: (code: number) => void, open: (flags: FunctionFlags, target: string) => Emulator): Command {
+function program(io: CliIo, done: (code: number) => void, opener: Opener): Command {
+  const open = (flags: FunctionFlags, target: string): Emulator => opener.function(flags, target);
   const aborted = () => io.signal?.aborted === true;
   const root = new Command('cdk-lambda-blueprints')
     .description('Runs the Lambda functions of a synthesized CDK app locally (no Docker, no AWS account).')
@@ -130,25 +180,33 @@ function program(io: CliIo, done: (code: number) => void, open: (flags: Function
     .option('--event <event>', `a JSON file, - (stdin), or a sample kind: ${KINDS.join(', ')}`)
     .option('--repeat <n>', 'invoke n times in a row', positiveInteger, 1)
     .option('--concurrency <n>', 'n invocations at once, each on its own environment', positiveInteger, 1)
-    .option('--async', 'an asynchronous (Event) invocation: the 1 MB payload limit')
+    .option('--async', 'an asynchronous (Event) invocation: 1 MB events, accepted (202, exit 0), retried per the invoke config, then destinations; prints where the event ended')
     .option('--no-shape-check', 'do not compare the event\'s shape with the function\'s triggers')
     .option('--client-context <json>', 'the client context (a JSON object) the handler sees in context.clientContext', jsonObject)
     .option('--identity <json>', 'the Cognito identity (a JSON object) the handler sees in context.identity', jsonObject)
+    .option('--tenant-id <id>', 'the tenant (required for a function in tenant isolation mode; each tenant gets its own environments)')
     .action(async (target: string, flags: InvokeFlags) => {
       const emulator = open(flags, target);
-      const payload = eventPayload(emulator, flags.event);
+      const { clientContext, identity: cognitoIdentity, tenantId } = flags;
+      const request = { payload: eventPayload(emulator, flags.event), clientContext, cognitoIdentity, tenantId };
+      const many = flags.repeat * flags.concurrency > 1;
       let failed = false;
       for (let i = 0; i < flags.repeat && !aborted(); i++) {
-        const outcomes = await Promise.all(Array.from({ length: flags.concurrency }, () => emulator.invoke({
-          payload,
-          invocationType: flags.async ? 'Event' : 'RequestResponse',
-          clientContext: flags.clientContext,
-          cognitoIdentity: flags.identity,
-        }, flags.shapeCheck)));
+        if (flags.async) {
+          // Lambda accepts an Event invocation (202) whatever the function does: the outbox says where it ended.
+          const runs = await Promise.all(Array.from({ length: flags.concurrency }, () => emulator.invokeAsync(request, flags.shapeCheck)));
+          for (const { attempts, outbox } of runs) {
+            if (aborted()) break;
+            io.out(JSON.stringify({ StatusCode: 202, ...outbox.toJSON() }, null, 2));
+            if (!flags.quiet) io.err(`# 202 accepted: ${attempts.length} attempt(s); ${attempts.map(summary).join('; ')}`);
+          }
+          continue;
+        }
+        const outcomes = await Promise.all(Array.from({ length: flags.concurrency }, () => emulator.invoke(request, flags.shapeCheck)));
         for (const o of outcomes) {
           if (aborted()) break;
           io.out(o.payload);
-          if (flags.repeat * flags.concurrency > 1 && !flags.quiet) io.err(`# ${summary(o)}`);
+          if (many && !flags.quiet) io.err(`# ${summary(o)}`);
           failed ||= o.errorType !== undefined;
         }
       }
@@ -169,31 +227,50 @@ function program(io: CliIo, done: (code: number) => void, open: (flags: Function
       io.out(JSON.stringify(outbox, null, 2));
       done(EXIT.ok);
     });
+  functionOptions(root.command('serve').description('serve the app\'s front doors over HTTP (REST API stages, HTTP APIs, Function URLs, ALB listeners), each on its own port, until Ctrl-C'))
+    .option('--port <n>', 'the first front door\'s port; the next ones take the following ports (0: any free port)', port, 3000)
+    .option('--host <address>', 'the address to listen on', '127.0.0.1')
+    .option('--front-door <id>', 'serve only this front door (construct path, logical id or kind: rest-api, http-api, function-url, alb)')
+    .action(async (flags: ServeFlags) => {
+      await serve(io, opener, flags);
+      done(EXIT.ok);
+    });
   return root;
 }
 
 /** Runs the CLI; resolves to the exit code (0 ok, 1 function error, 2 bad usage or input). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let emulator: Emulator | undefined;
+  const opened: Array<{ dispose(): void }> = [];
   let code: number = EXIT.ok;
-  const stop = () => emulator?.dispose();
+  const stop = () => { for (const o of opened.splice(0)) o.dispose(); };
   io.signal?.addEventListener('abort', stop);
-  const open = (flags: FunctionFlags, target: string): Emulator => {
-    emulator = Emulator.open(flags.assembly, target, {
-      overridesFile: flags.overrides,
-      environment: flags.env ?? {},
-      strictEnvironment: flags.strictEnv === true,
-      onLog: flags.quiet ? undefined : line => io.err(line),
-    });
-    for (const w of emulator.spec.warnings) io.err(`warning: ${w}`);
-    return emulator;
+  const emulatorOptions = (flags: FunctionFlags) => ({
+    overridesFile: flags.overrides,
+    environment: flags.env ?? {},
+    strictEnvironment: flags.strictEnv === true,
+    onLog: flags.quiet ? undefined : (line: string) => io.err(line),
+    surface: 'cli' as const,
+  });
+  const opener: Opener = {
+    function: (flags, target) => {
+      const emulator = Emulator.open(flags.assembly, target, emulatorOptions(flags));
+      opened.push(emulator);
+      for (const w of emulator.spec.warnings) io.err(`warning: ${w}`);
+      return emulator;
+    },
+    gateway: flags => {
+      // The server prints each request's logs itself, after its summary line.
+      const gateway = Gateway.open(flags.assembly, { ...emulatorOptions(flags), onLog: undefined, frontDoor: flags.frontDoor });
+      opened.push(gateway);
+      return gateway;
+    },
   };
   try {
     if (argv.length === 0) {
-      io.err(program(io, () => undefined, open).helpInformation().replace(/\n$/, ''));
+      io.err(program(io, () => undefined, opener).helpInformation().replace(/\n$/, ''));
       return EXIT.usage;
     }
-    await program(io, c => { code = c; }, open).parseAsync(argv, { from: 'user' });
+    await program(io, c => { code = c; }, opener).parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
     if (io.signal?.aborted) return code; // stopped from outside (| head, Ctrl-C): what ended with it is no error

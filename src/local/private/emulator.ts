@@ -9,6 +9,7 @@ import { deliverSqs } from './delivery/sqs';
 import { deliverStream } from './delivery/stream';
 import { dynamodbRecord, eventBridgeEvent, EVENT_KINDS, eventKindOf, kinesisRecord, s3Event, snsEvent, SourceContext } from './events';
 import { prepareFunction } from './function-config';
+import { hint, Surface } from './hints';
 import { FunctionRunner } from './runner';
 import { asyncConfig, findSources, SourceBinding, targetOf } from './sources';
 import { InvokeOutcome, InvokeRequest, LocalLambdaError } from './types';
@@ -23,9 +24,17 @@ export interface EmulatorOptions {
   readonly strictEnvironment?: boolean;
   /** Receives every log line as it is written. */
   readonly onLog?: (line: string) => void;
+  /** Whose words the hints of refusals use: the CLI's flags or the API's options (default). */
+  readonly surface?: Surface;
 }
 
 const ASYNC_KINDS = ['s3', 'sns', 'eventbridge', 'cloudwatch-logs'];
+
+/** What an asynchronous invocation did: every attempt, and where the event ended up. */
+export interface AsyncInvokeOutcome {
+  readonly attempts: InvokeOutcome[];
+  readonly outbox: Outbox;
+}
 
 /** One function of a cloud assembly, ready to invoke locally and to receive events from its triggers. */
 export class Emulator {
@@ -42,8 +51,9 @@ export class Emulator {
     }
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-lambda-local-'));
     try {
-      const prepared = prepareFunction(ref, workDir, { file, values: options.environment, strict: options.strictEnvironment });
-      return new Emulator(ref, new FunctionRunner(prepared, options.onLog), workDir);
+      const surface = options.surface ?? 'api';
+      const prepared = prepareFunction(ref, workDir, { file, values: options.environment, strict: options.strictEnvironment, surface });
+      return new Emulator(ref, new FunctionRunner(prepared, options.onLog, surface), workDir, surface);
     } catch (e) {
       fs.rmSync(workDir, { recursive: true, force: true });
       throw e;
@@ -52,7 +62,12 @@ export class Emulator {
 
   public readonly sources: SourceBinding[];
 
-  private constructor(public readonly ref: FunctionRef, public readonly runner: FunctionRunner, private readonly workDir: string) {
+  private constructor(
+    public readonly ref: FunctionRef,
+    public readonly runner: FunctionRunner,
+    private readonly workDir: string,
+    private readonly surface: Surface,
+  ) {
     this.sources = findSources(ref);
   }
 
@@ -64,6 +79,24 @@ export class Emulator {
   public async invoke(request: InvokeRequest, checkShape = true): Promise<InvokeOutcome> {
     if (checkShape) this.checkShape(request.payload);
     return this.runner.invoke(request);
+  }
+
+  /**
+   * An asynchronous (`Event`) invocation as Lambda's internal queue runs it: the event is accepted (202),
+   * retried per the function's EventInvokeConfig (default 2 retries), then sent to its destinations and
+   * dead-letter queue. Time is virtual: the retries run at once.
+   */
+  public async invokeAsync(request: InvokeRequest, checkShape = true): Promise<AsyncInvokeOutcome> {
+    if (checkShape) this.checkShape(request.payload);
+    const outbox = new Outbox(this.spec.path, 'invoke');
+    const attempts: InvokeOutcome[] = [];
+    const invoke = async (payload: string): Promise<InvokeOutcome> => {
+      const outcome = await this.runner.invoke({ ...request, payload, invocationType: 'Event' });
+      attempts.push(outcome);
+      return outcome;
+    };
+    await deliverAsync([request.payload], asyncConfig(this.ref, RUNTIME_API_FACTS.defaultAsyncRetries), this.spec.arn, invoke, outbox);
+    return { attempts, outbox };
   }
 
   /** A sample event of `kind`, carrying the ARN of the function's own source of that kind when it has one. */
@@ -154,7 +187,7 @@ export class Emulator {
     if (!this.sources.length) throw new LocalLambdaError('NoTrigger', `${this.spec.path} has no trigger in the template (no event source mapping, permission or URL): use invoke instead of deliver`);
     throw new LocalLambdaError('NoTrigger', source
       ? `${this.spec.path} has no trigger "${source}"; its triggers: ${list}`
-      : `${this.spec.path} has ${this.sources.length} triggers; name one with --source: ${list}`);
+      : `${this.spec.path} has ${this.sources.length} triggers; ${hint(this.surface, 'source')}: ${list}`);
   }
 
   /** Turns one given record (a payload, a whole record or a whole event) into what the source delivers. */
@@ -191,7 +224,7 @@ export class Emulator {
     const expected = this.sources.map(s => (s.kind === 'alb' && multi ? 'alb-multi-value' : s.kind));
     // A Cognito source accepts every Cognito trigger event (cognito-pre-sign-up, …).
     if (!expected.some(k => kind === k || (k === 'cognito' && kind.startsWith('cognito-')))) {
-      throw new LocalLambdaError('EventShapeMismatch', `${this.spec.path}: event shape mismatch: the event looks like a(n) ${kind} event, but the template connects this function to ${expected.join(', ')}; use --event ${expected[0]} for a sample of the right shape (or --no-shape-check)`);
+      throw new LocalLambdaError('EventShapeMismatch', `${this.spec.path}: event shape mismatch: the event looks like a(n) ${kind} event, but the template connects this function to ${expected.join(', ')}; use ${hint(this.surface, 'sample', expected[0])} for a sample of the right shape, or ${hint(this.surface, 'noShapeCheck')}`);
     }
   }
 }

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 import { PlatformLog } from './log-lines';
-import { RouteResult, RuntimeApiServer, sendNext } from './runtime-api';
+import { RouteResult, RuntimeApiServer, sendNext, StreamReceiver } from './runtime-api';
 import { FunctionSpec, InvokeOutcome, InvokeRequest } from './types';
 import { RUNTIME_API_FACTS } from '../../limits';
 
@@ -51,7 +51,7 @@ function maxMemoryUsedMb(pid: number | undefined): number {
 }
 
 /** The processes `pid` started, and theirs, from Linux /proc (none elsewhere). */
-function descendants(pid: number): number[] {
+export function descendants(pid: number): number[] {
   let children: number[] = [];
   try {
     for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
@@ -69,7 +69,7 @@ function descendants(pid: number): number[] {
  * environment's TMPDIR and hold the runtime's output pipes open after the environment ended. The tree is
  * read before anything is killed (a killed parent's children are no longer listed under it).
  */
-function killTree(child: ChildProcess): void {
+export function killTree(child: ChildProcess): void {
   const below = child.pid === undefined ? [] : descendants(child.pid);
   child.kill('SIGKILL');
   for (const pid of below) {
@@ -93,6 +93,8 @@ function traceHeader(): string {
 export class ExecutionEnvironment {
   /** Set once the process is gone: the pool then starts a fresh environment (a cold start). */
   public dead = false;
+  /** The tenant whose invocations this environment serves (tenant isolation mode), set by its first invocation. */
+  public tenantId?: string;
   private server?: RuntimeApiServer;
   private child?: ChildProcess;
   private parkedNext?: http.ServerResponse;
@@ -116,6 +118,7 @@ export class ExecutionEnvironment {
   public async invoke(request: InvokeRequest): Promise<InvokeOutcome> {
     if (this.dead) throw new Error(`execution environment ${this.id} has ended`);
     const cold = this.server === undefined;
+    this.tenantId ??= request.tenantId;
     if (cold) await this.start();
     return new Promise<InvokeOutcome>((resolve, reject) => {
       this.pending = { requestId: randomUUID(), request, cold, logs: [...this.looseLogs], resolve, reject };
@@ -128,6 +131,7 @@ export class ExecutionEnvironment {
   /** Ends the runtime process, every process it started (a shell bootstrap's `curl`), and the server. */
   public dispose(): void {
     this.dead = true;
+    clearTimeout(this.pending?.timer);
     if (this.child) {
       killTree(this.child);
       // The kill is reaped asynchronously: nothing of a disposed environment may keep the host process
@@ -146,6 +150,7 @@ export class ExecutionEnvironment {
       error: (id, body, type) => this.onError(id, body, type),
       initError: (body, type) => this.onInitError(body, type),
       responseLimitBytes: () => this.payloadLimit(),
+      stream: (id, type) => this.onStream(id, type),
     });
     this.initStartedAt = performance.now();
     this.log(this.platform.initStart());
@@ -153,6 +158,8 @@ export class ExecutionEnvironment {
       cwd: this.spec.taskRoot,
       env: { ...this.launch.env, AWS_LAMBDA_RUNTIME_API: this.server.address, TMPDIR: fs.mkdtempSync(path.join(this.launch.tmpRoot, `env${this.id}-tmp-`)) },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: the whole runtime (a shell bootstrap's curl included) is frozen and thawed at once.
+      detached: true,
     });
     this.child = child;
     for (const stream of [child.stdout!, child.stderr!]) {
@@ -189,8 +196,26 @@ export class ExecutionEnvironment {
 
   private onNext(res: http.ServerResponse): void {
     if (this.initDurationMs === undefined) this.initDurationMs = performance.now() - this.initStartedAt;
-    if (this.pending && this.pending.startedAt === undefined) this.dispatch(res);
-    else this.parkedNext = res;
+    if (this.pending && this.pending.startedAt === undefined) {
+      this.dispatch(res);
+    } else {
+      this.parkedNext = res;
+      this.signal('SIGSTOP');
+    }
+  }
+
+  /**
+   * Freezes (SIGSTOP) or thaws (SIGCONT) the runtime's process group, as Lambda freezes an environment
+   * whose runtime waits for its next invocation: timers and background work of one invocation do not run
+   * until the next one starts (and an exception they throw then fails that one).
+   */
+  private signal(sig: 'SIGSTOP' | 'SIGCONT'): void {
+    if (this.dead || this.child?.pid === undefined) return;
+    try {
+      process.kill(-this.child.pid, sig);
+    } catch {
+      // already gone: its exit is being reported
+    }
   }
 
   private dispatch(res: http.ServerResponse): void {
@@ -199,7 +224,9 @@ export class ExecutionEnvironment {
     p.startedAt = performance.now();
     this.log(this.platform.start(p.requestId));
     const timeoutMs = this.spec.timeoutSeconds * 1000;
-    p.timer = setTimeout(() => this.onTimeout(p), timeoutMs);
+    // Unref'd: the runtime's connection keeps the host alive while it works; a disposed environment's
+    // timer must not (up to 15 minutes in a test worker or the CLI).
+    p.timer = setTimeout(() => this.onTimeout(p), timeoutMs).unref();
     sendNext(res, {
       requestId: p.requestId,
       deadlineMs: Date.now() + timeoutMs,
@@ -207,8 +234,11 @@ export class ExecutionEnvironment {
       traceId: p.request.traceId ?? traceHeader(),
       clientContext: p.request.clientContext,
       cognitoIdentity: p.request.cognitoIdentity,
+      tenantId: p.request.tenantId,
       payload: p.request.payload,
     });
+    // Thawed once the invocation is on its way: what the frozen runtime had left to do runs first, in it.
+    this.signal('SIGCONT');
   }
 
   private current(requestId: string): Pending | undefined {
@@ -229,6 +259,35 @@ export class ExecutionEnvironment {
     }
     this.finish(p, 'success', undefined, body.toString('utf-8'));
     return OK;
+  }
+
+  /** A streamed response: each chunk goes to the request's sink as it comes; the whole is the payload. */
+  private onStream(requestId: string, contentType: string): StreamReceiver | RouteResult {
+    const p = this.current(requestId);
+    if (!p) return { status: 400, body: { errorType: 'InvalidRequestID', errorMessage: `Unknown or finished request id ${requestId}` } };
+    p.request.sink?.start(contentType);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const limit = RUNTIME_API_FACTS.streamedResponseBytes;
+    return {
+      chunk: data => {
+        size += data.length;
+        if (size > limit) return;
+        chunks.push(data);
+        p.request.sink?.write(data);
+      },
+      end: (errorType, errorBody) => {
+        if (size > limit) {
+          this.finish(p, 'error', { errorType: 'Function.ResponseSizeTooLarge', errorMessage: `Response payload size exceeded maximum allowed payload size (${limit} bytes).` });
+        } else if (errorType) {
+          const doc = parseError(Buffer.from(errorBody ?? '', 'base64'), errorType);
+          this.finish(p, 'error', doc, JSON.stringify(doc));
+        } else {
+          this.finish(p, 'success', undefined, Buffer.concat(chunks).toString('utf-8'));
+        }
+        return OK;
+      },
+    };
   }
 
   private onError(requestId: string, body: Buffer, errorType: string | undefined): RouteResult {

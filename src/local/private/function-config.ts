@@ -4,6 +4,7 @@ import { FunctionRef, StackArtifact } from './assembly';
 import { hostArchitecture, nativeBinaries } from './elf';
 import { LaunchCommand } from './environment';
 import { goTwin } from './go-twin';
+import { hint, Surface } from './hints';
 import { javaLaunch } from './java-launch';
 import { pythonInterpreter } from './python-interpreter';
 import { FunctionSpec, LocalErrorCode, LocalLambdaError } from './types';
@@ -21,6 +22,8 @@ export interface EnvironmentOverrides {
   readonly values?: Record<string, string>;
   /** Refuse a token without a value instead of using a placeholder. */
   readonly strict?: boolean;
+  /** Whose words the hints use (default: the API's). */
+  readonly surface?: Surface;
 }
 
 /** A function ready to launch: its spec and the command of its runtime process. */
@@ -58,7 +61,8 @@ function resolveEnvironment(ref: FunctionRef, vars: Record<string, unknown>, o: 
     const given = fnValues[name] ?? file.Parameters?.[name];
     if (given !== undefined) { out[name] = String(given); continue; }
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') { out[name] = String(value); continue; }
-    const how = `set it in an overrides file as {"${ref.logicalId}": {"${name}": "..."}} (--overrides) or pass --env ${name}=...`;
+    const surface = o.surface ?? 'api';
+    const how = `set it in an overrides file as {"${ref.logicalId}": {"${name}": "..."}} with ${hint(surface, 'overrides')}, or pass ${hint(surface, 'env', name)}`;
     if (o.strict) fail(ref, 'TokenEnvironment', `environment variable ${name} holds a token (${JSON.stringify(value)}) that only CloudFormation can resolve: ${how}`);
     out[name] = `local-placeholder-${name}`;
     warnings.push(`environment variable ${name} of ${ref.path} holds a token (${JSON.stringify(value)}); using "${out[name]}": ${how}`);
@@ -174,6 +178,7 @@ export function prepareFunction(ref: FunctionRef, workDir: string, overrides: En
     logFormat: logging.LogFormat === 'JSON' ? 'JSON' : 'Text',
     applicationLogLevel: logging.ApplicationLogLevel,
     logGroupName,
+    tenantIsolation: props.TenancyConfig?.TenantIsolationMode === 'PER_TENANT',
     taskRoot,
     optDir,
     warnings,

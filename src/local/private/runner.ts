@@ -1,5 +1,6 @@
 import { EnvironmentEnded, ExecutionEnvironment } from './environment';
 import { PreparedFunction } from './function-config';
+import { hint, Surface } from './hints';
 import { InvokeOutcome, InvokeRequest, LocalLambdaError } from './types';
 import { RUNTIME_API_FACTS } from '../../limits';
 
@@ -13,7 +14,7 @@ export class FunctionRunner {
   private nextId = 1;
   private disposed = false;
 
-  constructor(public readonly fn: PreparedFunction, private readonly onLog: (line: string) => void = () => undefined) {}
+  constructor(public readonly fn: PreparedFunction, private readonly onLog: (line: string) => void = () => undefined, private readonly surface: Surface = 'api') {}
 
   /** How many environments were started so far. */
   public get environmentsStarted(): number {
@@ -27,13 +28,16 @@ export class FunctionRunner {
     if (size > limit) {
       throw new LocalLambdaError('RequestEntityTooLarge', `${this.fn.spec.path}: RequestEntityTooLargeException: the event is ${size} bytes; Lambda accepts at most ${limit} bytes for ${request.invocationType ?? 'RequestResponse'} invocations`);
     }
+    if (this.fn.spec.tenantIsolation && !request.tenantId) {
+      throw new LocalLambdaError('TenantIdRequired', `${this.fn.spec.path}: the function runs in tenant isolation mode (TenancyConfig PER_TENANT): every invocation needs a tenant id (${hint(this.surface, 'tenantId')})`);
+    }
     try {
       JSON.parse(request.payload);
     } catch (e) {
       throw new LocalLambdaError('InvalidRequestContent', `${this.fn.spec.path}: InvalidRequestContentException: the event is not JSON (${(e as Error).message})`);
     }
     for (;;) {
-      const env = this.environment();
+      const env = this.environment(this.fn.spec.tenantIsolation ? request.tenantId : undefined);
       let outcome: InvokeOutcome;
       try {
         outcome = await env.invoke(request);
@@ -48,10 +52,11 @@ export class FunctionRunner {
     }
   }
 
-  /** An idle warm environment, else a new one. */
-  private environment(): ExecutionEnvironment {
-    let env = this.idle.pop();
-    while (env && env.dead) env = this.idle.pop();
+  /** An idle warm environment (of `tenant`, in tenant isolation mode), else a new one. */
+  private environment(tenant: string | undefined): ExecutionEnvironment {
+    for (let i = this.idle.length - 1; i >= 0; i--) if (this.idle[i].dead) this.idle.splice(i, 1);
+    const at = this.idle.map(e => e.tenantId).lastIndexOf(tenant);
+    let env = tenant === undefined ? this.idle.pop() : at >= 0 ? this.idle.splice(at, 1)[0] : undefined;
     if (!env) {
       env = new ExecutionEnvironment(this.nextId++, this.fn.spec, this.fn.launch, this.onLog);
       this.all.push(env);

@@ -20,6 +20,14 @@ export interface RuntimeApiHandlers {
   initError(body: Buffer, errorType: string | undefined): RouteResult;
   /** The response payload limit of the current invocation, in bytes. */
   responseLimitBytes(): number;
+  /** POST /runtime/invocation/{id}/response in streaming mode: a receiver for its chunks, or a refusal. */
+  stream(requestId: string, contentType: string): StreamReceiver | RouteResult;
+}
+
+/** Takes a streamed response's chunks, then its end (with the error trailers when the function failed mid-stream). */
+export interface StreamReceiver {
+  chunk(data: Buffer): void;
+  end(errorType: string | undefined, errorBodyBase64: string | undefined): RouteResult;
 }
 
 /** The invocation an environment hands to its runtime. */
@@ -30,6 +38,7 @@ export interface NextInvocation {
   readonly traceId: string;
   readonly clientContext?: string;
   readonly cognitoIdentity?: string;
+  readonly tenantId?: string;
   readonly payload: string;
 }
 
@@ -47,6 +56,7 @@ export function sendNext(res: http.ServerResponse, inv: NextInvocation): void {
   };
   if (inv.clientContext !== undefined) headers['Lambda-Runtime-Client-Context'] = inv.clientContext;
   if (inv.cognitoIdentity !== undefined) headers['Lambda-Runtime-Cognito-Identity'] = inv.cognitoIdentity;
+  if (inv.tenantId !== undefined) headers['Lambda-Runtime-Aws-Tenant-Id'] = inv.tenantId;
   res.writeHead(200, headers);
   res.end(inv.payload);
 }
@@ -107,6 +117,18 @@ async function route(h: RuntimeApiHandlers, req: http.IncomingMessage, res: http
     return;
   }
   const m = INVOCATION.exec(url);
+  if (req.method === 'POST' && m?.[2] === 'response' && req.headers['lambda-runtime-function-response-mode'] === 'streaming') {
+    const receiver = h.stream(decodeURIComponent(m[1]), String(req.headers['content-type'] ?? 'application/octet-stream'));
+    if ('status' in receiver) {
+      req.resume();
+      reply(res, receiver);
+      return;
+    }
+    for await (const chunk of req) receiver.chunk(chunk as Buffer);
+    const trailer = (name: string): string | undefined => req.trailers[name] as string | undefined;
+    reply(res, receiver.end(trailer('lambda-runtime-function-error-type'), trailer('lambda-runtime-function-error-body')));
+    return;
+  }
   if (req.method === 'POST' && m) {
     const { body, tooLarge } = await readBody(req, h.responseLimitBytes());
     const id = decodeURIComponent(m[1]);

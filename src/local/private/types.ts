@@ -23,6 +23,8 @@ export interface FunctionSpec {
   readonly logGroupName: string;
   /** The task root (Lambda's /var/task). */
   readonly taskRoot: string;
+  /** Tenant isolation (`TenancyConfig.TenantIsolationMode: PER_TENANT`): each invocation names a tenant, whose environments are its own. */
+  readonly tenantIsolation: boolean;
   /** The layers' merged contents (Lambda's /opt), or undefined without layers. */
   readonly optDir?: string;
   /** What was adjusted to run locally (tokens replaced, host runtime versions). */
@@ -41,6 +43,17 @@ export interface InvokeRequest {
   readonly traceId?: string;
   /** `RequestResponse` (6 MB payloads) or `Event` (1 MB). */
   readonly invocationType?: 'RequestResponse' | 'Event';
+  /** The tenant (Lambda-Runtime-Aws-Tenant-Id); required by a function in tenant isolation mode. */
+  readonly tenantId?: string;
+  /** Receives a streamed response as the runtime writes it (Function URLs in `RESPONSE_STREAM` mode). */
+  readonly sink?: ResponseSink;
+}
+
+/** Where a streamed response goes as the runtime writes it (its whole text is still the outcome's payload). */
+export interface ResponseSink {
+  /** The stream's content type, before its first bytes. */
+  start(contentType: string): void;
+  write(chunk: Buffer): void;
 }
 
 /** What an invocation produced. */
@@ -71,7 +84,7 @@ export type LocalErrorCode =
   | 'NotACloudAssembly' | 'FunctionNotFound' | 'AmbiguousFunction' | 'CodeNotLocal' | 'TokenEnvironment'
   | 'WrongArchitecture' | 'InvalidEntrypoint' | 'UnsupportedRuntime' | 'ContainerImage' | 'BadArchive'
   | 'BadOverrides' | 'UnknownEventKind' | 'NoTrigger' | 'EventShapeMismatch' | 'RequestEntityTooLarge'
-  | 'InvalidRequestContent' | 'BadInput';
+  | 'InvalidRequestContent' | 'BadInput' | 'FrontDoorNotFound' | 'PortInUse' | 'TenantIdRequired';
 
 /** Thrown for input the emulator refuses (not a function error), with a stable code. */
 export class LocalLambdaError extends Error {
