@@ -219,7 +219,7 @@ project.addBundledDeps('esbuild-wasm@0.25.12');
 project.addDevDeps('uuid@^14');
 // Bundling bench: 20 functions from TypeScript entries, first synth (empty cache) vs second (same tree).
 const benchBundling = project.addTask('bench:bundling', {
-  description: 'Synthesize 20 functions bundled from TypeScript entries twice (empty cache, then same tree) with native esbuild and esbuild-wasm; print the bundling seconds',
+  description: 'Synthesize 20 functions bundled from TypeScript entries twice (empty cache, then same tree) with native esbuild and esbuild-wasm, a Go module (fromGoModule) and a Maven project (fromMavenProject); print the build seconds',
   exec: 'ts-node --transpile-only --project test/tsconfig.json build-tools/bench-bundling.ts',
   receiveArgs: true,
 });

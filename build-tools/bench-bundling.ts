@@ -8,6 +8,12 @@
  * Prints per esbuild: seconds spent bundling in the first and the second synth, their ratio (the second
  * must be at most 10 % of the first), the bundles the cache served, and the synth wall seconds.
  *
+ * Then the same for a Go module (examples/go-url-handler, aws-lambda-go) built by BlueprintCode.fromGoModule
+ * for arm64 and a Maven project (test/code/maven-hello, a shaded jar) built by BlueprintCode.fromMavenProject:
+ * the first synth with an empty build cache runs go build or mvn package (Go's own build cache and the Maven
+ * repository as the environment has them: `.cache/go-build` and `.cache/m2` unless set), the second reuses
+ * the binary or the jar.
+ *
  * Usage: npx projen bench:bundling [--functions 20]
  */
 import { execFileSync } from 'child_process';
@@ -67,11 +73,35 @@ function synth(n: number, cacheDir: string, esbuild: string): Sample {
   return JSON.parse(out.toString().trim().split('\n').pop()!);
 }
 
+/** A Go module or a Maven project synthesized twice: first with an empty build cache, then with the cache the first left. */
+function builtRow(kind: 'go' | 'maven'): string {
+  const dir = path.join(root, 'bench-out', `bundling-${kind}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const source = kind === 'go' ? path.join(root, 'examples', 'go-url-handler') : path.join(root, 'test', 'code', 'maven-hello');
+  fs.cpSync(source, path.join(dir, 'project'), { recursive: true, filter: f => path.basename(f) !== 'target' });
+  const env = {
+    ...process.env,
+    TS_NODE_PROJECT: path.join(root, 'test', 'tsconfig.json'),
+    GOMODCACHE: process.env.GOMODCACHE ?? path.join(root, '.cache', 'go-mod'),
+    GOCACHE: process.env.GOCACHE ?? path.join(root, '.cache', 'go-build'),
+    GOFLAGS: process.env.GOFLAGS ?? '-modcacherw',
+    MAVEN_OPTS: process.env.MAVEN_OPTS ?? `-Dmaven.repo.local=${path.join(root, '.cache', 'm2')}`,
+  };
+  const run = (out: string): Sample => JSON.parse(execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'bench-bundling-built-app.ts'),
+    kind, path.join(dir, 'project'), path.join(dir, 'cache'), path.join(dir, out)], { env, maxBuffer: 64 * 1024 * 1024 }).toString().trim().split('\n').pop()!);
+  const first = run('cdk.out.1');
+  const second = run('cdk.out.2');
+  const ratio = second.bundlingSeconds / first.bundlingSeconds;
+  process.stderr.write(`${kind}: first ${first.bundlingSeconds.toFixed(3)} s, second ${second.bundlingSeconds.toFixed(3)} s\n`);
+  const label = kind === 'go' ? 'go build (Go module, arm64)' : 'mvn package (Maven project, fat jar)';
+  return `| ${label} | 1 | ${first.bundlingSeconds.toFixed(3)} | ${second.bundlingSeconds.toFixed(3)} | ${(ratio * 100).toFixed(1)} % ${ratio <= 0.1 ? '(≤ 10 %)' : '(ABOVE 10 %)'} | ${first.cached} / ${second.cached} | ${first.seconds.toFixed(2)} / ${second.seconds.toFixed(2)} |`;
+}
+
 function main(): void {
   const n = Number(arg('--functions', '20'));
   writeProject(n);
   const rows = [
-    '| esbuild | functions | bundling s, 1st synth (empty cache) | bundling s, 2nd synth (same tree) | 2nd / 1st | bundles from cache (1st / 2nd) | synth wall s (1st / 2nd) |',
+    '| builder | functions | bundling s, 1st synth (empty cache) | bundling s, 2nd synth (same tree) | 2nd / 1st | bundles from cache (1st / 2nd) | synth wall s (1st / 2nd) |',
     '|---|---|---|---|---|---|---|',
   ];
   for (const esbuild of ['native', 'wasm']) {
@@ -83,6 +113,7 @@ function main(): void {
     process.stderr.write(`${esbuild}: first ${first.bundlingSeconds.toFixed(3)} s, second ${second.bundlingSeconds.toFixed(3)} s\n`);
     rows.push(`| ${esbuild} | ${n} | ${first.bundlingSeconds.toFixed(3)} | ${second.bundlingSeconds.toFixed(3)} | ${(ratio * 100).toFixed(1)} % ${ratio <= 0.1 ? '(≤ 10 %)' : '(ABOVE 10 %)'} | ${first.cached} / ${second.cached} | ${first.seconds.toFixed(2)} / ${second.seconds.toFixed(2)} |`);
   }
+  rows.push(builtRow('go'), builtRow('maven'));
   console.log(rows.join('\n'));
 }
 

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs AWS's own Runtime Interface Clients and Runtime Interface Emulator for the local emulator's
 # conformance tests (test/local/conformance.test.ts, test/local/rie.test.ts): npm `aws-lambda-ric` 3.x
-# (built from source: needs cmake, autoconf, automake, libtool and g++), PyPI `awslambdaric`, and the
-# `aws-lambda-rie` binary (built with Go from the module proxy). None is a dependency of the library: all go
+# (built from source: needs cmake, autoconf, automake, libtool and g++), PyPI `awslambdaric`, the
+# `aws-lambda-rie` binary (built with Go from the module proxy), and Maven Central's
+# `aws-lambda-java-runtime-interface-client` with its dependencies (test/local/java-runtime.test.ts, through
+# Maven). None is a dependency of the library: all go
 # to .cache/local-conformance/ (git-ignored). `.ci/run` calls this script; run it by hand before
 # `npx projen test` to run the conformance tests locally (they are skipped, outside CI, without it).
 set -euo pipefail
@@ -46,6 +48,27 @@ if [ "$(cat "$dest/rie/version" 2>/dev/null)" != "$rie_version" ] || [ ! -x "$de
     go install "github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@$rie_version" >"$dest/rie-install.log" 2>&1 \
     || { tail -40 "$dest/rie-install.log"; exit 1; }
   echo "$rie_version" > "$dest/rie/version"
+fi
+# AWS's Java Runtime Interface Client and its dependencies, from Maven Central through Maven (the project's
+# repository, .cache/m2): jars in $dest/java/lib, which the emulator puts on a Java function's class path
+# (CDK_LAMBDA_BLUEPRINTS_JAVA_RIC). No native build: the client's JNI library ships inside its jar.
+ric_java=2.10.1
+if [ "$(cat "$dest/java/version" 2>/dev/null)" != "$ric_java" ]; then
+  echo "setup-local-conformance: fetching aws-lambda-java-runtime-interface-client $ric_java with Maven"
+  command -v mvn >/dev/null || { echo "setup-local-conformance: Maven (mvn) and a JDK are needed for the Java runtime interface client"; exit 1; }
+  rm -rf "$dest/java" && mkdir -p "$dest/java/lib"
+  cat > "$dest/java/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>local</groupId><artifactId>java-ric</artifactId><version>1</version><packaging>pom</packaging>
+  <dependencies>
+    <dependency><groupId>com.amazonaws</groupId><artifactId>aws-lambda-java-runtime-interface-client</artifactId><version>${ric_java}</version></dependency>
+  </dependencies>
+</project>
+POM
+  mvn -B -q -f "$dest/java/pom.xml" -Dmaven.repo.local="$PWD/.cache/m2" dependency:copy-dependencies -DoutputDirectory="$dest/java/lib" \
+    >"$dest/java-install.log" 2>&1 || { tail -40 "$dest/java-install.log"; exit 1; }
+  echo "$ric_java" > "$dest/java/version"
 fi
 echo "$stamp" > "$dest/stamp"
 echo "setup-local-conformance: ready in $(( $(date +%s) - start )) s ($dest)"

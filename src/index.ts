@@ -7,7 +7,7 @@ export type { ConcurrencyBudgetOptions, EnvironmentConcurrency, FunctionConcurre
 export { ResourceBudget } from './budget/resource-budget';
 export type { ConstructResources } from './budget/resource-budget';
 export { BundleFormat } from './code/options';
-export type { BlueprintDirectoryCodeOptions, BlueprintEntryCodeOptions, BlueprintImageAssetOptions, BlueprintPythonProjectOptions } from './code/options';
+export type { BlueprintDirectoryCodeOptions, BlueprintEntryCodeOptions, BlueprintGoModuleOptions, BlueprintImageAssetOptions, BlueprintMavenProjectOptions, BlueprintPythonProjectOptions } from './code/options';
 export { BlueprintAlarms } from './core/alarms';
 export type { BlueprintAlarmOptions } from './core/alarms';
 export { DurableQueue } from './core/durable-queue';

@@ -408,3 +408,38 @@ export const PACKAGE_FACTS = {
   /** Lambda pulls function images from Amazon ECR private repositories only. */
   ecrImageUri: /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9._\/-]+)(?::([\w.-]{1,128})|@(sha256:[0-9a-f]{64}))$/,
 } as const;
+
+// --- issue 30: the C library of the runtimes' operating systems (read by LambdaNativeGlibc)
+
+/**
+ * The glibc of each operating system Lambda runs functions on, and the runtimes on it (internal form). A
+ * binary that imports a glibc symbol at a newer version than the runtime's glibc fails to load there.
+ *
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+ * @see https://docs.aws.amazon.com/linux/al2023/ug/compare-with-al2.html
+ */
+export const RUNTIME_OS_FACTS: ReadonlyArray<{ readonly os: string; readonly glibc: string; readonly runtimes: RegExp }> = [
+  {
+    os: 'Amazon Linux 2023',
+    glibc: '2.34',
+    runtimes: /^(provided\.al2023|nodejs(2\d|[3-9]\d)\.x|python3\.(1[2-9])|java(21|25)|java\d+\.al2023|dotnet(8|9|10)|ruby(3\.[3-9]|4\.\d))$/,
+  },
+  {
+    os: 'Amazon Linux 2',
+    glibc: '2.26',
+    runtimes: /^(provided\.al2|nodejs1[68]\.x|python3\.(8|9|10|11)|java8\.al2|java11|java17|ruby3\.2|dotnet6)$/,
+  },
+];
+
+/**
+ * Java facts (internal form): a class file's major version is the Java feature version plus 44 (Java 8:
+ * 52, 17: 61, 21: 65, 25: 69); a JVM refuses class files above its own (UnsupportedClassVersionError).
+ *
+ * @see https://docs.oracle.com/javase/specs/jvms/se21/html/jvms-4.html#jvms-4.1
+ */
+export const JAVA_FACTS = {
+  /** The Java version of a Lambda Java runtime name (`java21`, `java17.al2023`, `java8.al2`). */
+  runtime: /^java(\d+)(\.al2(023)?)?$/,
+  /** Class file major version = Java feature version + 44. */
+  classMajorOffset: 44,
+} as const;

@@ -120,3 +120,63 @@ export interface BlueprintImageAssetOptions {
    */
   readonly buildArgs?: { [key: string]: string };
 }
+
+/**
+ * Options of `BlueprintCode.fromGoModule`.
+ */
+export interface BlueprintGoModuleOptions {
+  /**
+   * The main package to build, as `go build` takes it: a path relative to the module directory
+   * (`./cmd/api`) or an import path of the module.
+   * @default '.'
+   */
+  readonly package?: string;
+
+  /**
+   * The architecture the binary is built for (`GOARCH`). A `BlueprintFunction` always uses its own; this
+   * option serves plain `lambda.Function`s (whose default is x86_64).
+   * @default - the BlueprintFunction's architecture; x86_64 with a plain lambda.Function
+   */
+  readonly architecture?: lambda.Architecture;
+
+  /**
+   * Build with cgo (`CGO_ENABLED=1`): the binary then links the build host's C library dynamically, so a
+   * C compiler for the target architecture must be installed and its glibc must be no newer than the
+   * runtime's (checked at synth by `LambdaNativeGlibc`).
+   * @default false
+   */
+  readonly cgoEnabled?: boolean;
+
+  /**
+   * Build tags added to `lambda.norpc` (which leaves out the RPC mode that OS-only runtimes never use).
+   * @default - only lambda.norpc
+   */
+  readonly buildTags?: string[];
+
+  /**
+   * Where built binaries are cached between synths: the same module files and build options reuse the
+   * binary without running `go build`.
+   * @default - `cdk-lambda-blueprints/bundles` under the OS temporary directory, or the directory in the
+   * `CDK_LAMBDA_BLUEPRINTS_CACHE` environment variable
+   */
+  readonly cacheDir?: string;
+}
+
+/**
+ * Options of `BlueprintCode.fromMavenProject`.
+ */
+export interface BlueprintMavenProjectOptions {
+  /**
+   * Arguments added to `mvn -B -q package` (e.g. `['-DskipTests']`, a profile `-Plambda`).
+   * @default - none
+   */
+  readonly mavenArguments?: string[];
+
+  /**
+   * Where built jars are cached between synths: the same project files and arguments reuse the jar
+   * without running Maven.
+   * @default - `cdk-lambda-blueprints/bundles` under the OS temporary directory, or the directory in the
+   * `CDK_LAMBDA_BLUEPRINTS_CACHE` environment variable
+   */
+  readonly cacheDir?: string;
+}

@@ -5,10 +5,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { BlueprintDirectoryCodeOptions, BlueprintEntryCodeOptions, BlueprintImageAssetOptions, BlueprintPythonProjectOptions } from '../code/options';
+import { BlueprintDirectoryCodeOptions, BlueprintEntryCodeOptions, BlueprintGoModuleOptions, BlueprintImageAssetOptions, BlueprintMavenProjectOptions, BlueprintPythonProjectOptions } from '../code/options';
 import { DirectoryCode } from '../code/private/directory-code';
 import { EntryCode } from '../code/private/entry-code';
+import { GoModuleCode } from '../code/private/go-module';
 import { ImageAssetCode } from '../code/private/image-code';
+import { MavenProjectCode } from '../code/private/maven-project';
 import { PythonProjectCode } from '../code/private/python-project';
 import { DEFAULTS } from '../limits';
 
@@ -136,6 +138,49 @@ export class BlueprintCode {
    */
   public static fromPythonProject(dir: string, options: BlueprintPythonProjectOptions = {}): lambda.Code {
     return new PythonProjectCode(dir, options);
+  }
+
+  /**
+   * A Go module's main package built with the machine's Go toolchain, without Docker, into the single
+   * `bootstrap` binary an OS-only runtime (`provided.al2023`, or `provided.al2`) runs: `go build` with
+   * `GOOS=linux`, `GOARCH` from the function's architecture (arm64 or amd64), `CGO_ENABLED=0` (unless
+   * `cgoEnabled`), `-tags lambda.norpc -trimpath -ldflags="-s -w"`. Use it with
+   * `runtime: Runtime.PROVIDED_AL2023` and `handler: 'bootstrap'` (OS-only runtimes ignore the handler).
+   *
+   * Builds are cached like esbuild bundles: the same module files (every file under `dir`) and build
+   * options reuse the binary without running go. The package is a content-hashed asset (its S3 key is the
+   * hash of the binary). The Go toolchain missing (`go` on PATH, or the binary in
+   * `CDK_LAMBDA_BLUEPRINTS_GO`) or a package that does not compile fails the synth with go's errors.
+   * Modules are downloaded as go does it (`GOPROXY`, `GOMODCACHE`, `GOFLAGS` from the environment).
+   *
+   * @param dir path of the module directory (holding go.mod)
+   * @param options build options
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/golang-package.html
+   */
+  public static fromGoModule(dir: string, options: BlueprintGoModuleOptions = {}): lambda.Code {
+    return new GoModuleCode(dir, options);
+  }
+
+  /**
+   * A Java project built with its own Maven build (`mvn -B -q package`, plus `mavenArguments`), without
+   * Docker: the jar it writes into target/ (the largest, i.e. the fat jar of the maven-shade-plugin;
+   * `original-*`, sources and javadoc jars left out) is the deployment package, deployed as it is. Use it with
+   * a Java runtime and a handler `package.Class::method`: the class is checked to be in the jar at synth
+   * (`LambdaHandlerPresent`), and its class files to be no newer than the runtime's Java
+   * (`LambdaJavaClassVersion`).
+   *
+   * Builds are cached: the hash of every file of the project (target/ left out) and the arguments name a
+   * cache entry, so an unchanged project reuses the jar without running Maven. Maven missing (`mvn` on
+   * PATH, or `CDK_LAMBDA_BLUEPRINTS_MVN`) or a build that fails fails the synth with Maven's errors.
+   * Dependencies come as Maven fetches them (its settings, `MAVEN_OPTS`, e.g.
+   * `-Dmaven.repo.local=...`).
+   *
+   * @param dir path of the project directory (holding pom.xml)
+   * @param options build options
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/java-package.html
+   */
+  public static fromMavenProject(dir: string, options: BlueprintMavenProjectOptions = {}): lambda.Code {
+    return new MavenProjectCode(dir, options);
   }
 
   /**

@@ -4,7 +4,7 @@ import { LambdaArchitecture, LambdaAsyncInvokeConfig, LambdaBucketCodeVersion, L
 import { LambdaEventLoop, LambdaImportedRole } from './graph';
 import { LambdaMappingBatchingWindow, LambdaMappingFilters, LambdaMappingUnknownFacts, LambdaSqsMapping, LambdaSqsVisibilityBelowTimeout, LambdaSqsVisibilityTimeout, LambdaStreamConcurrency, LambdaStreamFailureHandling, LambdaStreamMapping } from './mapping';
 import { LambdaInternetGatewaySubnet } from './network';
-import { LambdaHandlerPresent, LambdaImageTag, LambdaImageUri, LambdaNativeArchitecture, LambdaPackageSize, LambdaPythonAbi } from './package';
+import { LambdaBootstrap, LambdaHandlerPresent, LambdaImageTag, LambdaImageUri, LambdaJavaClassVersion, LambdaNativeArchitecture, LambdaNativeGlibc, LambdaPackageSize, LambdaPythonAbi } from './package';
 import { Rule } from './private/rule';
 import { SqsQueueSettings } from './queue';
 import { S3NotificationFilter, S3NotificationOverlap, S3NotificationSelfTrigger } from './s3';
@@ -31,6 +31,9 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaBucketCodeVersion,
   LambdaHandlerPresent,
   LambdaNativeArchitecture,
+  LambdaNativeGlibc,
+  LambdaBootstrap,
+  LambdaJavaClassVersion,
   LambdaPythonAbi,
   LambdaPackageSize,
   LambdaImageUri,

@@ -12,7 +12,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { l1Function } from './l1';
 import { both, newStack, packMode } from './modes';
-import { elfHeader, packageDir, X86_64 } from './packages';
+import { elfHeader, elfImporting, packageDir, X86_64 } from './packages';
 import { BlueprintStandards, RuleResource, RuleViolation, StandardRule, StandardRules } from '../../src';
 import { ALL_RULES } from '../../src/rules/catalog';
 import { enforceRules } from '../../src/rules/private/enforce';
@@ -86,6 +86,9 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
   LambdaBucketCodeVersion: s => l1Function(s, 'Fn', { Code: { S3Bucket: 'b', S3Key: 'code.zip', ZipFile: undefined } }),
   LambdaHandlerPresent: s => l1Function(s, 'Fn', { Code: { ZipFile: 'exports.main = async () => 1;' } }),
   LambdaNativeArchitecture: s => l1AssetFunction(s, { 'index.js': 'exports.handler = async () => 1;', 'node_modules/x/build/x.node': elfHeader(X86_64) }),
+  LambdaNativeGlibc: s => l1AssetFunction(s, { bootstrap: elfImporting(X86_64, [{ symbol: 'arc4random', version: 'GLIBC_2.36' }]) }, { Runtime: 'provided.al2023', Handler: 'bootstrap' }),
+  LambdaBootstrap: s => l1AssetFunction(s, { 'build/bootstrap': '#!/bin/sh\n' }, { Runtime: 'provided.al2023', Handler: 'bootstrap' }),
+  LambdaJavaClassVersion: s => l1AssetFunction(s, { 'com/example/Hello.class': Buffer.from('cafebabe00000045', 'hex') }, { Runtime: 'java21', Handler: 'com.example.Hello::handleRequest' }),
   LambdaImageUri: s => l1Function(s, 'Fn', { PackageType: 'Image', Code: { ImageUri: 'docker.io/library/node:22', ZipFile: undefined }, Runtime: undefined, Handler: undefined }),
   LambdaImageTag: s => l1Function(s, 'Fn', { PackageType: 'Image', Code: { ImageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:latest', ZipFile: undefined }, Runtime: undefined, Handler: undefined }),
   // A zip declaring 251 MB in its central directory: a few bytes on disk.

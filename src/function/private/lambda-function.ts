@@ -55,9 +55,15 @@ export function createLambdaFunction(
   if (imageProblem) scope.node.addValidation({ validate: () => [imageProblem] });
   const timeout = usableTimeout(scope, std.timeout.value);
   const functionName = usableFunctionName(props.functionName);
+  const runtime = imageProblem ? lambda.Runtime.FROM_IMAGE : std.runtime.value;
+  const snapStart = props.snapStart && (runtime === lambda.Runtime.FROM_IMAGE || runtime.supportsSnapStart) ? props.snapStart : undefined;
+  if (props.snapStart && !snapStart) {
+    scope.node.addValidation({ validate: () => [`snapStart is set on runtime ${JSON.stringify(runtime.name)}, allowed is a runtime with SnapStart (Java 11+, Python 3.12+, .NET 8+), because Lambda refuses SnapStart on other runtimes.`] });
+  }
   const fn = new lambda.Function(scope, 'Function', {
     ...parts.placed.functionProps,
-    runtime: imageProblem ? lambda.Runtime.FROM_IMAGE : std.runtime.value,
+    snapStart,
+    runtime,
     handler: imageProblem ? lambda.Handler.FROM_IMAGE : props.handler,
     code,
     memorySize: std.memorySize.value,

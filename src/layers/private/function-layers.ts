@@ -3,7 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { factsOf } from './layer-facts';
 import { isCustomRuntime } from './layout';
-import { inspectPackage, isExecutable, PackageContents, permissions } from './package-contents';
+import { inspectPackage, PackageContents } from './package-contents';
 import { isToken, Problems, validateAtSynth, warn } from '../../validation/private/problems';
 
 /** What the function's own code is, as far as it can be measured locally. */
@@ -107,7 +107,6 @@ export class FunctionLayers {
     for (const layer of this.layers) {
       this.checkCompatibility(p, layer, factsOf(layer).compatibleArchitectures, runtime, architecture);
     }
-    if (isCustomRuntime(runtime)) this.checkBootstrap(p, runtime);
   }
 
   private checkCompatibility(p: Problems, layer: lambda.ILayerVersion, architectures: lambda.Architecture[] | undefined,
@@ -124,15 +123,4 @@ export class FunctionLayers {
     }
   }
 
-  private checkBootstrap(p: Problems, runtime: lambda.Runtime): void {
-    const contents = this.code.contents;
-    if (!contents) return; // not local: warned at construction
-    if (isExecutable(contents.bootstrapMode)) return;
-    if (this.layers.some(l => factsOf(l).providesBootstrap)) return;
-    const inCode = contents.bootstrapMode === undefined
-      ? `no bootstrap at the root of ${contents.source}`
-      : `the bootstrap at the root of ${contents.source} is not executable (mode ${permissions(contents.bootstrapMode)})`;
-    p.add('bootstrap', `missing: ${inCode}, and no layer provides one`, 'an executable file named bootstrap at the root of the code or of a layer',
-      `a ${runtime.name} function starts /var/task/bootstrap or /opt/bootstrap`);
-  }
 }

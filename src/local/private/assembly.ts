@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LocalLambdaError } from './types';
+import { GO_MODULE_METADATA, GoBuildRequest } from '../../code/private/go-build';
 
 /** A CloudFormation resource as synthesized. */
 export interface CfnResource {
@@ -28,7 +29,18 @@ export class StackArtifact {
     private readonly assets: ReadonlyMap<string, AssetSource>,
     public readonly account: string,
     public readonly region: string,
+    /** Construct path -> the Go module its code was built from (BlueprintCode.fromGoModule). */
+    private readonly goModules: ReadonlyMap<string, GoBuildRequest> = new Map(),
   ) {}
+
+  /** The Go module the code of a resource was built from: metadata of the nearest construct above it. */
+  public goModuleOf(resourcePath: string): GoBuildRequest | undefined {
+    for (let p = resourcePath; p.includes('/'); p = p.slice(0, p.lastIndexOf('/'))) {
+      const found = this.goModules.get(p);
+      if (found) return found;
+    }
+    return undefined;
+  }
 
   public get resources(): Record<string, CfnResource> {
     return this.template.Resources ?? {};
@@ -55,9 +67,14 @@ function readJson(file: string): any {
   return JSON.parse(fs.readFileSync(file, 'utf-8'));
 }
 
-function collectPaths(into: Map<string, string>, metadata: Record<string, Array<{ type: string; data: unknown }>> | undefined): void {
+type Metadata = Record<string, Array<{ type: string; data: unknown }>> | undefined;
+
+function collectPaths(into: Map<string, string>, goModules: Map<string, GoBuildRequest>, metadata: Metadata): void {
   for (const [p, entries] of Object.entries(metadata ?? {})) {
-    for (const e of entries) if (e.type === 'aws:cdk:logicalId' && typeof e.data === 'string') into.set(e.data, p);
+    for (const e of entries) {
+      if (e.type === 'aws:cdk:logicalId' && typeof e.data === 'string') into.set(e.data, p);
+      if (e.type === GO_MODULE_METADATA && typeof e.data === 'object' && e.data !== null) goModules.set(p, e.data as GoBuildRequest);
+    }
   }
 }
 
@@ -65,8 +82,9 @@ function readStack(dir: string, name: string, artifact: any): StackArtifact {
   const props = artifact.properties ?? {};
   const template = readJson(path.join(dir, props.templateFile));
   const paths = new Map<string, string>();
-  collectPaths(paths, artifact.metadata);
-  if (artifact.additionalMetadataFile) collectPaths(paths, readJson(path.join(dir, artifact.additionalMetadataFile)));
+  const goModules = new Map<string, GoBuildRequest>();
+  collectPaths(paths, goModules, artifact.metadata);
+  if (artifact.additionalMetadataFile) collectPaths(paths, goModules, readJson(path.join(dir, artifact.additionalMetadataFile)));
   for (const [id, r] of Object.entries<CfnResource>(template.Resources ?? {})) {
     const p = r.Metadata?.['aws:cdk:path'];
     if (typeof p === 'string' && !paths.has(id)) paths.set(id, `/${p}`);
@@ -83,7 +101,7 @@ function readStack(dir: string, name: string, artifact: any): StackArtifact {
   const env = /^aws:\/\/([^/]+)\/(.+)$/.exec(artifact.environment ?? '');
   const account = env && !env[1].startsWith('unknown') ? env[1] : '123456789012';
   const region = env && !env[2].startsWith('unknown') ? env[2] : 'us-east-1';
-  return new StackArtifact(name, template, paths, assets, account, region);
+  return new StackArtifact(name, template, paths, assets, account, region, goModules);
 }
 
 /** Reads the stacks of a cloud assembly directory (`cdk.out`), nested assemblies (stages) included. */

@@ -3,7 +3,9 @@ import * as path from 'path';
 import { FunctionRef, StackArtifact } from './assembly';
 import { hostArchitecture, nativeBinaries } from './elf';
 import { LaunchCommand } from './environment';
+import { goTwin } from './go-twin';
 import { hint, Surface } from './hints';
+import { javaLaunch } from './java-launch';
 import { pythonInterpreter } from './python-interpreter';
 import { FunctionSpec, LocalErrorCode, LocalLambdaError } from './types';
 import { extractZip } from './unzip';
@@ -43,8 +45,8 @@ function materialize(ref: FunctionRef, stack: StackArtifact, s3Key: unknown, wha
   if (fs.statSync(asset.path).isDirectory()) {
     if (inPlace) return asset.path;
     fs.cpSync(asset.path, dest, { recursive: true, force: true });
-  } else if (asset.path.endsWith('.zip')) {
-    extractZip(asset.path, dest);
+  } else if (/\.(zip|jar)$/.test(asset.path)) {
+    extractZip(asset.path, dest); // a jar is a zip: Lambda extracts a Java function's jar package too
   } else {
     fail(ref, 'CodeNotLocal', `the ${what} asset ${asset.path} is neither a directory nor a .zip file`);
   }
@@ -88,7 +90,7 @@ function isExecutable(file: string): boolean {
 
 type RuntimeLaunch = Omit<LaunchCommand, 'tmpRoot'>;
 
-function launchFor(ref: FunctionRef, runtime: string, taskRoot: string, optDir: string, warnings: string[]): RuntimeLaunch {
+function launchFor(ref: FunctionRef, runtime: string, handler: string, taskRoot: string, optDir: string, warnings: string[]): RuntimeLaunch {
   if (runtime.startsWith('nodejs')) {
     const wanted = /^nodejs(\d+)/.exec(runtime)?.[1];
     const host = process.versions.node.split('.')[0];
@@ -106,6 +108,7 @@ function launchFor(ref: FunctionRef, runtime: string, taskRoot: string, optDir: 
       env: { PYTHONPATH: [`${optDir}/python/lib/${runtime}/site-packages`, `${optDir}/python`].join(':'), PYTHONUNBUFFERED: '1' },
     };
   }
+  if (runtime.startsWith('java')) return javaLaunch(ref, runtime, handler, taskRoot, optDir, warnings);
   if (runtime.startsWith('provided')) {
     const candidates = [path.join(taskRoot, 'bootstrap'), path.join(optDir, 'bootstrap')];
     const found = candidates.find(f => fs.existsSync(f));
@@ -113,7 +116,7 @@ function launchFor(ref: FunctionRef, runtime: string, taskRoot: string, optDir: 
     if (!isExecutable(found)) fail(ref, 'InvalidEntrypoint', `Runtime.InvalidEntrypoint: ${found} is not executable (chmod +x bootstrap before synth)`);
     return { command: found, args: [], env: {} };
   }
-  return fail(ref, 'UnsupportedRuntime', `runtime ${runtime} cannot run locally: the emulator runs nodejs*, python* and provided.al2/al2023 functions`);
+  return fail(ref, 'UnsupportedRuntime', `runtime ${runtime} cannot run locally: the emulator runs nodejs*, python*, java* and provided.al2/al2023 functions`);
 }
 
 /** Resolves a function of the assembly into directories, environment and the command of its runtime. */
@@ -147,8 +150,11 @@ export function prepareFunction(ref: FunctionRef, workDir: string, overrides: En
   }
 
   const architecture = (props.Architectures?.[0] ?? 'x86_64') as 'x86_64' | 'arm64';
-  checkArchitecture(ref, architecture, [taskRoot, optDir]);
-  const runtimeLaunch = launchFor(ref, runtime, taskRoot, optDir, warnings);
+  const host = hostArchitecture();
+  const twin = runtime.startsWith('provided') && architecture !== host ? goTwin(ref, architecture, host, warnings) : undefined;
+  if (twin) taskRoot = twin;
+  checkArchitecture(ref, twin ? host : architecture, [taskRoot, optDir]);
+  const runtimeLaunch = launchFor(ref, runtime, props.Handler ?? '', taskRoot, optDir, warnings);
   const environment = resolveEnvironment(ref, props.Environment?.Variables ?? {}, overrides, warnings);
 
   const functionName = typeof props.FunctionName === 'string' ? props.FunctionName : `${ref.stack.name}-${ref.logicalId}`.slice(0, 64);

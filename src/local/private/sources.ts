@@ -43,6 +43,16 @@ export function targetOf(value: unknown): string | undefined {
   if (v?.Ref) return v.Ref;
   if (Array.isArray(v?.['Fn::GetAtt'])) return v!['Fn::GetAtt'][0];
   if (typeof v?.['Fn::GetAtt'] === 'string') return v!['Fn::GetAtt'].split('.')[0];
+  // An alias's function name as aws-cdk-lib renders it for a mapping: {Fn::Join: ['', [{Fn::Select: [6,
+  // {Fn::Split: [':', {Ref: Alias}]}]}, ':live']]}: the resource the first part refers to.
+  if (Array.isArray(v?.['Fn::Select'])) return targetOf(v!['Fn::Select'][1]);
+  if (Array.isArray(v?.['Fn::Split'])) return targetOf(v!['Fn::Split'][1]);
+  if (Array.isArray(v?.['Fn::Join']?.[1])) {
+    for (const part of v!['Fn::Join'][1]) {
+      const found = typeof part === 'object' ? targetOf(part) : undefined;
+      if (found) return found;
+    }
+  }
   return undefined;
 }
 

@@ -43,7 +43,8 @@ export class SyncClient {
       '  const flag = new Int32Array(workerData.signal); Atomics.store(flag, 0, 1); Atomics.notify(flag, 0);',
       '}',
     ].join('\n') : workerFile;
-    this.worker = new Worker(source, { eval: ts, workerData: { ...init, signal, port: port2 }, transferList: [port2] });
+    // The environment as this code sees it (a test runner's process.env included), not the process's original one.
+    this.worker = new Worker(source, { eval: ts, workerData: { ...init, signal, port: port2 }, transferList: [port2], env: { ...process.env } });
     this.worker.unref();
   }
 

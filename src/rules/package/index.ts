@@ -1,6 +1,9 @@
+export { LambdaBootstrap } from './bootstrap';
 export { LambdaHandlerPresent } from './handler-present';
 export { LambdaImageTag } from './image-tag';
 export { LambdaImageUri } from './image-uri';
+export { LambdaJavaClassVersion } from './java-class-version';
 export { LambdaNativeArchitecture } from './native-architecture';
+export { LambdaNativeGlibc } from './native-glibc';
 export { LambdaPackageSize } from './package-size';
 export { LambdaPythonAbi } from './python-abi';

@@ -4,6 +4,12 @@ import { Finding, FUNCTION, Rule, Severity } from '../private/rule';
 /** Files named per finding (the count says how many more). */
 const SHOWN = 3;
 
+/** How to rebuild: GOARCH for a Go bootstrap, pip's platform for wheels. */
+function hint(arch: string, wrong: ReadonlyArray<{ file: string }>): string {
+  if (wrong.some(b => b.file.split('/').pop() === 'bootstrap')) return `GOOS=linux GOARCH=${arch === 'arm64' ? 'arm64' : 'amd64'} go build for a Go bootstrap`;
+  return `pip --platform manylinux2014_${arch === 'arm64' ? 'aarch64' : 'x86_64'}`;
+}
+
 /**
  * Native binaries (ELF `.so`, `.node`, `bootstrap`, `bin/*`) in the function's package and in its layers
  * built in this stack are built for the function's architecture, in directories and zip archives alike (a
@@ -28,7 +34,7 @@ export const LambdaNativeArchitecture: Rule = {
       out.push({
         property: 'Architectures',
         value: `${JSON.stringify(arch)} but the ${pkg.label} holds ${named}${more}`,
-        allowed: `native binaries built for ${arch} (rebuild them for ${arch}, e.g. pip --platform manylinux2014_${arch === 'arm64' ? 'aarch64' : 'x86_64'}, or set the function's architecture to match)`,
+        allowed: `native binaries built for ${arch} (rebuild them for ${arch}, e.g. ${hint(arch, wrong)}, or set the function's architecture to match)`,
         reason: 'Lambda cannot load a binary built for another instruction set: the function fails only when it is invoked',
       });
     }

@@ -180,3 +180,23 @@ export function nativeBinariesOf(pkg: LocatedPackage): Array<{ file: string; arc
   }
   return out.sort((a, b) => a.file.localeCompare(b.file));
 }
+
+/**
+ * The Unix mode bits (permissions) of files of a package: `lstat` in a directory, the entry's mode in a zip
+ * made on a Unix host. Files whose mode is not known (a zip made on Windows) are left out.
+ */
+export function fileModesOf(pkg: LocatedPackage, rels: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    if (pkg.isZip) {
+      for (const e of readZipEntries(pkg.source)) {
+        if (rels.includes(e.name) && e.unixMode !== undefined) out.set(e.name, e.unixMode % 0o1000);
+      }
+      return out;
+    }
+    for (const rel of rels) out.set(rel, fs.lstatSync(fileOf(pkg, rel)!).mode % 0o1000);
+  } catch {
+    // unreadable: not judged
+  }
+  return out;
+}
