@@ -84,15 +84,15 @@ describe('CodeDeploy deployment group', () => {
   });
 
   test.each([
-    ['allAtOnce', DeploymentStrategy.ALL_AT_ONCE, 'LambdaAllAtOnce'],
-    ['canary10Percent5Minutes', DeploymentStrategy.CANARY_10PERCENT_5MINUTES, 'LambdaCanary10Percent5Minutes'],
-    ['canary10Percent10Minutes', DeploymentStrategy.CANARY_10PERCENT_10MINUTES, 'LambdaCanary10Percent10Minutes'],
-    ['canary10Percent15Minutes', DeploymentStrategy.CANARY_10PERCENT_15MINUTES, 'LambdaCanary10Percent15Minutes'],
-    ['canary10Percent30Minutes', DeploymentStrategy.CANARY_10PERCENT_30MINUTES, 'LambdaCanary10Percent30Minutes'],
-    ['linear10PercentEvery1Minute', DeploymentStrategy.LINEAR_10PERCENT_EVERY_1MINUTE, 'LambdaLinear10PercentEvery1Minute'],
-    ['linear10PercentEvery2Minutes', DeploymentStrategy.LINEAR_10PERCENT_EVERY_2MINUTES, 'LambdaLinear10PercentEvery2Minutes'],
-    ['linear10PercentEvery3Minutes', DeploymentStrategy.LINEAR_10PERCENT_EVERY_3MINUTES, 'LambdaLinear10PercentEvery3Minutes'],
-    ['linear10PercentEvery10Minutes', DeploymentStrategy.LINEAR_10PERCENT_EVERY_10MINUTES, 'LambdaLinear10PercentEvery10Minutes'],
+    ['ALL_AT_ONCE', DeploymentStrategy.ALL_AT_ONCE, 'LambdaAllAtOnce'],
+    ['CANARY_10PERCENT_5MINUTES', DeploymentStrategy.CANARY_10PERCENT_5MINUTES, 'LambdaCanary10Percent5Minutes'],
+    ['CANARY_10PERCENT_10MINUTES', DeploymentStrategy.CANARY_10PERCENT_10MINUTES, 'LambdaCanary10Percent10Minutes'],
+    ['CANARY_10PERCENT_15MINUTES', DeploymentStrategy.CANARY_10PERCENT_15MINUTES, 'LambdaCanary10Percent15Minutes'],
+    ['CANARY_10PERCENT_30MINUTES', DeploymentStrategy.CANARY_10PERCENT_30MINUTES, 'LambdaCanary10Percent30Minutes'],
+    ['LINEAR_10PERCENT_EVERY_1MINUTE', DeploymentStrategy.LINEAR_10PERCENT_EVERY_1MINUTE, 'LambdaLinear10PercentEvery1Minute'],
+    ['LINEAR_10PERCENT_EVERY_2MINUTES', DeploymentStrategy.LINEAR_10PERCENT_EVERY_2MINUTES, 'LambdaLinear10PercentEvery2Minutes'],
+    ['LINEAR_10PERCENT_EVERY_3MINUTES', DeploymentStrategy.LINEAR_10PERCENT_EVERY_3MINUTES, 'LambdaLinear10PercentEvery3Minutes'],
+    ['LINEAR_10PERCENT_EVERY_10MINUTES', DeploymentStrategy.LINEAR_10PERCENT_EVERY_10MINUTES, 'LambdaLinear10PercentEvery10Minutes'],
   ])('predefined strategy %s', (_, strategy, config) => {
     const stack = newStack();
     releasedFunction(stack, { deployment: { strategy } });
