@@ -56,6 +56,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   publishTasks: true,
   // jsii stability of the package; types that may still change are marked @experimental in their docs.
   stability: 'stable',
+  // The first release is 1.0.0 (the stable API is a promise); without a v* tag projen would release 0.0.0.
+  minMajorVersion: 1,
   depsUpgrade: false,
   pullRequestTemplate: false,
   sampleCode: false,
@@ -138,20 +140,18 @@ project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 // for real, .NET as generated source only (no .NET SDK here); then the consumer apps under consumers/
 // synthesize from those packages (test:consumers). Downloads are cached under .cache/ (gitignored): one pip
 // cache, one Maven repository and one Go module cache shared by packaging and the consumers.
-// jsii's Node end-of-life banner (issue 27): every jsii program (the compilers, and the runtime a Python, Java or
-// Go app starts) prints it to stderr on a Node release that jsii no longer supports; Node 20 since 2026-10-30.
-// Its variable lists the Node majors to keep quiet about; the one for the earlier "deprecated" banner is kept.
-// The README ("Other languages") tells users the same.
-const jsiiNodeEnv = {
-  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
-  JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1',
-};
+// jsii's Node end-of-life banner (issue 27): every jsii program (the compiler, pacmak, rosetta, jsii-diff, and the
+// runtime a Python, Java or Go app starts) prints it to stderr on a Node release jsii no longer supports: Node 20
+// since 2026-10-30. Its variable lists the Node majors to keep quiet about; the one for the earlier "deprecated"
+// banner (Node 20 from 2026-04-30 to 2026-10-30) is kept. Every task gets both; the README (Other languages)
+// tells users the same.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
 const languageEnv = {
   PIP_CACHE_DIR: '$(echo $PWD/.cache/pip)',
   GOMODCACHE: '$(echo $PWD/.cache/go-mod)',
   GOCACHE: '$(echo $PWD/.cache/go-build)',
   GOFLAGS: '-modcacherw -buildvcs=false',
-  ...jsiiNodeEnv,
 };
 const pkg = project.tasks.tryFind('package')!;
 pkg.reset();
@@ -195,7 +195,6 @@ pkg.spawn(testConsumers);
 // Python and Java forms (a stale README fails CI, as a stale API.md does).
 const rosetta = project.addTask('rosetta', {
   description: 'Compile and translate the README and @example snippets (jsii-rosetta, strict); write their Python/Java forms into the README',
-  env: jsiiNodeEnv,
 });
 rosetta.exec('ts-node --transpile-only --project test/tsconfig.json build-tools/languages/rosetta-fixture.ts');
 rosetta.exec('jsii-rosetta extract --strict --batch');
@@ -248,7 +247,7 @@ for (const p of ['/examples/', '/build-tools/', '/.ci/', '/cdk.out/', '/.jsii-co
 // jsii-diff against the last release's API (api-baseline/, stored by the release) after every compile; no
 // baseline before the first release. Stable APIs may not break (unless marked in .compatignore).
 const compat = project.tasks.tryFind('compat')!;
-compat.reset('bash build-tools/release/api-compat.sh', { env: jsiiNodeEnv });
+compat.reset('bash build-tools/release/api-compat.sh');
 compat.description = 'jsii-diff: the API of this build against the last release (api-baseline/); a breaking change to a stable API fails';
 project.postCompileTask.spawn(compat);
 project.gitignore.include('/api-baseline/.jsii');
@@ -260,7 +259,6 @@ project.tasks.tryFind('publish:git')!.prependExec('bash build-tools/release/save
 const packageDotnet = project.addTask('package:dotnet-if-sdk', {
   description: 'Package .NET (dist/dotnet) when a .NET SDK is installed (release machines); skipped otherwise',
   condition: 'command -v dotnet >/dev/null',
-  env: jsiiNodeEnv,
 });
 packageDotnet.spawn(project.tasks.tryFind('package:dotnet')!);
 pkg.spawn(packageDotnet);
