@@ -55,7 +55,10 @@ go_app() {
   (cd consumers/go && go run -mod=readonly . "${root}/consumers/out/go")
 }
 
+mkdir -p consumers/out
 for lang in "${langs[@]}"; do
-  step "${lang} app (install + synth)" "${lang}_app"
+  # The app's stderr, shown and kept for consumers.test.ts: jsii's Node.js banner must not be in it.
+  step "${lang} app (install + synth)" "${lang}_app" 2> >(tee "consumers/out/${lang}.stderr" >&2)
+  wait $! # the tee
 done
 CONSUMER_LANGUAGES="${langs[*]}" step "template comparison" npx jest --ci --coverage=false --testMatch '<rootDir>/consumers/**/*.test.ts'
