@@ -252,6 +252,8 @@ compat.description = 'jsii-diff: the API of this build against the last release 
 project.postCompileTask.spawn(compat);
 project.gitignore.include('/api-baseline/.jsii');
 project.npmignore?.exclude('/api-baseline/', '/.compatignore');
+// The release build's projen synth (npm install) writes the release's version into package-lock.json too.
+project.tasks.tryFind('unbump')!.exec('bash build-tools/release/unbump-lock.sh');
 // The end of `npx projen release` (publish:git): store the released API as the next baseline, staged for the
 // release commit that projen's update-changelog step makes with CHANGELOG.md.
 project.tasks.tryFind('publish:git')!.prependExec('bash build-tools/release/save-api-baseline.sh');

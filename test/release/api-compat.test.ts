@@ -144,6 +144,8 @@ describe('the build runs the API check', () => {
   test('the release stores the released API as the next baseline before its release commit', () => {
     expect(tasks.release.steps.map((s: any) => s.spawn ?? s.exec ?? s.execArgs?.join(' '))).toEqual(
       ['rm -fr dist', 'bump', 'build', 'unbump', 'git diff --ignore-space-at-eol --exit-code', 'publish:git']);
+    // package-lock.json's copy of the version goes back to 0.0.0 with package.json's.
+    expect(tasks.unbump.steps).toEqual([{ builtin: 'release/reset-version' }, { exec: 'bash build-tools/release/unbump-lock.sh' }]);
     expect(tasks['publish:git'].steps).toEqual([
       { exec: 'bash build-tools/release/save-api-baseline.sh' },
       { builtin: 'release/update-changelog' },
