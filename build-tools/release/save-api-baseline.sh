@@ -13,10 +13,11 @@ if [ "${released}" != "${version}" ]; then
 fi
 rm -rf api-baseline && mkdir -p api-baseline
 cp .jsii api-baseline/.jsii
-# jsii-reflect loads a module directory through its package.json (name, version, jsii, dependencies).
+# jsii-reflect loads a module directory through its package.json: its jsii section, and each dependency that is
+# not bundled (the jsii ones, found in node_modules) as a jsii module.
 node -e '
 const p = require("./package.json");
-const out = { name: p.name, version: process.argv[1], description: "The API of release " + process.argv[1] + ": the baseline of the build'"'"'s jsii-diff (npx projen compat). Written by npx projen release.", private: true, jsii: p.jsii, dependencies: p.dependencies, peerDependencies: p.peerDependencies };
+const out = { name: p.name, version: process.argv[1], description: "The API of release " + process.argv[1] + ": the baseline of the build'"'"'s jsii-diff (npx projen compat). Written by npx projen release.", private: true, jsii: p.jsii, dependencies: p.dependencies, peerDependencies: p.peerDependencies, bundledDependencies: p.bundledDependencies };
 require("fs").writeFileSync("api-baseline/package.json", JSON.stringify(out, null, 2) + "\n");
 ' "${version}"
 cp build-tools/release/compatignore.header .compatignore
