@@ -1,4 +1,4 @@
-import { awscdk, javascript, JsonFile, release } from 'projen';
+import { awscdk, javascript, JsonFile, ReleasableCommits, release } from 'projen';
 
 /**
  * cdk-lambda-blueprints: the projen definition. Everything generated (package.json, tsconfig*,
@@ -53,7 +53,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // tasks upload dist/ on a release machine that holds the credentials. See "Releases and versioning".
   release: true,
   releaseTrigger: release.ReleaseTrigger.manual({ changelogPath: 'CHANGELOG.md', gitPushCommand: '' }),
-  publishTasks: true,
+  // Only these make a release (a breaking change is one of them with `!` or a BREAKING CHANGE footer);
+  // docs, test, chore, build, refactor… alone do not.
+  releasableCommits: ReleasableCommits.ofType(['feat', 'fix', 'perf']),
   // jsii stability of the package; types that may still change are marked @experimental in their docs.
   stability: 'stable',
   // The first release is 1.0.0 (the stable API is a promise); without a v* tag projen would release 0.0.0.
@@ -255,6 +257,8 @@ compat.description = 'jsii-diff: the API of this build against the last release 
 project.postCompileTask.spawn(compat);
 project.gitignore.include('/api-baseline/.jsii');
 project.npmignore?.exclude('/api-baseline/', '/.compatignore');
+// Nothing to release (no feat/fix/perf commit since the last tag): stop after bump, before the build.
+project.tasks.tryFind('release')!.insertStep(2, { exec: 'bash build-tools/release/check-new-version.sh' });
 // The release build's projen synth (npm install) writes the release's version into package-lock.json too.
 project.tasks.tryFind('unbump')!.exec('bash build-tools/release/unbump-lock.sh');
 // The end of `npx projen release` (publish:git): store the released API as the next baseline, staged for the

@@ -18,4 +18,4 @@ fi
 version=$(node -p "require(require('path').resolve('${baseline}/package.json')).version")
 echo "compat: the API of this build against release ${version} (${baseline}/)"
 jsii-diff "${baseline}" "${updated}" --error-on=prod --keys --ignore-file "${ignore}"
-echo "compat: no breaking change to a stable API since ${version}"
+echo "compat: no breaking change to a stable API since ${version} that ${ignore} does not mark"
