@@ -1,4 +1,4 @@
-import { awscdk, javascript, JsonFile } from 'projen';
+import { awscdk, javascript, JsonFile, ReleasableCommits, release } from 'projen';
 
 /**
  * cdk-lambda-blueprints: the projen definition. Everything generated (package.json, tsconfig*,
@@ -46,7 +46,20 @@ const project = new awscdk.AwsCdkConstructLibrary({
   publishToGo: { moduleName: 'github.com/cdk-lambda-blueprints/cdk-lambda-blueprints-go' },
 
   github: false,
-  release: false,
+  // Releases (issue 27): `npx projen release` takes the next version from the conventional commits since
+  // the last v* tag, builds and packages every language into dist/ with it, then (publish:git) prepends
+  // the release notes to CHANGELOG.md, stores the released API as the jsii-diff baseline (api/), commits
+  // "chore(release): vX.Y.Z" and tags it. Nothing is pushed or published here: the publish:<registry>
+  // tasks upload dist/ on a release machine that holds the credentials. See "Releases and versioning".
+  release: true,
+  releaseTrigger: release.ReleaseTrigger.manual({ changelogPath: 'CHANGELOG.md', gitPushCommand: '' }),
+  // Only these make a release (a breaking change is one of them with `!` or a BREAKING CHANGE footer);
+  // docs, test, chore, build, refactor… alone do not.
+  releasableCommits: ReleasableCommits.ofType(['feat', 'fix', 'perf']),
+  // jsii stability of the package; types that may still change are marked @experimental in their docs.
+  stability: 'stable',
+  // The first release is 1.0.0 (the stable API is a promise); without a v* tag projen would release 0.0.0.
+  minMajorVersion: 1,
   depsUpgrade: false,
   pullRequestTemplate: false,
   sampleCode: false,
@@ -74,6 +87,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
       // process 'exit' handler, a worker deleted thousands of them as jest stopped it, past jest's 500 ms:
       // "A worker process has failed to exit gracefully" (and most stayed in the temp folder).
       setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
+      // api-baseline/package.json (the last release's API, issue 27) has the package's name: jest's module map
+      // would report a naming collision.
+      modulePathIgnorePatterns: ['<rootDir>/api-baseline/'],
     },
   },
   tsconfigDev: {
@@ -129,12 +145,18 @@ project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 // for real, .NET as generated source only (no .NET SDK here); then the consumer apps under consumers/
 // synthesize from those packages (test:consumers). Downloads are cached under .cache/ (gitignored): one pip
 // cache, one Maven repository and one Go module cache shared by packaging and the consumers.
+// jsii's Node end-of-life banner (issue 27): every jsii program (the compiler, pacmak, rosetta, jsii-diff, and the
+// runtime a Python, Java or Go app starts) prints it to stderr on a Node release jsii no longer supports: Node 20
+// since 2026-10-30. Its variable lists the Node majors to keep quiet about; the one for the earlier "deprecated"
+// banner (Node 20 from 2026-04-30 to 2026-10-30) is kept. Every task gets both; the README (Other languages)
+// tells users the same.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
 const languageEnv = {
   PIP_CACHE_DIR: '$(echo $PWD/.cache/pip)',
   GOMODCACHE: '$(echo $PWD/.cache/go-mod)',
   GOCACHE: '$(echo $PWD/.cache/go-build)',
   GOFLAGS: '-modcacherw -buildvcs=false',
-  JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1',
 };
 const pkg = project.tasks.tryFind('package')!;
 pkg.reset();
@@ -178,7 +200,6 @@ pkg.spawn(testConsumers);
 // Python and Java forms (a stale README fails CI, as a stale API.md does).
 const rosetta = project.addTask('rosetta', {
   description: 'Compile and translate the README and @example snippets (jsii-rosetta, strict); write their Python/Java forms into the README',
-  env: { JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1' },
 });
 rosetta.exec('ts-node --transpile-only --project test/tsconfig.json build-tools/languages/rosetta-fixture.ts');
 rosetta.exec('jsii-rosetta extract --strict --batch');
@@ -226,5 +247,49 @@ const benchBundling = project.addTask('bench:bundling', {
 project.tasks.tryFind('bench')!.spawn(benchBundling);
 
 for (const p of ['/examples/', '/build-tools/', '/.ci/', '/cdk.out/', '/.jsii-code-only/', '/consumers/', '/.cache/', '/rosetta/']) project.npmignore?.exclude(p);
+
+// ---- Releases (issue 27): see release/releaseTrigger above and README "Releases and versioning".
+// jsii-diff against the last release's API (api-baseline/, stored by the release) after every compile; no
+// baseline before the first release. Stable APIs may not break (unless marked in .compatignore).
+const compat = project.tasks.tryFind('compat')!;
+compat.reset('bash build-tools/release/api-compat.sh');
+compat.description = 'jsii-diff: the API of this build against the last release (api-baseline/); a breaking change to a stable API fails';
+project.postCompileTask.spawn(compat);
+project.gitignore.include('/api-baseline/.jsii');
+project.npmignore?.exclude('/api-baseline/', '/.compatignore');
+// Nothing to release (no feat/fix/perf commit since the last tag): stop after bump, before the build.
+project.tasks.tryFind('release')!.insertStep(2, { exec: 'bash build-tools/release/check-new-version.sh' });
+// The release build's projen synth (npm install) writes the release's version into package-lock.json too.
+project.tasks.tryFind('unbump')!.exec('bash build-tools/release/unbump-lock.sh');
+// The end of `npx projen release` (publish:git): store the released API as the next baseline, staged for the
+// release commit that projen's update-changelog step makes with CHANGELOG.md.
+project.tasks.tryFind('publish:git')!.prependExec('bash build-tools/release/save-api-baseline.sh');
+// .NET: packaged by the release build where a .NET SDK is installed (a release machine), skipped here.
+const packageDotnet = project.addTask('package:dotnet-if-sdk', {
+  description: 'Package .NET (dist/dotnet) when a .NET SDK is installed (release machines); skipped otherwise',
+  condition: 'command -v dotnet >/dev/null',
+});
+packageDotnet.spawn(project.tasks.tryFind('package:dotnet')!);
+pkg.spawn(packageDotnet);
+// Publishing, one task per registry, run on a release machine after `npx projen release` (which writes dist/);
+// publib reads the credentials from the environment (the task refuses to start without them). Nothing here
+// runs them.
+const publishers: Array<[string, string, string[], Record<string, string>?]> = [
+  ['npm', 'publib-npm', ['NPM_TOKEN']],
+  ['pypi', 'publib-pypi', ['TWINE_USERNAME', 'TWINE_PASSWORD']],
+  ['maven', 'publib-maven', ['MAVEN_USERNAME', 'MAVEN_PASSWORD', 'MAVEN_GPG_PRIVATE_KEY', 'MAVEN_GPG_PRIVATE_KEY_PASSPHRASE', 'MAVEN_STAGING_PROFILE_ID'], { MAVEN_SERVER_ID: 'central-ossrh' }],
+  ['nuget', 'publib-nuget', ['NUGET_API_KEY']],
+  ['golang', 'publib-golang', ['GITHUB_TOKEN'], { GIT_USER_NAME: 'cdk-lambda-blueprints release', GIT_USER_EMAIL: 'maintainers@users.noreply.h-seed-12619aa2.example' }],
+];
+const publishAll = project.addTask('publish:all', { description: 'Publish dist/ to npm, PyPI, Maven Central, NuGet and the Go module repository (release machines)' });
+for (const [registry, command, requiredEnv, env] of publishers) {
+  const task = project.addTask(`publish:${registry}`, {
+    description: `Publish dist/ to ${registry} with publib (${command}); needs ${requiredEnv.join(', ')}`,
+    exec: `npx -p publib@0 ${command}`,
+    requiredEnv,
+    env,
+  });
+  publishAll.spawn(task);
+}
 
 project.synth();

@@ -53,6 +53,14 @@ describe.each(Object.entries(EXAMPLES))('examples/%s.ts (stack %s)', (example, s
   });
 });
 
+describe('jsii\'s Node.js banner is silenced (JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION, README Other languages)', () => {
+  test.each(LANGUAGES)('the %s app printed no banner to stderr (consumers/out/<language>.stderr)', (language) => {
+    const file = path.join(out, `${language}.stderr`);
+    if (!fs.existsSync(file)) throw new Error(`${path.relative(root, file)} is missing: run npx projen test:consumers`);
+    expect(fs.readFileSync(file, 'utf-8')).not.toMatch(/end-of-life|not supported anymore by this software|has not been tested with node/);
+  });
+});
+
 describe('the python app ran cdk-nag', () => {
   const run = LANGUAGES.includes('python') ? test : test.skip;
 

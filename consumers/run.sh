@@ -5,10 +5,13 @@
 #
 # Usage: npx projen test:consumers [python|java|go ...]   (default: all three; the test needs all three)
 # Needs: python3 (venv), mvn + JDK 17, go; downloads land in .cache/ (pip, Maven and Go module caches).
-# Env (set by the projen task): PIP_CACHE_DIR, GOMODCACHE, GOCACHE under .cache/, GOFLAGS=-modcacherw.
+# Env (set by the projen task): PIP_CACHE_DIR, GOMODCACHE, GOCACHE under .cache/, GOFLAGS=-modcacherw, and
+# JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 (jsii's Node end-of-life banner, which every Python, Java
+# and Go app would print; set here too, for running this script by hand).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=${JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION:-20}
 langs=("$@")
 [ ${#langs[@]} -gt 0 ] || langs=(python java go)
 for d in dist/python dist/java dist/go; do
@@ -40,7 +43,9 @@ java_app() {
   # A rebuilt jar keeps version 0.0.0: drop the copy a previous run left in the local repository.
   rm -rf .cache/m2/io/github/cdk-lambda-blueprints consumers/out/java
   bash build-tools/languages/setup-maven.sh
+  # The jar's version is package.json's: 0.0.0, or the release's while `npx projen release` builds.
   mvn -B -q -Dmaven.repo.local="${root}/.cache/m2" -f consumers/java/pom.xml \
+    -Dcdk-lambda-blueprints.version="$(node -p "require('./package.json').version")" \
     compile exec:java -Dexec.args="${root}/consumers/out/java ${root}/examples/handlers"
 }
 
@@ -50,7 +55,10 @@ go_app() {
   (cd consumers/go && go run -mod=readonly . "${root}/consumers/out/go")
 }
 
+mkdir -p consumers/out
 for lang in "${langs[@]}"; do
-  step "${lang} app (install + synth)" "${lang}_app"
+  # The app's stderr, shown and kept for consumers.test.ts: jsii's Node.js banner must not be in it.
+  step "${lang} app (install + synth)" "${lang}_app" 2> >(tee "consumers/out/${lang}.stderr" >&2)
+  wait $! # the tee
 done
 CONSUMER_LANGUAGES="${langs[*]}" step "template comparison" npx jest --ci --coverage=false --testMatch '<rootDir>/consumers/**/*.test.ts'

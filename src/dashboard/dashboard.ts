@@ -6,6 +6,9 @@ import type { BlueprintFunction } from '../function/blueprint-function';
 
 /**
  * Properties of a `BlueprintDashboard`.
+ *
+ * @experimental the widgets and the split into parts may change in a minor release (README "Releases and
+ * versioning")
  */
 export interface BlueprintDashboardProps {
   /**
@@ -44,6 +47,8 @@ export interface BlueprintDashboardProps {
  * off (for an app, a stage or a stack).
  *
  * @see https://aws.amazon.com/cloudwatch/pricing/
+ * @experimental the widgets and the split into parts may change in a minor release (README "Releases and
+ * versioning")
  */
 export class BlueprintDashboard extends Construct {
   /**
