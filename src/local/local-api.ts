@@ -5,7 +5,11 @@ import { LocalLambdaOptions } from './local-lambda';
 import { isTextual } from './private/serve/integration-events';
 import { SyncClient } from './private/sync-client';
 
-/** How to open the front doors of a cloud assembly locally. */
+/**
+ * How to open the front doors of a cloud assembly locally.
+ *
+ * @experimental
+ */
 export interface LocalApiOptions extends LocalLambdaOptions {
   /**
    * Open only this front door: its construct path (e.g. `Stack/Api/Api`), logical id, or kind
@@ -16,7 +20,11 @@ export interface LocalApiOptions extends LocalLambdaOptions {
   readonly frontDoor?: string;
 }
 
-/** One request to a local front door. */
+/**
+ * One request to a local front door.
+ *
+ * @experimental
+ */
 export interface LocalRequestOptions {
   /**
    * Request headers (name to value).
@@ -50,7 +58,11 @@ export interface LocalRequestOptions {
   readonly sourceIp?: string;
 }
 
-/** What the front door answered. */
+/**
+ * What the front door answered.
+ *
+ * @experimental
+ */
 export interface LocalHttpResponse {
   /** The HTTP status code. */
   readonly statusCode: number;
@@ -85,6 +97,8 @@ export interface LocalHttpResponse {
  * const api = LocalApi.fromAssembly('cdk.out');
  * const response = api.request('GET', '/prod/items?limit=1');
  * api.dispose();
+ *
+ * @experimental
  */
 export class LocalApi {
   /** Opens the front doors of the cloud assembly in `assemblyDir`. */

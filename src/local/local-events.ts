@@ -5,6 +5,8 @@ import {
 /**
  * Sample Lambda events per trigger kind, as JSON text, with the fields AWS documents for each source.
  * Use them with `LocalLambda.invoke`, or `npx cdk-lambda-blueprints invoke <fn> --event <kind>`.
+ *
+ * @experimental
  */
 export class LocalEvents {
   /** The kinds `of()` and the CLI's `--event` know. */

@@ -3,7 +3,11 @@ import { Stage } from 'aws-cdk-lib';
 import { SyncClient } from './private/sync-client';
 import { FunctionSpec, InvokeOutcome } from './private/types';
 
-/** How to open a function of a cloud assembly locally. */
+/**
+ * How to open a function of a cloud assembly locally.
+ *
+ * @experimental
+ */
 export interface LocalLambdaOptions {
   /**
    * A JSON file with values for environment variables the template fills with tokens (SAM's form):
@@ -26,7 +30,11 @@ export interface LocalLambdaOptions {
   readonly strictEnvironment?: boolean;
 }
 
-/** Options of one local invocation. */
+/**
+ * Options of one local invocation.
+ *
+ * @experimental
+ */
 export interface LocalInvokeOptions {
   /**
    * Client context as JSON text (the runtime's Lambda-Runtime-Client-Context header).
@@ -67,7 +75,11 @@ export interface LocalInvokeOptions {
   readonly skipShapeCheck?: boolean;
 }
 
-/** The result of one local invocation. */
+/**
+ * The result of one local invocation.
+ *
+ * @experimental
+ */
 export interface LocalInvokeResult {
   /** The request id the runtime saw. */
   readonly requestId: string;
@@ -125,7 +137,11 @@ export interface LocalInvokeResult {
   readonly outbox?: string;
 }
 
-/** Records to deliver through a function's trigger. */
+/**
+ * Records to deliver through a function's trigger.
+ *
+ * @experimental
+ */
 export interface LocalDeliverOptions {
   /**
    * The records: message bodies (SQS, SNS), record data (Kinesis), item JSON (DynamoDB), object keys (S3),
@@ -147,7 +163,11 @@ export interface LocalDeliverOptions {
   readonly outboxFile?: string;
 }
 
-/** What a delivery did. */
+/**
+ * What a delivery did.
+ *
+ * @experimental
+ */
 export interface LocalDeliveryResult {
   /** Invocations made. */
   readonly invocations: number;
@@ -178,6 +198,8 @@ export interface LocalDeliveryResult {
  * const fn = LocalLambda.fromAssembly('cdk.out', 'MyStack/Worker');
  * const result = fn.invoke(LocalEvents.sqs(['hello']));
  * fn.dispose();
+ *
+ * @experimental
  */
 export class LocalLambda {
   /** Opens `functionId` (construct path such as `Stack/Worker`, or logical id) of the cloud assembly in `assemblyDir`. */
