@@ -51,7 +51,7 @@ def build_canary_release(app: cdk.App) -> cdk.Stack:
         environment={"STAGE": "prod"},
         deployment=blueprints.FunctionDeploymentOptions(
             alias_name="live",
-            strategy=blueprints.DeploymentStrategy.CANARY_10PERCENT_5MINUTES,
+            strategy=blueprints.DeploymentStrategy.CANARY_10_PERCENT_5_MINUTES,
             smoke_test=blueprints.SmokeTestOptions(
                 payload=json.dumps({"smokeTest": True}, separators=(",", ":")),
                 expected_response_contains="ok",
