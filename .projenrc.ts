@@ -87,6 +87,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
       // process 'exit' handler, a worker deleted thousands of them as jest stopped it, past jest's 500 ms:
       // "A worker process has failed to exit gracefully" (and most stayed in the temp folder).
       setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],
+      // After each test file's own hooks, nothing it started may keep the worker alive (a server, a child
+      // process, a timer): such a handle fails the file by name instead of jest's anonymous "failed to exit".
+      testEnvironment: '<rootDir>/test/setup/handles-environment.ts',
       // api-baseline/package.json (the last release's API, issue 27) has the package's name: jest's module map
       // would report a naming collision.
       modulePathIgnorePatterns: ['<rootDir>/api-baseline/'],
