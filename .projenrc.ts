@@ -32,6 +32,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'esbuild@^0.25', 'typescript@~5.9.3', '@types/node@^20', 'fast-check@^3',
     // The HTTP load generator of bench:local's serve figures (issue 26).
     'autocannon@^8',
+    // The base of test/setup/handles-environment.ts (jest 29's node environment).
+    'jest-environment-node@^29',
   ],
 
   // The four non-JS targets are declared; `build` proves them with `jsii-pacmak --code-only`
