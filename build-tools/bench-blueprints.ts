@@ -22,7 +22,7 @@ export function blueprints(stack: Stack, n: number): void {
       handler: 'index.handler',
       code: lambda.Code.fromInline(HANDLER),
       network: FunctionNetwork.privateEgress(vpc),
-      deployment: { strategy: DeploymentStrategy.CANARY_10PERCENT_5MINUTES },
+      deployment: { strategy: DeploymentStrategy.CANARY_10_PERCENT_5_MINUTES },
     });
     new QueueToFunction(stack, `Queue${i}`, { function: fn });
     new KinesisToFunction(stack, `Stream${i}`, { function: fn, streamProps: { shardCount: 1 } });

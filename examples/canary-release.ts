@@ -27,7 +27,7 @@ export function buildApp(app: App = new App()): App {
     environment: { STAGE: 'prod' },
     deployment: {
       aliasName: 'live',
-      strategy: DeploymentStrategy.CANARY_10PERCENT_5MINUTES,
+      strategy: DeploymentStrategy.CANARY_10_PERCENT_5_MINUTES,
       smokeTest: { payload: JSON.stringify({ smokeTest: true }), expectedResponseContains: 'ok' },
     },
   });

@@ -34,7 +34,7 @@ export function buildApp(app: App = new App()): App {
     memorySize: 1_024,
     timeout: Duration.seconds(60),
     snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS,
-    deployment: { aliasName: 'live', strategy: DeploymentStrategy.CANARY_10PERCENT_5MINUTES },
+    deployment: { aliasName: 'live', strategy: DeploymentStrategy.CANARY_10_PERCENT_5_MINUTES },
   });
   new QueueToFunction(stack, 'Orders', { function: worker, sourceOptions: { batchSize: 10 } });
   // Java 21 is the LTS release this worker targets; java25 is the newest Java runtime.

@@ -58,7 +58,7 @@ func buildCanaryRelease(app awscdk.App) {
 		Environment: &map[string]*string{"STAGE": jsii.String("prod")},
 		Deployment: &cdklambdablueprints.FunctionDeploymentOptions{
 			AliasName: jsii.String("live"),
-			Strategy:  cdklambdablueprints.DeploymentStrategy_CANARY_10PERCENT_5MINUTES(),
+			Strategy:  cdklambdablueprints.DeploymentStrategy_CANARY_10_PERCENT_5_MINUTES(),
 			SmokeTest: &cdklambdablueprints.SmokeTestOptions{
 				Payload:                  jsii.String(string(payload)),
 				ExpectedResponseContains: jsii.String("ok"),

@@ -62,7 +62,7 @@ export function applyStageStandards(scope: IConstruct, stage: AcmeStage): void {
     name: 'acme-prod',
     defaults: {
       logRetention: logs.RetentionDays.THREE_MONTHS,
-      deployment: { strategy: DeploymentStrategy.CANARY_10PERCENT_5MINUTES, smokeTest: {} },
+      deployment: { strategy: DeploymentStrategy.CANARY_10_PERCENT_5_MINUTES, smokeTest: {} },
     },
     rules: {
       denyPublicFunctionUrls: true,

@@ -33,8 +33,9 @@ export interface TrafficShiftOptions {
 
 /**
  * How CodeDeploy shifts the alias's traffic to a new version: one of the 9 predefined Lambda
- * configurations (`DeploymentStrategy.CANARY_10PERCENT_5MINUTES`, named as aws-cdk-lib's
- * `LambdaDeploymentConfig`), or a canary / linear step (`DeploymentStrategy.canary({ percentage, interval })`).
+ * configurations (`DeploymentStrategy.CANARY_10_PERCENT_5_MINUTES`: aws-cdk-lib's names with an underscore
+ * between words, so that they are the same in every language), or a canary / linear step
+ * (`DeploymentStrategy.canary({ percentage, interval })`).
  *
  * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html#deployment-configuration-lambda
  */
@@ -43,28 +44,28 @@ export class DeploymentStrategy {
   public static readonly ALL_AT_ONCE: DeploymentStrategy = DeploymentStrategy.predefined('AllAtOnce', DeploymentStrategyKind.ALL_AT_ONCE, codedeploy.LambdaDeploymentConfig.ALL_AT_ONCE);
 
   /** `CodeDeployDefault.LambdaCanary10Percent5Minutes`: 10 %, then the rest after 5 minutes. */
-  public static readonly CANARY_10PERCENT_5MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Canary10Percent5Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES, 10, 5);
+  public static readonly CANARY_10_PERCENT_5_MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Canary10Percent5Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES, 10, 5);
 
   /** `CodeDeployDefault.LambdaCanary10Percent10Minutes`: 10 %, then the rest after 10 minutes. */
-  public static readonly CANARY_10PERCENT_10MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Canary10Percent10Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_10MINUTES, 10, 10);
+  public static readonly CANARY_10_PERCENT_10_MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Canary10Percent10Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_10MINUTES, 10, 10);
 
   /** `CodeDeployDefault.LambdaCanary10Percent15Minutes`: 10 %, then the rest after 15 minutes. */
-  public static readonly CANARY_10PERCENT_15MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Canary10Percent15Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_15MINUTES, 10, 15);
+  public static readonly CANARY_10_PERCENT_15_MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Canary10Percent15Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_15MINUTES, 10, 15);
 
   /** `CodeDeployDefault.LambdaCanary10Percent30Minutes`: 10 %, then the rest after 30 minutes. */
-  public static readonly CANARY_10PERCENT_30MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Canary10Percent30Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_30MINUTES, 10, 30);
+  public static readonly CANARY_10_PERCENT_30_MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Canary10Percent30Minutes', DeploymentStrategyKind.CANARY, codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_30MINUTES, 10, 30);
 
   /** `CodeDeployDefault.LambdaLinear10PercentEvery1Minute`: 10 % more every minute. */
-  public static readonly LINEAR_10PERCENT_EVERY_1MINUTE: DeploymentStrategy = DeploymentStrategy.predefined('Linear10PercentEvery1Minute', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_1MINUTE, 10, 1);
+  public static readonly LINEAR_10_PERCENT_EVERY_1_MINUTE: DeploymentStrategy = DeploymentStrategy.predefined('Linear10PercentEvery1Minute', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_1MINUTE, 10, 1);
 
   /** `CodeDeployDefault.LambdaLinear10PercentEvery2Minutes`: 10 % more every 2 minutes. */
-  public static readonly LINEAR_10PERCENT_EVERY_2MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Linear10PercentEvery2Minutes', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_2MINUTES, 10, 2);
+  public static readonly LINEAR_10_PERCENT_EVERY_2_MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Linear10PercentEvery2Minutes', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_2MINUTES, 10, 2);
 
   /** `CodeDeployDefault.LambdaLinear10PercentEvery3Minutes`: 10 % more every 3 minutes. */
-  public static readonly LINEAR_10PERCENT_EVERY_3MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Linear10PercentEvery3Minutes', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_3MINUTES, 10, 3);
+  public static readonly LINEAR_10_PERCENT_EVERY_3_MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Linear10PercentEvery3Minutes', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_3MINUTES, 10, 3);
 
   /** `CodeDeployDefault.LambdaLinear10PercentEvery10Minutes`: 10 % more every 10 minutes. */
-  public static readonly LINEAR_10PERCENT_EVERY_10MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Linear10PercentEvery10Minutes', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_10MINUTES, 10, 10);
+  public static readonly LINEAR_10_PERCENT_EVERY_10_MINUTES: DeploymentStrategy = DeploymentStrategy.predefined('Linear10PercentEvery10Minutes', DeploymentStrategyKind.LINEAR, codedeploy.LambdaDeploymentConfig.LINEAR_10PERCENT_EVERY_10MINUTES, 10, 10);
 
   /**
    * A canary: `percentage` % first, the rest after `interval`. The predefined CodeDeploy configuration when
@@ -99,8 +100,9 @@ export class DeploymentStrategy {
     const minutes = intervalMinutes(options.interval);
     const d = DeploymentStrategy;
     const all = [
-      d.CANARY_10PERCENT_5MINUTES, d.CANARY_10PERCENT_10MINUTES, d.CANARY_10PERCENT_15MINUTES, d.CANARY_10PERCENT_30MINUTES,
-      d.LINEAR_10PERCENT_EVERY_1MINUTE, d.LINEAR_10PERCENT_EVERY_2MINUTES, d.LINEAR_10PERCENT_EVERY_3MINUTES, d.LINEAR_10PERCENT_EVERY_10MINUTES,
+      d.CANARY_10_PERCENT_5_MINUTES, d.CANARY_10_PERCENT_10_MINUTES, d.CANARY_10_PERCENT_15_MINUTES,
+      d.CANARY_10_PERCENT_30_MINUTES, d.LINEAR_10_PERCENT_EVERY_1_MINUTE, d.LINEAR_10_PERCENT_EVERY_2_MINUTES,
+      d.LINEAR_10_PERCENT_EVERY_3_MINUTES, d.LINEAR_10_PERCENT_EVERY_10_MINUTES,
     ];
     return all.find(s => s.kind === kind && s.percentage === options.percentage && intervalMinutes(s.interval) === minutes);
   }

@@ -142,7 +142,7 @@ describe('default dashboard, widgets per function kind', () => {
 
   test('a released function whose sources invoke its alias: still a queue and stream consumer', () => {
     const stack = newStack();
-    const fn = new BlueprintFunction(stack, 'Released', { ...functionProps, deployment: { strategy: DeploymentStrategy.CANARY_10PERCENT_5MINUTES } });
+    const fn = new BlueprintFunction(stack, 'Released', { ...functionProps, deployment: { strategy: DeploymentStrategy.CANARY_10_PERCENT_5_MINUTES } });
     new QueueToFunction(stack, 'Jobs', { function: fn });
     new KinesisToFunction(stack, 'Orders', { function: fn, streamProps: { shardCount: 1 } });
     const widgets = widgetsOf(stack);

@@ -8,7 +8,7 @@ import { SMOKE_TEST_HANDLER } from '../../src/deployment/smoke-test';
 import { nagFindings, newStack } from '../helpers';
 import { HANDLER, releasedFunction } from './fixtures';
 
-const canary = { strategy: DeploymentStrategy.CANARY_10PERCENT_5MINUTES };
+const canary = { strategy: DeploymentStrategy.CANARY_10_PERCENT_5_MINUTES };
 
 describe('CodeDeploy deployment group', () => {
   test('the alias gets the CodeDeployLambdaAliasUpdate update policy of the group', () => {
@@ -77,7 +77,7 @@ describe('CodeDeploy deployment group', () => {
   test('one CodeDeploy application per stack, shared by every released function', () => {
     const stack = newStack();
     releasedFunction(stack, { deployment: canary }, 'A');
-    releasedFunction(stack, { deployment: { strategy: DeploymentStrategy.LINEAR_10PERCENT_EVERY_1MINUTE } }, 'B');
+    releasedFunction(stack, { deployment: { strategy: DeploymentStrategy.LINEAR_10_PERCENT_EVERY_1_MINUTE } }, 'B');
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::CodeDeploy::Application', 1);
     t.resourceCountIs('AWS::CodeDeploy::DeploymentGroup', 2);
@@ -85,14 +85,14 @@ describe('CodeDeploy deployment group', () => {
 
   test.each([
     ['ALL_AT_ONCE', DeploymentStrategy.ALL_AT_ONCE, 'LambdaAllAtOnce'],
-    ['CANARY_10PERCENT_5MINUTES', DeploymentStrategy.CANARY_10PERCENT_5MINUTES, 'LambdaCanary10Percent5Minutes'],
-    ['CANARY_10PERCENT_10MINUTES', DeploymentStrategy.CANARY_10PERCENT_10MINUTES, 'LambdaCanary10Percent10Minutes'],
-    ['CANARY_10PERCENT_15MINUTES', DeploymentStrategy.CANARY_10PERCENT_15MINUTES, 'LambdaCanary10Percent15Minutes'],
-    ['CANARY_10PERCENT_30MINUTES', DeploymentStrategy.CANARY_10PERCENT_30MINUTES, 'LambdaCanary10Percent30Minutes'],
-    ['LINEAR_10PERCENT_EVERY_1MINUTE', DeploymentStrategy.LINEAR_10PERCENT_EVERY_1MINUTE, 'LambdaLinear10PercentEvery1Minute'],
-    ['LINEAR_10PERCENT_EVERY_2MINUTES', DeploymentStrategy.LINEAR_10PERCENT_EVERY_2MINUTES, 'LambdaLinear10PercentEvery2Minutes'],
-    ['LINEAR_10PERCENT_EVERY_3MINUTES', DeploymentStrategy.LINEAR_10PERCENT_EVERY_3MINUTES, 'LambdaLinear10PercentEvery3Minutes'],
-    ['LINEAR_10PERCENT_EVERY_10MINUTES', DeploymentStrategy.LINEAR_10PERCENT_EVERY_10MINUTES, 'LambdaLinear10PercentEvery10Minutes'],
+    ['CANARY_10_PERCENT_5_MINUTES', DeploymentStrategy.CANARY_10_PERCENT_5_MINUTES, 'LambdaCanary10Percent5Minutes'],
+    ['CANARY_10_PERCENT_10_MINUTES', DeploymentStrategy.CANARY_10_PERCENT_10_MINUTES, 'LambdaCanary10Percent10Minutes'],
+    ['CANARY_10_PERCENT_15_MINUTES', DeploymentStrategy.CANARY_10_PERCENT_15_MINUTES, 'LambdaCanary10Percent15Minutes'],
+    ['CANARY_10_PERCENT_30_MINUTES', DeploymentStrategy.CANARY_10_PERCENT_30_MINUTES, 'LambdaCanary10Percent30Minutes'],
+    ['LINEAR_10_PERCENT_EVERY_1_MINUTE', DeploymentStrategy.LINEAR_10_PERCENT_EVERY_1_MINUTE, 'LambdaLinear10PercentEvery1Minute'],
+    ['LINEAR_10_PERCENT_EVERY_2_MINUTES', DeploymentStrategy.LINEAR_10_PERCENT_EVERY_2_MINUTES, 'LambdaLinear10PercentEvery2Minutes'],
+    ['LINEAR_10_PERCENT_EVERY_3_MINUTES', DeploymentStrategy.LINEAR_10_PERCENT_EVERY_3_MINUTES, 'LambdaLinear10PercentEvery3Minutes'],
+    ['LINEAR_10_PERCENT_EVERY_10_MINUTES', DeploymentStrategy.LINEAR_10_PERCENT_EVERY_10_MINUTES, 'LambdaLinear10PercentEvery10Minutes'],
   ])('predefined strategy %s', (_, strategy, config) => {
     const stack = newStack();
     releasedFunction(stack, { deployment: { strategy } });
@@ -101,8 +101,9 @@ describe('CodeDeploy deployment group', () => {
   });
 
   test('canary() and linear() with a predefined step are the predefined strategy (no custom configuration)', () => {
-    expect(DeploymentStrategy.canary({ percentage: 10, interval: Duration.minutes(5) })).toBe(DeploymentStrategy.CANARY_10PERCENT_5MINUTES);
-    expect(DeploymentStrategy.linear({ percentage: 10, interval: Duration.seconds(600) })).toBe(DeploymentStrategy.LINEAR_10PERCENT_EVERY_10MINUTES);
+    expect(DeploymentStrategy.canary({ percentage: 10, interval: Duration.minutes(5) })).toBe(DeploymentStrategy.CANARY_10_PERCENT_5_MINUTES);
+    const tenMinutes = DeploymentStrategy.linear({ percentage: 10, interval: Duration.seconds(600) });
+    expect(tenMinutes).toBe(DeploymentStrategy.LINEAR_10_PERCENT_EVERY_10_MINUTES);
     expect(DeploymentStrategy.canary({ percentage: 10, interval: Duration.minutes(1) }).name).toBe('Custom canary 10 % then the rest after 1 minute');
     expect(DeploymentStrategy.linear({ percentage: 10, interval: Duration.minutes(5) }).name).toBe('Custom linear 10 % every 5 minutes');
   });
@@ -136,7 +137,7 @@ describe('CodeDeploy deployment group', () => {
   test('a standalone AliasDeployment takes its strategy explicitly (no default that differs from FunctionDeploymentOptions)', () => {
     const stack = newStack();
     const fn = releasedFunction(stack);
-    const d = new AliasDeployment(stack, 'Deploy', { alias: fn.alias!, strategy: DeploymentStrategy.LINEAR_10PERCENT_EVERY_1MINUTE });
+    const d = new AliasDeployment(stack, 'Deploy', { alias: fn.alias!, strategy: DeploymentStrategy.LINEAR_10_PERCENT_EVERY_1_MINUTE });
     expect(d.strategy.name).toEqual('Linear10PercentEvery1Minute');
     Template.fromStack(stack).hasResourceProperties('AWS::CodeDeploy::DeploymentGroup', { DeploymentConfigName: 'CodeDeployDefault.LambdaLinear10PercentEvery1Minute' });
     // @ts-expect-error strategy is required

@@ -6,7 +6,7 @@ import { AliasDeployment, DeploymentStrategy, FunctionDeploymentOptions } from '
 import { expectErrors, nagFindings, newStack, synthErrors } from '../helpers';
 import { releasedFunction } from './fixtures';
 
-const canary = DeploymentStrategy.CANARY_10PERCENT_5MINUTES;
+const canary = DeploymentStrategy.CANARY_10_PERCENT_5_MINUTES;
 
 function withDeployment(deployment: FunctionDeploymentOptions, props: any = {}): Stack {
   const stack = newStack();

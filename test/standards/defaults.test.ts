@@ -158,7 +158,7 @@ describe('every default reaches the template', () => {
     template.hasResourceProperties('AWS::Lambda::Function', { VpcConfig: { SubnetIds: Match.anyValue() } });
   });
   test('the deployment strategy: every function released through a CodeDeploy alias (hook functions excepted)', () => {
-    const { template } = withDefaults(() => ({ deployment: { strategy: DeploymentStrategy.CANARY_10PERCENT_5MINUTES, smokeTest: {} } }));
+    const { template } = withDefaults(() => ({ deployment: { strategy: DeploymentStrategy.CANARY_10_PERCENT_5_MINUTES, smokeTest: {} } }));
     template.resourceCountIs('AWS::Lambda::Alias', 1);
     template.hasResourceProperties('AWS::CodeDeploy::DeploymentGroup', { DeploymentConfigName: Match.stringLikeRegexp('Canary10Percent5Minutes') });
   });

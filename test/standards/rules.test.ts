@@ -83,7 +83,7 @@ const CASES: Case[] = [
   {
     rule: 'StandardCodeDeployRelease',
     rules: { requireCodeDeployRelease: true },
-    pass: s => new BlueprintFunction(s, 'Fn', { ...FN_PROPS, deployment: { strategy: DeploymentStrategy.CANARY_10PERCENT_5MINUTES, smokeTest: {} } }),
+    pass: s => new BlueprintFunction(s, 'Fn', { ...FN_PROPS, deployment: { strategy: DeploymentStrategy.CANARY_10_PERCENT_5_MINUTES, smokeTest: {} } }),
     fail: s => new BlueprintFunction(s, 'Fn', { ...FN_PROPS, deployment: { aliasName: 'live' } }),
     path: 'Test/Fn/Function/Resource',
     message: 'Release is aliases "live" without CodeDeploy, allowed is an alias updated by CodeDeploy (e.g. `deployment: { strategy: DeploymentStrategy.canary(…) }`), '

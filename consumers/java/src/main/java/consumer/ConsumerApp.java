@@ -82,7 +82,7 @@ public final class ConsumerApp {
                 .environment(Map.of("STAGE", "prod"))
                 .deployment(FunctionDeploymentOptions.builder()
                         .aliasName("live")
-                        .strategy(DeploymentStrategy.CANARY_10PERCENT_5MINUTES)
+                        .strategy(DeploymentStrategy.CANARY_10_PERCENT_5_MINUTES)
                         .smokeTest(SmokeTestOptions.builder()
                                 .payload("{\"smokeTest\":true}").expectedResponseContains("ok").build())
                         .build())
