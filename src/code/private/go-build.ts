@@ -2,6 +2,7 @@ import * as child_process from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { sha256, sourceInputs } from './source-hash';
 
 /** Bumped when the build changes what it writes: older cache entries are then ignored. */
 const CACHE_VERSION = 1;
@@ -43,26 +44,6 @@ export interface GoBuild {
 /** Why a module could not be built (the toolchain missing, or go build's errors). */
 export class GoBuildError extends Error {}
 
-function sha256(data: string | Buffer): string {
-  return crypto.createHash('sha256').update(data).digest('hex');
-}
-
-/** The module's files with the hash of each, sorted (the cache, when inside the module, is left out). */
-function moduleInputs(dir: string, skip: string): string[] {
-  const out: string[] = [];
-  const walk = (abs: string, rel: string): void => {
-    for (const e of fs.readdirSync(abs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const file = path.join(abs, e.name);
-      if (SKIPPED.has(e.name) || file === skip) continue;
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(file, r);
-      else if (e.isFile()) out.push(`${r}\0${sha256(fs.readFileSync(file))}`);
-    }
-  };
-  walk(dir, '');
-  return out;
-}
-
 /** The go binary: `CDK_LAMBDA_BLUEPRINTS_GO`, else `go` from PATH. */
 export function goBinary(): string {
   return process.env.CDK_LAMBDA_BLUEPRINTS_GO ?? 'go';
@@ -98,7 +79,7 @@ function runGoBuild(r: GoBuildRequest, out: string): void {
  * @throws GoBuildError when go cannot run or the build fails
  */
 export function buildGoModule(r: GoBuildRequest): GoBuild {
-  const inputs = moduleInputs(r.dir, r.cacheDir);
+  const inputs = sourceInputs(r.dir, SKIPPED, r.cacheDir);
   const key = sha256(JSON.stringify({ v: CACHE_VERSION, pkg: r.pkg, goarch: r.goarch, cgo: r.cgo, tags: r.tags, inputs }));
   const manifest = path.join(r.cacheDir, 'go-manifests', `${key}.json`);
   try {

@@ -1,5 +1,4 @@
 import * as child_process from 'child_process';
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AssetHashType } from 'aws-cdk-lib';
@@ -8,6 +7,7 @@ import { Construct } from 'constructs';
 import { defaultCacheDir } from './bundle';
 import { displayPath } from './entry-code';
 import { refuseCode } from './refuse';
+import { sha256, sourceInputs } from './source-hash';
 import { CodeTarget, ResolvedCode, TargetedCode } from './targeted-code';
 import { BlueprintMavenProjectOptions } from '../options';
 
@@ -20,26 +20,6 @@ const NOT_DEPLOYED = /^original-|-(sources|javadoc|tests)\.jar$/;
 
 /** Why a project could not be built. */
 class MavenError extends Error {}
-
-function sha256(data: string | Buffer): string {
-  return crypto.createHash('sha256').update(data).digest('hex');
-}
-
-/** The project's files with the hash of each, sorted (build output and the cache left out). */
-function projectInputs(dir: string, skip: string): string[] {
-  const out: string[] = [];
-  const walk = (abs: string, rel: string): void => {
-    for (const e of fs.readdirSync(abs, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const file = path.join(abs, e.name);
-      if (SKIPPED.has(e.name) || file === skip) continue;
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(file, r);
-      else if (e.isFile()) out.push(`${r}\0${sha256(fs.readFileSync(file))}`);
-    }
-  };
-  walk(dir, '');
-  return out;
-}
 
 /** Maven's [ERROR] lines (else its last lines), at most 600 characters. */
 function mavenError(output: string): string {
@@ -68,7 +48,7 @@ function runMaven(dir: string, args: readonly string[]): string {
 
 /** Builds (or takes from the cache) the project's jar; returns its path and hash. */
 function buildProject(dir: string, args: readonly string[], cacheDir: string): { jar: string; hash: string } {
-  const key = sha256(JSON.stringify({ v: CACHE_VERSION, args, inputs: projectInputs(dir, cacheDir) }));
+  const key = sha256(JSON.stringify({ v: CACHE_VERSION, args, inputs: sourceInputs(dir, SKIPPED, cacheDir) }));
   const manifest = path.join(cacheDir, 'maven-manifests', `${key}.json`);
   try {
     const known = JSON.parse(fs.readFileSync(manifest, 'utf-8')) as { hash: string; name: string };
