@@ -64,3 +64,20 @@ export function allStatements(template: Template): Array<{ [key: string]: any }>
 export function statementsFor(template: Template, ...services: string[]): Array<{ [key: string]: any }> {
   return allStatements(template).filter(s => s.Action.some((a: string) => services.includes(a.split(':')[0])));
 }
+
+/** Runs `body` with environment variables set (undefined: unset), then puts them back as they were. */
+export function withEnv<T>(values: Record<string, string | undefined>, body: () => T): T {
+  const before = Object.fromEntries(Object.keys(values).map(k => [k, process.env[k]]));
+  const set = (v: Record<string, string | undefined>) => {
+    for (const [k, x] of Object.entries(v)) {
+      if (x === undefined) delete process.env[k];
+      else process.env[k] = x;
+    }
+  };
+  set(values);
+  try {
+    return body();
+  } finally {
+    set(before);
+  }
+}

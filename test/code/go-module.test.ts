@@ -2,10 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { BlueprintCode, BlueprintFunction, BlueprintGoModuleOptions } from '../../src';
+import { synthFunctionCode } from './project';
+import { BlueprintCode, BlueprintGoModuleOptions } from '../../src';
 import { elfArchitecture } from '../../src/local/private/elf';
+import { withEnv } from '../helpers';
 import { constructMode, ofRule, packMode } from '../rules/modes';
 
 // These tests build test/code/go-hello (aws-lambda-go v1.55.1) with the machine's Go toolchain; modules come
@@ -20,28 +21,8 @@ function tempModule(): { root: string; cacheDir: string } {
 }
 
 function synth(dir: string, options: BlueprintGoModuleOptions, architecture = lambda.Architecture.ARM_64, runtime = lambda.Runtime.PROVIDED_AL2023) {
-  const app = new App();
-  const stack = new Stack(app, 'S');
-  new BlueprintFunction(stack, 'Fn', { runtime, architecture, handler: 'bootstrap', code: BlueprintCode.fromGoModule(dir, options) });
-  try {
-    const assembly = app.synth();
-    const fn = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'))[0];
-    const key: string = fn.Properties.Code.S3Key;
-    return { stack, key, dir: path.join(assembly.directory, `asset.${key.replace(/\.zip$/, '')}`), error: '' };
-  } catch (e) {
-    return { stack, key: '', dir: '', error: (e as Error).message };
-  }
-}
-
-function withEnv<T>(name: string, value: string, body: () => T): T {
-  const before = process.env[name];
-  process.env[name] = value;
-  try {
-    return body();
-  } finally {
-    if (before === undefined) delete process.env[name];
-    else process.env[name] = before;
-  }
+  const { stack, key, asset, error } = synthFunctionCode({ runtime, architecture, handler: 'bootstrap', code: BlueprintCode.fromGoModule(dir, options) });
+  return { stack, key, dir: asset, error };
 }
 
 describe('BlueprintCode.fromGoModule', () => {
@@ -66,7 +47,7 @@ describe('BlueprintCode.fromGoModule', () => {
 
   test('an unchanged module reuses the built binary (go does not run); the key follows the sources', () => {
     const first = synth(m.root, { cacheDir: m.cacheDir }).key;
-    withEnv('CDK_LAMBDA_BLUEPRINTS_GO', '/nonexistent/go', () => {
+    withEnv({ CDK_LAMBDA_BLUEPRINTS_GO: '/nonexistent/go' }, () => {
       expect(synth(m.root, { cacheDir: m.cacheDir }).key).toBe(first); // go would fail: the cache was used
       fs.appendFileSync(path.join(m.root, 'main.go'), '\nfunc unused() string { return "changed" }\n');
       expect(synth(m.root, { cacheDir: m.cacheDir }).error).toMatch(/because \/nonexistent\/go could not run \(ENOENT\)/); // a change needs go
@@ -78,7 +59,7 @@ describe('BlueprintCode.fromGoModule', () => {
 
   test('without the Go toolchain on PATH the synth fails naming what to install', () => {
     const fresh = tempModule();
-    const error = withEnv('PATH', '/nonexistent', () => synth(fresh.root, { cacheDir: fresh.cacheDir }).error);
+    const error = withEnv({ PATH: '/nonexistent' }, () => synth(fresh.root, { cacheDir: fresh.cacheDir }).error);
     expect(error).toContain(`[S/Fn] Code is BlueprintCode.fromGoModule(${JSON.stringify(fresh.root)}) (package "."), allowed is a main package that go build compiles for linux/arm64, because go could not run (ENOENT): install the Go toolchain (https://go.dev/doc/install, or the golang package of your system) and put go on PATH, or point CDK_LAMBDA_BLUEPRINTS_GO at the go binary.`);
   });
 

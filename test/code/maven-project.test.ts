@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { BlueprintCode, BlueprintFunction, BlueprintMavenProjectOptions } from '../../src';
+import { synthFunctionCode } from './project';
+import { BlueprintCode, BlueprintMavenProjectOptions } from '../../src';
 import { readZipEntries } from '../../src/layers/private/zip-reader';
+import { withEnv } from '../helpers';
 
 // These tests build test/code/maven-hello (aws-lambda-java-core, maven-shade-plugin) with the machine's Maven
 // and JDK; dependencies and plugins come from Maven Central into .cache/m2 (MAVEN_OPTS, test/setup/unit-tests.ts).
@@ -19,28 +19,8 @@ function tempProject(): { root: string; cacheDir: string } {
 }
 
 function synth(dir: string, options: BlueprintMavenProjectOptions, runtime = lambda.Runtime.JAVA_21, handler = HANDLER) {
-  const app = new App();
-  const stack = new Stack(app, 'S');
-  new BlueprintFunction(stack, 'Fn', { runtime, handler, code: BlueprintCode.fromMavenProject(dir, options) });
-  try {
-    const assembly = app.synth();
-    const fn = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'))[0];
-    const key: string = fn.Properties.Code.S3Key;
-    return { key, jar: path.join(assembly.directory, `asset.${key}`), error: '' };
-  } catch (e) {
-    return { key: '', jar: '', error: (e as Error).message };
-  }
-}
-
-function withEnv<T>(name: string, value: string, body: () => T): T {
-  const before = process.env[name];
-  process.env[name] = value;
-  try {
-    return body();
-  } finally {
-    if (before === undefined) delete process.env[name];
-    else process.env[name] = before;
-  }
+  const { key, asset, error } = synthFunctionCode({ runtime, handler, code: BlueprintCode.fromMavenProject(dir, options) });
+  return { key, jar: asset, error };
 }
 
 describe('BlueprintCode.fromMavenProject', () => {
@@ -58,7 +38,7 @@ describe('BlueprintCode.fromMavenProject', () => {
   test('an unchanged project reuses the jar (Maven does not run); the key follows the sources', () => {
     const first = synth(p.root, { cacheDir: p.cacheDir }).key;
     const source = path.join(p.root, 'src', 'main', 'java', 'com', 'example', 'Hello.java');
-    withEnv('CDK_LAMBDA_BLUEPRINTS_MVN', '/nonexistent/mvn', () => {
+    withEnv({ CDK_LAMBDA_BLUEPRINTS_MVN: '/nonexistent/mvn' }, () => {
       expect(synth(p.root, { cacheDir: p.cacheDir }).key).toBe(first); // mvn would fail: the cache was used
       fs.appendFileSync(source, '// changed\n');
       expect(synth(p.root, { cacheDir: p.cacheDir }).error).toMatch(/because \/nonexistent\/mvn could not run \(ENOENT\)/);
@@ -71,7 +51,7 @@ describe('BlueprintCode.fromMavenProject', () => {
 
   test('without Maven on PATH the synth fails naming what to install', () => {
     const fresh = tempProject();
-    const error = withEnv('PATH', '/nonexistent', () => synth(fresh.root, { cacheDir: fresh.cacheDir }).error);
+    const error = withEnv({ PATH: '/nonexistent' }, () => synth(fresh.root, { cacheDir: fresh.cacheDir }).error);
     expect(error).toContain(`[S/Fn] Code is BlueprintCode.fromMavenProject(${JSON.stringify(fresh.root)}), allowed is a Maven project that mvn package builds into a jar, because mvn could not run (ENOENT): install Apache Maven and a JDK (https://maven.apache.org/install.html, or the maven package of your system) and put mvn on PATH, or point CDK_LAMBDA_BLUEPRINTS_MVN at it.`);
   });
 

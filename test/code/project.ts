@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { BlueprintFunction, BlueprintFunctionProps } from '../../src';
 
 /**
  * A throw-away project written by the test itself (entry, local module, a package in node_modules) in a
@@ -50,3 +53,27 @@ export const APP_FILES: Record<string, string> = {
 export const TINY_FILES: Record<string, string> = {
   'tiny.ts': 'export const handler = async (e: { n: number }): Promise<number> => e.n * 2;\n',
 };
+
+/** What synthesizing one function gave: its stack, the S3 key of its code asset and the asset's path, or the error. */
+export interface SynthesizedCode {
+  readonly stack: Stack;
+  readonly key: string;
+  /** The asset in the cloud assembly (a directory for zip assets, the file for a jar). */
+  readonly asset: string;
+  readonly error: string;
+}
+
+/** Synthesizes a stack holding one BlueprintFunction; a synth error is returned, not thrown. */
+export function synthFunctionCode(props: BlueprintFunctionProps): SynthesizedCode {
+  const app = new App();
+  const stack = new Stack(app, 'S');
+  new BlueprintFunction(stack, 'Fn', props);
+  try {
+    const assembly = app.synth();
+    const fn = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'))[0];
+    const key: string = fn.Properties.Code.S3Key;
+    return { stack, key, asset: path.join(assembly.directory, `asset.${key.replace(/\.zip$/, '')}`), error: '' };
+  } catch (e) {
+    return { stack, key: '', asset: '', error: (e as Error).message };
+  }
+}

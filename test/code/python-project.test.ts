@@ -1,10 +1,8 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { TempProject } from './project';
+import { synthFunctionCode, TempProject } from './project';
 import { BlueprintCode, BlueprintFunction } from '../../src';
 import { elfArchitecture } from '../../src/local/private/elf';
 import { both, constructMode, newStack, ofRule } from '../rules/modes';
@@ -13,17 +11,8 @@ import { both, constructMode, newStack, ofRule } from '../rules/modes';
 const APP = { 'app.py': 'from markupsafe import escape\n\ndef handler(event, context):\n    return str(escape(event["name"]))\n', 'requirements.txt': 'markupsafe==3.0.2\n' };
 
 function synth(p: TempProject, architecture = lambda.Architecture.ARM_64, runtime = lambda.Runtime.PYTHON_3_13) {
-  const app = new App();
-  const stack = new Stack(app, 'S');
-  new BlueprintFunction(stack, 'Fn', { runtime, architecture, handler: 'app.handler', code: BlueprintCode.fromPythonProject(p.root, { cacheDir: p.cacheDir }) });
-  try {
-    const assembly = app.synth();
-    const fn = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'))[0];
-    const key: string = fn.Properties.Code.S3Key;
-    return { stack, key, dir: path.join(assembly.directory, `asset.${key.replace(/\.zip$/, '')}`), error: '' };
-  } catch (e) {
-    return { stack, key: '', dir: '', error: (e as Error).message };
-  }
+  const { stack, key, asset, error } = synthFunctionCode({ runtime, architecture, handler: 'app.handler', code: BlueprintCode.fromPythonProject(p.root, { cacheDir: p.cacheDir }) });
+  return { stack, key, dir: asset, error };
 }
 
 describe('BlueprintCode.fromPythonProject', () => {

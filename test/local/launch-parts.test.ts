@@ -10,27 +10,12 @@ import { hostArchitecture } from '../../src/local/private/elf';
 import { Emulator } from '../../src/local/private/emulator';
 import { javaFeatureVersion } from '../../src/local/private/java-launch';
 import { targetOf } from '../../src/local/private/sources';
+import { withEnv } from '../helpers';
 
 // How Go and Java functions are prepared to run (in this process: the launch command, the twin, refusals).
 
 const GO_FIXTURE = path.join(__dirname, '..', 'code', 'go-hello');
 const MAVEN_FIXTURE = path.join(__dirname, '..', 'code', 'maven-hello');
-
-function withEnv<T>(values: Record<string, string | undefined>, body: () => T): T {
-  const before = Object.fromEntries(Object.keys(values).map(k => [k, process.env[k]]));
-  const set = (v: Record<string, string | undefined>) => {
-    for (const [k, x] of Object.entries(v)) {
-      if (x === undefined) delete process.env[k];
-      else process.env[k] = x;
-    }
-  };
-  set(values);
-  try {
-    return body();
-  } finally {
-    set(before);
-  }
-}
 
 test('java -version banners give the feature version', () => {
   expect(javaFeatureVersion('openjdk version "17.0.15" 2025-04-15\nOpenJDK Runtime Environment')).toBe(17);
