@@ -145,10 +145,9 @@ export interface LocalInvokeResult {
 export interface LocalDeliverOptions {
   /**
    * The records: message bodies (SQS, SNS), record data (Kinesis), item JSON (DynamoDB), object keys (S3),
-   * event detail JSON (EventBridge), or whole records / events of the trigger's kind; a record that is not a
-   * string is taken as JSON (serialized).
+   * event detail JSON (EventBridge), or whole records / events of the trigger's kind.
    */
-  readonly records: any[];
+  readonly records: string[];
   /**
    * The trigger to deliver through: its logical id or kind (`sqs`, `kinesis`, ...).
    *
@@ -267,8 +266,7 @@ export class LocalLambda {
 
   /** Delivers records through the function's trigger with its batch, retry and failure semantics. */
   public deliver(options: LocalDeliverOptions): LocalDeliveryResult {
-    const records = options.records.map(r => (typeof r === 'string' ? r : JSON.stringify(r)));
-    const outbox = this.call('deliver', [records, options.source, options.outboxFile]) as any;
+    const outbox = this.call('deliver', [options.records, options.source, options.outboxFile]) as any;
     const { invocations, succeeded, failed, warnings } = outbox;
     return { invocations, succeeded, failed, outbox: JSON.stringify(outbox), warnings };
   }
