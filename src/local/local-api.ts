@@ -132,7 +132,6 @@ export class LocalApi {
 
   /** Sends one request (`path` with its query string, e.g. `/prod/items?limit=1`) and waits for the answer. */
   public request(method: string, requestPath: string, options: LocalRequestOptions = {}): LocalHttpResponse {
-    const door = this.doorIndex(options.frontDoor);
     const q = requestPath.indexOf('?');
     const headers: Array<[string, string]> = Object.entries({ 'host': 'localhost', 'user-agent': 'LocalApi', ...options.headers });
     const body = options.body === undefined ? '' : Buffer.from(options.body, options.bodyBase64 ? 'base64' : 'utf-8').toString('base64');
@@ -144,7 +143,7 @@ export class LocalApi {
       body,
       sourceIp: options.sourceIp ?? '127.0.0.1',
     };
-    const r = this.client.call('request', [door, request]) as { statusCode: number; headers: Array<[string, string]>; body: string; functionPath?: string; logs: string[] };
+    const r = this.client.call('request', [options.frontDoor, request]) as { statusCode: number; headers: Array<[string, string]>; body: string; functionPath?: string; logs: string[] };
     const out: Record<string, string> = {};
     const cookies: string[] = [];
     for (const [k, v] of r.headers) {
@@ -168,15 +167,5 @@ export class LocalApi {
   /** Ends every function's execution environments and the worker. Safe to call twice. */
   public dispose(): void {
     this.client.close();
-  }
-
-  private doorIndex(wanted: string | undefined): number {
-    if (wanted === undefined) {
-      if (this.frontDoors.length === 1) return 0;
-      throw new Error(`[LocalLambda.FrontDoorNotFound] the assembly has ${this.frontDoors.length} front doors: name one with the frontDoor option:\n${this.frontDoors.map(d => `  ${d}`).join('\n')}`);
-    }
-    const i = this.frontDoors.findIndex(d => d.split(' ')[0] === wanted || d.split(' ')[1] === wanted || d.split(' ')[1].split('/').slice(1).join('/') === wanted);
-    if (i < 0) throw new Error(`[LocalLambda.FrontDoorNotFound] no front door "${wanted}"; the assembly has:\n${this.frontDoors.map(d => `  ${d}`).join('\n')}`);
-    return i;
   }
 }

@@ -16,7 +16,7 @@ type Request =
   | { readonly op: 'invokeAll'; readonly args: [string[]] }
   | { readonly op: 'deliver'; readonly args: [string[], string | undefined, string | undefined] }
   | { readonly op: 'sample'; readonly args: [string] }
-  | { readonly op: 'request'; readonly args: [number, Omit<HttpRequest, 'body'> & { body: string }] }
+  | { readonly op: 'request'; readonly args: [string | undefined, Omit<HttpRequest, 'body'> & { body: string }] }
   | { readonly op: 'dispose'; readonly args: [] };
 
 const init = workerData as WorkerInit & { signal: SharedArrayBuffer; port: MessagePort };
@@ -37,8 +37,8 @@ async function handle(req: Request): Promise<unknown> {
     return undefined;
   }
   if (req.op === 'request') {
-    const [doorIndex, r] = req.args;
-    const result = await gateway!.handle(gateway!.doors[doorIndex], { ...r, body: Buffer.from(r.body, 'base64') });
+    const [frontDoor, r] = req.args;
+    const result = await gateway!.handle(gateway!.door(frontDoor), { ...r, body: Buffer.from(r.body, 'base64') });
     return { ...result, body: result.body.toString('base64') };
   }
   const e = emulator!;

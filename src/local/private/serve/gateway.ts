@@ -24,6 +24,11 @@ export interface GatewayOptions extends EmulatorOptions {
   readonly frontDoor?: string;
 }
 
+/** Whether `d` is the front door named `wanted`: its construct path (with or without the stack), logical id or kind. */
+function isDoor(d: FrontDoor, wanted: string): boolean {
+  return d.path === wanted || d.id === wanted || d.kind === wanted || d.path.split('/').slice(1).join('/') === wanted;
+}
+
 /** A short label of a front door, e.g. `rest-api RestApi/Api (stage prod)`. */
 export function describeDoor(d: FrontDoor): string {
   return `${d.kind} ${d.path}${d.stage && d.stage !== '$default' ? ` (stage ${d.stage})` : ''}`;
@@ -39,7 +44,7 @@ export class Gateway {
   public static open(assemblyDir: string, options: GatewayOptions = {}): Gateway {
     const all = readFrontDoors(readAssembly(assemblyDir));
     const wanted = options.frontDoor;
-    const doors = wanted ? all.filter(d => d.path === wanted || d.id === wanted || d.kind === wanted || d.path.split('/').slice(1).join('/') === wanted) : all;
+    const doors = wanted ? all.filter(d => isDoor(d, wanted)) : all;
     if (!doors.length) {
       const list = all.map(d => `  ${describeDoor(d)}`).join('\n');
       throw new LocalLambdaError('FrontDoorNotFound', wanted
@@ -73,6 +78,18 @@ export class Gateway {
         }
       }
     }
+  }
+
+  /** The front door a request names (`wanted`: as for `GatewayOptions.frontDoor`), or the only one. */
+  public door(wanted: string | undefined): FrontDoor {
+    const list = this.doors.map(d => `  ${describeDoor(d)}`).join('\n');
+    if (wanted === undefined) {
+      if (this.doors.length === 1) return this.doors[0];
+      throw new LocalLambdaError('FrontDoorNotFound', `the assembly has ${this.doors.length} front doors: name one with the frontDoor option:\n${list}`);
+    }
+    const found = this.doors.find(d => isDoor(d, wanted));
+    if (!found) throw new LocalLambdaError('FrontDoorNotFound', `no front door "${wanted}"; the assembly has:\n${list}`);
+    return found;
   }
 
   /** The lines that say what each front door serves (routes and their functions). */
