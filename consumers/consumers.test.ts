@@ -81,8 +81,29 @@ describe('a custom standard rule written in Python (consumers/python/custom_rule
   run('runs in the rule engine through the bindings: the compliant app synthesizes, the other is refused', () => {
     const result = readJson(path.join(out, 'python', 'custom-rule.json'));
     expect(result.compliant).toBe('');
-    expect(result.violating).toContain('[PythonStandards/Plain/Resource] LambdaBlueprints-AcmePythonMemory: MemorySize is 2048 MB, allowed is at most 1024 MB, '
+    expect(result.violating).toContain('[PythonStandards/Plain/Resource] LambdaBlueprints-AcmePythonMemory: memory_size (MemorySize) is 2048 MB, allowed is at most 1024 MB, '
       + 'because the Python platform team says so (standard "acme-python" set at the app).');
+  });
+});
+
+describe('the error a Python user sees (consumers/python/errors.py, README "Reading an error in Python, Java and Go")', () => {
+  const run = LANGUAGES.includes('python') ? test : test.skip;
+
+  run('app.synth() raises one RuntimeError with every problem on its own line, props in Python spelling beside the template property', () => {
+    const result = readJson(path.join(out, 'python', 'errors.json'));
+    expect(result.raised).toBe('RuntimeError');
+    expect(result.message.split('\n')).toEqual([
+      'ValidationFailedWithErrors: Validation failed with the following errors:',
+      '  [Errors/Memory/Function/Resource] LambdaBlueprints-LambdaMemorySize: memory_size (MemorySize) is 20,000 MB, allowed is a whole number '
+        + '128–10,240 MB, because Lambda allocates memory in whole MB from 128 to 10,240 MB (CPU scales with it).',
+      '  [Errors/Millis/Function/Resource] LambdaBlueprints-LambdaTimeout: timeout (Timeout) is 1.5 s, allowed is a whole number 1–900 s, '
+        + 'because a Lambda invocation runs at most 900 s (15 minutes); longer work belongs on Fargate or Step Functions.',
+      '  [Errors/Jobs/Function/Function/SqsSourceErrorsSlow86C67F0C/Resource] LambdaBlueprints-LambdaSqsVisibilityBelowTimeout: visibility_timeout '
+        + '(queue VisibilityTimeout) is 10 s (Errors/Slow/Resource), allowed is at least the function timeout (60 s), best 360 s, because Lambda '
+        + 'refuses to create an SQS mapping whose queue visibility timeout is below the function timeout.',
+    ]);
+    // Python prints jsii's JavaScript stack first (the cause), then the RuntimeError with the same lines: the README says so.
+    expect(result.traceback).toMatch(/^jsii\.errors\.JavaScriptError: [\s\S]*The above exception was the direct cause[\s\S]*\nRuntimeError: ValidationFailedWithErrors: /);
   });
 });
 

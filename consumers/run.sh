@@ -37,6 +37,8 @@ python_app() {
   "${venv}/bin/python" consumers/python/app.py "${root}/consumers/out/python"
   # A platform standard with a custom rule written in Python (a StandardRule subclass).
   "${venv}/bin/python" consumers/python/custom_rule.py "${root}/consumers/out/python"
+  # The error a Python user sees for three bad inputs (issue 27).
+  "${venv}/bin/python" consumers/python/errors.py "${root}/consumers/out/python"
 }
 
 java_app() {

@@ -1,5 +1,6 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { spellProp } from '../core/private/language';
 import { DEFAULTS, LIMITS, SERVICE_DEFAULTS } from '../limits';
 import { CfnEntry, TemplateIndex, knownNumber } from '../rules/private/template-index';
 import { describeRange, fmt } from '../validation/private/problems';
@@ -103,7 +104,7 @@ export class ConcurrencyBudget {
     const limit = options.accountConcurrencyLimit ?? DEFAULTS.accountConcurrencyLimit;
     const spec = LIMITS.accountConcurrency;
     if (!Token.isUnresolved(limit) && (!Number.isInteger(limit) || limit < spec.min || limit > spec.max)) {
-      throw new Error(`ConcurrencyBudget: accountConcurrencyLimit is ${fmt(limit)}, allowed is a whole number in ${describeRange(spec)}, because ${spec.reason}.`);
+      throw new Error(`ConcurrencyBudget: ${spellProp('accountConcurrencyLimit')} is ${fmt(limit)}, allowed is a whole number in ${describeRange(spec)}, because ${spec.reason}.`);
     }
     return limit;
   }

@@ -12,6 +12,7 @@ import { GoModuleCode } from '../code/private/go-module';
 import { ImageAssetCode } from '../code/private/image-code';
 import { MavenProjectCode } from '../code/private/maven-project';
 import { PythonProjectCode } from '../code/private/python-project';
+import { spellProp } from '../core/private/language';
 import { DEFAULTS } from '../limits';
 
 /**
@@ -64,7 +65,7 @@ export class BlueprintCode {
   public static fromFile(file: string, options: BlueprintFileCodeOptions = {}): lambda.Code {
     const ext = path.extname(file);
     if (!['.js', '.mjs', '.cjs', '.py'].includes(ext)) {
-      throw new Error(`BlueprintCode.fromFile: ${file} must be a .js, .mjs, .cjs or .py handler file, because only Node.js and Python read single-file handlers.`);
+      throw new Error(`${spellProp('BlueprintCode.fromFile')}: ${file} must be a .js, .mjs, .cjs or .py handler file, because only Node.js and Python read single-file handlers.`);
     }
     const source = fs.readFileSync(file, 'utf-8');
     const threshold = options.inlineThresholdBytes ?? DEFAULTS.inlineThresholdBytes;

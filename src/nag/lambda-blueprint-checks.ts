@@ -3,6 +3,7 @@ import { CfnResource, PolicyValidationPluginReport, PolicyViolatingResource, Pol
 // (about 270 modules): an app that uses the blueprints without a cdk-nag pack does not load them.
 import { NagPack, NagPackProps } from 'cdk-nag/lib/nag-pack';
 import { IConstruct } from 'constructs';
+import { spellProp } from '../core/private/language';
 import { DEFAULTS, LIMITS } from '../limits';
 import { ALL_RULES } from '../rules/catalog';
 import { evaluate, fullId, isAcknowledged, RULE_PACK, stacksOf } from '../rules/private/engine';
@@ -57,7 +58,7 @@ export class LambdaBlueprintChecks extends NagPack {
     const limit = props.accountConcurrencyLimit ?? DEFAULTS.accountConcurrencyLimit;
     const spec = LIMITS.accountConcurrency;
     if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < spec.min || limit > spec.max) {
-      throw new Error(`LambdaBlueprintChecks: accountConcurrencyLimit is ${show(limit)}, allowed is ${allowedRange(spec)}, because ${spec.reason}.`);
+      throw new Error(`LambdaBlueprintChecks: ${spellProp('accountConcurrencyLimit')} is ${show(limit)}, allowed is ${allowedRange(spec)}, because ${spec.reason}.`);
     }
     this.accountConcurrencyLimit = limit;
   }

@@ -2,6 +2,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { BlueprintAlarms } from '../core/alarms';
+import { spellProp } from '../core/private/language';
 import { BlueprintFunction } from '../function/blueprint-function';
 import { BlueprintFunctionProps } from '../function/blueprint-function-props';
 
@@ -31,9 +32,9 @@ export interface PatternFunctionProps {
 export function patternFunction(scope: Construct, props: PatternFunctionProps): lambda.IFunction {
   if (props.alarmTopic) BlueprintAlarms.notify(scope, props.alarmTopic);
   if (props.function && props.functionProps) {
-    throw new Error(`${scope.node.path}: give either function or functionProps, not both.`);
+    throw new Error(`${scope.node.path}: give either ${spellProp('function')} or ${spellProp('functionProps')}, not both.`);
   }
   if (props.function) return props.function;
-  if (!props.functionProps) throw new Error(`${scope.node.path}: give function or functionProps.`);
+  if (!props.functionProps) throw new Error(`${scope.node.path}: give ${spellProp('function')} or ${spellProp('functionProps')}.`);
   return new BlueprintFunction(scope, 'Function', props.functionProps);
 }

@@ -5,6 +5,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { BlueprintQueueSourceOptions } from './options';
 import { bindSource, BoundSource, isDurable } from './private/mapping';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
+import { spellProp } from '../core/private/language';
 import { invokeTargetOf } from '../function/private/invoke-target';
 import { warn } from '../validation/private/problems';
 
@@ -98,7 +99,7 @@ export class BlueprintQueueSource implements lambda.IEventSource {
   }
 
   private boundOrThrow(): BoundSource {
-    if (!this.bound) throw new Error(`BlueprintQueueSource for ${this.queue.node.path} is not bound yet: add it with addEventSource first.`);
+    if (!this.bound) throw new Error(`BlueprintQueueSource for ${this.queue.node.path} is not bound yet: add it with ${spellProp('addEventSource')} first.`);
     return this.bound;
   }
 }

@@ -4,6 +4,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
 import type { BoundSource } from './private/mapping';
+import { spellProp } from '../core/private/language';
 
 /**
  * What the stream sources (Kinesis, DynamoDB Streams) share: the mapping, the on-failure destination and
@@ -52,7 +53,7 @@ export abstract class BlueprintStreamSourceBase implements lambda.IEventSource {
 
   /** @internal */
   protected _boundOrThrow(): BoundSource {
-    if (!this._bound) throw new Error(`${this.constructor.name} for ${this.source.node.path} is not bound yet: add it with addEventSource first.`);
+    if (!this._bound) throw new Error(`${this.constructor.name} for ${this.source.node.path} is not bound yet: add it with ${spellProp('addEventSource')} first.`);
     return this._bound;
   }
 }

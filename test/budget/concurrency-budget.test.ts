@@ -120,7 +120,7 @@ describe('stream concurrency', () => {
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
     const found = new LambdaBlueprintChecks().validateScope(app).violations.filter(v => v.ruleName === 'LambdaBlueprints-LambdaStreamConcurrency');
     expect(found.map(v => [v.description, v.violatingResources.map(r => r.constructPath)])).toEqual([[
-      'ReservedConcurrentExecutions is 15, allowed is at least 16 (4 shards x ParallelizationFactor 3 + 4 shards x ParallelizationFactor 1), because batches beyond the reservation are throttled and the iterator age grows.',
+      'reservedConcurrentExecutions (ReservedConcurrentExecutions) is 15, allowed is at least 16 (4 shards x ParallelizationFactor 3 + 4 shards x ParallelizationFactor 1), because batches beyond the reservation are throttled and the iterator age grows.',
       ['A/F'],
     ]]);
   });

@@ -86,7 +86,7 @@ describe('BlueprintCode.fromGoModule', () => {
     const built = synth(root, { cacheDir: path.join(root, '.bundle-cache'), cgoEnabled: true }, lambda.Architecture.X86_64);
     expect(built.error).toBe([
       'Validation failed with the following errors:',
-      '  [S/Fn/Function/Resource] LambdaBlueprints-LambdaNativeGlibc: Runtime is "provided.al2023" (Amazon Linux 2023, glibc 2.34) but the code holds bootstrap (imports arc4random@GLIBC_2.36), allowed is binaries that need glibc 2.34 or older (link them against an older glibc, e.g. build on Amazon Linux 2023 or with manylinux wheels for it, or statically: CGO_ENABLED=0 for Go), because the dynamic loader refuses a binary that needs a newer glibc than the runtime\'s OS has ("version GLIBC_x.y not found"): the function fails only when it is invoked.',
+      '  [S/Fn/Function/Resource] LambdaBlueprints-LambdaNativeGlibc: runtime (Runtime) is "provided.al2023" (Amazon Linux 2023, glibc 2.34) but the code holds bootstrap (imports arc4random@GLIBC_2.36), allowed is binaries that need glibc 2.34 or older (link them against an older glibc, e.g. build on Amazon Linux 2023 or with manylinux wheels for it, or statically: CGO_ENABLED=0 for Go), because the dynamic loader refuses a binary that needs a newer glibc than the runtime\'s OS has ("version GLIBC_x.y not found"): the function fails only when it is invoked.',
     ].join('\n'));
     // Without cgo the same call does not compile, and the default build is static (nothing to judge).
     expect(ofRule(constructMode(synth(m.root, { cacheDir: m.cacheDir }, lambda.Architecture.X86_64).stack), 'LambdaNativeGlibc')).toEqual([]);
@@ -96,7 +96,7 @@ describe('BlueprintCode.fromGoModule', () => {
     const stack = new Stack(new App(), 'Plain');
     new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.PROVIDED_AL2023, architecture: lambda.Architecture.ARM_64, handler: 'bootstrap', code: BlueprintCode.fromGoModule(m.root, { cacheDir: m.cacheDir }) });
     expect(ofRule(packMode(stack), 'LambdaNativeArchitecture').map(r => r.message)).toEqual([
-      'Architectures is "arm64" but the code holds bootstrap (x86_64), allowed is native binaries built for arm64 (rebuild them for arm64, e.g. GOOS=linux GOARCH=arm64 go build for a Go bootstrap, or set the function\'s architecture to match), because Lambda cannot load a binary built for another instruction set: the function fails only when it is invoked.',
+      'architecture (Architectures) is "arm64" but the code holds bootstrap (x86_64), allowed is native binaries built for arm64 (rebuild them for arm64, e.g. GOOS=linux GOARCH=arm64 go build for a Go bootstrap, or set the function\'s architecture to match), because Lambda cannot load a binary built for another instruction set: the function fails only when it is invoked.',
     ]);
     const fixed = new Stack(new App(), 'Plain');
     new lambda.Function(fixed, 'Fn', { runtime: lambda.Runtime.PROVIDED_AL2023, architecture: lambda.Architecture.ARM_64, handler: 'bootstrap', code: BlueprintCode.fromGoModule(m.root, { cacheDir: m.cacheDir, architecture: lambda.Architecture.ARM_64 }) });

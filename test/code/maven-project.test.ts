@@ -65,12 +65,12 @@ describe('BlueprintCode.fromMavenProject', () => {
   test('a handler class the jar does not hold, and class files newer than the runtime\'s Java, fail the synth', () => {
     expect(synth(p.root, { cacheDir: p.cacheDir }, lambda.Runtime.JAVA_21, 'com.example.Missing::handleRequest').error).toBe([
       'Validation failed with the following errors:',
-      '  [S/Fn/Function/Resource] LambdaBlueprints-LambdaHandlerPresent: Handler is "com.example.Missing::handleRequest" but the code holds no com/example/Missing.class, allowed is a handler class in the package (its classes at the root, or jars at the root or in lib/), because the runtime loads the handler class from the package (ClassNotFoundException): the function fails on every invocation.',
+      '  [S/Fn/Function/Resource] LambdaBlueprints-LambdaHandlerPresent: handler (Handler) is "com.example.Missing::handleRequest" but the code holds no com/example/Missing.class, allowed is a handler class in the package (its classes at the root, or jars at the root or in lib/), because the runtime loads the handler class from the package (ClassNotFoundException): the function fails on every invocation.',
     ].join('\n'));
     // The fixture compiles for Java 17 (class files version 61): java11 cannot load them.
     expect(synth(p.root, { cacheDir: p.cacheDir }, lambda.Runtime.JAVA_11).error).toBe([
       'Validation failed with the following errors:',
-      '  [S/Fn/Function/Resource] LambdaBlueprints-LambdaJavaClassVersion: Runtime is "java11" (Java 11, class files up to version 55) but the code holds com/example/Conformance.class (version 61, Java 17), com/example/Conformance$ConformanceError.class (version 61, Java 17), com/example/Hello.class (version 61, Java 17), allowed is class files compiled for Java 11 or older (javac --release 11, maven.compiler.release 11), or a runtime of the Java they were compiled for, because the JVM refuses a class file newer than itself (UnsupportedClassVersionError): the function fails when it loads the class.',
+      '  [S/Fn/Function/Resource] LambdaBlueprints-LambdaJavaClassVersion: runtime (Runtime) is "java11" (Java 11, class files up to version 55) but the code holds com/example/Conformance.class (version 61, Java 17), com/example/Conformance$ConformanceError.class (version 61, Java 17), com/example/Hello.class (version 61, Java 17), allowed is class files compiled for Java 11 or older (javac --release 11, maven.compiler.release 11), or a runtime of the Java they were compiled for, because the JVM refuses a class file newer than itself (UnsupportedClassVersionError): the function fails when it loads the class.',
     ].join('\n'));
   });
 

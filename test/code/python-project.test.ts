@@ -66,6 +66,6 @@ test('a wheel pip installed for x86_64, vendored into an arm64 function\'s direc
   const stack = newStack();
   new BlueprintFunction(stack, 'Fn', { runtime: lambda.Runtime.PYTHON_3_13, handler: 'app.handler', code: BlueprintCode.fromDirectory(p.root) });
   expect(both(stack, 'LambdaNativeArchitecture').map(r => r.message)).toEqual([
-    expect.stringMatching(/^Architectures is "arm64" but the code holds markupsafe\/_speedups\.cpython-313-x86_64-linux-gnu\.so \(x86_64\), allowed is native binaries built for arm64/),
+    expect.stringMatching(/^architecture \(Architectures\) is "arm64" but the code holds markupsafe\/_speedups\.cpython-313-x86_64-linux-gnu\.so \(x86_64\), allowed is native binaries built for arm64/),
   ]);
 });

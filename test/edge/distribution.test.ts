@@ -59,7 +59,7 @@ describe('an edge distribution', () => {
     const fn = new BlueprintEdgeFunction(stack, 'Viewer', { ...EDGE_PROPS, memorySize: 512 });
     edgeDistribution(stack, fn);
     const support = Stack.of(fn.function);
-    expect(() => app.synth()).toThrow(new RegExp(`\\[${support.node.path}/\\w+/Resource\\] LambdaBlueprints-LambdaEdgeViewerLimits: MemorySize is 512 MB \\(a Lambda@Edge "viewer-request" trigger\\), allowed is at most 128 MB`));
+    expect(() => app.synth()).toThrow(new RegExp(`\\[${support.node.path}/\\w+/Resource\\] LambdaBlueprints-LambdaEdgeViewerLimits: memorySize \\(MemorySize\\) is 512 MB \\(a Lambda@Edge "viewer-request" trigger\\), allowed is at most 128 MB`));
   });
 
   test('an explicit support stack id is used and shared', () => {

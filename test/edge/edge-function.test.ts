@@ -49,20 +49,20 @@ describe('BlueprintEdgeFunction (stack in us-east-1)', () => {
     const stack = edgeStack();
     edge(stack, { memorySize: 256, timeout: Duration.seconds(10) });
     expectErrors(stack,
-      new RegExp(`^\\[${FN}\\] LambdaBlueprints-LambdaEdgeViewerLimits: MemorySize is 256 MB \\(a Lambda@Edge "viewer-request" trigger\\), allowed is at most 128 MB, because a function triggered by viewer request or viewer response events gets at most 128 MB of memory\\.$`),
-      new RegExp(`^\\[${FN}\\] LambdaBlueprints-LambdaEdgeViewerLimits: Timeout is 10 s \\(a Lambda@Edge "viewer-request" trigger\\), allowed is at most 5 s, because a function triggered by viewer request or viewer response events runs at most 5 s\\.$`));
+      new RegExp(`^\\[${FN}\\] LambdaBlueprints-LambdaEdgeViewerLimits: memorySize \\(MemorySize\\) is 256 MB \\(a Lambda@Edge "viewer-request" trigger\\), allowed is at most 128 MB, because a function triggered by viewer request or viewer response events gets at most 128 MB of memory\\.$`),
+      new RegExp(`^\\[${FN}\\] LambdaBlueprints-LambdaEdgeViewerLimits: timeout \\(Timeout\\) is 10 s \\(a Lambda@Edge "viewer-request" trigger\\), allowed is at most 5 s, because a function triggered by viewer request or viewer response events runs at most 5 s\\.$`));
   });
 
   test('a viewer-response function is held to the viewer limits too', () => {
     const stack = edgeStack();
     edge(stack, { eventType: cloudfront.LambdaEdgeEventType.VIEWER_RESPONSE, timeout: Duration.seconds(6) });
-    expectErrors(stack, /LambdaEdgeViewerLimits: Timeout is 6 s \(a Lambda@Edge "viewer-response" trigger\), allowed is at most 5 s/);
+    expectErrors(stack, /LambdaEdgeViewerLimits: timeout \(Timeout\) is 6 s \(a Lambda@Edge "viewer-response" trigger\), allowed is at most 5 s/);
   });
 
   test('an origin function with a timeout above 30 s fails the synth', () => {
     const stack = edgeStack();
     edge(stack, { eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST, timeout: Duration.seconds(31) });
-    expectErrors(stack, /\] LambdaBlueprints-LambdaEdgeOriginTimeout: Timeout is 31 s \(a Lambda@Edge "origin-request" trigger\), allowed is at most 30 s, because a function triggered by origin request or origin response events runs at most 30 s\.$/);
+    expectErrors(stack, /\] LambdaBlueprints-LambdaEdgeOriginTimeout: timeout \(Timeout\) is 31 s \(a Lambda@Edge "origin-request" trigger\), allowed is at most 30 s, because a function triggered by origin request or origin response events runs at most 30 s\.$/);
   });
 
   test('an origin function may have 10,240 MB', () => {
@@ -92,7 +92,7 @@ describe('BlueprintEdgeFunction (stack in us-east-1)', () => {
   test('a runtime other than Node.js or Python fails the synth', () => {
     const stack = edgeStack();
     edge(stack, { runtime: lambda.Runtime.RUBY_3_4, handler: 'index.handler', code: lambda.Code.fromAsset(packageDir({ 'index.rb': 'def handler(event:, context:) = event' })) });
-    expectErrors(stack, /\] LambdaBlueprints-LambdaEdgeRuntime: Runtime is "ruby3.4" \(a Lambda@Edge "viewer-request" trigger\), allowed is a Node.js or Python runtime \(nodejs\*, python\*\), because Lambda@Edge supports the Node.js and Python runtimes only\.$/);
+    expectErrors(stack, /\] LambdaBlueprints-LambdaEdgeRuntime: runtime \(Runtime\) is "ruby3.4" \(a Lambda@Edge "viewer-request" trigger\), allowed is a Node.js or Python runtime \(nodejs\*, python\*\), because Lambda@Edge supports the Node.js and Python runtimes only\.$/);
   });
 
   test('a viewer package above 1 MB compressed fails the synth', () => {

@@ -20,13 +20,13 @@ describe('what Lambda@Edge does not support, set through escape hatches, fails t
   test('environment variables', () => {
     const stack = edgeStack();
     hatched(stack, (_, cfn) => cfn.addPropertyOverride('Environment.Variables.STAGE', 'prod'));
-    expectErrors(stack, new RegExp(`${AT.source}LambdaBlueprints-LambdaEdgeEnvironment: Environment.Variables is "STAGE" \\(a Lambda@Edge "viewer-request" trigger\\), allowed is no variables .*, because Lambda@Edge does not support environment variables other than those Lambda reserves\\.$`));
+    expectErrors(stack, new RegExp(`${AT.source}LambdaBlueprints-LambdaEdgeEnvironment: environment \\(Environment.Variables\\) is "STAGE" \\(a Lambda@Edge "viewer-request" trigger\\), allowed is no variables .*, because Lambda@Edge does not support environment variables other than those Lambda reserves\\.$`));
   });
 
   test('layers', () => {
     const stack = edgeStack();
     hatched(stack, (_, cfn) => cfn.addPropertyOverride('Layers', ['arn:aws:lambda:us-east-1:123456789012:layer:deps:1']));
-    expectErrors(stack, /LambdaBlueprints-LambdaEdgeLayers: Layers is \["arn:aws:lambda:us-east-1:123456789012:layer:deps:1"\] \(a Lambda@Edge "viewer-request" trigger\), allowed is no layers .*, because Lambda@Edge does not support functions with layers\.$/);
+    expectErrors(stack, /LambdaBlueprints-LambdaEdgeLayers: layers \(Layers\) is \["arn:aws:lambda:us-east-1:123456789012:layer:deps:1"\] \(a Lambda@Edge "viewer-request" trigger\), allowed is no layers .*, because Lambda@Edge does not support functions with layers\.$/);
   });
 
   test('VPC placement', () => {
@@ -38,13 +38,13 @@ describe('what Lambda@Edge does not support, set through escape hatches, fails t
   test('more than 512 MB of ephemeral storage', () => {
     const stack = edgeStack();
     hatched(stack, (_, cfn) => cfn.addPropertyOverride('EphemeralStorage.Size', 1024));
-    expectErrors(stack, /LambdaBlueprints-LambdaEdgeEphemeralStorage: EphemeralStorage.Size is 1,024 MB \(a Lambda@Edge "viewer-request" trigger\), allowed is a whole number 512–512 MB, because Lambda@Edge does not support functions configured with more than 512 MB of ephemeral storage\.$/);
+    expectErrors(stack, /LambdaBlueprints-LambdaEdgeEphemeralStorage: ephemeralStorageSize \(EphemeralStorage.Size\) is 1,024 MB \(a Lambda@Edge "viewer-request" trigger\), allowed is a whole number 512–512 MB, because Lambda@Edge does not support functions configured with more than 512 MB of ephemeral storage\.$/);
   });
 
   test('arm64', () => {
     const stack = edgeStack();
     hatched(stack, (_, cfn) => cfn.addPropertyOverride('Architectures', ['arm64']));
-    expectErrors(stack, /LambdaBlueprints-LambdaEdgeArchitecture: Architectures is \["arm64"\] \(a Lambda@Edge "viewer-request" trigger\), allowed is \["x86_64"\] \(or unset\), because Lambda@Edge does not support functions that use the arm64 architecture\.$/);
+    expectErrors(stack, /LambdaBlueprints-LambdaEdgeArchitecture: architecture \(Architectures\) is \["arm64"\] \(a Lambda@Edge "viewer-request" trigger\), allowed is \["x86_64"\] \(or unset\), because Lambda@Edge does not support functions that use the arm64 architecture\.$/);
   });
 
   test('a container image', () => {
@@ -63,7 +63,7 @@ describe('what Lambda@Edge does not support, set through escape hatches, fails t
   test('a runtime management configuration other than Auto', () => {
     const stack = edgeStack();
     hatched(stack, (_, cfn) => cfn.addPropertyOverride('RuntimeManagementConfig', { UpdateRuntimeOn: 'FunctionUpdate' }));
-    expectErrors(stack, /LambdaBlueprints-LambdaEdgeRuntime: RuntimeManagementConfig.UpdateRuntimeOn is "FunctionUpdate" \(a Lambda@Edge "viewer-request" trigger\), allowed is "Auto" \(or unset\), because Lambda@Edge does not support runtime management configurations other than Auto\.$/);
+    expectErrors(stack, /LambdaBlueprints-LambdaEdgeRuntime: runtimeManagementMode \(RuntimeManagementConfig.UpdateRuntimeOn\) is "FunctionUpdate" \(a Lambda@Edge "viewer-request" trigger\), allowed is "Auto" \(or unset\), because Lambda@Edge does not support runtime management configurations other than Auto\.$/);
   });
 
   test('provisioned concurrency on an alias of the function', () => {
@@ -101,7 +101,7 @@ describe('what Lambda@Edge does not support, set through escape hatches, fails t
     const stack = new Stack(app, 'Site', { env: { account: '123456789012', region: 'eu-west-1' } });
     const fn = new cloudfront.experimental.EdgeFunction(stack, 'Plain', { ...EDGE_PROPS, architecture: lambda.Architecture.ARM_64 });
     expect(ofRule(packMode(Stack.of(fn.lambda)), 'LambdaEdgeArchitecture').map(f => f.message)).toEqual([
-      'Architectures is ["arm64"] (a Lambda@Edge CloudFront trigger), allowed is ["x86_64"] (or unset), because Lambda@Edge does not support functions that use the arm64 architecture.',
+      'architecture (Architectures) is ["arm64"] (a Lambda@Edge CloudFront trigger), allowed is ["x86_64"] (or unset), because Lambda@Edge does not support functions that use the arm64 architecture.',
     ]);
   });
 

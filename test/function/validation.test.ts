@@ -34,11 +34,11 @@ describe('memorySize', () => {
   });
   test.each([127, 10_241, 64, 100_000])('%d MB is refused with the range and reason', (memorySize) => {
     expect(errorsFor({ memorySize })).toEqual([
-      `[Test/Fn/Function/Resource] LambdaBlueprints-LambdaMemorySize: MemorySize is ${memorySize.toLocaleString('en-US')} MB, allowed is a whole number 128–10,240 MB, because Lambda allocates memory in whole MB from 128 to 10,240 MB (CPU scales with it).`,
+      `[Test/Fn/Function/Resource] LambdaBlueprints-LambdaMemorySize: memorySize (MemorySize) is ${memorySize.toLocaleString('en-US')} MB, allowed is a whole number 128–10,240 MB, because Lambda allocates memory in whole MB from 128 to 10,240 MB (CPU scales with it).`,
     ]);
   });
   test('a fractional MB is refused', () => {
-    expect(errorsFor({ memorySize: 512.5 })).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaMemorySize: MemorySize is 512.5 MB, allowed is a whole number 128–10,240 MB/)]);
+    expect(errorsFor({ memorySize: 512.5 })).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaMemorySize: memorySize \(MemorySize\) is 512.5 MB, allowed is a whole number 128–10,240 MB/)]);
   });
   test('a token is not judged', () => {
     const stack = newStack();
@@ -54,14 +54,14 @@ describe('timeout', () => {
   });
   test.each([[0, '0 s'], [901, '901 s'], [1200, '1,200 s']])('%d s is refused', (s, printed) => {
     expect(errorsFor({ timeout: Duration.seconds(s) })).toEqual([
-      `[Test/Fn/Function/Resource] LambdaBlueprints-LambdaTimeout: Timeout is ${printed}, allowed is a whole number 1–900 s, because a Lambda invocation runs at most 900 s (15 minutes); longer work belongs on Fargate or Step Functions.`,
+      `[Test/Fn/Function/Resource] LambdaBlueprints-LambdaTimeout: timeout (Timeout) is ${printed}, allowed is a whole number 1–900 s, because a Lambda invocation runs at most 900 s (15 minutes); longer work belongs on Fargate or Step Functions.`,
     ]);
   });
   test('20 minutes is refused', () => {
-    expect(errorsFor({ timeout: Duration.minutes(20) })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaTimeout: Timeout is 1,200 s, allowed is a whole number 1–900 s/)]);
+    expect(errorsFor({ timeout: Duration.minutes(20) })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaTimeout: timeout \(Timeout\) is 1,200 s, allowed is a whole number 1–900 s/)]);
   });
   test('a fractional second is refused', () => {
-    expect(errorsFor({ timeout: Duration.millis(1500) })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaTimeout: Timeout is 1.5 s, allowed is a whole number 1–900 s/)]);
+    expect(errorsFor({ timeout: Duration.millis(1500) })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaTimeout: timeout \(Timeout\) is 1.5 s, allowed is a whole number 1–900 s/)]);
   });
   test('a token is not judged', () => {
     const stack = newStack();
@@ -77,11 +77,11 @@ describe('ephemeralStorageSize', () => {
   });
   test.each([[511, '511'], [10_241, '10,241']])('%d MB is refused and the value printed', (mb, printed) => {
     expect(errorsFor({ ephemeralStorageSize: Size.mebibytes(mb) })).toEqual([
-      `[Test/Fn/Function/Resource] LambdaBlueprints-LambdaEphemeralStorage: EphemeralStorage.Size is ${printed} MB, allowed is a whole number 512–10,240 MB, because /tmp can be sized from 512 to 10,240 MB.`,
+      `[Test/Fn/Function/Resource] LambdaBlueprints-LambdaEphemeralStorage: ephemeralStorageSize (EphemeralStorage.Size) is ${printed} MB, allowed is a whole number 512–10,240 MB, because /tmp can be sized from 512 to 10,240 MB.`,
     ]);
   });
   test('a fractional MB is refused', () => {
-    expect(errorsFor({ ephemeralStorageSize: Size.kibibytes(600 * 1024 + 512) })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaEphemeralStorage: EphemeralStorage.Size is 600.5 MB, allowed is a whole number 512–10,240 MB/)]);
+    expect(errorsFor({ ephemeralStorageSize: Size.kibibytes(600 * 1024 + 512) })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaEphemeralStorage: ephemeralStorageSize \(EphemeralStorage.Size\) is 600.5 MB, allowed is a whole number 512–10,240 MB/)]);
   });
   test('a token is not judged', () => {
     expect(errorsWith(stack => ({ ephemeralStorageSize: Size.mebibytes(numberToken(stack)) }))).toEqual([]);
@@ -94,15 +94,15 @@ describe('reservedConcurrentExecutions', () => {
   });
   test.each([[901, '901', '0–900'], [5000, '5,000', '0–900'], [-1, '-1', '0–900']])('%d is refused', (n, printed, range) => {
     expect(errorsFor({ reservedConcurrentExecutions: n })).toEqual([
-      `[Test/Fn/Function/Resource] LambdaBlueprints-LambdaReservedConcurrency: ReservedConcurrentExecutions is ${printed} executions, allowed is a whole number ${range} executions, because at least 100 of the account concurrency limit (1,000) must stay unreserved.`,
+      `[Test/Fn/Function/Resource] LambdaBlueprints-LambdaReservedConcurrency: reservedConcurrentExecutions (ReservedConcurrentExecutions) is ${printed} executions, allowed is a whole number ${range} executions, because at least 100 of the account concurrency limit (1,000) must stay unreserved.`,
     ]);
   });
   test('a raised account limit raises the bound', () => {
     expect(errorsFor({ reservedConcurrentExecutions: 1900, accountConcurrencyLimit: 2000 })).toEqual([]);
-    expect(errorsFor({ reservedConcurrentExecutions: 1901, accountConcurrencyLimit: 2000 })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaReservedConcurrency: ReservedConcurrentExecutions is 1,901 executions, allowed is a whole number 0–1,900 executions/)]);
+    expect(errorsFor({ reservedConcurrentExecutions: 1901, accountConcurrencyLimit: 2000 })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaReservedConcurrency: reservedConcurrentExecutions \(ReservedConcurrentExecutions\) is 1,901 executions, allowed is a whole number 0–1,900 executions/)]);
   });
   test('a fraction is refused', () => {
-    expect(errorsFor({ reservedConcurrentExecutions: 1.5 })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaReservedConcurrency: ReservedConcurrentExecutions is 1.5 executions, allowed is a whole number 0–900 executions/)]);
+    expect(errorsFor({ reservedConcurrentExecutions: 1.5 })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaReservedConcurrency: reservedConcurrentExecutions \(ReservedConcurrentExecutions\) is 1.5 executions, allowed is a whole number 0–900 executions/)]);
   });
   test('a token is not judged', () => {
     expect(errorsWith(stack => ({ reservedConcurrentExecutions: numberToken(stack) }))).toEqual([]);
@@ -117,18 +117,18 @@ describe('environment', () => {
   });
   test('4,097 bytes are refused with the total', () => {
     expect(errorsFor({ environment: { VV: atLimit + 'x' } })).toEqual([
-      '[Test/Fn/Function/Resource] LambdaBlueprints-LambdaEnvironment: Environment (keys + values, UTF-8) is 4,097 bytes, allowed is a whole number 0–4,096 bytes, because Lambda accepts at most 4 KB of environment variables, keys and values together.',
+      '[Test/Fn/Function/Resource] LambdaBlueprints-LambdaEnvironment: environment (Environment, keys + values, UTF-8) is 4,097 bytes, allowed is a whole number 0–4,096 bytes, because Lambda accepts at most 4 KB of environment variables, keys and values together.',
     ]);
   });
   test('sizes count UTF-8 bytes, not characters', () => {
     // 2,048 "é" are 4,096 bytes (2,048 characters); with the 2-byte key the total is over the limit.
-    expect(errorsFor({ environment: { VV: 'é'.repeat(2048) } })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaEnvironment: Environment \(keys \+ values, UTF-8\) is 4,098 bytes/)]);
+    expect(errorsFor({ environment: { VV: 'é'.repeat(2048) } })).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaEnvironment: environment \(Environment, keys \+ values, UTF-8\) is 4,098 bytes/)]);
   });
   test('variables added later with addEnvironment are counted', () => {
     const stack = newStack();
     const fn = new BlueprintFunction(stack, 'Fn', { ...base, environment: { AA: 'x'.repeat(3000) } });
     fn.addEnvironment('BB', 'y'.repeat(2000));
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaEnvironment: Environment \(keys \+ values, UTF-8\) is 5,004 bytes/)]);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaEnvironment: environment \(Environment, keys \+ values, UTF-8\) is 5,004 bytes/)]);
   });
   test.each(['1ABC', 'A-B', 'has space', '_LEADING', 'V'])('key %s is refused', (key) => {
     const chars = `${key.length} character${key.length === 1 ? '' : 's'}`;
@@ -158,12 +158,12 @@ describe('environment', () => {
 describe('handler', () => {
   test('an empty handler is refused', () => {
     expect(errorsFor({ handler: '', code: lambda.Code.fromBucket(s3.Bucket.fromBucketName(newStack('B'), 'B', 'code-bucket'), 'k.zip', 'v1') })).toEqual([
-      '[Test/Fn/Function/Resource] LambdaBlueprints-LambdaHandler: Handler is "", allowed is a non-empty handler, because Lambda needs it to find the entry point of a zip package.',
+      '[Test/Fn/Function/Resource] LambdaBlueprints-LambdaHandler: handler (Handler) is "", allowed is a non-empty handler, because Lambda needs it to find the entry point of a zip package.',
     ]);
   });
   test('a Node.js handler without export is refused', () => {
     expect(errorsFor({ handler: 'index' })).toEqual([
-      '[Test/Fn/Function/Resource] LambdaBlueprints-LambdaHandler: Handler is "index", allowed is file.export (e.g. index.handler), because nodejs24.x loads the entry point from that form.',
+      '[Test/Fn/Function/Resource] LambdaBlueprints-LambdaHandler: handler (Handler) is "index", allowed is file.export (e.g. index.handler), because nodejs24.x loads the entry point from that form.',
     ]);
   });
   test.each([
@@ -178,10 +178,10 @@ describe('handler', () => {
   ])('%s handler %s accepted: %s', (runtime, handler, ok) => {
     const code = lambda.Code.fromBucket(s3.Bucket.fromBucketName(newStack('B'), 'B', 'code-bucket'), 'k.zip', 'v1');
     const errors = errorsFor({ runtime, handler, code });
-    expect(errors.filter(e => /LambdaBlueprints-LambdaHandler: Handler is/.test(e))).toHaveLength(ok ? 0 : 1);
+    expect(errors.filter(e => /LambdaBlueprints-LambdaHandler: handler \(Handler\) is/.test(e))).toHaveLength(ok ? 0 : 1);
   });
   test('inline code needs an index.* handler', () => {
-    expect(errorsFor({ handler: 'app.handler' })).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaHandler: Handler is "app.handler", allowed is index.<export> for inline code/)]);
+    expect(errorsFor({ handler: 'app.handler' })).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaHandler: handler \(Handler\) is "app.handler", allowed is index.<export> for inline code/)]);
   });
   test('a token handler is not judged', () => {
     const stack = newStack();
@@ -193,7 +193,7 @@ describe('handler', () => {
 describe('runtime and code', () => {
   test('a deprecated runtime is refused', () => {
     expect(errorsFor({ runtime: lambda.Runtime.NODEJS_18_X })).toEqual([
-      '[Test/Fn/Function/Resource] LambdaBlueprints-LambdaRuntimeDeprecated: Runtime is "nodejs18.x", allowed is a supported runtime, because AWS Lambda no longer supports it: no security patches, and new functions are blocked.',
+      '[Test/Fn/Function/Resource] LambdaBlueprints-LambdaRuntimeDeprecated: runtime (Runtime) is "nodejs18.x", allowed is a supported runtime, because AWS Lambda no longer supports it: no security patches, and new functions are blocked.',
     ]);
   });
   test('a deprecated runtime is accepted with the explicit opt-out', () => {
@@ -202,7 +202,7 @@ describe('runtime and code', () => {
   test('a runtime that is not the newest of its family is warned about', () => {
     const stack = newStack();
     new BlueprintFunction(stack, 'Fn', { ...base, runtime: lambda.Runtime.NODEJS_22_X });
-    Annotations.fromStack(stack).hasWarning('/Test/Fn/Function/Resource', Match.stringLikeRegexp('^Runtime is "nodejs22.x", allowed is the newest of its family \\(nodejs24.x\\), because .*\\[ack: LambdaBlueprints-LambdaRuntimeNotNewest\\]$'));
+    Annotations.fromStack(stack).hasWarning('/Test/Fn/Function/Resource', Match.stringLikeRegexp('^runtime \\(Runtime\\) is "nodejs22.x", allowed is the newest of its family \\(nodejs24.x\\), because .*\\[ack: LambdaBlueprints-LambdaRuntimeNotNewest\\]$'));
   });
   test('the newest runtime is not warned about', () => {
     const stack = newStack();
@@ -233,10 +233,10 @@ test('every problem of a synth is reported together', () => {
   new BlueprintFunction(stack, 'A', { ...base, memorySize: 64, timeout: Duration.minutes(20), environment: { AWS_REGION: 'x' } });
   new BlueprintFunction(stack, 'B', { ...base, reservedConcurrentExecutions: 5000, handler: '' });
   expectErrors(stack,
-    /^\[Test\/A\/Function\/Resource\] LambdaBlueprints-LambdaMemorySize: MemorySize is 64 MB/,
-    /^\[Test\/A\/Function\/Resource\] LambdaBlueprints-LambdaTimeout: Timeout is 1,200 s/,
+    /^\[Test\/A\/Function\/Resource\] LambdaBlueprints-LambdaMemorySize: memorySize \(MemorySize\) is 64 MB/,
+    /^\[Test\/A\/Function\/Resource\] LambdaBlueprints-LambdaTimeout: timeout \(Timeout\) is 1,200 s/,
     /^\[Test\/A\/Function\/Resource\] LambdaBlueprints-LambdaEnvironment: Environment.Variables key "AWS_REGION" is a reserved name/,
-    /^\[Test\/B\/Function\/Resource\] LambdaBlueprints-LambdaReservedConcurrency: ReservedConcurrentExecutions is 5,000/,
-    /^\[Test\/B\/Function\/Resource\] LambdaBlueprints-LambdaHandler: Handler is ""/,
+    /^\[Test\/B\/Function\/Resource\] LambdaBlueprints-LambdaReservedConcurrency: reservedConcurrentExecutions \(ReservedConcurrentExecutions\) is 5,000/,
+    /^\[Test\/B\/Function\/Resource\] LambdaBlueprints-LambdaHandler: handler \(Handler\) is ""/,
   );
 });

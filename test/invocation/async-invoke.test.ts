@@ -93,11 +93,11 @@ describe('asyncInvoke validation', () => {
   });
 
   test.each([-1, 3])('retryAttempts %d is refused', (n) => {
-    expectErrors(withAsync(n), new RegExp(`^\\[Test/Fn/AsyncInvokeConfig/Resource\\] LambdaBlueprints-LambdaAsyncInvokeConfig: MaximumRetryAttempts is ${n} retries, allowed is a whole number 0–2 retries, because asynchronous invocations retry at most twice\\.`));
+    expectErrors(withAsync(n), new RegExp(`^\\[Test/Fn/AsyncInvokeConfig/Resource\\] LambdaBlueprints-LambdaAsyncInvokeConfig: retryAttempts \\(MaximumRetryAttempts\\) is ${n} retries, allowed is a whole number 0–2 retries, because asynchronous invocations retry at most twice\\.`));
   });
 
   test('a fractional retryAttempts is refused', () => {
-    expectErrors(withAsync(1.5), /^\[Test\/Fn\/AsyncInvokeConfig\/Resource\] LambdaBlueprints-LambdaAsyncInvokeConfig: MaximumRetryAttempts is 1\.5 retries, allowed is a whole number 0–2 retries/);
+    expectErrors(withAsync(1.5), /^\[Test\/Fn\/AsyncInvokeConfig\/Resource\] LambdaBlueprints-LambdaAsyncInvokeConfig: retryAttempts \(MaximumRetryAttempts\) is 1\.5 retries, allowed is a whole number 0–2 retries/);
   });
 
   test.each([60, 21_600])('maxEventAge %d s is accepted', (s) => {
@@ -106,7 +106,7 @@ describe('asyncInvoke validation', () => {
 
   test.each([59, 21_601])('maxEventAge %d s is refused', (s) => {
     expectErrors(withAsync(undefined, Duration.seconds(s)),
-      new RegExp(`^\\[Test/Fn/AsyncInvokeConfig/Resource\\] LambdaBlueprints-LambdaAsyncInvokeConfig: MaximumEventAgeInSeconds is ${s.toLocaleString('en-US')} s, allowed is a whole number 60–21,600 s, because Lambda keeps an asynchronous event between 60 s and 6 h\\.`));
+      new RegExp(`^\\[Test/Fn/AsyncInvokeConfig/Resource\\] LambdaBlueprints-LambdaAsyncInvokeConfig: maxEventAge \\(MaximumEventAgeInSeconds\\) is ${s.toLocaleString('en-US')} s, allowed is a whole number 60–21,600 s, because Lambda keeps an asynchronous event between 60 s and 6 h\\.`));
   });
 
   test('tokens are accepted', () => {

@@ -74,7 +74,7 @@ describe('order and count', () => {
     const stack = newStack();
     const fn = new BlueprintFunction(stack, 'Fn', node({ layers: [layer(stack, 'L0')] }));
     for (let i = 1; i < count; i++) fn.addLayers(layer(stack, `L${i}`));
-    if (refused) expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaLayers: Layers \(count\) is 6 layers, allowed is a whole number 0–5 layers, because a function can use at most 5 layers\.$/);
+    if (refused) expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaLayers: layers \(Layers, count\) is 6 layers, allowed is a whole number 0–5 layers, because a function can use at most 5 layers\.$/);
     else expect(synthErrors(stack)).toEqual([]);
   });
 
@@ -82,7 +82,7 @@ describe('order and count', () => {
     const stack = newStack();
     const fn = new BlueprintFunction(stack, 'Fn', node({ layers: [1, 2, 3, 4, 5].map(i => imported(stack, `i${i}`)) }));
     fn.function.addLayers(imported(stack, 'extra'));
-    expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaLayers: Layers \(count\) is 6 layers, allowed is a whole number 0–5 layers, because a function can use at most 5 layers\.$/);
+    expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaLayers: layers \(Layers, count\) is 6 layers, allowed is a whole number 0–5 layers, because a function can use at most 5 layers\.$/);
   });
 });
 
@@ -126,7 +126,7 @@ describe('compatibility', () => {
     expectErrors(stack,
       /^\[Test\/Fn\] runtime for layer Test\/Py is nodejs24\.x, allowed is one of the layer's compatible runtimes \(python3\.13\), because the layer's content is laid out and built for those runtimes only\./,
       /^\[Test\/Fn\] architecture for layer Test\/X86 is arm64, allowed is one of the layer's compatible architectures \(x86_64\), because native binaries built for another instruction set fail to load\./,
-      /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaLayers: Layers \(count\) is 6 layers, allowed is a whole number 0–5 layers, because a function can use at most 5 layers\.$/);
+      /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaLayers: layers \(Layers, count\) is 6 layers, allowed is a whole number 0–5 layers, because a function can use at most 5 layers\.$/);
   });
 
   test('an imported layer with declared runtimes and architectures is checked', () => {
@@ -243,7 +243,7 @@ describe('size: code plus layers within 250 MB unzipped', () => {
     const stack = newStack();
     const repo = ecr.Repository.fromRepositoryName(stack, 'Repo', 'app');
     new BlueprintFunction(stack, 'Fn', { runtime: lambda.Runtime.FROM_IMAGE, handler: lambda.Handler.FROM_IMAGE, code: lambda.Code.fromEcrImage(repo), layers: [layer(stack, 'L')] });
-    expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaImageUri: Layers is 1 layer\(s\) on a container image function, allowed is no layers, because Lambda does not extract layers into container images/);
+    expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaImageUri: layers \(Layers\) is 1 layer\(s\) on a container image function, allowed is no layers, because Lambda does not extract layers into container images/);
   });
 });
 

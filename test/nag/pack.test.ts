@@ -27,7 +27,7 @@ describe('LambdaBlueprintChecks', () => {
     const [v] = new LambdaBlueprintChecks().validateScope(stack).violations;
     expect(v.ruleName).toBe('LambdaBlueprints-LambdaMemorySize');
     expect(v.severity).toBe('error');
-    expect(v.description).toBe('MemorySize is 20,000 MB, allowed is a whole number 128–10,240 MB, because Lambda allocates memory in whole MB from 128 to 10,240 MB (CPU scales with it).');
+    expect(v.description).toBe('memorySize (MemorySize) is 20,000 MB, allowed is a whole number 128–10,240 MB, because Lambda allocates memory in whole MB from 128 to 10,240 MB (CPU scales with it).');
   });
 
   test('a finding acknowledged with NagAcknowledgements is not reported', () => {

@@ -39,7 +39,7 @@ describe('KinesisToFunction', () => {
       sourceOptions: { parallelizationFactor: 2 },
     });
     expect(p.requiredConcurrency).toBe(4);
-    Annotations.fromStack(stack).hasWarning('/Test/Orders/Function/Function/Resource', Match.stringLikeRegexp('^ReservedConcurrentExecutions is 3, allowed is at least 4 \\(2 shards x ParallelizationFactor 2\\), because .*\\[ack: LambdaBlueprints-LambdaStreamConcurrency\\]$'));
+    Annotations.fromStack(stack).hasWarning('/Test/Orders/Function/Function/Resource', Match.stringLikeRegexp('^reservedConcurrentExecutions \\(ReservedConcurrentExecutions\\) is 3, allowed is at least 4 \\(2 shards x ParallelizationFactor 2\\), because .*\\[ack: LambdaBlueprints-LambdaStreamConcurrency\\]$'));
   });
 
   test('a customer key on the created stream is acknowledged for KDS3 and decryptable', () => {
@@ -171,8 +171,8 @@ describe('QueueToFunction', () => {
     [5, []],
     [1_000, []],
     // Outside what SQS accepts (1–1,000, whole): the blueprint's own bound and the rule SqsQueueSettings both report it.
-    [1_001, [/^\[Test\/Jobs\] maxReceiveCount is 1,001 receives/, /^\[Test\/Jobs\/Queue\/Resource\] LambdaBlueprints-SqsQueueSettings: RedrivePolicy.maxReceiveCount is 1,001 receives, allowed is a whole number 1–1,000 receives/]],
-    [5.5, [/^\[Test\/Jobs\] maxReceiveCount is 5.5 receives/, /^\[Test\/Jobs\/Queue\/Resource\] LambdaBlueprints-SqsQueueSettings: RedrivePolicy.maxReceiveCount is 5.5 receives, allowed is a whole number 1–1,000 receives/]],
+    [1_001, [/^\[Test\/Jobs\] maxReceiveCount is 1,001 receives/, /^\[Test\/Jobs\/Queue\/Resource\] LambdaBlueprints-SqsQueueSettings: deadLetterQueue.maxReceiveCount \(RedrivePolicy.maxReceiveCount\) is 1,001 receives, allowed is a whole number 1–1,000 receives/]],
+    [5.5, [/^\[Test\/Jobs\] maxReceiveCount is 5.5 receives/, /^\[Test\/Jobs\/Queue\/Resource\] LambdaBlueprints-SqsQueueSettings: deadLetterQueue.maxReceiveCount \(RedrivePolicy.maxReceiveCount\) is 5.5 receives, allowed is a whole number 1–1,000 receives/]],
   ] as Array<[number, RegExp[]]>)('maxReceiveCount %s', (maxReceiveCount, expected) => {
     const stack = newStack();
     new QueueToFunction(stack, 'Jobs', { functionProps, maxReceiveCount });
@@ -193,6 +193,6 @@ describe('QueueToFunction', () => {
     const queue = new sqs.Queue(stack, 'Q', { visibilityTimeout: Duration.seconds(10) });
     const p = new QueueToFunction(stack, 'Jobs', { functionProps, existingQueue: queue });
     expect(p.deadLetterQueue).toBeUndefined();
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Jobs\/Function\/Function\/SqsSourceTestQ[A-F0-9]+\/Resource\] LambdaBlueprints-LambdaSqsVisibilityBelowTimeout: queue VisibilityTimeout is 10 s \(Test\/Q\/Resource\), allowed is at least the function timeout \(30 s\), best 180 s/)]);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Jobs\/Function\/Function\/SqsSourceTestQ[A-F0-9]+\/Resource\] LambdaBlueprints-LambdaSqsVisibilityBelowTimeout: visibilityTimeout \(queue VisibilityTimeout\) is 10 s \(Test\/Q\/Resource\), allowed is at least the function timeout \(30 s\), best 180 s/)]);
   });
 });

@@ -46,7 +46,7 @@ describe('LambdaNativeGlibc', () => {
       id: 'LambdaBlueprints-LambdaNativeGlibc',
       severity: 'error',
       path: FN,
-      message: `Runtime is "provided.al2023" (Amazon Linux 2023, glibc 2.34) but the code holds bootstrap (imports arc4random@GLIBC_2.36), allowed is binaries that need glibc 2.34 or older (link them against an older glibc, e.g. build on Amazon Linux 2023 or with manylinux wheels for it, or statically: CGO_ENABLED=0 for Go), because ${REASON}.`,
+      message: `runtime (Runtime) is "provided.al2023" (Amazon Linux 2023, glibc 2.34) but the code holds bootstrap (imports arc4random@GLIBC_2.36), allowed is binaries that need glibc 2.34 or older (link them against an older glibc, e.g. build on Amazon Linux 2023 or with manylinux wheels for it, or statically: CGO_ENABLED=0 for Go), because ${REASON}.`,
     }]);
   });
   test('the same bootstrap on provided.al2 (glibc 2.26) also fails on __libc_start_main@GLIBC_2.34; a layer\'s library is judged too', () => {
@@ -54,8 +54,8 @@ describe('LambdaNativeGlibc', () => {
       layers: [new lambda.LayerVersion(s, 'Native', { code: lambda.Code.fromAsset(writeZip([{ name: 'lib/libx.so.1', content: elfImporting(ARM64, [{ symbol: 'getrandom', version: 'GLIBC_2.25' }, { symbol: 'reallocarray', version: 'GLIBC_2.26' }, { symbol: 'memfd_create', version: 'GLIBC_2.27' }]), deflate: true }])) })],
     }));
     expect(both(stack, 'LambdaNativeGlibc').map(r => r.message)).toEqual([
-      `Runtime is "provided.al2" (Amazon Linux 2, glibc 2.26) but the code holds bootstrap (imports arc4random@GLIBC_2.36 and 1 more symbol above 2.26), allowed is binaries that need glibc 2.26 or older (link them against an older glibc, e.g. build on Amazon Linux 2 or with manylinux wheels for it, or statically: CGO_ENABLED=0 for Go), because ${REASON}.`,
-      `Runtime is "provided.al2" (Amazon Linux 2, glibc 2.26) but the layer Test/Native holds lib/libx.so.1 (imports memfd_create@GLIBC_2.27), allowed is binaries that need glibc 2.26 or older (link them against an older glibc, e.g. build on Amazon Linux 2 or with manylinux wheels for it, or statically: CGO_ENABLED=0 for Go), because ${REASON}.`,
+      `runtime (Runtime) is "provided.al2" (Amazon Linux 2, glibc 2.26) but the code holds bootstrap (imports arc4random@GLIBC_2.36 and 1 more symbol above 2.26), allowed is binaries that need glibc 2.26 or older (link them against an older glibc, e.g. build on Amazon Linux 2 or with manylinux wheels for it, or statically: CGO_ENABLED=0 for Go), because ${REASON}.`,
+      `runtime (Runtime) is "provided.al2" (Amazon Linux 2, glibc 2.26) but the layer Test/Native holds lib/libx.so.1 (imports memfd_create@GLIBC_2.27), allowed is binaries that need glibc 2.26 or older (link them against an older glibc, e.g. build on Amazon Linux 2 or with manylinux wheels for it, or statically: CGO_ENABLED=0 for Go), because ${REASON}.`,
     ]);
   });
   test('binaries within the runtime\'s glibc and static binaries pass; a Node.js addon on nodejs24.x is judged too', () => {
@@ -65,7 +65,7 @@ describe('LambdaNativeGlibc', () => {
     const node = { runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler' };
     expect(both(withFunction({ ...node, code: lambda.Code.fromAsset(packageDir({ 'index.js': 'exports.handler = async () => 1;', 'node_modules/x/x.node': ok })) }), 'LambdaNativeGlibc')).toEqual([]);
     expect(both(withFunction({ ...node, code: lambda.Code.fromAsset(packageDir({ 'index.js': 'exports.handler = async () => 1;', 'node_modules/x/x.node': NEW })) }), 'LambdaNativeGlibc').map(r => r.message)).toEqual([
-      `Runtime is "nodejs24.x" (Amazon Linux 2023, glibc 2.34) but the code holds node_modules/x/x.node (imports arc4random@GLIBC_2.36), allowed is binaries that need glibc 2.34 or older (link them against an older glibc, e.g. build on Amazon Linux 2023 or with manylinux wheels for it, or statically: CGO_ENABLED=0 for Go), because ${REASON}.`,
+      `runtime (Runtime) is "nodejs24.x" (Amazon Linux 2023, glibc 2.34) but the code holds node_modules/x/x.node (imports arc4random@GLIBC_2.36), allowed is binaries that need glibc 2.34 or older (link them against an older glibc, e.g. build on Amazon Linux 2023 or with manylinux wheels for it, or statically: CGO_ENABLED=0 for Go), because ${REASON}.`,
     ]);
   });
 });
@@ -75,7 +75,7 @@ describe('LambdaNativeGlibc counts', () => {
     const many = elfImporting(ARM64, [{ symbol: 'a', version: 'GLIBC_2.35' }, { symbol: 'b', version: 'GLIBC_2.36' }, { symbol: 'c', version: 'GLIBC_2.38' }]);
     const files = Object.fromEntries(['lib/a.so', 'lib/b.so', 'lib/c.so', 'lib/d.so'].map(f => [f, many]));
     expect(both(withFunction({ code: lambda.Code.fromAsset(bootstrapDir(many, 0o755, files)) }), 'LambdaNativeGlibc').map(r => r.message)).toEqual([
-      'Runtime is "provided.al2023" (Amazon Linux 2023, glibc 2.34) but the code holds bootstrap (imports c@GLIBC_2.38 and 2 more symbols above 2.34), lib/a.so (imports c@GLIBC_2.38 and 2 more symbols above 2.34), lib/b.so (imports c@GLIBC_2.38 and 2 more symbols above 2.34) and 2 more binaries, allowed is binaries that need glibc 2.34 or older (link them against an older glibc, e.g. build on Amazon Linux 2023 or with manylinux wheels for it, or statically: CGO_ENABLED=0 for Go), because the dynamic loader refuses a binary that needs a newer glibc than the runtime\'s OS has ("version GLIBC_x.y not found"): the function fails only when it is invoked.',
+      'runtime (Runtime) is "provided.al2023" (Amazon Linux 2023, glibc 2.34) but the code holds bootstrap (imports c@GLIBC_2.38 and 2 more symbols above 2.34), lib/a.so (imports c@GLIBC_2.38 and 2 more symbols above 2.34), lib/b.so (imports c@GLIBC_2.38 and 2 more symbols above 2.34) and 2 more binaries, allowed is binaries that need glibc 2.34 or older (link them against an older glibc, e.g. build on Amazon Linux 2023 or with manylinux wheels for it, or statically: CGO_ENABLED=0 for Go), because the dynamic loader refuses a binary that needs a newer glibc than the runtime\'s OS has ("version GLIBC_x.y not found"): the function fails only when it is invoked.',
     ]);
     const stack = newStack();
     new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.PROVIDED, handler: 'bootstrap', code: lambda.Code.fromAsset(bootstrapDir(many, 0o755)) });
@@ -128,7 +128,7 @@ describe('LambdaBootstrap', () => {
 describe('LambdaNativeArchitecture on a Go bootstrap', () => {
   test('an x86_64 bootstrap in an arm64 function names GOARCH; an arm64 one passes', () => {
     expect(both(withFunction({ code: lambda.Code.fromAsset(bootstrapDir(elfHeader(X86_64), 0o755)) }), 'LambdaNativeArchitecture').map(r => r.message)).toEqual([
-      'Architectures is "arm64" but the code holds bootstrap (x86_64), allowed is native binaries built for arm64 (rebuild them for arm64, e.g. GOOS=linux GOARCH=arm64 go build for a Go bootstrap, or set the function\'s architecture to match), because Lambda cannot load a binary built for another instruction set: the function fails only when it is invoked.',
+      'architecture (Architectures) is "arm64" but the code holds bootstrap (x86_64), allowed is native binaries built for arm64 (rebuild them for arm64, e.g. GOOS=linux GOARCH=arm64 go build for a Go bootstrap, or set the function\'s architecture to match), because Lambda cannot load a binary built for another instruction set: the function fails only when it is invoked.',
     ]);
     expect(both(withFunction({ code: lambda.Code.fromAsset(bootstrapDir(elfHeader(ARM64), 0o755)) }), 'LambdaNativeArchitecture')).toEqual([]);
   });

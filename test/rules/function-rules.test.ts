@@ -24,17 +24,17 @@ const MEMORY_REASON = 'Lambda allocates memory in whole MB from 128 to 10,240 MB
 describe('what will be deployed, not the props: escape hatches are checked', () => {
   test('Timeout overridden to 3600', () => {
     expect(both(stackWith({}, fn => fn.cfn.addPropertyOverride('Timeout', 3600)), 'LambdaTimeout')).toEqual([
-      { id: 'LambdaBlueprints-LambdaTimeout', severity: 'error', path: FN, message: `Timeout is 3,600 s, allowed is a whole number 1–900 s, because ${TIMEOUT_REASON}.` },
+      { id: 'LambdaBlueprints-LambdaTimeout', severity: 'error', path: FN, message: `timeout (Timeout) is 3,600 s, allowed is a whole number 1–900 s, because ${TIMEOUT_REASON}.` },
     ]);
   });
   test('MemorySize overridden to 0', () => {
     expect(both(stackWith({}, fn => fn.cfn.addPropertyOverride('MemorySize', 0)), 'LambdaMemorySize').map(r => r.message)).toEqual([
-      `MemorySize is 0 MB, allowed is a whole number 128–10,240 MB, because ${MEMORY_REASON}.`,
+      `memorySize (MemorySize) is 0 MB, allowed is a whole number 128–10,240 MB, because ${MEMORY_REASON}.`,
     ]);
   });
   test('cfn.runtime set to python2.7', () => {
     expect(both(stackWith({}, fn => { fn.cfn.runtime = 'python2.7'; }), 'LambdaRuntimeDeprecated')).toEqual([
-      { id: 'LambdaBlueprints-LambdaRuntimeDeprecated', severity: 'error', path: FN, message: 'Runtime is "python2.7", allowed is a supported runtime, because AWS Lambda no longer supports it: no security patches, and new functions are blocked.' },
+      { id: 'LambdaBlueprints-LambdaRuntimeDeprecated', severity: 'error', path: FN, message: 'runtime (Runtime) is "python2.7", allowed is a supported runtime, because AWS Lambda no longer supports it: no security patches, and new functions are blocked.' },
     ]);
   });
   test('an override of Environment.Variables.AWS_REGION', () => {
@@ -50,12 +50,12 @@ describe('what will be deployed, not the props: escape hatches are checked', () 
 describe('values aws-cdk-lib would throw on are reported with the rest', () => {
   test('Duration.seconds(NaN)', () => {
     expect(both(stackWith({ timeout: Duration.seconds(NaN) }), 'LambdaTimeout').map(r => r.message)).toEqual([
-      `Timeout is NaN s, allowed is a whole number 1–900 s, because ${TIMEOUT_REASON}.`,
+      `timeout (Timeout) is NaN s, allowed is a whole number 1–900 s, because ${TIMEOUT_REASON}.`,
     ]);
   });
   test('a fraction of a second', () => {
     expect(both(stackWith({ timeout: Duration.millis(1500) }), 'LambdaTimeout').map(r => r.message)).toEqual([
-      `Timeout is 1.5 s, allowed is a whole number 1–900 s, because ${TIMEOUT_REASON}.`,
+      `timeout (Timeout) is 1.5 s, allowed is a whole number 1–900 s, because ${TIMEOUT_REASON}.`,
     ]);
   });
   test('a deploy-time value in minutes cannot be converted: reported at the blueprint, shown as a token', () => {
@@ -78,7 +78,7 @@ describe('values aws-cdk-lib would throw on are reported with the rest', () => {
     ['', '"" (0 characters)'],
   ])('functionName %j', (functionName, shown) => {
     expect(both(stackWith({ functionName }), 'LambdaFunctionName').map(r => r.message)).toEqual([
-      `FunctionName is ${shown}, allowed is 1–64 characters of [a-zA-Z0-9-_], because a function name is 1 to 64 letters, digits, hyphens or underscores.`,
+      `functionName (FunctionName) is ${shown}, allowed is 1–64 characters of [a-zA-Z0-9-_], because a function name is 1 to 64 letters, digits, hyphens or underscores.`,
     ]);
   });
   test.each([0, NaN, 12.5])('accountConcurrencyLimit %p is refused (it would disable or garble the reservation check)', (accountConcurrencyLimit) => {
@@ -103,19 +103,19 @@ describe('invalid values that used to be accepted', () => {
   test('a handler over 128 characters', () => {
     const handler = `${'a'.repeat(125)}.handler`;
     expect(both(stackWith({ handler, code: lambda.Code.fromAsset(`${__dirname}/../function/fixtures`) }), 'LambdaHandler').map(r => r.message)).toEqual([
-      `Handler is "${handler}" (133 characters), allowed is 1–128 characters without white space, because Lambda accepts a handler of 1 to 128 characters without white space.`,
+      `handler (Handler) is "${handler}" (133 characters), allowed is 1–128 characters without white space, because Lambda accepts a handler of 1 to 128 characters without white space.`,
     ]);
   });
   test('a handler with spaces', () => {
     expect(both(stackWith({ handler: 'index. handler' }), 'LambdaHandler').map(r => r.message)).toEqual([
-      'Handler is "index. handler" (14 characters), allowed is 1–128 characters without white space, because Lambda accepts a handler of 1 to 128 characters without white space.',
+      'handler (Handler) is "index. handler" (14 characters), allowed is 1–128 characters without white space, because Lambda accepts a handler of 1 to 128 characters without white space.',
     ]);
   });
   test('the same function name twice in one stack', () => {
     const stack = stackWith({ functionName: 'orders' }, (_fn, s) => { new BlueprintFunction(s, 'Other', { ...base, functionName: 'orders' }); });
     expect(both(stack, 'LambdaFunctionNameUnique').map(r => `${r.path}: ${r.message}`)).toEqual([
-      'Test/Fn/Function/Resource: FunctionName is "orders", allowed is a name no other function of the account and region has (also used by Test/Other/Function/Resource), because function names are unique per account and region: CloudFormation fails to create the second one.',
-      'Test/Other/Function/Resource: FunctionName is "orders", allowed is a name no other function of the account and region has (also used by Test/Fn/Function/Resource), because function names are unique per account and region: CloudFormation fails to create the second one.',
+      'Test/Fn/Function/Resource: functionName (FunctionName) is "orders", allowed is a name no other function of the account and region has (also used by Test/Other/Function/Resource), because function names are unique per account and region: CloudFormation fails to create the second one.',
+      'Test/Other/Function/Resource: functionName (FunctionName) is "orders", allowed is a name no other function of the account and region has (also used by Test/Fn/Function/Resource), because function names are unique per account and region: CloudFormation fails to create the second one.',
     ]);
   });
   test('the same function name in two stacks of one account and region, not in another region', () => {
@@ -148,8 +148,8 @@ describe('invalid values that used to be accepted', () => {
     expect(rendersPerFunction(6)).toEqual(rendersPerFunction(2));
   });
   test.each([
-    ['not-an-arn', 'Layers is "not-an-arn", allowed is a layer version ARN (arn:aws:lambda:<region>:<account>:layer:<name>:<version>), because Lambda attaches layer versions by ARN only.'],
-    ['arn:aws:lambda:eu-west-1:123456789012:layer:deps:3', 'Layers is "arn:aws:lambda:eu-west-1:123456789012:layer:deps:3" (region eu-west-1), allowed is a layer version in the function\'s region (us-east-1), because a function can only use layers of its own region.'],
+    ['not-an-arn', 'layers (Layers) is "not-an-arn", allowed is a layer version ARN (arn:aws:lambda:<region>:<account>:layer:<name>:<version>), because Lambda attaches layer versions by ARN only.'],
+    ['arn:aws:lambda:eu-west-1:123456789012:layer:deps:3', 'layers (Layers) is "arn:aws:lambda:eu-west-1:123456789012:layer:deps:3" (region eu-west-1), allowed is a layer version in the function\'s region (us-east-1), because a function can only use layers of its own region.'],
   ])('layer %s', (arn, message) => {
     const stack = stackWith({}, (fn, s) => fn.addLayers(lambda.LayerVersion.fromLayerVersionArn(s, 'L', arn)));
     expect(both(stack, 'LambdaLayers').map(r => r.message)).toEqual([message]);
@@ -158,12 +158,12 @@ describe('invalid values that used to be accepted', () => {
     const arn = 'arn:aws:lambda:us-east-1:123456789012:layer:deps:3';
     const stack = stackWith({}, (fn, s) => fn.addLayers(lambda.LayerVersion.fromLayerVersionArn(s, 'L1', arn), lambda.LayerVersion.fromLayerVersionArn(s, 'L2', arn)));
     expect(both(stack, 'LambdaLayers').map(r => r.message)).toEqual([
-      `Layers is "${arn}" twice, allowed is each layer version once, because Lambda refuses a function that lists the same layer version twice.`,
+      `layers (Layers) is "${arn}" twice, allowed is each layer version once, because Lambda refuses a function that lists the same layer version twice.`,
     ]);
   });
   test('Architecture.custom("")', () => {
     expect(both(stackWith({ architecture: lambda.Architecture.custom('') }), 'LambdaArchitecture').map(r => r.message)).toEqual([
-      'Architectures is [""], allowed is exactly one of x86_64, arm64, because Lambda runs a function on one instruction set.',
+      'architecture (Architectures) is [""], allowed is exactly one of x86_64, arm64, because Lambda runs a function on one instruction set.',
     ]);
   });
 });
@@ -207,7 +207,7 @@ describe('severities', () => {
       id: 'LambdaBlueprints-LambdaRuntimeNotNewest',
       severity: 'warning',
       path: FN,
-      message: 'Runtime is "nodejs22.x", allowed is the newest of its family (nodejs24.x), because older runtimes reach end of support first; plan the upgrade.',
+      message: 'runtime (Runtime) is "nodejs22.x", allowed is the newest of its family (nodejs24.x), because older runtimes reach end of support first; plan the upgrade.',
     }]);
   });
   test('a secret-looking literal is a warning', () => {

@@ -29,18 +29,18 @@ describe('LambdaJavaClassVersion', () => {
       id: 'LambdaBlueprints-LambdaJavaClassVersion',
       severity: 'error',
       path: 'Test/Fn/Function/Resource',
-      message: `Runtime is "java21" (Java 21, class files up to version 65) but the code holds com/example/Hello.class (version 69, Java 25), allowed is class files compiled for Java 21 or older (javac --release 21, maven.compiler.release 21), or a runtime of the Java they were compiled for, because ${REASON}.`,
+      message: `runtime (Runtime) is "java21" (Java 21, class files up to version 65) but the code holds com/example/Hello.class (version 69, Java 25), allowed is class files compiled for Java 21 or older (javac --release 21, maven.compiler.release 21), or a runtime of the Java they were compiled for, because ${REASON}.`,
     }]);
   });
   test('in a jar deployed as the package, and in jars of lib/; more than three classes are counted', () => {
     const jar = writeZip([{ name: 'com/example/Hello.class', content: classFile(61), deflate: true }, { name: 'com/example/Other.class', content: classFile(52) }]);
     expect(both(javaStack(lambda.Code.fromAsset(jar), lambda.Runtime.JAVA_11), 'LambdaJavaClassVersion').map(r => r.message)).toEqual([
-      `Runtime is "java11" (Java 11, class files up to version 55) but the code holds com/example/Hello.class (version 61, Java 17), allowed is class files compiled for Java 11 or older (javac --release 11, maven.compiler.release 11), or a runtime of the Java they were compiled for, because ${REASON}.`,
+      `runtime (Runtime) is "java11" (Java 11, class files up to version 55) but the code holds com/example/Hello.class (version 61, Java 17), allowed is class files compiled for Java 11 or older (javac --release 11, maven.compiler.release 11), or a runtime of the Java they were compiled for, because ${REASON}.`,
     ]);
     const lib = writeZip(['A', 'B', 'C', 'D'].map(n => ({ name: `x/${n}.class`, content: classFile(65), deflate: true })));
     const dir = packageDir({ 'com/example/Hello.class': classFile(52), 'lib/x.jar': fs.readFileSync(lib) });
     expect(both(javaStack(lambda.Code.fromAsset(dir), lambda.Runtime.JAVA_17), 'LambdaJavaClassVersion').map(r => r.message)).toEqual([
-      `Runtime is "java17" (Java 17, class files up to version 61) but the code holds lib/x.jar!/x/A.class (version 65, Java 21), lib/x.jar!/x/B.class (version 65, Java 21), lib/x.jar!/x/C.class (version 65, Java 21) and 1 more, allowed is class files compiled for Java 17 or older (javac --release 17, maven.compiler.release 17), or a runtime of the Java they were compiled for, because ${REASON}.`,
+      `runtime (Runtime) is "java17" (Java 17, class files up to version 61) but the code holds lib/x.jar!/x/A.class (version 65, Java 21), lib/x.jar!/x/B.class (version 65, Java 21), lib/x.jar!/x/C.class (version 65, Java 21) and 1 more, allowed is class files compiled for Java 17 or older (javac --release 17, maven.compiler.release 17), or a runtime of the Java they were compiled for, because ${REASON}.`,
     ]);
   });
   test('classes within the runtime\'s Java pass; newer multi-release classes and module-info.class are left out', () => {

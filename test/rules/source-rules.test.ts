@@ -35,7 +35,7 @@ describe('SQS visibility timeout vs the final function timeout: one severity in 
       id: 'LambdaBlueprints-LambdaSqsVisibilityBelowTimeout',
       severity: 'error',
       path: expect.stringMatching(/SqsSource.*\/Resource$/),
-      message: 'queue VisibilityTimeout is 20 s (Test/Queue/Resource), allowed is at least the function timeout (30 s), best 180 s, because Lambda refuses to create an SQS mapping whose queue visibility timeout is below the function timeout.',
+      message: 'visibilityTimeout (queue VisibilityTimeout) is 20 s (Test/Queue/Resource), allowed is at least the function timeout (30 s), best 180 s, because Lambda refuses to create an SQS mapping whose queue visibility timeout is below the function timeout.',
     }]);
   });
   test('below 6 x timeout + window is a warning', () => {
@@ -43,7 +43,7 @@ describe('SQS visibility timeout vs the final function timeout: one severity in 
       id: 'LambdaBlueprints-LambdaSqsVisibilityTimeout',
       severity: 'warning',
       path: expect.stringMatching(/SqsSource.*\/Resource$/),
-      message: 'queue VisibilityTimeout is 60 s (Test/Queue/Resource), allowed is at least 6 x the function timeout (30 s) plus the batching window (0 s) = 180 s, because AWS advises a queue visibility timeout of at least 6 x the function timeout plus the batching window: messages of a slow or retried batch become visible again and are processed twice.',
+      message: 'visibilityTimeout (queue VisibilityTimeout) is 60 s (Test/Queue/Resource), allowed is at least 6 x the function timeout (30 s) plus the batching window (0 s) = 180 s, because AWS advises a queue visibility timeout of at least 6 x the function timeout plus the batching window: messages of a slow or retried batch become visible again and are processed twice.',
     }]);
   });
   test('6 x is compliant in both modes', () => {
@@ -52,7 +52,7 @@ describe('SQS visibility timeout vs the final function timeout: one severity in 
   test('a timeout overridden above the queue\'s visibility is refused', () => {
     const stack = queueWorker(180, 30, fn => fn.cfn.addPropertyOverride('Timeout', 300));
     expect(both(stack, 'LambdaSqsVisibilityBelowTimeout').map(r => r.message)).toEqual([
-      'queue VisibilityTimeout is 180 s (Test/Queue/Resource), allowed is at least the function timeout (300 s), best 1,800 s, because Lambda refuses to create an SQS mapping whose queue visibility timeout is below the function timeout.',
+      'visibilityTimeout (queue VisibilityTimeout) is 180 s (Test/Queue/Resource), allowed is at least the function timeout (300 s), best 1,800 s, because Lambda refuses to create an SQS mapping whose queue visibility timeout is below the function timeout.',
     ]);
   });
 });
@@ -90,12 +90,12 @@ describe('imported functions', () => {
 describe('stream mappings', () => {
   test('retryAttempts -1 is the same warning in both modes', () => {
     expect(both(kinesisWorker({ retryAttempts: -1 }), 'LambdaStreamFailureHandling').map(r => [r.severity, r.message])).toEqual([
-      ['warning', 'MaximumRetryAttempts is -1, allowed is 0–10,000, because a failing batch is retried until it expires and blocks its shard meanwhile.'],
+      ['warning', 'retryAttempts (MaximumRetryAttempts) is -1, allowed is 0–10,000, because a failing batch is retried until it expires and blocks its shard meanwhile.'],
     ]);
   });
   test.each([
-    [NaN, 'StartingPositionTimestamp is NaN s'],
-    [-1, 'StartingPositionTimestamp is -1 s'],
+    [NaN, 'startingPositionTimestamp (StartingPositionTimestamp) is NaN s'],
+    [-1, 'startingPositionTimestamp (StartingPositionTimestamp) is -1 s'],
   ])('startingPositionTimestamp %p', (startingPositionTimestamp, shown) => {
     const stack = kinesisWorker({ startingPosition: lambda.StartingPosition.AT_TIMESTAMP, startingPositionTimestamp });
     expect(both(stack, 'LambdaStreamMapping').map(r => r.message)).toEqual([
@@ -128,7 +128,7 @@ describe('stream mappings', () => {
       id: 'LambdaBlueprints-LambdaStreamConcurrency',
       severity: 'warning',
       path: 'Test/Fn/Function/Resource',
-      message: 'ReservedConcurrentExecutions is 3, allowed is at least 4 (2 shards x ParallelizationFactor 1 + 2 shards x ParallelizationFactor 1), because batches beyond the reservation are throttled and the iterator age grows.',
+      message: 'reservedConcurrentExecutions (ReservedConcurrentExecutions) is 3, allowed is at least 4 (2 shards x ParallelizationFactor 1 + 2 shards x ParallelizationFactor 1), because batches beyond the reservation are throttled and the iterator age grows.',
     }]);
   });
   test('stream concurrency beyond the reservation is reported once', () => {
@@ -137,14 +137,14 @@ describe('stream mappings', () => {
     const fn = new BlueprintFunction(stack, 'Fn', { ...fnProps, reservedConcurrentExecutions: 2 });
     fn.addEventSource(new BlueprintKinesisSource(stream, { startingPosition: lambda.StartingPosition.TRIM_HORIZON, parallelizationFactor: 2 }));
     expect(both(stack, 'LambdaStreamConcurrency').map(r => r.message)).toEqual([
-      'ReservedConcurrentExecutions is 2, allowed is at least 8 (4 shards x ParallelizationFactor 2), because batches beyond the reservation are throttled and the iterator age grows.',
+      'reservedConcurrentExecutions (ReservedConcurrentExecutions) is 2, allowed is at least 8 (4 shards x ParallelizationFactor 2), because batches beyond the reservation are throttled and the iterator age grows.',
     ]);
   });
   test.each([[0, '0 shards'], [1.5, '1.5 shards']])('shard count %p', (shardCount, shown) => {
     const stack = newStack();
     new KinesisToFunction(stack, 'Pipe', { functionProps: fnProps, streamProps: { shardCount } });
     expect(both(stack, 'KinesisStreamSettings').map(r => r.message)).toEqual([
-      `ShardCount is ${shown}, allowed is a whole number 1–100,000 shards, because a provisioned Kinesis stream has a whole number of at least 1 shard.`,
+      `shardCount (ShardCount) is ${shown}, allowed is a whole number 1–100,000 shards, because a provisioned Kinesis stream has a whole number of at least 1 shard.`,
     ]);
   });
 });
@@ -154,14 +154,14 @@ describe('patterns: values aws-cdk-lib would throw on', () => {
     const stack = newStack();
     new KinesisToFunction(stack, 'Pipe', { functionProps: fnProps, streamProps: { retentionPeriod: Duration.hours(hours) } });
     expect(both(stack, 'KinesisStreamSettings').map(r => r.message)).toEqual([
-      `RetentionPeriodHours is ${shown}, allowed is a whole number 24–8,760 hours, because a Kinesis stream keeps records for 24 to 8,760 whole hours (365 days).`,
+      `retentionPeriod (RetentionPeriodHours) is ${shown}, allowed is a whole number 24–8,760 hours, because a Kinesis stream keeps records for 24 to 8,760 whole hours (365 days).`,
     ]);
   });
   test('queue retention 59 s', () => {
     const stack = newStack();
     new QueueToFunction(stack, 'Worker', { functionProps: fnProps, retentionPeriod: Duration.seconds(59) });
     expect(both(stack, 'SqsQueueSettings').map(r => r.message)).toEqual([
-      'MessageRetentionPeriod is 59 s, allowed is a whole number 60–1,209,600 s, because SQS keeps a message from 60 s to 14 days.',
+      'retentionPeriod (MessageRetentionPeriod) is 59 s, allowed is a whole number 60–1,209,600 s, because SQS keeps a message from 60 s to 14 days.',
     ]);
   });
   test('sourceOptions with startingPosition: undefined is the default', () => {

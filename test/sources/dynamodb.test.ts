@@ -67,13 +67,13 @@ describe('BlueprintDynamoStreamSource validation and options', () => {
     const stack = newStack();
     const options = { startingPosition: lambda.StartingPosition.AT_TIMESTAMP, startingPositionTimestamp: 1 };
     newFunction(stack).addEventSource(new BlueprintDynamoStreamSource(newTable(stack), options));
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/DynamoDBSourceTestTable[A-F0-9]+\/Resource\] LambdaBlueprints-LambdaStreamMapping: StartingPosition is "AT_TIMESTAMP", allowed is TRIM_HORIZON or LATEST, because DynamoDB Streams cannot start reading at a timestamp/)]);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/DynamoDBSourceTestTable[A-F0-9]+\/Resource\] LambdaBlueprints-LambdaStreamMapping: startingPosition \(StartingPosition\) is "AT_TIMESTAMP", allowed is TRIM_HORIZON or LATEST, because DynamoDB Streams cannot start reading at a timestamp/)]);
   });
 
   test('a missing starting position is refused', () => {
     const stack = newStack();
     newFunction(stack).addEventSource(new BlueprintDynamoStreamSource(newTable(stack)));
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/DynamoDBSourceTestTable[A-F0-9]+\/Resource\] LambdaBlueprints-LambdaStreamMapping: StartingPosition is not set, allowed is TRIM_HORIZON or LATEST/)]);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/DynamoDBSourceTestTable[A-F0-9]+\/Resource\] LambdaBlueprints-LambdaStreamMapping: startingPosition \(StartingPosition\) is not set, allowed is TRIM_HORIZON or LATEST/)]);
   });
 
   test('an imported table with a stream ARN works', () => {

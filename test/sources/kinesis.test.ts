@@ -233,7 +233,7 @@ describe('concurrency: shards x parallelization vs reserved concurrency', () => 
   test('a warning when reserved concurrency is lower', () => {
     const stack = newStack();
     newFunction(stack, 'Fn', { reservedConcurrentExecutions: 5 }).addEventSource(new BlueprintKinesisSource(newStream(stack, 'Stream', 2), { startingPosition: TRIM, parallelizationFactor: 3 }));
-    Annotations.fromStack(stack).hasWarning('/Test/Fn/Function/Resource', Match.stringLikeRegexp('^ReservedConcurrentExecutions is 5, allowed is at least 6 \\(2 shards x ParallelizationFactor 3\\), because .*\\[ack: LambdaBlueprints-LambdaStreamConcurrency\\]$'));
+    Annotations.fromStack(stack).hasWarning('/Test/Fn/Function/Resource', Match.stringLikeRegexp('^reservedConcurrentExecutions \\(ReservedConcurrentExecutions\\) is 5, allowed is at least 6 \\(2 shards x ParallelizationFactor 3\\), because .*\\[ack: LambdaBlueprints-LambdaStreamConcurrency\\]$'));
   });
 
   test('no warning when reserved concurrency suffices', () => {
@@ -246,39 +246,39 @@ describe('concurrency: shards x parallelization vs reserved concurrency', () => 
 describe('BlueprintKinesisSource validation', () => {
   const P = 'Test/Fn/Function/KinesisSourceTestStream[A-F0-9]+';
   const cases: Array<[string, object, RegExp | undefined]> = [
-    ['batchSize 0', { batchSize: 0 }, /LambdaStreamMapping: BatchSize is 0 records, allowed is a whole number 1–10,000 records, because Kinesis and DynamoDB Streams batches hold 1 to 10,000 records/],
+    ['batchSize 0', { batchSize: 0 }, /LambdaStreamMapping: batchSize \(BatchSize\) is 0 records, allowed is a whole number 1–10,000 records, because Kinesis and DynamoDB Streams batches hold 1 to 10,000 records/],
     ['batchSize 1', { batchSize: 1 }, undefined],
     ['batchSize 10,000', { batchSize: 10_000 }, undefined],
-    ['batchSize 10,001', { batchSize: 10_001 }, /LambdaStreamMapping: BatchSize is 10,001 records, allowed is a whole number 1–10,000 records/],
-    ['batchSize 1.5', { batchSize: 1.5 }, /LambdaStreamMapping: BatchSize is 1.5 records, allowed is a whole number 1–10,000 records/],
+    ['batchSize 10,001', { batchSize: 10_001 }, /LambdaStreamMapping: batchSize \(BatchSize\) is 10,001 records, allowed is a whole number 1–10,000 records/],
+    ['batchSize 1.5', { batchSize: 1.5 }, /LambdaStreamMapping: batchSize \(BatchSize\) is 1.5 records, allowed is a whole number 1–10,000 records/],
     ['window 300 s', { maxBatchingWindow: Duration.seconds(300) }, undefined],
-    ['window 301 s', { maxBatchingWindow: Duration.seconds(301) }, /LambdaMappingBatchingWindow: MaximumBatchingWindowInSeconds is 301 s, allowed is a whole number 0–300 s, because the maximum batching window is 300 s/],
-    ['window 1.5 s', { maxBatchingWindow: Duration.millis(1500) }, /LambdaMappingBatchingWindow: MaximumBatchingWindowInSeconds is 1.5 s, allowed is a whole number 0–300 s/],
-    ['retries -2', { retryAttempts: -2 }, /LambdaStreamMapping: MaximumRetryAttempts is -2 retries, allowed is a whole number -1–10,000 retries/],
+    ['window 301 s', { maxBatchingWindow: Duration.seconds(301) }, /LambdaMappingBatchingWindow: maxBatchingWindow \(MaximumBatchingWindowInSeconds\) is 301 s, allowed is a whole number 0–300 s, because the maximum batching window is 300 s/],
+    ['window 1.5 s', { maxBatchingWindow: Duration.millis(1500) }, /LambdaMappingBatchingWindow: maxBatchingWindow \(MaximumBatchingWindowInSeconds\) is 1.5 s, allowed is a whole number 0–300 s/],
+    ['retries -2', { retryAttempts: -2 }, /LambdaStreamMapping: retryAttempts \(MaximumRetryAttempts\) is -2 retries, allowed is a whole number -1–10,000 retries/],
     ['retries -1', { retryAttempts: -1 }, undefined],
     ['retries 0', { retryAttempts: 0 }, undefined],
     ['retries 10,000', { retryAttempts: 10_000 }, undefined],
-    ['retries 10,001', { retryAttempts: 10_001 }, /LambdaStreamMapping: MaximumRetryAttempts is 10,001 retries, allowed is a whole number -1–10,000 retries/],
-    ['retries 2.5', { retryAttempts: 2.5 }, /LambdaStreamMapping: MaximumRetryAttempts is 2.5 retries, allowed is a whole number -1–10,000 retries/],
-    ['record age 59 s', { maxRecordAge: Duration.seconds(59) }, /LambdaStreamMapping: MaximumRecordAgeInSeconds is 59 s, allowed is a whole number in 60–604,800 s or -1, because the maximum record age is -1 \(infinite\) or 60 s to 7 days/],
+    ['retries 10,001', { retryAttempts: 10_001 }, /LambdaStreamMapping: retryAttempts \(MaximumRetryAttempts\) is 10,001 retries, allowed is a whole number -1–10,000 retries/],
+    ['retries 2.5', { retryAttempts: 2.5 }, /LambdaStreamMapping: retryAttempts \(MaximumRetryAttempts\) is 2.5 retries, allowed is a whole number -1–10,000 retries/],
+    ['record age 59 s', { maxRecordAge: Duration.seconds(59) }, /LambdaStreamMapping: maxRecordAge \(MaximumRecordAgeInSeconds\) is 59 s, allowed is a whole number in 60–604,800 s or -1, because the maximum record age is -1 \(infinite\) or 60 s to 7 days/],
     ['record age 60 s', { maxRecordAge: Duration.seconds(60) }, undefined],
     ['record age 7 days', { maxRecordAge: Duration.days(7) }, undefined],
-    ['record age 7 days + 1 s', { maxRecordAge: Duration.seconds(604_801) }, /LambdaStreamMapping: MaximumRecordAgeInSeconds is 604,801 s, allowed is a whole number in 60–604,800 s or -1/],
-    ['parallelization 0', { parallelizationFactor: 0 }, /LambdaStreamMapping: ParallelizationFactor is 0 batches per shard, allowed is a whole number 1–10 batches per shard/],
+    ['record age 7 days + 1 s', { maxRecordAge: Duration.seconds(604_801) }, /LambdaStreamMapping: maxRecordAge \(MaximumRecordAgeInSeconds\) is 604,801 s, allowed is a whole number in 60–604,800 s or -1/],
+    ['parallelization 0', { parallelizationFactor: 0 }, /LambdaStreamMapping: parallelizationFactor \(ParallelizationFactor\) is 0 batches per shard, allowed is a whole number 1–10 batches per shard/],
     ['parallelization 1', { parallelizationFactor: 1 }, undefined],
     ['parallelization 10', { parallelizationFactor: 10 }, undefined],
-    ['parallelization 11', { parallelizationFactor: 11 }, /LambdaStreamMapping: ParallelizationFactor is 11 batches per shard, allowed is a whole number 1–10 batches per shard/],
-    ['parallelization 1.5', { parallelizationFactor: 1.5 }, /LambdaStreamMapping: ParallelizationFactor is 1.5 batches per shard, allowed is a whole number 1–10 batches per shard/],
+    ['parallelization 11', { parallelizationFactor: 11 }, /LambdaStreamMapping: parallelizationFactor \(ParallelizationFactor\) is 11 batches per shard, allowed is a whole number 1–10 batches per shard/],
+    ['parallelization 1.5', { parallelizationFactor: 1.5 }, /LambdaStreamMapping: parallelizationFactor \(ParallelizationFactor\) is 1.5 batches per shard, allowed is a whole number 1–10 batches per shard/],
     ['tumbling 900 s', { tumblingWindow: Duration.seconds(900) }, undefined],
-    ['tumbling 901 s', { tumblingWindow: Duration.seconds(901) }, /LambdaStreamMapping: TumblingWindowInSeconds is 901 s, allowed is a whole number 0–900 s, because a tumbling window lasts at most 900 s/],
+    ['tumbling 901 s', { tumblingWindow: Duration.seconds(901) }, /LambdaStreamMapping: tumblingWindow \(TumblingWindowInSeconds\) is 901 s, allowed is a whole number 0–900 s, because a tumbling window lasts at most 900 s/],
     ['5 filters', { filters: ['{"a":[1]}', '{"a":[2]}', '{"a":[3]}', '{"a":[4]}', '{"a":[5]}'] }, undefined],
     ['6 filters', { filters: ['{"a":[1]}', '{"a":[2]}', '{"a":[3]}', '{"a":[4]}', '{"a":[5]}', '{"a":[6]}'] }, /LambdaMappingFilters: FilterCriteria.Filters \(count\) is 6 filters, allowed is a whole number 0–5 filters, because an event source mapping accepts at most 5 filter patterns/],
     ['a filter that is not JSON', { filters: ['kind=order'] }, /LambdaMappingFilters: FilterCriteria.Filters is "kind=order", allowed is a JSON object pattern/],
     ['a filter that is a JSON array', { filters: ['[1]'] }, /LambdaMappingFilters: FilterCriteria.Filters is "\[1\]", allowed is a JSON object pattern/],
     ['maxConcurrency on a stream', { maxConcurrency: 5 }, /LambdaStreamMapping: ScalingConfig is \{"MaximumConcurrency":5\}, allowed is not set on a stream source, because maximum concurrency applies to SQS sources only/],
-    ['AT_TIMESTAMP without timestamp', { startingPosition: lambda.StartingPosition.AT_TIMESTAMP }, /LambdaStreamMapping: StartingPositionTimestamp is not set, allowed is a Unix time in seconds with AT_TIMESTAMP/],
-    ['timestamp without AT_TIMESTAMP', { startingPositionTimestamp: 1 }, /LambdaStreamMapping: StartingPositionTimestamp is 1, allowed is only with StartingPosition AT_TIMESTAMP/],
-    ['no starting position', { startingPosition: undefined }, /LambdaStreamMapping: StartingPosition is not set, allowed is TRIM_HORIZON or LATEST \(Kinesis also AT_TIMESTAMP\), because a stream mapping must say where it starts reading/],
+    ['AT_TIMESTAMP without timestamp', { startingPosition: lambda.StartingPosition.AT_TIMESTAMP }, /LambdaStreamMapping: startingPositionTimestamp \(StartingPositionTimestamp\) is not set, allowed is a Unix time in seconds with AT_TIMESTAMP/],
+    ['timestamp without AT_TIMESTAMP', { startingPositionTimestamp: 1 }, /LambdaStreamMapping: startingPositionTimestamp \(StartingPositionTimestamp\) is 1, allowed is only with StartingPosition AT_TIMESTAMP/],
+    ['no starting position', { startingPosition: undefined }, /LambdaStreamMapping: startingPosition \(StartingPosition\) is not set, allowed is TRIM_HORIZON or LATEST \(Kinesis also AT_TIMESTAMP\), because a stream mapping must say where it starts reading/],
   ];
   test.each(cases)('%s', (_name, options, expected) => {
     const errors = kinesisErrors(options);
@@ -311,7 +311,7 @@ describe('BlueprintKinesisSource validation', () => {
     const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM });
     newFunction(stack).addEventSource(source);
     source.mapping.batchSize = 20_000;
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaStreamMapping: BatchSize is 20,000 records, allowed is a whole number 1–10,000 records/)]);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaStreamMapping: batchSize \(BatchSize\) is 20,000 records, allowed is a whole number 1–10,000 records/)]);
   });
 
   test('tokens are accepted', () => {

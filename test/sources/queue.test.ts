@@ -93,12 +93,12 @@ describe('BlueprintQueueSource FIFO', () => {
   });
 
   test.each([
-    ['batch 0', { batchSize: 0 }, /LambdaSqsMapping: BatchSize is 0 messages, allowed is a whole number 1–10 messages, because SQS FIFO batches hold 1 to 10 messages/],
+    ['batch 0', { batchSize: 0 }, /LambdaSqsMapping: batchSize \(BatchSize\) is 0 messages, allowed is a whole number 1–10 messages, because SQS FIFO batches hold 1 to 10 messages/],
     ['batch 1', { batchSize: 1 }, undefined],
     ['batch 10', { batchSize: 10 }, undefined],
-    ['batch 11', { batchSize: 11 }, /LambdaSqsMapping: BatchSize is 11 messages, allowed is a whole number 1–10 messages, because SQS FIFO batches hold 1 to 10 messages/],
-    ['batch 1.5', { batchSize: 1.5 }, /LambdaSqsMapping: BatchSize is 1.5 messages, allowed is a whole number 1–10 messages/],
-    ['a batching window', { maxBatchingWindow: Duration.seconds(1) }, /LambdaSqsMapping: MaximumBatchingWindowInSeconds is 1 s, allowed is not set on a FIFO queue, because Lambda does not support a batching window on SQS FIFO sources/],
+    ['batch 11', { batchSize: 11 }, /LambdaSqsMapping: batchSize \(BatchSize\) is 11 messages, allowed is a whole number 1–10 messages, because SQS FIFO batches hold 1 to 10 messages/],
+    ['batch 1.5', { batchSize: 1.5 }, /LambdaSqsMapping: batchSize \(BatchSize\) is 1.5 messages, allowed is a whole number 1–10 messages/],
+    ['a batching window', { maxBatchingWindow: Duration.seconds(1) }, /LambdaSqsMapping: maxBatchingWindow \(MaximumBatchingWindowInSeconds\) is 1 s, allowed is not set on a FIFO queue, because Lambda does not support a batching window on SQS FIFO sources/],
   ] as Array<[string, BlueprintEventSourceOptions, RegExp | undefined]>)('%s', (_n, options, expected) => {
     const errors = queueErrors(options, { fifo: true });
     expect(errors).toEqual(expected ? [expect.stringMatching(new RegExp(`^\\[${MAPPING}\\] LambdaBlueprints-${expected.source}`))] : []);
@@ -107,26 +107,26 @@ describe('BlueprintQueueSource FIFO', () => {
 
 describe('BlueprintQueueSource validation (standard)', () => {
   test.each([
-    ['batch 0', { batchSize: 0 }, /LambdaSqsMapping: BatchSize is 0 messages, allowed is a whole number 1–10,000 messages, because SQS standard batches hold 1 to 10,000 messages/],
+    ['batch 0', { batchSize: 0 }, /LambdaSqsMapping: batchSize \(BatchSize\) is 0 messages, allowed is a whole number 1–10,000 messages, because SQS standard batches hold 1 to 10,000 messages/],
     ['batch 10 without window', { batchSize: 10 }, undefined],
-    ['batch 11 without window', { batchSize: 11 }, /LambdaSqsMapping: BatchSize is 11 messages without a batching window of at least 1 s, allowed is 10 messages or a MaximumBatchingWindowInSeconds of at least 1 s, because an SQS batch above 10 messages needs a batching window of at least 1 s/],
-    ['batch 11 with a 0 s window', { batchSize: 11, maxBatchingWindow: Duration.seconds(0) }, /LambdaSqsMapping: BatchSize is 11 messages without a batching window of at least 1 s/],
+    ['batch 11 without window', { batchSize: 11 }, /LambdaSqsMapping: batchSize \(BatchSize\) is 11 messages without a batching window of at least 1 s, allowed is 10 messages or a MaximumBatchingWindowInSeconds of at least 1 s, because an SQS batch above 10 messages needs a batching window of at least 1 s/],
+    ['batch 11 with a 0 s window', { batchSize: 11, maxBatchingWindow: Duration.seconds(0) }, /LambdaSqsMapping: batchSize \(BatchSize\) is 11 messages without a batching window of at least 1 s/],
     ['batch 11 with a 1 s window', { batchSize: 11, maxBatchingWindow: Duration.seconds(1) }, undefined],
     ['batch 10,000 with window', { batchSize: 10_000, maxBatchingWindow: Duration.seconds(1) }, undefined],
-    ['batch 10,001 with window', { batchSize: 10_001, maxBatchingWindow: Duration.seconds(1) }, /LambdaSqsMapping: BatchSize is 10,001 messages, allowed is a whole number 1–10,000 messages/],
+    ['batch 10,001 with window', { batchSize: 10_001, maxBatchingWindow: Duration.seconds(1) }, /LambdaSqsMapping: batchSize \(BatchSize\) is 10,001 messages, allowed is a whole number 1–10,000 messages/],
     ['window 300 s', { maxBatchingWindow: Duration.seconds(300) }, undefined],
-    ['window 301 s', { maxBatchingWindow: Duration.seconds(301) }, /LambdaMappingBatchingWindow: MaximumBatchingWindowInSeconds is 301 s, allowed is a whole number 0–300 s/],
-    ['max concurrency 1', { maxConcurrency: 1 }, /LambdaSqsMapping: ScalingConfig.MaximumConcurrency is 1 instances, allowed is a whole number 2–1,000 instances, because the maximum concurrency of an SQS mapping is 2 to 1,000/],
+    ['window 301 s', { maxBatchingWindow: Duration.seconds(301) }, /LambdaMappingBatchingWindow: maxBatchingWindow \(MaximumBatchingWindowInSeconds\) is 301 s, allowed is a whole number 0–300 s/],
+    ['max concurrency 1', { maxConcurrency: 1 }, /LambdaSqsMapping: maxConcurrency \(ScalingConfig.MaximumConcurrency\) is 1 instances, allowed is a whole number 2–1,000 instances, because the maximum concurrency of an SQS mapping is 2 to 1,000/],
     ['max concurrency 2', { maxConcurrency: 2 }, undefined],
     ['max concurrency 1,000', { maxConcurrency: 1_000 }, undefined],
-    ['max concurrency 1,001', { maxConcurrency: 1_001 }, /LambdaSqsMapping: ScalingConfig.MaximumConcurrency is 1,001 instances, allowed is a whole number 2–1,000 instances/],
-    ['max concurrency 2.5', { maxConcurrency: 2.5 }, /LambdaSqsMapping: ScalingConfig.MaximumConcurrency is 2.5 instances, allowed is a whole number 2–1,000 instances/],
-    ['bisect', { bisectBatchOnError: true }, /LambdaSqsMapping: BisectBatchOnFunctionError is true, allowed is not set on an SQS source, because it applies to Kinesis and DynamoDB Streams only/],
-    ['retries', { retryAttempts: 2 }, /LambdaSqsMapping: MaximumRetryAttempts is 2, allowed is not set on an SQS source/],
-    ['record age', { maxRecordAge: Duration.minutes(5) }, /LambdaSqsMapping: MaximumRecordAgeInSeconds is 300, allowed is not set on an SQS source/],
-    ['parallelization', { parallelizationFactor: 2 }, /LambdaSqsMapping: ParallelizationFactor is 2, allowed is not set on an SQS source/],
-    ['tumbling window', { tumblingWindow: Duration.seconds(30) }, /LambdaSqsMapping: TumblingWindowInSeconds is 30, allowed is not set on an SQS source/],
-    ['starting position', { startingPosition: lambda.StartingPosition.LATEST }, /LambdaSqsMapping: StartingPosition is "LATEST", allowed is not set on an SQS source/],
+    ['max concurrency 1,001', { maxConcurrency: 1_001 }, /LambdaSqsMapping: maxConcurrency \(ScalingConfig.MaximumConcurrency\) is 1,001 instances, allowed is a whole number 2–1,000 instances/],
+    ['max concurrency 2.5', { maxConcurrency: 2.5 }, /LambdaSqsMapping: maxConcurrency \(ScalingConfig.MaximumConcurrency\) is 2.5 instances, allowed is a whole number 2–1,000 instances/],
+    ['bisect', { bisectBatchOnError: true }, /LambdaSqsMapping: bisectBatchOnError \(BisectBatchOnFunctionError\) is true, allowed is not set on an SQS source, because it applies to Kinesis and DynamoDB Streams only/],
+    ['retries', { retryAttempts: 2 }, /LambdaSqsMapping: retryAttempts \(MaximumRetryAttempts\) is 2, allowed is not set on an SQS source/],
+    ['record age', { maxRecordAge: Duration.minutes(5) }, /LambdaSqsMapping: maxRecordAge \(MaximumRecordAgeInSeconds\) is 300, allowed is not set on an SQS source/],
+    ['parallelization', { parallelizationFactor: 2 }, /LambdaSqsMapping: parallelizationFactor \(ParallelizationFactor\) is 2, allowed is not set on an SQS source/],
+    ['tumbling window', { tumblingWindow: Duration.seconds(30) }, /LambdaSqsMapping: tumblingWindow \(TumblingWindowInSeconds\) is 30, allowed is not set on an SQS source/],
+    ['starting position', { startingPosition: lambda.StartingPosition.LATEST }, /LambdaSqsMapping: startingPosition \(StartingPosition\) is "LATEST", allowed is not set on an SQS source/],
     ['6 filters', { filters: ['{"a":[1]}', '{"a":[2]}', '{"a":[3]}', '{"a":[4]}', '{"a":[5]}', '{"a":[6]}'] }, /LambdaMappingFilters: FilterCriteria.Filters \(count\) is 6 filters, allowed is a whole number 0–5 filters/],
   ] as Array<[string, BlueprintEventSourceOptions, RegExp | undefined]>)('%s', (_n, options, expected) => {
     const errors = queueErrors(options);
@@ -155,14 +155,14 @@ describe('BlueprintQueueSource validation (standard)', () => {
 describe('visibility timeout vs function timeout (checked at synth)', () => {
   test('below the function timeout: error', () => {
     expect(queueErrors({}, { visibilityTimeout: Duration.seconds(29) })).toEqual([
-      expect.stringMatching(/^\[Test\/Fn\/Function\/SqsSourceTestQueue[A-F0-9]+\/Resource\] LambdaBlueprints-LambdaSqsVisibilityBelowTimeout: queue VisibilityTimeout is 29 s \(Test\/Queue\/Resource\), allowed is at least the function timeout \(30 s\), best 180 s, because Lambda refuses to create an SQS mapping whose queue visibility timeout is below the function timeout/),
+      expect.stringMatching(/^\[Test\/Fn\/Function\/SqsSourceTestQueue[A-F0-9]+\/Resource\] LambdaBlueprints-LambdaSqsVisibilityBelowTimeout: visibilityTimeout \(queue VisibilityTimeout\) is 29 s \(Test\/Queue\/Resource\), allowed is at least the function timeout \(30 s\), best 180 s, because Lambda refuses to create an SQS mapping whose queue visibility timeout is below the function timeout/),
     ]);
   });
 
   test('equal to the timeout: a warning about 6 x timeout + window', () => {
     const stack = newStack();
     expect(queueErrors({ maxBatchingWindow: Duration.seconds(10) }, { visibilityTimeout: Duration.seconds(30) }, stack)).toEqual([]);
-    Annotations.fromStack(stack).hasWarning('/Test/Fn/Function/SqsSourceTestQueueCC385424/Resource', Match.stringLikeRegexp('^queue VisibilityTimeout is 30 s \\(Test/Queue/Resource\\), allowed is at least 6 x the function timeout \\(30 s\\) plus the batching window \\(10 s\\) = 190 s, because .*\\[ack: LambdaBlueprints-LambdaSqsVisibilityTimeout\\]$'));
+    Annotations.fromStack(stack).hasWarning('/Test/Fn/Function/SqsSourceTestQueueCC385424/Resource', Match.stringLikeRegexp('^visibilityTimeout \\(queue VisibilityTimeout\\) is 30 s \\(Test/Queue/Resource\\), allowed is at least 6 x the function timeout \\(30 s\\) plus the batching window \\(10 s\\) = 190 s, because .*\\[ack: LambdaBlueprints-LambdaSqsVisibilityTimeout\\]$'));
   });
 
   test('at 6 x timeout + window: no warning', () => {
@@ -176,7 +176,7 @@ describe('visibility timeout vs function timeout (checked at synth)', () => {
     const dlq = new DurableQueue(stack, 'Dlq');
     const queue = new sqs.Queue(stack, 'Queue', { enforceSSL: true, deadLetterQueue: { queue: dlq.queue, maxReceiveCount: 5 } });
     newFunction(stack, 'Fn', { timeout: Duration.seconds(31) }).addEventSource(new BlueprintQueueSource(queue));
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaSqsVisibilityBelowTimeout: queue VisibilityTimeout is 30 s \(Test\/Queue\/Resource\), allowed is at least the function timeout \(31 s\), best 186 s/)]);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaSqsVisibilityBelowTimeout: visibilityTimeout \(queue VisibilityTimeout\) is 30 s \(Test\/Queue\/Resource\), allowed is at least the function timeout \(31 s\), best 186 s/)]);
   });
 
   test('a timeout raised after the source was added is still checked', () => {
@@ -184,7 +184,7 @@ describe('visibility timeout vs function timeout (checked at synth)', () => {
     const fn = newFunction(stack);
     fn.addEventSource(new BlueprintQueueSource(newQueue(stack)));
     fn.cfn.timeout = 200;
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaSqsVisibilityBelowTimeout: queue VisibilityTimeout is 180 s \(Test\/Queue\/Resource\), allowed is at least the function timeout \(200 s\), best 1,200 s/)]);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaSqsVisibilityBelowTimeout: visibilityTimeout \(queue VisibilityTimeout\) is 180 s \(Test\/Queue\/Resource\), allowed is at least the function timeout \(200 s\), best 1,200 s/)]);
   });
 
   test('an imported queue: a warning that the visibility is unknown', () => {
@@ -271,7 +271,7 @@ describe('separate option types for queues and streams', () => {
     };
     // What compiles is what each source takes; what slips through (escape hatches, casts) is refused at synth.
     newFunction(stack).addEventSource(q);
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/SqsSource[^\]]+\/Resource\] LambdaBlueprints-LambdaSqsMapping: BisectBatchOnFunctionError is true, allowed is not set on an SQS source/)]);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/SqsSource[^\]]+\/Resource\] LambdaBlueprints-LambdaSqsMapping: bisectBatchOnError \(BisectBatchOnFunctionError\) is true, allowed is not set on an SQS source/)]);
     expect(streamOptions.startingPosition).toBe(lambda.StartingPosition.LATEST);
   });
 });

@@ -60,7 +60,7 @@ describe('a custom rule written in TypeScript', () => {
     const s = governed();
     new sqs.CfnQueue(s, 'Queue', { messageRetentionPeriod: 3600 });
     expect(both(s, 'AcmeQueueRetention').map(r => [r.path, r.message])).toEqual([
-      ['Test/Queue', 'MessageRetentionPeriod is 3600 s, allowed is at least 345,600 s, because a long weekend must not lose messages (standard "acme" set at Test).'],
+      ['Test/Queue', 'retentionPeriod (MessageRetentionPeriod) is 3600 s, allowed is at least 345,600 s, because a long weekend must not lose messages (standard "acme" set at Test).'],
     ]);
   });
   test('is acknowledged by its id', () => {

@@ -46,7 +46,7 @@ describe('example platform-standards', () => {
     const errors = synthErrors(a);
     expect(errors).toEqual([
       '[OrdersProd/PublicUrl/Url/Resource] LambdaBlueprints-StandardNoPublicUrl: AuthType is "NONE", allowed is "AWS_IAM", because a URL without authentication lets anyone on the internet invoke the function (standard "acme-prod" set at OrdersProd).',
-      '[OrdersProd/Huge/Function/Resource] LambdaBlueprints-StandardMaxMemorySize: MemorySize is 10,240 MB, allowed is at most 3,008 MB, because memory is billed per GB-second and capped by the platform (standard "acme-prod" set at OrdersProd).',
+      '[OrdersProd/Huge/Function/Resource] LambdaBlueprints-StandardMaxMemorySize: memorySize (MemorySize) is 10,240 MB, allowed is at most 3,008 MB, because memory is billed per GB-second and capped by the platform (standard "acme-prod" set at OrdersProd).',
       '[OrdersProd/NoCanary/Function/Resource] LambdaBlueprints-StandardCodeDeployRelease: Release is aliases "live" without CodeDeploy, allowed is an alias updated by CodeDeploy (e.g. `deployment: { strategy: DeploymentStrategy.canary(…) }`), because every change must shift traffic gradually and roll back on alarms (standard "acme-prod" set at OrdersProd).',
       '[OrdersProd/Plain/Resource] LambdaBlueprints-StandardCodeDeployRelease: Release is no alias, allowed is an alias updated by CodeDeploy (e.g. `deployment: { strategy: DeploymentStrategy.canary(…) }`), because every change must shift traffic gradually and roll back on alarms (standard "acme-prod" set at OrdersProd).',
     ]);
@@ -67,8 +67,8 @@ describe('example platform-standards', () => {
     const { app: a, dev } = app();
     new lambda.Function(dev, 'Legacy', { ...FN_PROPS, runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler' });
     expect(synthErrors(a)).toEqual([
-      '[OrdersDev/Legacy/Resource] LambdaBlueprints-StandardAllowedRuntimes: Runtime is "python3.12", allowed is one of "nodejs24.x", "python3.13", because the platform supports only these runtimes (standard "acme" set at the app).',
-      '[OrdersDev/Legacy/Resource] LambdaBlueprints-StandardAllowedArchitectures: Architectures is not set (x86_64), allowed is ["arm64"], because the platform builds and tests for these instruction sets only (standard "acme" set at the app).',
+      '[OrdersDev/Legacy/Resource] LambdaBlueprints-StandardAllowedRuntimes: runtime (Runtime) is "python3.12", allowed is one of "nodejs24.x", "python3.13", because the platform supports only these runtimes (standard "acme" set at the app).',
+      '[OrdersDev/Legacy/Resource] LambdaBlueprints-StandardAllowedArchitectures: architecture (Architectures) is not set (x86_64), allowed is ["arm64"], because the platform builds and tests for these instruction sets only (standard "acme" set at the app).',
       '[OrdersDev/Legacy/Resource] LambdaBlueprints-AcmeJsonLogs: LoggingConfig.LogFormat is not set (Text), allowed is "JSON", because the log pipeline indexes JSON lines only (standard "acme" set at the app).',
     ]);
   });

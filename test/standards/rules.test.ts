@@ -38,7 +38,7 @@ const CASES: Case[] = [
     pass: s => new BlueprintFunction(s, 'Fn', FN_PROPS),
     fail: s => plain(s, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X }),
     path: 'Test/Fn/Resource',
-    message: `Runtime is "nodejs22.x", allowed is one of "nodejs24.x", "python3.13", because the platform supports only these runtimes ${BY}.`,
+    message: `runtime (Runtime) is "nodejs22.x", allowed is one of "nodejs24.x", "python3.13", because the platform supports only these runtimes ${BY}.`,
   },
   {
     rule: 'StandardAllowedArchitectures',
@@ -46,7 +46,7 @@ const CASES: Case[] = [
     pass: s => new BlueprintFunction(s, 'Fn', FN_PROPS),
     fail: s => plain(s, 'Fn'),
     path: 'Test/Fn/Resource',
-    message: `Architectures is not set (x86_64), allowed is ["arm64"], because the platform builds and tests for these instruction sets only ${BY}.`,
+    message: `architecture (Architectures) is not set (x86_64), allowed is ["arm64"], because the platform builds and tests for these instruction sets only ${BY}.`,
   },
   {
     rule: 'StandardMaxMemorySize',
@@ -54,7 +54,7 @@ const CASES: Case[] = [
     pass: s => new BlueprintFunction(s, 'Fn', { ...FN_PROPS, memorySize: 3008 }),
     fail: s => new BlueprintFunction(s, 'Fn', { ...FN_PROPS, memorySize: 10_240 }),
     path: 'Test/Fn/Function/Resource',
-    message: `MemorySize is 10,240 MB, allowed is at most 3,008 MB, because memory is billed per GB-second and capped by the platform ${BY}.`,
+    message: `memorySize (MemorySize) is 10,240 MB, allowed is at most 3,008 MB, because memory is billed per GB-second and capped by the platform ${BY}.`,
   },
   {
     rule: 'StandardMaxTimeout',
@@ -62,7 +62,7 @@ const CASES: Case[] = [
     pass: s => plain(s, 'Fn'),
     fail: s => plain(s, 'Fn', { timeout: Duration.minutes(5) }),
     path: 'Test/Fn/Resource',
-    message: `Timeout is 300 s, allowed is at most 60 s, because the platform caps how long an invocation may run ${BY}.`,
+    message: `timeout (Timeout) is 300 s, allowed is at most 60 s, because the platform caps how long an invocation may run ${BY}.`,
   },
   {
     rule: 'StandardMaxEphemeralStorage',
@@ -70,7 +70,7 @@ const CASES: Case[] = [
     pass: s => new BlueprintFunction(s, 'Fn', { ...FN_PROPS, ephemeralStorageSize: Size.gibibytes(1) }),
     fail: s => plain(s, 'Fn', { ephemeralStorageSize: Size.gibibytes(2) }),
     path: 'Test/Fn/Resource',
-    message: `EphemeralStorage.Size is 2,048 MB, allowed is at most 1,024 MB, because /tmp above 512 MB is billed and capped by the platform ${BY}.`,
+    message: `ephemeralStorageSize (EphemeralStorage.Size) is 2,048 MB, allowed is at most 1,024 MB, because /tmp above 512 MB is billed and capped by the platform ${BY}.`,
   },
   {
     rule: 'StandardVpcRequired',
@@ -111,7 +111,7 @@ const CASES: Case[] = [
     pass: s => new BlueprintFunction(s, 'Fn', { ...FN_PROPS, reservedConcurrentExecutions: 10 }),
     fail: s => new lambda.CfnFunction(s, 'Fn', { role: 'arn:aws:iam::123456789012:role/r', code: { zipFile: 'x' }, runtime: 'nodejs24.x', handler: 'index.handler' }),
     path: 'Test/Fn',
-    message: `ReservedConcurrentExecutions is not set, allowed is a reservation (0 to the account limit minus 100), because one function must not starve the others of the account's concurrency ${BY}.`,
+    message: `reservedConcurrentExecutions (ReservedConcurrentExecutions) is not set, allowed is a reservation (0 to the account limit minus 100), because one function must not starve the others of the account's concurrency ${BY}.`,
   },
   {
     rule: 'StandardCodeSigning',
@@ -145,12 +145,12 @@ describe('rules reach every function in scope', () => {
   test('a plain lambda.Function in a stack with no blueprint fails the synth', () => {
     const s = governed({ maxMemorySize: 1024 });
     plain(s, 'Fn', { memorySize: 2048 });
-    expect(() => (s.node.root as App).synth()).toThrow(/\[Test\/Fn\/Resource\] LambdaBlueprints-StandardMaxMemorySize: MemorySize is 2,048 MB/);
+    expect(() => (s.node.root as App).synth()).toThrow(/\[Test\/Fn\/Resource\] LambdaBlueprints-StandardMaxMemorySize: memorySize \(MemorySize\) is 2,048 MB/);
   });
   test('a function of an imported template (CfnInclude)', () => {
     const s = governed({ allowedRuntimes: [lambda.Runtime.PYTHON_3_13] });
     new cfninc.CfnInclude(s, 'Legacy', { templateFile: path.join(__dirname, 'fixtures', 'legacy.json') });
-    expect(both(s, 'StandardAllowedRuntimes').map(r => [r.path, r.message.split(',')[0]])).toEqual([['Test/Legacy/LegacyFn', 'Runtime is "nodejs18.x"']]);
+    expect(both(s, 'StandardAllowedRuntimes').map(r => [r.path, r.message.split(',')[0]])).toEqual([['Test/Legacy/LegacyFn', 'runtime (Runtime) is "nodejs18.x"']]);
   });
   test('a stage created after the app\'s standards, holding only a plain function, is checked too', () => {
     const app = new App();
@@ -182,7 +182,7 @@ describe('a standard on a construct between the app and its stacks', () => {
     BlueprintStandards.of(group).apply({ name: 'acme', rules: { requireReservedConcurrency: true } });
     const stack = new Stack(group, 'S');
     plain(stack, 'Fn');
-    expect(() => app.synth()).toThrow(/\[Group\/S\/Fn\/Resource\] LambdaBlueprints-StandardReservedConcurrency: ReservedConcurrentExecutions is not set/);
+    expect(() => app.synth()).toThrow(/\[Group\/S\/Fn\/Resource\] LambdaBlueprints-StandardReservedConcurrency: reservedConcurrentExecutions \(ReservedConcurrentExecutions\) is not set/);
   });
 });
 
@@ -196,8 +196,8 @@ describe('rules accumulate from every enclosing scope', () => {
     BlueprintStandards.of(stack).apply({ name: 'loose', rules: { maxMemorySize: 10_240 } });
     new BlueprintFunction(stack, 'Fn', { ...FN_PROPS, memorySize: 8192 } as BlueprintFunctionProps);
     expect(both(stack, 'StandardMaxMemorySize').map(r => r.message)).toEqual([
-      'MemorySize is 8,192 MB, allowed is at most 2,048 MB, because memory is billed per GB-second and capped by the platform (standard "acme-prod" set at Prod).',
-      'MemorySize is 8,192 MB, allowed is at most 4,096 MB, because memory is billed per GB-second and capped by the platform (standard "acme" set at the app).',
+      'memorySize (MemorySize) is 8,192 MB, allowed is at most 2,048 MB, because memory is billed per GB-second and capped by the platform (standard "acme-prod" set at Prod).',
+      'memorySize (MemorySize) is 8,192 MB, allowed is at most 4,096 MB, because memory is billed per GB-second and capped by the platform (standard "acme" set at the app).',
     ]);
   });
   test('a standard default that breaks a rule is reported like a prop', () => {

@@ -61,7 +61,7 @@ export function evaluate(index: TemplateIndex, rules: readonly Rule[], fallback:
     const ctx = { index, config: ruleConfigOf(entry.resource, fallback) };
     for (const rule of applicable) {
       for (const finding of rule.check(entry, ctx)) {
-        out.push({ id: finding.id ? `${RULE_PACK}-${finding.id}` : fullId(rule), severity: rule.severity, message: messageOf(finding), entry, finding });
+        out.push({ id: finding.id ? `${RULE_PACK}-${finding.id}` : fullId(rule), severity: rule.severity, message: messageOf(finding, entry.type), entry, finding });
       }
     }
   }

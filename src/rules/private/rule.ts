@@ -1,4 +1,5 @@
 import { Token, Tokenization } from 'aws-cdk-lib';
+import { subjectOf } from './prop-names';
 import { CfnEntry, knownNumber, TemplateIndex } from './template-index';
 import { fmt } from '../../core/private/format';
 import { LimitSpec } from '../../limits';
@@ -63,9 +64,12 @@ export interface Rule {
   check(entry: CfnEntry, ctx: RuleContext): Finding[];
 }
 
-/** The message of a finding. */
-export function messageOf(f: Finding): string {
-  return `${f.property} is ${f.value}, allowed is ${f.allowed}, because ${f.reason}.`;
+/**
+ * The message of a finding on a resource of `type` (none for a construct's input): what is wrong named as the
+ * user wrote it and as the template has it (`memorySize (MemorySize)`, `memory_size (MemorySize)` in Python).
+ */
+export function messageOf(f: Finding, type?: string): string {
+  return `${subjectOf(f.property, type)} is ${f.value}, allowed is ${f.allowed}, because ${f.reason}.`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { fmt } from '../../core/private/format';
+import { spellProp } from '../../core/private/language';
 import { LIMITS, LimitName, LimitSpec } from '../../limits';
 
 export { fmt };
@@ -38,9 +39,9 @@ export class Problems {
     return [...this.messages];
   }
 
-  /** Adds a problem in the standard form. */
+  /** Adds a problem in the standard form (the prop as the user's language spells it). */
   public add(prop: string, value: string, allowed: string, reason: string): void {
-    this.messages.push(`${prop} is ${value}, allowed is ${allowed}, because ${reason}.`);
+    this.messages.push(`${spellProp(prop)} is ${value}, allowed is ${allowed}, because ${reason}.`);
   }
 
   /**

@@ -95,9 +95,9 @@ describe('stream mapping rules', () => {
     const stack = newStack();
     fn(stack).addEventSource(new KinesisEventSource(new kinesis.Stream(stack, 'S'), { startingPosition: lambda.StartingPosition.LATEST }));
     expect(failureHandling(stack)).toEqual([
-      `warning @ ${mappingPath(stack)}: BisectBatchOnFunctionError is not set, allowed is true`,
-      `warning @ ${mappingPath(stack)}: MaximumRecordAgeInSeconds is not set (-1, infinite) without an on-failure destination, allowed is 60–604,800 s, or an on-failure destination`,
-      `warning @ ${mappingPath(stack)}: MaximumRetryAttempts is not set (-1, retry until the record expires), allowed is 0–10,000`,
+      `warning @ ${mappingPath(stack)}: bisectBatchOnError (BisectBatchOnFunctionError) is not set, allowed is true`,
+      `warning @ ${mappingPath(stack)}: maxRecordAge (MaximumRecordAgeInSeconds) is not set (-1, infinite) without an on-failure destination, allowed is 60–604,800 s, or an on-failure destination`,
+      `warning @ ${mappingPath(stack)}: retryAttempts (MaximumRetryAttempts) is not set (-1, retry until the record expires), allowed is 0–10,000`,
     ]);
   });
   test('Noncompliance: explicit -1 and false on a stream given by ARN', () => {
@@ -112,9 +112,9 @@ describe('stream mapping rules', () => {
     });
     expect(blueprintFindings(stack)).toEqual(Array(3).fill('LambdaBlueprints-LambdaStreamFailureHandling @ Test/M'));
     expect(failureHandling(stack)).toEqual([
-      'warning @ Test/M: BisectBatchOnFunctionError is false, allowed is true',
-      'warning @ Test/M: MaximumRecordAgeInSeconds is -1 without an on-failure destination, allowed is 60–604,800 s, or an on-failure destination',
-      'warning @ Test/M: MaximumRetryAttempts is -1, allowed is 0–10,000',
+      'warning @ Test/M: bisectBatchOnError (BisectBatchOnFunctionError) is false, allowed is true',
+      'warning @ Test/M: maxRecordAge (MaximumRecordAgeInSeconds) is -1 without an on-failure destination, allowed is 60–604,800 s, or an on-failure destination',
+      'warning @ Test/M: retryAttempts (MaximumRetryAttempts) is -1, allowed is 0–10,000',
     ]);
   });
   test('Compliance: record age unbounded but an on-failure destination keeps failed records', () => {
