@@ -191,7 +191,7 @@ const packageGo = project.addTask('package:go-module', {
 });
 pkg.spawn(packageGo);
 const testConsumers = project.addTask('test:consumers', {
-  description: 'Synthesize the Python, Java and Go apps in consumers/ from dist/ and compare their templates with the TypeScript examples',
+  description: 'Synthesize the Python, Java and Go apps in consumers/ from dist/ and compare their templates with the TypeScript examples; run the README\'s Python snippets and compile its Java and Go snippets against dist/',
   exec: 'bash consumers/run.sh',
   env: languageEnv,
   receiveArgs: true,
@@ -202,9 +202,10 @@ pkg.spawn(testConsumers);
 // README snippets in every language: jsii-rosetta compiles each TypeScript snippet of the README and of
 // `@example` docs in strict mode (one that does not compile fails the build) into .jsii.tabl.json, which
 // pacmak uses for the docs of the generated packages; the README's "Other languages" section gets their
-// Python and Java forms (a stale README fails CI, as a stale API.md does).
+// Python, Java and Go forms (rosetta's, tidied, or the hand-written ones of build-tools/languages/snippets/;
+// a stale README fails CI, as a stale API.md does). test:consumers runs and compiles those forms.
 const rosetta = project.addTask('rosetta', {
-  description: 'Compile and translate the README and @example snippets (jsii-rosetta, strict); write their Python/Java forms into the README',
+  description: 'Compile and translate the README and @example snippets (jsii-rosetta, strict); write their Python, Java and Go forms into the README',
 });
 rosetta.exec('ts-node --transpile-only --project test/tsconfig.json build-tools/languages/rosetta-fixture.ts');
 rosetta.exec('jsii-rosetta extract --strict --batch');

@@ -2,6 +2,10 @@
 # test:consumers — install the packages `npx projen build` just made (dist/) into a Python, a Java and a Go
 # app, synthesize each into consumers/out/<language>/, then run consumers/consumers.test.ts, which compares
 # their templates with the TypeScript examples' and reads the Python app's cdk-nag findings.
+# After each app, the README's snippets in that language (the forms in the README's "Other languages" block,
+# written as programs into consumers/out/readme/ by build-tools/languages/readme-programs.ts): every Python form
+# runs (consumers/readme/run_snippets.py), every Java form compiles (one Maven compile, consumers/java/pom.xml's
+# dependencies), every Go form compiles (one `go vet`). A snippet that fails fails the build.
 #
 # Usage: npx projen test:consumers [python|java|go ...]   (default: all three; the test needs all three)
 # Needs: python3 (venv), mvn + JDK 17, go; downloads land in .cache/ (pip, Maven and Go module caches).
@@ -57,10 +61,31 @@ go_app() {
   (cd consumers/go && go run -mod=readonly . "${root}/consumers/out/go")
 }
 
+readme_programs() {
+  npx ts-node --transpile-only --project test/tsconfig.json build-tools/languages/readme-programs.ts "${root}/consumers/out/readme"
+}
+
+python_readme() {
+  "${root}/.cache/venv-python/bin/python" consumers/readme/run_snippets.py "${root}/consumers/out/readme"
+}
+
+java_readme() {
+  mvn -B -q -Dmaven.repo.local="${root}/.cache/m2" -f consumers/java/pom.xml \
+    -Dcdk-lambda-blueprints.version="$(node -p "require('./package.json').version")" \
+    -Dconsumer.sources="${root}/consumers/out/readme/java" -Dconsumer.build="${root}/consumers/out/readme/java-target" compile
+}
+
+go_readme() {
+  (cd consumers/out/readme/go && go vet -mod=readonly ./...)
+}
+
 mkdir -p consumers/out
+step "README snippets as programs" readme_programs
+declare -A readme_check=([python]="run" [java]="compile" [go]="compile")
 for lang in "${langs[@]}"; do
   # The app's stderr, shown and kept for consumers.test.ts: jsii's Node.js banner must not be in it.
   step "${lang} app (install + synth)" "${lang}_app" 2> >(tee "consumers/out/${lang}.stderr" >&2)
   wait $! # the tee
+  step "${lang} README snippets (${readme_check[${lang}]})" "${lang}_readme"
 done
 CONSUMER_LANGUAGES="${langs[*]}" step "template comparison" npx jest --ci --coverage=false --testMatch '<rootDir>/consumers/**/*.test.ts'

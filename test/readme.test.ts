@@ -22,7 +22,7 @@ describe('README', () => {
     }
   });
 
-  test('every TypeScript snippet has its Python and Java form in the generated section (npx projen rosetta)', () => {
+  test('every TypeScript snippet has its Python, Java and Go form in the generated section (npx projen rosetta)', () => {
     const start = readme.indexOf('<!-- rosetta:start -->');
     const end = readme.indexOf('<!-- rosetta:end -->');
     expect(start).toBeGreaterThan(-1);
@@ -31,6 +31,7 @@ describe('README', () => {
     expect(generated.match(/<details><summary>/g)?.length).toBe(outside.length);
     expect(generated.match(/^```python$/gm)?.length).toBe(outside.length);
     expect(generated.match(/^```java$/gm)?.length).toBe(outside.length);
+    expect(generated.match(/^```go$/gm)?.length).toBe(outside.length);
   });
 
   test('the developer commands stay verbatim, and example links are absolute', () => {

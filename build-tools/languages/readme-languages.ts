@@ -1,72 +1,79 @@
 /**
- * Writes the Python and Java forms of the README's TypeScript snippets into the README's "Other languages"
- * section, between `<!-- rosetta:start -->` and `<!-- rosetta:end -->`, from the tablet that
- * `jsii-rosetta extract --strict` just wrote (.jsii.tabl.json). Run by `npx projen rosetta` (part of the
- * build, after compile): a snippet that does not compile has already failed the build there, and a README
- * whose translations are stale changes here (CI fails on a changed tracked file: commit the README).
+ * Writes the Python, Java and Go forms of the README's TypeScript snippets into the README's "Other
+ * languages" section, between `<!-- rosetta:start -->` and `<!-- rosetta:end -->`. Run by `npx projen
+ * rosetta` (part of the build, after compile): a snippet that does not compile has already failed the build
+ * in `jsii-rosetta extract --strict`, and a README whose forms are stale changes here (CI fails on a changed
+ * tracked file: commit the README).
+ *
+ * A form is, in this order:
+ * - the hand-written one, build-tools/languages/snippets/<language>/<slug>.<ext>, where the translation is
+ *   wrong (constructors with props, idioms, comments in TypeScript terms): it is what the README shows;
+ * - else jsii-rosetta's translation from the tablet `jsii-rosetta extract` just wrote (.jsii.tabl.json),
+ *   tidied (tidy-translations.ts: Java's imports made single-type imports, Python's library imports merged).
+ * Go has no translation here (rosetta's Go does not compile): every snippet has a hand-written Go form.
+ *
+ * The consumer step (consumers/run.sh) then runs every Python form and compiles every Java and Go form,
+ * taken from the README itself (build-tools/languages/readme-programs.ts).
  *
  * Usage: ts-node build-tools/languages/readme-languages.ts [--check]   (--check: fail instead of writing)
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isTypeScriptFence } from '../readme-snippets';
+import { END, handWritten, handWrittenFiles, LANGUAGES, Language, ROOT, START, typescriptSnippets } from './readme-block';
+import { JavaNames, tidyJava, tidyPython } from './tidy-translations';
 
-const root = path.join(__dirname, '..', '..');
-const readmeFile = path.join(root, 'README.md');
-const START = '<!-- rosetta:start -->';
-const END = '<!-- rosetta:end -->';
-const LANGUAGES: Array<[string, string]> = [['python', 'Python'], ['java', 'Java']];
+const readmeFile = path.join(ROOT, 'README.md');
 
-interface Snippet { readonly heading: string; readonly source: string }
-
-/** The README's TypeScript snippets outside the generated block, with the heading they stand under. */
-function typescriptSnippets(readme: string): Snippet[] {
-  const out: Snippet[] = [];
-  let heading = '';
-  let inGenerated = false;
-  const lines = readme.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.startsWith(START)) inGenerated = true;
-    if (line.startsWith(END)) inGenerated = false;
-    if (inGenerated) continue;
-    const h = /^#{2,3} (.+)$/.exec(line);
-    if (h) heading = h[1];
-    if (isTypeScriptFence(line)) {
-      const body: string[] = [];
-      for (i++; i < lines.length && !lines[i].startsWith('```'); i++) body.push(lines[i]);
-      out.push({ heading, source: body.join('\n') });
-    }
-  }
-  return out;
+interface Translation {
+  readonly python?: string;
+  readonly java?: string;
+  /** The Java class names of the types the snippet references. */
+  readonly javaTypes: string[];
 }
 
-function translations(): Map<string, Record<string, string>> {
-  const tablet = JSON.parse(fs.readFileSync(path.join(root, '.jsii.tabl.json'), 'utf-8'));
-  const bySource = new Map<string, Record<string, string>>();
+/** The tablet's Python and Java translations of the README's snippets, by TypeScript source. */
+function translations(): Map<string, Translation> {
+  const tablet = JSON.parse(fs.readFileSync(path.join(ROOT, '.jsii.tabl.json'), 'utf-8'));
+  const names = new JavaNames();
+  const library = Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT, '.jsii'), 'utf-8')).types);
+  const bySource = new Map<string, Translation>();
   for (const snippet of Object.values<any>(tablet.snippets)) {
     if (snippet.location?.api?.api !== 'moduleReadme') continue;
-    const langs: Record<string, string> = {};
-    for (const [lang] of LANGUAGES) langs[lang] = snippet.translations[lang]?.source;
-    bySource.set(String(snippet.translations.$.source).trim(), langs);
+    const fqns: string[] = [...snippet.fqnsReferenced ?? [], ...library];
+    bySource.set(String(snippet.translations.$.source).trim(), {
+      python: snippet.translations.python?.source,
+      java: snippet.translations.java?.source,
+      javaTypes: [...new Set(fqns.map(f => names.javaName(f)).filter((n): n is string => n !== undefined))],
+    });
   }
   return bySource;
 }
 
+function form(lang: Language, slug: string, heading: string, translated: Translation): string {
+  const own = handWritten(slug, lang);
+  if (own !== undefined) return own;
+  const where = `README snippet "${slug}" (under "${heading}")`;
+  if (lang.id === 'go') throw new Error(`${where} has no Go form: write build-tools/languages/snippets/go/${slug}.go (jsii-rosetta's Go translations do not compile)`);
+  const t = translated[lang.id];
+  if (!t) throw new Error(`${where} has no ${lang.name} translation in .jsii.tabl.json`);
+  return (lang.id === 'java' ? tidyJava(t, translated.javaTypes) : tidyPython(t)).trimEnd();
+}
+
 function generated(readme: string): string {
   const bySource = translations();
+  const snippets = typescriptSnippets(readme);
+  const slugs = new Set(snippets.map(s => s.slug));
+  const orphans = handWrittenFiles().filter(f => !slugs.has(path.basename(f).replace(/\.\w+$/, '')));
+  if (orphans.length > 0) throw new Error(`build-tools/languages/snippets: no README snippet has the slug of ${orphans.join(', ')} (slugs: ${[...slugs].join(', ')})`);
   const blocks: string[] = [
     START,
-    '<!-- Generated by build-tools/languages/readme-languages.ts from jsii-rosetta (npx projen rosetta): do not edit. -->',
+    '<!-- Generated by build-tools/languages/readme-languages.ts (npx projen rosetta) from jsii-rosetta and build-tools/languages/snippets/: do not edit. -->',
   ];
-  for (const snippet of typescriptSnippets(readme)) {
+  for (const snippet of snippets) {
     const t = bySource.get(snippet.source.trim());
     if (!t) throw new Error(`README snippet under "${snippet.heading}" has no translation in .jsii.tabl.json: run npx projen compile, then npx projen rosetta`);
-    blocks.push('', `<details><summary>${snippet.heading}: ${LANGUAGES.map(([, name]) => name).join(', ')}</summary>`, '');
-    for (const [lang] of LANGUAGES) {
-      if (!t[lang]) throw new Error(`README snippet under "${snippet.heading}" has no ${lang} translation`);
-      blocks.push('```' + lang, t[lang].trimEnd(), '```', '');
-    }
+    blocks.push('', `<details><summary>${snippet.heading}: ${LANGUAGES.map(l => l.name).join(', ')}</summary>`, `<!-- snippet: ${snippet.slug} -->`, '');
+    for (const lang of LANGUAGES) blocks.push('```' + lang.id, form(lang, snippet.slug, snippet.heading, t), '```', '');
     blocks.push('</details>');
   }
   blocks.push(END);
@@ -80,14 +87,14 @@ function main(): void {
   if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} block (section "Other languages")`);
   const updated = readme.slice(0, start) + generated(readme) + readme.slice(end + END.length);
   if (updated === readme) {
-    console.log('README.md: translations up to date');
+    console.log('README.md: snippet forms up to date');
   } else if (process.argv.includes('--check')) {
-    console.error('README.md: the Python/Java translations are stale: run npx projen rosetta and commit README.md');
+    console.error('README.md: the Python/Java/Go forms of the snippets are stale: run npx projen rosetta and commit README.md');
     process.exitCode = 1;
   } else {
     fs.writeFileSync(readmeFile, updated);
-    console.log('README.md: translations written');
+    console.log('README.md: snippet forms written');
   }
 }
 
-main();
+if (require.main === module) main();

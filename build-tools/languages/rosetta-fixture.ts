@@ -8,7 +8,9 @@
  * create (DECLARATIONS below), all bound inside the snippet's function, so that a snippet may still import or
  * declare them itself. It imports nothing: a snippet imports the aws-cdk-lib modules it uses (as the README's
  * snippets do, since test/readme.test.ts compiles each as a module), and rosetta hoists those imports above
- * the frame. A snippet that needs another free variable: add it to DECLARATIONS and run `npx projen rosetta`.
+ * the frame. A snippet that needs another free variable: add it to DECLARATIONS, make it in the preludes the
+ * consumer step runs the README's other languages with (consumers/readme/: run_snippets.py, SnippetStack.java,
+ * prelude.go; test/languages/readme-languages.test.ts checks they have every name), and run `npx projen rosetta`.
  * A whole program (a class, an App) is marked ```ts nofixture in the README and compiles on its own.
  */
 import * as fs from 'fs';
@@ -47,7 +49,7 @@ const CORE = ['App', 'Aspects', 'Aws', 'CfnOutput', 'Duration', 'Fn', 'RemovalPo
 const NAG = ['AwsSolutionsChecks', 'HIPAASecurityChecks', 'NIST80053R5Checks', 'PCIDSS321Checks', 'ServerlessChecks'];
 
 /** Things snippets use without creating them: `name: type` (types may use the MODULES aliases). */
-const DECLARATIONS: Record<string, string> = {
+export const DECLARATIONS: Record<string, string> = {
   __dirname: 'string',
   accessPoint: 'efs.AccessPoint',
   alb: 'elbv2.ApplicationLoadBalancer',
@@ -125,7 +127,9 @@ function fixture(): string {
   ].join('\n');
 }
 
-const file = path.join(root, 'rosetta', 'default.ts-fixture');
-fs.mkdirSync(path.dirname(file), { recursive: true });
-fs.writeFileSync(file, fixture());
-console.log(`wrote ${path.relative(root, file)}`);
+if (require.main === module) {
+  const file = path.join(root, 'rosetta', 'default.ts-fixture');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, fixture());
+  console.log(`wrote ${path.relative(root, file)}`);
+}
