@@ -40,7 +40,7 @@ export const LIMITS = {
   compatibleArchitecturesPerLayer: spec(1, 2, 'architectures', 'a layer version declares x86_64, arm64 or both'),
   layerLicenseLength: spec(1, 512, 'characters', 'a layer license is an SPDX identifier, a URL or a license text of at most 512 characters'),
   reservedConcurrency: spec(0, 900, 'executions', 'at least 100 of the account concurrency limit must stay unreserved'),
-  accountConcurrency: spec(100, 1_000_000, 'executions', 'the account concurrency limit is 1,000 per region unless raised'),
+  accountConcurrency: spec(1, 1_000_000, 'executions', 'the account concurrency limit is 1,000 per region unless raised (new accounts may start lower)'),
   unreservedConcurrencyFloor: spec(100, 100, 'executions', 'Lambda keeps 100 executions unreserved for functions without reserved concurrency'),
   securityGroupsPerFunction: spec(1, 5, 'security groups', 'a VPC function accepts at most 5 security groups'),
   functionAvailabilityZones: spec(2, 1_000, 'AZs', 'Lambda keeps a VPC function available only while one of its subnets\' AZs is up: use subnets in at least two AZs'),
@@ -138,6 +138,34 @@ export const EFS_MOUNT_PATH_PATTERN = /^\/mnt\/[a-zA-Z0-9-_.]+$/;
 
 /** Key fragments that suggest a secret sits in an environment variable. */
 export const SECRET_LOOKING_KEYS: readonly string[] = ['PASSWORD', 'PASSWD', 'SECRET', 'TOKEN', 'API_KEY', 'APIKEY', 'PRIVATE_KEY', 'CREDENTIAL'];
+
+/** A handler format of a zip package: the pattern and an example for messages. */
+export interface HandlerFormat {
+  readonly pattern: RegExp;
+  readonly example: string;
+}
+
+/**
+ * Handler formats per runtime name prefix (zip packages only).
+ * .NET: a class library's `Assembly::Namespace.Class::Method`, or an executable assembly's name alone (top-level
+ * statements). Ruby: `file.method`, or a class method `file.Module::Class.method` (AWS's own example:
+ * `source.LambdaFunctions::Handler.process`).
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/csharp-handler.html
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/ruby-handler.html
+ */
+export const HANDLER_FORMATS: ReadonlyArray<readonly [RegExp, HandlerFormat]> = [
+  [/^nodejs/, { pattern: /^[\w\-/.]*[\w\-]\.[A-Za-z_$][\w$]*$/, example: 'file.export (e.g. index.handler)' }],
+  [/^python/, { pattern: /^[\w\-/.]*\w\.[A-Za-z_]\w*$/, example: 'module.function (e.g. app.handler)' }],
+  [/^java/, { pattern: /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*(::[A-Za-z_$][\w$]*)?$/, example: 'package.Class::method (e.g. com.example.Handler::handleRequest)' }],
+  [/^dotnet/, {
+    pattern: /^([\w.]+::[\w.]+::\w+|[\w.]+)$/,
+    example: 'Assembly::Namespace.Class::Method, or the assembly name of an executable assembly',
+  }],
+  [/^ruby/, {
+    pattern: /^[\w\-/.]*?\w\.((?:[A-Z]\w*::)*[A-Z]\w*\.)?[A-Za-z_]\w*[?!]?$/,
+    example: 'file.method (e.g. function.handler) or file.Module::Class.method',
+  }],
+];
 
 /** Runtimes AWS Lambda no longer supports for new functions (deprecated in aws-cdk-lib). */
 export const DEPRECATED_RUNTIMES: readonly string[] = [

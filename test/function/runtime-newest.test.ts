@@ -1,5 +1,5 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { newestOfFamily } from '../../src/function/private/runtime-rules';
+import { newestOfFamily } from '../../src/rules/private/runtimes';
 
 describe('newestOfFamily', () => {
   test('compares versions numerically (python3.14 is newer than python3.9)', () => {

@@ -173,7 +173,8 @@ describe('handler', () => {
     [lambda.Runtime.JAVA_25, 'com.example.Handler', true],
     [lambda.Runtime.JAVA_25, 'com example', false],
     [lambda.Runtime.DOTNET_10, 'App::App.Function::Handler', true],
-    [lambda.Runtime.DOTNET_10, 'App.Function.Handler', false],
+    [lambda.Runtime.DOTNET_10, 'App.Function.Handler', true],
+    [lambda.Runtime.DOTNET_10, 'App::Function', false],
     [lambda.Runtime.PROVIDED_AL2023, 'anything', true],
   ])('%s handler %s accepted: %s', (runtime, handler, ok) => {
     const code = lambda.Code.fromBucket(s3.Bucket.fromBucketName(newStack('B'), 'B', 'code-bucket'), 'k.zip', 'v1');

@@ -1,11 +1,11 @@
 import { Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { isDeprecatedRuntime } from './runtime-rules';
 import { NagAcknowledgements } from '../../nag/acknowledge';
 import { ENI_WILDCARD_REASON } from '../../network/private/placement';
 import { LambdaRuntimeDeprecated } from '../../rules/function/runtime-deprecated';
 import { fullId } from '../../rules/private/engine';
+import { isDeprecatedRuntime } from '../../rules/private/runtimes';
 import type { BlueprintFunctionProps } from '../blueprint-function-props';
 
 /** The findings a BlueprintFunction acknowledges on purpose: X-Ray's (and the ENIs') wildcard, a deprecated runtime kept on request. */

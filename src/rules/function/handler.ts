@@ -1,6 +1,6 @@
-import { handlerFormat } from '../../function/private/runtime-rules';
 import { INLINE_CODE_RUNTIME_PATTERN, LIMITS } from '../../limits';
 import { Finding, FUNCTION, Rule, Severity, show } from '../private/rule';
+import { handlerFormat } from '../private/runtimes';
 import { isObject, knownString } from '../private/template-index';
 
 function formatFindings(handler: string, runtime: string | undefined, inline: boolean): Finding[] {

@@ -9,7 +9,7 @@ export const LambdaReservedConcurrency: Rule = {
   types: [FUNCTION],
   check: (e, { config }) => checkLimit('ReservedConcurrentExecutions', e.properties.ReservedConcurrentExecutions, {
     ...LIMITS.reservedConcurrency,
-    max: config.accountConcurrencyLimit - LIMITS.unreservedConcurrencyFloor.min,
+    max: Math.max(0, config.accountConcurrencyLimit - LIMITS.unreservedConcurrencyFloor.min),
     reason: `at least ${fmt(LIMITS.unreservedConcurrencyFloor.min)} of the account concurrency limit (${fmt(config.accountConcurrencyLimit)}) must stay unreserved`,
   }),
 };

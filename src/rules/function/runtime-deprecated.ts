@@ -1,5 +1,5 @@
-import { isDeprecatedRuntime } from '../../function/private/runtime-rules';
 import { FUNCTION, Rule, Severity, show } from '../private/rule';
+import { isDeprecatedRuntime } from '../private/runtimes';
 import { knownString } from '../private/template-index';
 
 /** The runtime is one AWS Lambda still supports. */

@@ -1,5 +1,5 @@
-import { isDeprecatedRuntime, newestOfFamily } from '../../function/private/runtime-rules';
 import { FUNCTION, Rule, Severity, show } from '../private/rule';
+import { isDeprecatedRuntime, newestOfFamily } from '../private/runtimes';
 import { knownString } from '../private/template-index';
 
 /** The runtime is the newest of its family. */

@@ -1,8 +1,8 @@
-import { handlerFormat } from '../../function/private/runtime-rules';
 import { readZipBufferEntries, readZipEntries } from '../../layers/private/zip-reader';
 import { jsExports, pythonDefines } from '../private/handler-exports';
 import { codePackageOf, fileOf, layerPackagesOf, LocatedPackage, readPackageFiles, readPackageText } from '../private/packages';
 import { Finding, FUNCTION, Rule, Severity, show } from '../private/rule';
+import { handlerFormat } from '../private/runtimes';
 import { CfnEntry, isObject, knownString, TemplateIndex } from '../private/template-index';
 
 const NODE_EXTENSIONS = ['.js', '.mjs', '.cjs'];
