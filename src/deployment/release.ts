@@ -6,6 +6,7 @@ import { AliasDeployment } from './alias-deployment';
 import { FunctionDeploymentOptions } from './options';
 import { invalidateVersionOnLayerContent } from './private/version-hash';
 import { within } from './private/within';
+import { show } from '../rules/private/rule';
 import { isToken, Problems, validateAtSynth } from '../validation/private/problems';
 
 /** Default alias name of a released function. */
@@ -136,7 +137,7 @@ export class FunctionRelease extends Construct {
     }
     const count = typeof provisioned === 'number' ? provisioned : undefined;
     p.limit('provisionedConcurrency', count, 'provisionedConcurrency');
-    p.when(weighted, 'provisionedConcurrency', `${provisioned} with weighted routing`, 'provisioned concurrency or weighted routing',
+    p.when(weighted, 'provisionedConcurrency', `${show(provisioned)} with weighted routing`, 'provisioned concurrency or weighted routing',
       'Lambda cannot change provisioned concurrency on an alias while it routes weighted traffic');
     const reserved = stack.resolve((this.fn.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions);
     const max = scaling?.maxCapacity;

@@ -1,8 +1,11 @@
-import { Duration } from 'aws-cdk-lib';
+import { CfnParameter, Duration } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { both, constructMode, FN_PROPS, newStack, ofRule, packMode } from './modes';
-import { BlueprintFunction } from '../../src';
+import { BlueprintFunction, BlueprintQueueSource, KinesisToFunction, QueueToFunction } from '../../src';
+import { synthErrors } from '../helpers';
 
 // Inputs that got the wrong answer (issue 28), each identical in construct mode and in LambdaBlueprintChecks.
 
@@ -66,4 +69,54 @@ describe('an account with a reduced concurrency quota', () => {
     ]);
   });
 });
-void Duration;
+
+describe('an imported FIFO queue is known by its ARN', () => {
+  const ARN = 'arn:aws:sqs:us-east-1:123456789012:jobs.fifo';
+  test.each([
+    ['a batching window', { maxBatchingWindow: Duration.seconds(30) },
+      'maxBatchingWindow (MaximumBatchingWindowInSeconds) is 30 s, allowed is not set on a FIFO queue, because Lambda does not support a batching window on SQS FIFO sources.'],
+    ['a batch of 100', { batchSize: 100 },
+      'batchSize (BatchSize) is 100 messages, allowed is a whole number 1–10 messages, because SQS FIFO batches hold 1 to 10 messages.'],
+  ])('%s is refused in both modes', (_name, options, message) => {
+    const stack = newStack();
+    const fn = new BlueprintFunction(stack, 'Fn', FN_PROPS);
+    fn.addEventSource(new BlueprintQueueSource(sqs.Queue.fromQueueArn(stack, 'Q', ARN), options));
+    const found = both(stack, 'LambdaSqsMapping');
+    expect(found.map(f => f.message)).toEqual([message]);
+    expect(found[0].path).toMatch(/^Test\/Fn\/Function\/SqsSourceTestQ[0-9A-F]{8}\/Resource$/);
+  });
+
+  test('a standard queue imported by ARN still takes 100 messages with a window', () => {
+    const stack = newStack();
+    const fn = new BlueprintFunction(stack, 'Fn', FN_PROPS);
+    fn.addEventSource(new BlueprintQueueSource(sqs.Queue.fromQueueArn(stack, 'Q', 'arn:aws:sqs:us-east-1:123456789012:jobs'), { batchSize: 100, maxBatchingWindow: Duration.seconds(1) }));
+    expect(both(stack, 'LambdaSqsMapping')).toEqual([]);
+  });
+});
+
+describe('deploy-time values are shown as the template has them, never as [object Object]', () => {
+  test('a CfnParameter provisioned concurrency with weighted routing', () => {
+    const stack = newStack();
+    new BlueprintFunction(stack, 'Fn', {
+      ...FN_PROPS,
+      deployment: {
+        provisionedConcurrency: new CfnParameter(stack, 'Provisioned', { type: 'Number' }).valueAsNumber,
+        weightedRouting: { version: lambda.Version.fromVersionArn(stack, 'V', 'arn:aws:lambda:us-east-1:123456789012:function:f:1'), weight: 0.1 },
+      },
+    });
+    expect(synthErrors(stack)).toEqual(['[Test/Fn/Release] provisionedConcurrency is {"Ref":"Provisioned"} with weighted routing, allowed is provisioned '
+      + 'concurrency or weighted routing, because Lambda cannot change provisioned concurrency on an alias while it routes weighted traffic.']);
+  });
+});
+
+describe('alarm thresholds CloudWatch takes are accepted', () => {
+  test('messageAgeThreshold 1.5 s and iteratorAgeThreshold 0.5 ms', () => {
+    const stack = newStack();
+    new QueueToFunction(stack, 'Jobs', { functionProps: FN_PROPS, sourceOptions: { messageAgeThreshold: Duration.millis(1500) } });
+    new KinesisToFunction(stack, 'Stream', { functionProps: FN_PROPS, sourceOptions: { startingPosition: lambda.StartingPosition.LATEST, iteratorAgeThreshold: Duration.millis(0.5) } });
+    expect(synthErrors(stack)).toEqual([]);
+    const alarms = Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm');
+    const thresholds = Object.values(alarms).map((a: any) => [a.Properties.MetricName, a.Properties.Threshold]);
+    expect(thresholds).toEqual(expect.arrayContaining([['ApproximateAgeOfOldestMessage', 1.5], ['IteratorAge', 0.5]]));
+  });
+});

@@ -32,8 +32,10 @@ export const LambdaSqsMapping: Rule = {
   types: [MAPPING],
   check: (e, { index }: { index: TemplateIndex }) => {
     if (sourceKind(index, e) !== SourceKind.QUEUE) return [];
-    const queue = index.target(e.properties.EventSourceArn);
-    const fifo = queue ? isTrue(queue.properties.FifoQueue) : false;
+    const arn = e.properties.EventSourceArn;
+    const queue = index.target(arn);
+    // An imported queue is known by its ARN only: a FIFO queue's name (the ARN's last part) ends in .fifo.
+    const fifo = queue ? isTrue(queue.properties.FifoQueue) : typeof arn === 'string' && arn.endsWith('.fifo');
     const out: Finding[] = STREAM_ONLY.filter(p => e.properties[p] !== undefined)
       .map(p => ({ property: p, value: show(e.properties[p]), allowed: 'not set on an SQS source', reason: SQS_REASON }));
     out.push(...batchFindings(e, fifo));

@@ -155,7 +155,8 @@ export function bindSource(spec: SourceSpec, target: lambda.IFunction): BoundSou
       const functionName = (fn ?? target).functionName;
       iteratorAgeAlarm = childSingleton(target as unknown as Construct, 'IteratorAgeAlarm', (parent, id) => createAlarm(parent, id, {
         metric: new cloudwatch.Metric({ namespace: 'AWS/Lambda', metricName: 'IteratorAge', dimensionsMap: { FunctionName: functionName }, statistic: 'Maximum', period: ALARM_PERIOD }),
-        threshold: threshold.toMilliseconds(),
+        // CloudWatch thresholds are doubles: a fraction of a millisecond is a valid threshold.
+        threshold: threshold.toMilliseconds({ integral: false }),
         description: `${target.node.path}: the newest stream records wait longer than ${threshold.toHumanString()} (IteratorAge): the function falls behind or a batch is blocking a shard.`,
       }));
     }
@@ -163,7 +164,7 @@ export function bindSource(spec: SourceSpec, target: lambda.IFunction): BoundSou
       const threshold = o.messageAgeThreshold ?? STREAM_DEFAULTS.messageAgeThreshold;
       messageAgeAlarm = createAlarm(scope, 'MessageAgeAlarm', {
         metric: spec.queue.metricApproximateAgeOfOldestMessage({ period: ALARM_PERIOD, statistic: 'Maximum' }),
-        threshold: threshold.toSeconds(),
+        threshold: threshold.toSeconds({ integral: false }),
         description: `${scope.node.path}: the oldest message of the source queue is older than ${threshold.toHumanString()}: the function falls behind or keeps failing.`,
       });
     }
