@@ -6,6 +6,8 @@ import { LIMITS } from '../limits';
 import { assetOf, LayerFacts, recordLayerFacts } from './private/layer-facts';
 import { allowedLayout, isCustomRuntime, layoutServes, topLevel } from './private/layout';
 import { formatBytes, inspectPackage, isExecutable, PackageContents, permissions } from './private/package-contents';
+import { LambdaLayers } from '../rules/function/layers';
+import { reportInput } from '../rules/private/enforce';
 import { fmt, isToken, Problems, validateAtSynth, warn } from '../validation/private/problems';
 
 /** Pattern of an AWS account id. */
@@ -127,10 +129,20 @@ export class BlueprintLayer extends Resource implements lambda.ILayerVersion {
    * @param attrs the known attributes
    */
   public static fromLayerVersionAttributes(scope: Construct, id: string, attrs: BlueprintLayerAttributes): lambda.ILayerVersion {
+    // No runtime at all: aws-cdk-lib would throw without the path or the prop; reported at synth instead.
+    const none = attrs.compatibleRuntimes !== undefined && attrs.compatibleRuntimes.length === 0;
     const layer = lambda.LayerVersion.fromLayerVersionAttributes(scope, id, {
       layerVersionArn: attrs.layerVersionArn,
-      compatibleRuntimes: attrs.compatibleRuntimes,
+      compatibleRuntimes: none ? undefined : attrs.compatibleRuntimes,
     });
+    if (none) {
+      reportInput(layer, LambdaLayers, {
+        property: 'compatibleRuntimes',
+        value: '[] (no runtime)',
+        allowed: 'at least one runtime, or the prop unset when the runtimes are unknown',
+        reason: 'a layer that declares no compatible runtime can be attached to no function',
+      });
+    }
     recordLayerFacts(layer, {
       fingerprint: isToken(attrs.layerVersionArn) ? undefined : attrs.layerVersionArn,
       unzippedSizeBytes: attrs.unzippedSizeBytes,

@@ -14,7 +14,7 @@ import { BlueprintQueueSourceOptions } from '../sources/options';
 import { functionTimeout } from '../sources/private/function-timeout';
 import { BlueprintQueueSource } from '../sources/queue';
 import { defaultOf } from '../standards/private/registry';
-import { validateAtSynth } from '../validation/private/problems';
+import { isToken, validateAtSynth } from '../validation/private/problems';
 
 /** The redrive maxReceiveCount a created source queue gets by default. */
 const DEFAULT_MAX_RECEIVE_COUNT = 5;
@@ -113,7 +113,11 @@ export class QueueToFunction extends Construct {
         encryptionMasterKey: key,
         enforceSSL: true,
         retentionPeriod: retention.pass,
-        deadLetterQueue: { queue: deadLetters.queue, maxReceiveCount },
+        // A count aws-cdk-lib would throw on (below 1, NaN) is reported below with the range; the queue gets the default meanwhile.
+        deadLetterQueue: {
+          queue: deadLetters.queue,
+          maxReceiveCount: isToken(maxReceiveCount) || maxReceiveCount >= 1 ? maxReceiveCount : DEFAULT_MAX_RECEIVE_COUNT,
+        },
       });
       if (retention.raw !== undefined) (queue.node.defaultChild as sqs.CfnQueue).messageRetentionPeriod = retention.raw;
       const fn = this.function;

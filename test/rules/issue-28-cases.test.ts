@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { both, constructMode, FN_PROPS, newStack, ofRule, packMode } from './modes';
-import { BlueprintFunction, BlueprintQueueSource, KinesisToFunction, QueueToFunction } from '../../src';
+import { BlueprintFunction, BlueprintLayer, BlueprintQueueSource, KinesisToFunction, QueueToFunction } from '../../src';
 import { synthErrors } from '../helpers';
 
 // Inputs that got the wrong answer (issue 28), each identical in construct mode and in LambdaBlueprintChecks.
@@ -118,5 +118,41 @@ describe('alarm thresholds CloudWatch takes are accepted', () => {
     const alarms = Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm');
     const thresholds = Object.values(alarms).map((a: any) => [a.Properties.MetricName, a.Properties.Threshold]);
     expect(thresholds).toEqual(expect.arrayContaining([['ApproximateAgeOfOldestMessage', 1.5], ['IteratorAge', 0.5]]));
+  });
+});
+
+describe('Runtime.FROM_IMAGE with a zip package is reported with its path and prop (aws-cdk-lib throws without them)', () => {
+  test('at the blueprint, under LambdaImageUri, with every other problem', () => {
+    const stack = newStack();
+    new BlueprintFunction(stack, 'Fn', { ...FN_PROPS, runtime: lambda.Runtime.FROM_IMAGE, memorySize: 64 });
+    expect(synthErrors(stack)).toEqual([
+      '[Test/Fn] LambdaBlueprints-LambdaImageUri: runtime is Runtime.FROM_IMAGE for a zip package, allowed is the runtime of the code\'s language '
+        + '(e.g. Runtime.NODEJS_24_X), because Runtime.FROM_IMAGE goes with container image code only (BlueprintCode.fromImageAsset, '
+        + 'BlueprintCode.fromEcr, lambda.Code.fromEcrImage).',
+      '[Test/Fn/Function/Resource] LambdaBlueprints-LambdaMemorySize: memorySize (MemorySize) is 64 MB, allowed is a whole number 128–10,240 MB, '
+        + 'because Lambda allocates memory in whole MB from 128 to 10,240 MB (CPU scales with it).',
+    ]);
+  });
+});
+
+describe('an imported layer that declares no runtime is reported with its path and prop (aws-cdk-lib throws without them)', () => {
+  test('BlueprintLayer.fromLayerVersionAttributes with compatibleRuntimes: []', () => {
+    const stack = newStack();
+    const layer = BlueprintLayer.fromLayerVersionAttributes(stack, 'Deps', { layerVersionArn: 'arn:aws:lambda:us-east-1:123456789012:layer:deps:1', compatibleRuntimes: [] });
+    new BlueprintFunction(stack, 'Fn', { ...FN_PROPS, layers: [layer] });
+    expect(synthErrors(stack)).toEqual([
+      '[Test/Deps] LambdaBlueprints-LambdaLayers: compatibleRuntimes is [] (no runtime), allowed is at least one runtime, or the prop unset when the '
+        + 'runtimes are unknown, because a layer that declares no compatible runtime can be attached to no function.',
+    ]);
+  });
+});
+
+describe('QueueToFunction maxReceiveCount 0 is reported with its path and prop (aws-cdk-lib throws without them)', () => {
+  test.each([[0, '0'], [NaN, 'NaN']])('%p', (maxReceiveCount, printed) => {
+    const stack = newStack();
+    new QueueToFunction(stack, 'Jobs', { functionProps: FN_PROPS, maxReceiveCount });
+    expect(synthErrors(stack)).toEqual([
+      `[Test/Jobs] maxReceiveCount is ${printed} receives, allowed is a whole number 5–1,000 receives, because a redrive maxReceiveCount of at least 5 keeps transient failures out of the DLQ.`,
+    ]);
   });
 });

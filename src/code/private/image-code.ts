@@ -13,11 +13,35 @@ export function isImageCode(code: lambda.Code): boolean {
   return code instanceof lambda.EcrImageCode || code instanceof lambda.AssetImageCode || code instanceof ImageAssetCode;
 }
 
-/** The problem of an image function whose runtime or handler is a zip package's, or undefined. */
-export function imageHandlerProblem(runtime: lambda.Runtime, handler: string): string | undefined {
-  if (runtime === lambda.Runtime.FROM_IMAGE && handler === lambda.Handler.FROM_IMAGE) return undefined;
-  const value = handler !== lambda.Handler.FROM_IMAGE ? `Handler is ${JSON.stringify(handler)}` : `Runtime is ${JSON.stringify(runtime.name)}`;
-  return `${value} for a container image, allowed is Handler.FROM_IMAGE with Runtime.FROM_IMAGE (the image's ENTRYPOINT and CMD name the runtime and handler), because Lambda takes both from the image and refuses them on an image function.`;
+/** What is wrong with a function's runtime and handler for its kind of code (image or zip), or undefined. */
+export interface CodeKindProblem {
+  readonly property: 'runtime' | 'handler';
+  readonly value: string;
+  readonly allowed: string;
+  readonly reason: string;
+}
+
+/**
+ * An image function with a zip package's runtime or handler, or a zip package with `Runtime.FROM_IMAGE`:
+ * aws-cdk-lib throws on both before the template exists (without the construct path or the prop).
+ */
+export function codeKindProblem(image: boolean, runtime: lambda.Runtime, handler: string): CodeKindProblem | undefined {
+  if (image) {
+    if (runtime === lambda.Runtime.FROM_IMAGE && handler === lambda.Handler.FROM_IMAGE) return undefined;
+    return {
+      property: handler !== lambda.Handler.FROM_IMAGE ? 'handler' : 'runtime',
+      value: `${JSON.stringify(handler !== lambda.Handler.FROM_IMAGE ? handler : runtime.name)} for a container image`,
+      allowed: 'Handler.FROM_IMAGE with Runtime.FROM_IMAGE (the image\'s ENTRYPOINT and CMD name the runtime and handler)',
+      reason: 'Lambda takes both from the image and refuses them on an image function',
+    };
+  }
+  if (runtime !== lambda.Runtime.FROM_IMAGE) return undefined;
+  return {
+    property: 'runtime',
+    value: 'Runtime.FROM_IMAGE for a zip package',
+    allowed: 'the runtime of the code\'s language (e.g. Runtime.NODEJS_24_X)',
+    reason: 'Runtime.FROM_IMAGE goes with container image code only (BlueprintCode.fromImageAsset, BlueprintCode.fromEcr, lambda.Code.fromEcrImage)',
+  };
 }
 
 /**

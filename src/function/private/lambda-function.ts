@@ -6,10 +6,12 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { usableCode, usableFunctionName, usableTimeout, writeRefusedValues } from './function-inputs';
-import { imageHandlerProblem, isImageCode } from '../../code/private/image-code';
+import { codeKindProblem, isImageCode } from '../../code/private/image-code';
 import { TargetedCode } from '../../code/private/targeted-code';
 import { FunctionLayers } from '../../layers/private/function-layers';
 import { PlacedNetwork } from '../../network/private/placement';
+import { LambdaImageUri } from '../../rules/package/image-uri';
+import { reportInput } from '../../rules/private/enforce';
 import { FunctionSettings } from '../../standards/private/function-settings';
 import type { BlueprintFunctionProps } from '../blueprint-function-props';
 
@@ -50,12 +52,14 @@ export function createRoleAndLogGroup(scope: Construct, std: FunctionSettings): 
 export function createLambdaFunction(
   scope: Construct, props: BlueprintFunctionProps, std: FunctionSettings, parts: LambdaFunctionParts): BuiltLambdaFunction {
   const { code, sourceMapped } = usableCode(scope, props);
-  // An image function with a zip runtime or handler: reported at synth, the image's own values go to aws-cdk-lib (which would throw).
-  const imageProblem = isImageCode(code) ? imageHandlerProblem(std.runtime.value, props.handler) : undefined;
-  if (imageProblem) scope.node.addValidation({ validate: () => [imageProblem] });
+  // A runtime or handler of the wrong kind of code: reported at synth (rule LambdaImageUri); aws-cdk-lib, which would
+  // throw, gets values that fit the code.
+  const image = isImageCode(code);
+  const kindProblem = codeKindProblem(image, std.runtime.value, props.handler);
+  if (kindProblem) reportInput(scope, LambdaImageUri, kindProblem);
   const timeout = usableTimeout(scope, std.timeout.value);
   const functionName = usableFunctionName(props.functionName);
-  const runtime = imageProblem ? lambda.Runtime.FROM_IMAGE : std.runtime.value;
+  const runtime = !kindProblem ? std.runtime.value : image ? lambda.Runtime.FROM_IMAGE : lambda.Runtime.NODEJS_LATEST;
   const snapStart = props.snapStart && (runtime === lambda.Runtime.FROM_IMAGE || runtime.supportsSnapStart) ? props.snapStart : undefined;
   if (props.snapStart && !snapStart) {
     scope.node.addValidation({ validate: () => [`snapStart is set on runtime ${JSON.stringify(runtime.name)}, allowed is a runtime with SnapStart (Java 11+, Python 3.12+, .NET 8+), because Lambda refuses SnapStart on other runtimes.`] });
@@ -64,7 +68,7 @@ export function createLambdaFunction(
     ...parts.placed.functionProps,
     snapStart,
     runtime,
-    handler: imageProblem ? lambda.Handler.FROM_IMAGE : props.handler,
+    handler: !kindProblem ? props.handler : image ? lambda.Handler.FROM_IMAGE : 'index.handler',
     code,
     memorySize: std.memorySize.value,
     timeout: timeout.timeout,

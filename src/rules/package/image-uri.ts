@@ -12,7 +12,7 @@ const ALLOWED = 'an image in an Amazon ECR repository (<account>.dkr.ecr.<region
 export const LambdaImageUri: Rule = {
   id: 'LambdaImageUri',
   severity: Severity.ERROR,
-  summary: 'A container image comes from Amazon ECR in the function\'s account and region, and an image function has no layers.',
+  summary: 'A container image comes from Amazon ECR in the function\'s account and region, an image function has no layers, and Runtime.FROM_IMAGE goes with image code only.',
   types: [FUNCTION],
   check: (e, { index }) => {
     const code = e.properties.Code;
