@@ -7,6 +7,7 @@ import { bindSource, BoundSource, isDurable } from './private/mapping';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { spellProp } from '../core/private/language';
 import { invokeTargetOf } from '../function/private/invoke-target';
+import { claimForRules } from '../rules/private/enforce';
 import { warn } from '../validation/private/problems';
 
 /**
@@ -65,6 +66,8 @@ export class BlueprintQueueSource implements lambda.IEventSource {
       queue: this.queue,
     }, target);
 
+    // The source queue's own settings (a Lazy visibility of 1,000,000 s on a plain queue) are checked as the source's.
+    claimForRules(this.bound.scope, this.queue.node.defaultChild);
     if (this.queue instanceof sqs.Queue) {
       const dlq = this.queue.deadLetterQueue;
       if (!dlq) {

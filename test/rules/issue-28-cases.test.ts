@@ -1,10 +1,10 @@
-import { CfnParameter, Duration } from 'aws-cdk-lib';
+import { CfnParameter, Duration, Lazy } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { both, constructMode, FN_PROPS, newStack, ofRule, packMode } from './modes';
-import { BlueprintFunction, BlueprintLayer, BlueprintQueueSource, KinesisToFunction, QueueToFunction } from '../../src';
+import { BlueprintFunction, BlueprintLayer, BlueprintQueueSource, KinesisToFunction, QueueToFunction, S3Trigger } from '../../src';
 import { synthErrors } from '../helpers';
 
 // Inputs that got the wrong answer (issue 28), each identical in construct mode and in LambdaBlueprintChecks.
@@ -154,5 +154,38 @@ describe('QueueToFunction maxReceiveCount 0 is reported with its path and prop (
     expect(synthErrors(stack)).toEqual([
       `[Test/Jobs] maxReceiveCount is ${printed} receives, allowed is a whole number 5–1,000 receives, because a redrive maxReceiveCount of at least 5 keeps transient failures out of the DLQ.`,
     ]);
+  });
+});
+
+describe('what a blueprint wires but does not own is checked as in LambdaBlueprintChecks', () => {
+  test('a plain function with its own DLQ, granted write on the bucket that S3Trigger makes it listen to: the self-trigger loop', () => {
+    const stack = newStack();
+    const fn = new lambda.Function(stack, 'Plain', { ...FN_PROPS, deadLetterQueue: new sqs.Queue(stack, 'Dlq', { enforceSSL: true }) });
+    const bucket = new s3.Bucket(stack, 'Uploads', { enforceSSL: true });
+    bucket.grantWrite(fn);
+    new S3Trigger(stack, 'T', { function: fn, bucket });
+    const found = both(stack, 'S3NotificationSelfTrigger');
+    expect(found).toEqual([{
+      id: 'LambdaBlueprints-S3NotificationSelfTrigger',
+      severity: 'error',
+      path: 'Test/Uploads/Notifications/Resource',
+      message: 'NotificationConfiguration is no key filter → Test/Plain/Resource, whose role allows s3:PutObject on keys "*", allowed is '
+        + 'a filter no key the function may write can match (or write to another bucket), because every object the function writes there invokes it '
+        + 'again: an endless, costly loop.',
+    }]);
+  });
+
+  test('a plain source queue whose visibility is a Lazy 1,000,000 s', () => {
+    const stack = newStack();
+    const queue = new sqs.Queue(stack, 'Jobs', { enforceSSL: true });
+    (queue.node.defaultChild as sqs.CfnQueue).visibilityTimeout = Lazy.number({ produce: () => 1_000_000 });
+    const fn = new BlueprintFunction(stack, 'Fn', FN_PROPS);
+    fn.addEventSource(new BlueprintQueueSource(queue));
+    expect(both(stack, 'SqsQueueSettings')).toEqual([{
+      id: 'LambdaBlueprints-SqsQueueSettings',
+      severity: 'error',
+      path: 'Test/Jobs/Resource',
+      message: 'visibilityTimeout (VisibilityTimeout) is 1,000,000 s, allowed is a whole number 0–43,200 s, because an SQS visibility timeout is at most 12 hours.',
+    }]);
   });
 });

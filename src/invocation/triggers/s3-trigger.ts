@@ -6,7 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { requireFailurePath } from './private/common';
 import { invokeTargetOf } from '../../function/private/invoke-target';
 import { NagAcknowledgements } from '../../nag/acknowledge';
-import { enforceRules, reportInput } from '../../rules/private/enforce';
+import { claimForRules, reportInput } from '../../rules/private/enforce';
 import { S3NotificationFilter } from '../../rules/s3/notification-filter';
 import { validateAtSynth, warn } from '../../validation/private/problems';
 
@@ -78,8 +78,9 @@ export class S3Trigger extends Construct {
       if (prefix !== undefined || suffix !== undefined) props.bucket.addEventNotification(event, destination, filter);
       else props.bucket.addEventNotification(event, destination);
     }
-    // The self-trigger and overlap checks read the role's real grants and every notification of the bucket.
-    enforceRules(this);
+    // The self-trigger and overlap checks read the role's real grants and every notification of the bucket, which
+    // this trigger wires even on a bucket and function that are not blueprints.
+    claimForRules(this, props.bucket.node.tryFindChild('Notifications')?.node.defaultChild);
     acknowledgeNotificationHandler(this);
     this.warnWithoutVersioning(props.bucket);
     validateAtSynth(this, p => {

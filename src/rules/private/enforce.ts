@@ -22,6 +22,8 @@ interface StackRun {
   readonly hooked: WeakSet<IConstruct>;
   /** Warnings already added (validation may run more than once per app). */
   readonly warned: WeakMap<IConstruct, Set<string>>;
+  /** Resources outside a blueprint that a blueprint wires (a bucket's notifications, a source queue): checked as its own. */
+  readonly claimed: WeakSet<IConstruct>;
 }
 
 /**
@@ -37,10 +39,10 @@ export function enforceRules(scope: IConstruct, config?: Partial<Omit<RuleConfig
 }
 
 /** Runs the rules over the stack at synth (once registered; idempotent). */
-function hookStack(stack: Stack): void {
+function hookStack(stack: Stack): StackRun {
   markRulesChecked(stack);
-  stackState(stack, 'rule-engine', () => {
-    const run: StackRun = { errors: new Map(), hooked: new WeakSet(), warned: new WeakMap() };
+  return stackState(stack, 'rule-engine', () => {
+    const run: StackRun = { errors: new Map(), hooked: new WeakSet(), warned: new WeakMap(), claimed: new WeakSet() };
     // The stack is validated before its children (pre-order): it runs the rules and hands each
     // resource's errors to a hook on that resource.
     stack.node.addValidation({ validate: () => timedRun(checked => runStack(stack, run, checked)) });
@@ -98,6 +100,17 @@ export function reportInput(scope: IConstruct, rule: Rule, finding: Finding): vo
   (scope as unknown as Record<symbol, InputFinding[]>)[BLUEPRINT].push({ rule, finding });
 }
 
+/**
+ * A resource the blueprint `scope` wires but does not own (a plain function's bucket notifications, an existing
+ * source queue): construct mode reports its findings as the blueprint's, as `LambdaBlueprintChecks` would.
+ * A resource in another stack, or not a CloudFormation resource, is left to that stack.
+ */
+export function claimForRules(scope: IConstruct, resource: IConstruct | undefined): void {
+  enforceRules(scope);
+  if (!resource || !CfnResource.isCfnResource(resource) || Stack.of(resource) !== Stack.of(scope)) return;
+  hookStack(Stack.of(scope)).claimed.add(resource);
+}
+
 /** Whether a construct is (under) a blueprint that enforces the rules. */
 export function blueprintOf(construct: IConstruct): IConstruct | undefined {
   for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
@@ -114,7 +127,7 @@ function runOnIndex(stack: Stack, index: TemplateIndex, run: StackRun, checked: 
   checked(index.all.length);
   const results: Array<{ at: IConstruct; id: string; severity: Severity; message: string }> = [];
   for (const r of evaluate(index, ALL_RULES)) {
-    if (!concernsBlueprint(r) && !standardRule(r)) continue;
+    if (!concernsBlueprint(r, run) && !standardRule(r)) continue;
     results.push({ at: r.entry.resource, id: r.id, severity: r.severity, message: r.message });
   }
   for (const c of stack.node.findAll()) {
@@ -143,9 +156,9 @@ function runOnIndex(stack: Stack, index: TemplateIndex, run: StackRun, checked: 
   return [];
 }
 
-function concernsBlueprint(r: RuleResult): boolean {
-  if (blueprintOf(r.entry.resource)) return true;
-  return (r.finding.involves ?? []).some(e => blueprintOf(e.resource) !== undefined);
+function concernsBlueprint(r: RuleResult, run: StackRun): boolean {
+  const ours = (c: IConstruct) => blueprintOf(c) !== undefined || run.claimed.has(c);
+  return ours(r.entry.resource) || (r.finding.involves ?? []).some(e => ours(e.resource));
 }
 
 function warnOnce(run: StackRun, at: IConstruct, id: string, message: string): void {
