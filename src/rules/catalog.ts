@@ -10,7 +10,7 @@ import { SqsQueueSettings } from './queue';
 import { S3NotificationFilter, S3NotificationOverlap, S3NotificationSelfTrigger } from './s3';
 import { STANDARD_RULES } from './standards';
 import { KinesisStreamSettings } from './stream';
-import { CognitoTriggerTimeout, LogsSubscriptionFilterCount, LogsSubscriptionOwnLogGroup } from './triggers';
+import { CognitoTriggerTimeout, CognitoTriggerUnknownTimeout, LogsSubscriptionFilterCount, LogsSubscriptionOwnLogGroup } from './triggers';
 
 /** Every product rule, in report order: the single place the constructs and the nag pack take them from. */
 export const ALL_RULES: readonly Rule[] = [
@@ -59,6 +59,7 @@ export const ALL_RULES: readonly Rule[] = [
   S3NotificationOverlap,
   S3NotificationFilter,
   CognitoTriggerTimeout,
+  CognitoTriggerUnknownTimeout,
   LogsSubscriptionOwnLogGroup,
   LogsSubscriptionFilterCount,
   LambdaEventLoop,

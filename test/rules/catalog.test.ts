@@ -153,6 +153,7 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
     },
   }),
   CognitoTriggerTimeout: s => new cognito.CfnUserPool(s, 'Pool', { lambdaConfig: { preSignUp: l1Function(s, 'Fn', { Timeout: 6 }).attrArn } }),
+  CognitoTriggerUnknownTimeout: s => new cognito.CfnUserPool(s, 'Pool', { lambdaConfig: { preSignUp: 'arn:aws:lambda:us-east-1:123456789012:function:signup' } }),
   LogsSubscriptionOwnLogGroup: s => {
     const group = new logs.CfnLogGroup(s, 'Logs', { retentionInDays: 30 });
     const fn = l1Function(s, 'Fn', { LoggingConfig: { LogGroup: group.ref } });

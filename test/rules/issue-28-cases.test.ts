@@ -1,10 +1,11 @@
 import { CfnParameter, Duration, Lazy } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { both, constructMode, FN_PROPS, newStack, ofRule, packMode } from './modes';
-import { BlueprintFunction, BlueprintLayer, BlueprintQueueSource, KinesisToFunction, QueueToFunction, S3Trigger } from '../../src';
+import { BlueprintFunction, BlueprintLayer, BlueprintQueueSource, CognitoTrigger, KinesisToFunction, QueueToFunction, S3Trigger } from '../../src';
 import { synthErrors } from '../helpers';
 
 // Inputs that got the wrong answer (issue 28), each identical in construct mode and in LambdaBlueprintChecks.
@@ -186,6 +187,51 @@ describe('what a blueprint wires but does not own is checked as in LambdaBluepri
       severity: 'error',
       path: 'Test/Jobs/Resource',
       message: 'visibilityTimeout (VisibilityTimeout) is 1,000,000 s, allowed is a whole number 0–43,200 s, because an SQS visibility timeout is at most 12 hours.',
+    }]);
+  });
+});
+
+describe('an imported function names the check it prevents', () => {
+  test('CognitoTrigger: the 5 s timeout could not be checked (warning, both modes)', () => {
+    const stack = newStack();
+    const pool = new cognito.UserPool(stack, 'Pool');
+    new CognitoTrigger(stack, 'T', {
+      userPool: pool,
+      operation: cognito.UserPoolOperation.PRE_SIGN_UP,
+      function: lambda.Function.fromFunctionArn(stack, 'Imported', 'arn:aws:lambda:us-east-1:123456789012:function:signup'),
+    });
+    expect(both(stack, 'CognitoTriggerUnknownTimeout')).toEqual([{
+      id: 'LambdaBlueprints-CognitoTriggerUnknownTimeout',
+      severity: 'warning',
+      path: 'Test/Pool/Resource',
+      message: 'LambdaConfig.PreSignUp is "arn:aws:lambda:us-east-1:123456789012:function:signup" (an imported function: its timeout is unknown at synth), '
+        + 'allowed is a function whose Timeout is at most 5 s, because Amazon Cognito invokes a user pool trigger synchronously and waits at most 5 s for it '
+        + '(3 attempts in all), then fails the user\'s request: a function allowed to run longer fails sign-ups and sign-ins instead of finishing; '
+        + 'check it yourself or define the function in this app.',
+    }]);
+  });
+
+  test('CognitoTrigger with a function of the app: no such warning', () => {
+    const stack = newStack();
+    new CognitoTrigger(stack, 'T', {
+      userPool: new cognito.UserPool(stack, 'Pool'),
+      operation: cognito.UserPoolOperation.PRE_SIGN_UP,
+      function: new BlueprintFunction(stack, 'Fn', { ...FN_PROPS, timeout: Duration.seconds(5) }),
+    });
+    expect(both(stack, 'CognitoTriggerUnknownTimeout')).toEqual([]);
+  });
+
+  test('S3Trigger: the self-trigger check could not read the role (warning, both modes)', () => {
+    const stack = newStack();
+    const bucket = new s3.Bucket(stack, 'Uploads', { enforceSSL: true });
+    new S3Trigger(stack, 'T', { bucket, function: lambda.Function.fromFunctionArn(stack, 'Imported', 'arn:aws:lambda:us-east-1:123456789012:function:thumbs') });
+    expect(both(stack, 'LambdaImportedRole')).toEqual([{
+      id: 'LambdaBlueprints-LambdaImportedRole',
+      severity: 'warning',
+      path: 'Test/Uploads/Notifications/Resource',
+      message: 'NotificationConfiguration is no key filter → "arn:aws:lambda:us-east-1:123456789012:function:thumbs" (an imported function: its role\'s grants '
+        + 'are unknown at synth), allowed is a function defined in this app, or a manual check that the function cannot write to the bucket, because the '
+        + 'S3NotificationSelfTrigger and LambdaEventLoop rules read the role\'s grants to find event loops.',
     }]);
   });
 });

@@ -1,3 +1,4 @@
 export { CognitoTriggerTimeout } from './cognito-timeout';
 export { LogsSubscriptionFilterCount } from './logs-filter-count';
 export { LogsSubscriptionOwnLogGroup } from './logs-own-log-group';
+export { CognitoTriggerUnknownTimeout } from './cognito-unknown-timeout';
