@@ -1,11 +1,11 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as targets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { invokeTargetOf } from '../function/private/invoke-target';
 import { NagAcknowledgements } from '../nag/acknowledge';
 
@@ -99,10 +99,12 @@ export class AlbToFunction extends Construct {
     this.accessLogsBucket = props.accessLogsBucket ?? this.newLogsBucket();
     this.loadBalancer.logAccessLogs(this.accessLogsBucket, 'alb');
 
+    const target = invokeTargetOf(props.function);
     this.targetGroup = new elbv2.ApplicationTargetGroup(this, 'TargetGroup', {
       targetType: elbv2.TargetType.LAMBDA,
-      targets: [new targets.LambdaTarget(invokeTargetOf(props.function))],
+      targets: [new targets.LambdaTarget(target)],
     });
+    scopeLoadBalancerPermission(target);
     this.targetGroup.setAttribute('lambda.multi_value_headers.enabled', String(props.multiValueHeaders));
 
     this.listener = this.loadBalancer.addListener('Https', {
@@ -126,5 +128,22 @@ export class AlbToFunction extends Construct {
     });
     NagAcknowledgements.add(bucket, 'AwsSolutions-S1', 'This bucket is itself the access-log destination of the load balancer; logging its own access would only log the log delivery.');
     return bucket;
+  }
+}
+
+/**
+ * aws-cdk-lib's LambdaTarget lets Elastic Load Balancing invoke the function with neither `SourceArn` nor
+ * `SourceAccount`: any account's load balancer could (a confused deputy; checkov CKV_AWS_364). The target
+ * group's ARN cannot be the `SourceArn` (the target group is created after the permission it needs), so the
+ * permission is limited to the stack's account.
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html
+ */
+function scopeLoadBalancerPermission(target: IConstruct): void {
+  const stack = Stack.of(target);
+  for (const c of target.node.findAll()) {
+    if (c instanceof lambda.CfnPermission && stack.resolve(c.principal) === 'elasticloadbalancing.amazonaws.com'
+      && c.sourceArn === undefined && c.sourceAccount === undefined) {
+      c.sourceAccount = stack.account;
+    }
   }
 }

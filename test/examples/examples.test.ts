@@ -58,6 +58,11 @@ describe.each(examples)('example %s', (name) => {
   test('LambdaBlueprintChecks reports zero findings', () => {
     expect(blueprintFindings(example(name).app)).toEqual([]);
   });
+
+  test('every SNS topic is encrypted with a KMS key (issue 28: an alarm topic was not)', () => {
+    const topics = example(name).stacks.flatMap(s => Object.entries(Template.fromStack(s).findResources('AWS::SNS::Topic')));
+    expect(topics.filter(([, t]) => t.Properties?.KmsMasterKeyId === undefined).map(([id]) => id)).toEqual([]);
+  });
 });
 
 describe(`cfn-lint ${CFN_LINT_VERSION} over every example template`, () => {

@@ -31,7 +31,8 @@ describe('AlbToFunction', () => {
       Scheme: 'internal',
       LoadBalancerAttributes: Match.arrayWith([{ Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' }, { Key: 'access_logs.s3.enabled', Value: 'true' }]),
     });
-    template.hasResourceProperties('AWS::Lambda::Permission', { Principal: 'elasticloadbalancing.amazonaws.com' });
+    // Closed to other accounts' load balancers (issue 28, CKV_AWS_364): the target group cannot be the SourceArn (it needs the permission first).
+    template.hasResourceProperties('AWS::Lambda::Permission', { Principal: 'elasticloadbalancing.amazonaws.com', SourceAccount: '123456789012' });
     template.hasResourceProperties('AWS::EC2::SecurityGroup', {
       SecurityGroupIngress: [Match.objectLike({ FromPort: 443, CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Vpc'), 'CidrBlock'] } })],
     });
