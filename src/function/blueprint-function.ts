@@ -25,6 +25,7 @@ import { NoVpcConnections } from '../network/private/no-vpc-connections';
 import { connectTo, placeNetwork, refuseConnectWithoutVpc } from '../network/private/placement';
 import { enforceRules } from '../rules/private/enforce';
 import { functionSettings, recordProvenance } from '../standards/private/function-settings';
+import { carryStandardTagsIntoStage } from '../standards/private/stage-tags';
 
 /**
  * A production-ready Lambda function whose wrong settings are refused at synth.
@@ -73,6 +74,8 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
     enforceRules(this, { accountConcurrencyLimit: checkedConcurrencyLimit(this, props.accountConcurrencyLimit) });
     // Props, else the nearest platform standard's defaults (BlueprintStandards), else the library's.
     const std = functionSettings(this, props);
+    // The tags of standards outside a nested stage reach this function too (aspects stop at stages).
+    carryStandardTagsIntoStage(this);
     props = { ...props, runtime: std.runtime.value, architecture: std.architecture.value };
 
     const { role, logGroup } = createRoleAndLogGroup(this, std);

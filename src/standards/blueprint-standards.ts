@@ -1,7 +1,8 @@
-import { Tags } from 'aws-cdk-lib';
+import { Stage, Tags } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { checkStandards } from './private/check-props';
 import { addStandard, defaultOf, scopeLabel, standardsAt, standardsInForce } from './private/registry';
+import { carryStandardTagsIntoStage } from './private/stage-tags';
 import { StandardDefaults, StandardsProps } from './standards-props';
 import { enforceStandards } from '../rules/private/enforce';
 
@@ -41,6 +42,9 @@ export class BlueprintStandards {
     checkStandards(standards, scopeLabel(this.scope));
     addStandard(this.scope, standards);
     for (const [key, value] of Object.entries(standards.defaults?.tags ?? {})) Tags.of(this.scope).add(key, value);
+    // Tags are aspects, which stop at nested stages: carried into the scope's stage and the stages under it.
+    carryStandardTagsIntoStage(this.scope);
+    for (const stage of this.scope.node.findAll().filter(c => c !== this.scope && Stage.isStage(c))) carryStandardTagsIntoStage(stage);
     enforceStandards(this.scope);
     return this;
   }

@@ -1,11 +1,15 @@
-import { CfnParameter, Duration, Lazy } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Lazy, Stack, Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { both, constructMode, FN_PROPS, newStack, ofRule, packMode } from './modes';
-import { BlueprintFunction, BlueprintLayer, BlueprintQueueSource, CognitoTrigger, KinesisToFunction, QueueToFunction, S3Trigger } from '../../src';
+import {
+  BlueprintFunction, BlueprintLayer, BlueprintQueueSource, BlueprintStandards, CognitoTrigger, KinesisToFunction, QueueToFunction, RuleResource,
+  RuleViolation, S3Trigger, StandardRule,
+} from '../../src';
 import { synthErrors } from '../helpers';
 
 // Inputs that got the wrong answer (issue 28), each identical in construct mode and in LambdaBlueprintChecks.
@@ -233,5 +237,50 @@ describe('an imported function names the check it prevents', () => {
         + 'are unknown at synth), allowed is a function defined in this app, or a manual check that the function cannot write to the bucket, because the '
         + 'S3NotificationSelfTrigger and LambdaEventLoop rules read the role\'s grants to find event loops.',
     }]);
+  });
+});
+
+describe('an app-level standard\'s tags reach functions in a nested stage (aspects stop at stages)', () => {
+  class OwnerTagRequired extends StandardRule {
+    constructor() {
+      super({ id: 'AcmeOwnerTag' });
+    }
+    public check(resource: RuleResource): RuleViolation[] {
+      const tags: Array<{ Key?: string }> = resource.property('Tags') || [];
+      return tags.some(t => t.Key === 'owner') ? [] : [{ property: 'Tags', value: 'no "owner" tag', allowed: 'an "owner" tag', reason: 'on-call needs to know whom to page' }];
+    }
+  }
+
+  function ownerTags(stack: Stack): unknown[] {
+    return Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'))
+      .map((f: any) => (f.Properties.Tags ?? []).find((t: any) => t.Key === 'owner')?.Value);
+  }
+
+  test('the README\'s example as it was: the owner tag set at the app, a stage with its own standard', () => {
+    const app = new App();
+    BlueprintStandards.of(app).apply({ name: 'acme', defaults: { memorySize: 512, tags: { owner: 'orders-team' } }, rules: { customRules: [new OwnerTagRequired()] } });
+    const prod = new Stage(app, 'Prod');
+    BlueprintStandards.of(prod).apply({ name: 'acme-prod', defaults: { logRetention: logs.RetentionDays.THREE_MONTHS } });
+    const orders = new Stack(prod, 'Orders');
+    new BlueprintFunction(orders, 'OrdersHandler', FN_PROPS);
+    expect(() => app.synth()).not.toThrow();
+    expect(ownerTags(orders)).toEqual(['orders-team']);
+  });
+
+  test('a stage without a standard of its own, and a plain function beside the blueprint in a stage with one', () => {
+    const app = new App();
+    BlueprintStandards.of(app).apply({ name: 'acme', defaults: { tags: { owner: 'platform', cost: 'shared' } } });
+    const plainStage = new Stage(app, 'Dev');
+    const dev = new Stack(plainStage, 'Svc');
+    new BlueprintFunction(dev, 'Fn', FN_PROPS);
+    const prod = new Stage(app, 'Prod');
+    BlueprintStandards.of(prod).apply({ name: 'acme-prod', defaults: { tags: { owner: 'orders-team' } } });
+    const svc = new Stack(prod, 'Svc');
+    new lambda.Function(svc, 'Plain', FN_PROPS);
+    app.synth();
+    expect(ownerTags(dev)).toEqual(['platform']);
+    // The stage's own standard wins per key; the app's other tags still arrive.
+    const plain = Object.values(Template.fromStack(svc).findResources('AWS::Lambda::Function'))[0] as any;
+    expect(plain.Properties.Tags).toEqual(expect.arrayContaining([{ Key: 'owner', Value: 'orders-team' }, { Key: 'cost', Value: 'shared' }]));
   });
 });
