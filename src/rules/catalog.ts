@@ -8,6 +8,7 @@ import { LambdaBootstrap, LambdaHandlerPresent, LambdaImageTag, LambdaImageUri, 
 import { Rule } from './private/rule';
 import { SqsQueueSettings } from './queue';
 import { S3NotificationFilter, S3NotificationOverlap, S3NotificationSelfTrigger } from './s3';
+import { LambdaSnapStartProvisioned, LambdaSnapStartUnqualified } from './snapstart';
 import { STANDARD_RULES } from './standards';
 import { KinesisStreamSettings } from './stream';
 import { CognitoTriggerTimeout, LogsSubscriptionFilterCount, LogsSubscriptionOwnLogGroup } from './triggers';
@@ -63,6 +64,10 @@ export const ALL_RULES: readonly Rule[] = [
   LogsSubscriptionFilterCount,
   LambdaEventLoop,
   LambdaImportedRole,
+  // Lambda features of 2023–2026 (issue 25): SnapStart, Managed Instances, durable functions, response
+  // streaming, code signing, tenant isolation, recursive loops, runtime management, advanced logging.
+  LambdaSnapStartProvisioned,
+  LambdaSnapStartUnqualified,
   // Lambda@Edge: fire only on functions a CloudFront distribution triggers (or BlueprintEdgeFunction marks).
   LambdaEdgeVersion,
   LambdaEdgeIncludeBody,

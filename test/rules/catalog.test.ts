@@ -174,6 +174,12 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
     new sns.CfnSubscription(s, 'Sub', { topicArn: topic.ref, protocol: 'lambda', endpoint: fn.attrArn });
     new iam.CfnPolicy(s, 'Publish', { policyName: 'p', roles: [roleOf(s).ref], policyDocument: { Statement: [{ Effect: 'Allow', Action: 'sns:Publish', Resource: topic.ref }] } });
   },
+  LambdaSnapStartProvisioned: s => {
+    const fn = l1Function(s, 'Fn', { SnapStart: { ApplyOn: 'PublishedVersions' } });
+    const version = new lambda.CfnVersion(s, 'Version', { functionName: fn.ref });
+    new lambda.CfnAlias(s, 'Alias', { functionName: fn.ref, functionVersion: version.attrVersion, name: 'live', provisionedConcurrencyConfig: { provisionedConcurrentExecutions: 1 } });
+  },
+  LambdaSnapStartUnqualified: s => mapping(s, l1Function(s, 'Fn', { SnapStart: { ApplyOn: 'PublishedVersions' } }), new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 180 }), {}),
   LambdaEdgeVersion: s => l1Edge(s, { association: { lambdaFunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }),
   LambdaEdgeIncludeBody: s => l1Edge(s, { association: { eventType: 'viewer-response', includeBody: true } }),
   LambdaEdgeRegion: s => l1Edge(s, { association: { lambdaFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:edge:1' } }),

@@ -1,0 +1,2 @@
+export { LambdaSnapStartProvisioned } from './provisioned';
+export { LambdaSnapStartUnqualified } from './unqualified';
