@@ -2,6 +2,7 @@ import { CodeDeployAliasAlarms, LambdaAliasSettings, LambdaProvisionedOnLatest }
 import { LambdaEdgeArchitecture, LambdaEdgeEnvironment, LambdaEdgeEphemeralStorage, LambdaEdgeIncludeBody, LambdaEdgeLayers, LambdaEdgeOriginTimeout, LambdaEdgePackageSize, LambdaEdgeProvisionedConcurrency, LambdaEdgeRegion, LambdaEdgeRole, LambdaEdgeRuntime, LambdaEdgeVersion, LambdaEdgeViewerLimits, LambdaEdgeVpc } from './edge';
 import { LambdaArchitecture, LambdaAsyncInvokeConfig, LambdaBucketCodeVersion, LambdaEnvironment, LambdaEnvironmentSecret, LambdaEphemeralStorage, LambdaFifoAsyncDestination, LambdaFunctionName, LambdaFunctionNameUnique, LambdaHandler, LambdaInlineCode, LambdaLayers, LambdaMemorySize, LambdaReservedConcurrency, LambdaRuntimeDeprecated, LambdaRuntimeNotNewest, LambdaTimeout } from './function';
 import { LambdaEventLoop, LambdaImportedRole } from './graph';
+import { LambdaManagedInstancesMemory, LambdaManagedInstancesRuntime, LambdaManagedInstancesSettings, LambdaManagedInstancesTimeout } from './managed-instances';
 import { LambdaMappingBatchingWindow, LambdaMappingFilters, LambdaMappingUnknownFacts, LambdaSqsMapping, LambdaSqsVisibilityBelowTimeout, LambdaSqsVisibilityTimeout, LambdaStreamConcurrency, LambdaStreamFailureHandling, LambdaStreamMapping } from './mapping';
 import { LambdaInternetGatewaySubnet } from './network';
 import { LambdaBootstrap, LambdaHandlerPresent, LambdaImageTag, LambdaImageUri, LambdaJavaClassVersion, LambdaNativeArchitecture, LambdaNativeGlibc, LambdaPackageSize, LambdaPythonAbi } from './package';
@@ -68,6 +69,10 @@ export const ALL_RULES: readonly Rule[] = [
   // streaming, code signing, tenant isolation, recursive loops, runtime management, advanced logging.
   LambdaSnapStartProvisioned,
   LambdaSnapStartUnqualified,
+  LambdaManagedInstancesRuntime,
+  LambdaManagedInstancesMemory,
+  LambdaManagedInstancesSettings,
+  LambdaManagedInstancesTimeout,
   // Lambda@Edge: fire only on functions a CloudFront distribution triggers (or BlueprintEdgeFunction marks).
   LambdaEdgeVersion,
   LambdaEdgeIncludeBody,

@@ -35,6 +35,12 @@ function streamMapping(stack: Stack, props: Record<string, unknown>, fnProps: Re
   mapping(stack, l1Function(stack, 'Fn', fnProps), stream, { startingPosition: 'TRIM_HORIZON', bisectBatchOnFunctionError: true, maximumRetryAttempts: 3, maximumRecordAgeInSeconds: 3600, ...props });
 }
 
+/** The properties of a compliant function on Lambda Managed Instances (a capacity provider by ARN). */
+const LMI = {
+  MemorySize: 4096,
+  CapacityProviderConfig: { LambdaManagedInstancesCapacityProviderConfig: { CapacityProviderArn: 'arn:aws:lambda:us-east-1:123456789012:capacity-provider:cp', ExecutionEnvironmentMemoryGiBPerVCpu: 2 } },
+};
+
 /** Options of an L1 Lambda@Edge fixture. */
 interface EdgeFixture {
   /** Overrides of the function (x86_64, 128 MB, 5 s by default). */
@@ -180,6 +186,10 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
     new lambda.CfnAlias(s, 'Alias', { functionName: fn.ref, functionVersion: version.attrVersion, name: 'live', provisionedConcurrencyConfig: { provisionedConcurrentExecutions: 1 } });
   },
   LambdaSnapStartUnqualified: s => mapping(s, l1Function(s, 'Fn', { SnapStart: { ApplyOn: 'PublishedVersions' } }), new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 180 }), {}),
+  LambdaManagedInstancesRuntime: s => l1Function(s, 'Fn', { ...LMI, Runtime: 'ruby3.4' }),
+  LambdaManagedInstancesMemory: s => l1Function(s, 'Fn', { ...LMI, MemorySize: 1024 }),
+  LambdaManagedInstancesSettings: s => l1Function(s, 'Fn', { ...LMI, 'CapacityProviderConfig.LambdaManagedInstancesCapacityProviderConfig.ExecutionEnvironmentMemoryGiBPerVCpu': 3 }),
+  LambdaManagedInstancesTimeout: s => new lambda.CfnUrl(s, 'Url', { targetFunctionArn: l1Function(s, 'Fn', { ...LMI, Timeout: 3600 }).attrArn, authType: 'AWS_IAM' }),
   LambdaEdgeVersion: s => l1Edge(s, { association: { lambdaFunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }),
   LambdaEdgeIncludeBody: s => l1Edge(s, { association: { eventType: 'viewer-response', includeBody: true } }),
   LambdaEdgeRegion: s => l1Edge(s, { association: { lambdaFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:edge:1' } }),

@@ -1,0 +1,4 @@
+export { LambdaManagedInstancesMemory } from './memory';
+export { LambdaManagedInstancesRuntime } from './runtime';
+export { LambdaManagedInstancesSettings } from './settings';
+export { LambdaManagedInstancesTimeout } from './timeout';
