@@ -1,4 +1,5 @@
 import { CodeDeployAliasAlarms, LambdaAliasSettings, LambdaProvisionedOnLatest } from './alias';
+import { LambdaDurableConfig, LambdaDurableMappingTimeout, LambdaDurableRuntime, LambdaDurableUnqualified } from './durable';
 import { LambdaEdgeArchitecture, LambdaEdgeEnvironment, LambdaEdgeEphemeralStorage, LambdaEdgeIncludeBody, LambdaEdgeLayers, LambdaEdgeOriginTimeout, LambdaEdgePackageSize, LambdaEdgeProvisionedConcurrency, LambdaEdgeRegion, LambdaEdgeRole, LambdaEdgeRuntime, LambdaEdgeVersion, LambdaEdgeViewerLimits, LambdaEdgeVpc } from './edge';
 import { LambdaArchitecture, LambdaAsyncInvokeConfig, LambdaBucketCodeVersion, LambdaEnvironment, LambdaEnvironmentSecret, LambdaEphemeralStorage, LambdaFifoAsyncDestination, LambdaFunctionName, LambdaFunctionNameUnique, LambdaHandler, LambdaInlineCode, LambdaLayers, LambdaMemorySize, LambdaReservedConcurrency, LambdaRuntimeDeprecated, LambdaRuntimeNotNewest, LambdaTimeout } from './function';
 import { LambdaEventLoop, LambdaImportedRole } from './graph';
@@ -73,6 +74,10 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaManagedInstancesMemory,
   LambdaManagedInstancesSettings,
   LambdaManagedInstancesTimeout,
+  LambdaDurableConfig,
+  LambdaDurableRuntime,
+  LambdaDurableUnqualified,
+  LambdaDurableMappingTimeout,
   // Lambda@Edge: fire only on functions a CloudFront distribution triggers (or BlueprintEdgeFunction marks).
   LambdaEdgeVersion,
   LambdaEdgeIncludeBody,

@@ -190,6 +190,14 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
   LambdaManagedInstancesMemory: s => l1Function(s, 'Fn', { ...LMI, MemorySize: 1024 }),
   LambdaManagedInstancesSettings: s => l1Function(s, 'Fn', { ...LMI, 'CapacityProviderConfig.LambdaManagedInstancesCapacityProviderConfig.ExecutionEnvironmentMemoryGiBPerVCpu': 3 }),
   LambdaManagedInstancesTimeout: s => new lambda.CfnUrl(s, 'Url', { targetFunctionArn: l1Function(s, 'Fn', { ...LMI, Timeout: 3600 }).attrArn, authType: 'AWS_IAM' }),
+  LambdaDurableConfig: s => l1Function(s, 'Fn', { DurableConfig: { ExecutionTimeout: 60, RetentionPeriodInDays: 1.5 } }),
+  LambdaDurableRuntime: s => l1Function(s, 'Fn', { DurableConfig: { ExecutionTimeout: 60 }, Runtime: 'ruby3.4' }),
+  LambdaDurableUnqualified: s => mapping(s, l1Function(s, 'Fn', { DurableConfig: { ExecutionTimeout: 60 } }), new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 180 }), {}),
+  LambdaDurableMappingTimeout: s => {
+    const fn = l1Function(s, 'Fn', { DurableConfig: { ExecutionTimeout: 3600 } });
+    const alias = new lambda.CfnAlias(s, 'Alias', { functionName: fn.ref, functionVersion: new lambda.CfnVersion(s, 'Version', { functionName: fn.ref }).attrVersion, name: 'live' });
+    new lambda.CfnEventSourceMapping(s, 'Mapping', { functionName: alias.ref, eventSourceArn: new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 180 }).attrArn });
+  },
   LambdaEdgeVersion: s => l1Edge(s, { association: { lambdaFunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }),
   LambdaEdgeIncludeBody: s => l1Edge(s, { association: { eventType: 'viewer-response', includeBody: true } }),
   LambdaEdgeRegion: s => l1Edge(s, { association: { lambdaFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:edge:1' } }),
