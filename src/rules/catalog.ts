@@ -13,6 +13,7 @@ import { S3NotificationFilter, S3NotificationOverlap, S3NotificationSelfTrigger 
 import { LambdaSnapStartProvisioned, LambdaSnapStartUnqualified } from './snapstart';
 import { STANDARD_RULES } from './standards';
 import { KinesisStreamSettings } from './stream';
+import { LambdaStreamingRuntime, LambdaStreamingUrlVpc } from './streaming';
 import { CognitoTriggerTimeout, LogsSubscriptionFilterCount, LogsSubscriptionOwnLogGroup } from './triggers';
 
 /** Every product rule, in report order: the single place the constructs and the nag pack take them from. */
@@ -78,6 +79,8 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaDurableRuntime,
   LambdaDurableUnqualified,
   LambdaDurableMappingTimeout,
+  LambdaStreamingRuntime,
+  LambdaStreamingUrlVpc,
   // Lambda@Edge: fire only on functions a CloudFront distribution triggers (or BlueprintEdgeFunction marks).
   LambdaEdgeVersion,
   LambdaEdgeIncludeBody,

@@ -198,6 +198,8 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
     const alias = new lambda.CfnAlias(s, 'Alias', { functionName: fn.ref, functionVersion: new lambda.CfnVersion(s, 'Version', { functionName: fn.ref }).attrVersion, name: 'live' });
     new lambda.CfnEventSourceMapping(s, 'Mapping', { functionName: alias.ref, eventSourceArn: new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 180 }).attrArn });
   },
+  LambdaStreamingRuntime: s => new lambda.CfnUrl(s, 'Url', { targetFunctionArn: l1Function(s, 'Fn', { Runtime: 'python3.14', Handler: 'index.handler' }).attrArn, authType: 'AWS_IAM', invokeMode: 'RESPONSE_STREAM' }),
+  LambdaStreamingUrlVpc: s => new lambda.CfnUrl(s, 'Url', { targetFunctionArn: l1Function(s, 'Fn', { VpcConfig: { SubnetIds: ['subnet-1', 'subnet-2'], SecurityGroupIds: ['sg-1'] } }).attrArn, authType: 'AWS_IAM', invokeMode: 'RESPONSE_STREAM' }),
   LambdaEdgeVersion: s => l1Edge(s, { association: { lambdaFunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }),
   LambdaEdgeIncludeBody: s => l1Edge(s, { association: { eventType: 'viewer-response', includeBody: true } }),
   LambdaEdgeRegion: s => l1Edge(s, { association: { lambdaFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:edge:1' } }),
