@@ -10,6 +10,7 @@ import { LambdaBootstrap, LambdaHandlerPresent, LambdaImageTag, LambdaImageUri, 
 import { Rule } from './private/rule';
 import { SqsQueueSettings } from './queue';
 import { S3NotificationFilter, S3NotificationOverlap, S3NotificationSelfTrigger } from './s3';
+import { LambdaCodeSigningImage, LambdaCodeSigningProfiles } from './signing';
 import { LambdaSnapStartProvisioned, LambdaSnapStartUnqualified } from './snapstart';
 import { STANDARD_RULES } from './standards';
 import { KinesisStreamSettings } from './stream';
@@ -81,6 +82,8 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaDurableMappingTimeout,
   LambdaStreamingRuntime,
   LambdaStreamingUrlVpc,
+  LambdaCodeSigningImage,
+  LambdaCodeSigningProfiles,
   // Lambda@Edge: fire only on functions a CloudFront distribution triggers (or BlueprintEdgeFunction marks).
   LambdaEdgeVersion,
   LambdaEdgeIncludeBody,
