@@ -15,6 +15,7 @@ import { LambdaSnapStartProvisioned, LambdaSnapStartUnqualified } from './snapst
 import { STANDARD_RULES } from './standards';
 import { KinesisStreamSettings } from './stream';
 import { LambdaStreamingRuntime, LambdaStreamingUrlVpc } from './streaming';
+import { LambdaTenantIsolation } from './tenancy';
 import { CognitoTriggerTimeout, LogsSubscriptionFilterCount, LogsSubscriptionOwnLogGroup } from './triggers';
 
 /** Every product rule, in report order: the single place the constructs and the nag pack take them from. */
@@ -84,6 +85,7 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaStreamingUrlVpc,
   LambdaCodeSigningImage,
   LambdaCodeSigningProfiles,
+  LambdaTenantIsolation,
   // Lambda@Edge: fire only on functions a CloudFront distribution triggers (or BlueprintEdgeFunction marks).
   LambdaEdgeVersion,
   LambdaEdgeIncludeBody,

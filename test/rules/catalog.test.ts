@@ -202,6 +202,10 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
   LambdaStreamingUrlVpc: s => new lambda.CfnUrl(s, 'Url', { targetFunctionArn: l1Function(s, 'Fn', { VpcConfig: { SubnetIds: ['subnet-1', 'subnet-2'], SecurityGroupIds: ['sg-1'] } }).attrArn, authType: 'AWS_IAM', invokeMode: 'RESPONSE_STREAM' }),
   LambdaCodeSigningImage: s => l1Function(s, 'Fn', { PackageType: 'Image', Code: { ImageUri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/app@sha256:${'a'.repeat(64)}`, ZipFile: undefined }, Runtime: undefined, Handler: undefined, CodeSigningConfigArn: 'arn:aws:lambda:us-east-1:123456789012:code-signing-config:csc-0123456789abcdef0' }),
   LambdaCodeSigningProfiles: s => new lambda.CfnCodeSigningConfig(s, 'Signing', { allowedPublishers: { signingProfileVersionArns: Array.from({ length: 21 }, (_, i) => `arn:aws:signer:us-east-1:123456789012:/signing-profiles/p${i}/v1`) } }),
+  LambdaTenantIsolation: s => {
+    const topic = new sns.CfnTopic(s, 'Topic');
+    new sns.CfnSubscription(s, 'Sub', { topicArn: topic.ref, protocol: 'lambda', endpoint: l1Function(s, 'Fn', { TenancyConfig: { TenantIsolationMode: 'PER_TENANT' } }).attrArn });
+  },
   LambdaEdgeVersion: s => l1Edge(s, { association: { lambdaFunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }),
   LambdaEdgeIncludeBody: s => l1Edge(s, { association: { eventType: 'viewer-response', includeBody: true } }),
   LambdaEdgeRegion: s => l1Edge(s, { association: { lambdaFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:edge:1' } }),
