@@ -118,6 +118,19 @@ export const RESERVED_ENVIRONMENT_KEYS: readonly string[] = [
 /** Prefixes Lambda reserves for environment variable names. */
 export const RESERVED_ENVIRONMENT_PREFIXES: readonly string[] = ['AWS_LAMBDA_'];
 
+/**
+ * Names under a reserved prefix that a function sets itself: `AWS_LAMBDA_EXEC_WRAPPER` names a wrapper
+ * script (what ADOT instrumentation and the OpenTelemetry layers use).
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/runtimes-modify.html#runtime-wrapper
+ */
+export const SETTABLE_ENVIRONMENT_KEYS: readonly string[] = ['AWS_LAMBDA_EXEC_WRAPPER'];
+
+/** Whether Lambda reserves an environment variable name (exactly or by prefix). */
+export function isReservedEnvironmentKey(key: string): boolean {
+  if (SETTABLE_ENVIRONMENT_KEYS.includes(key)) return false;
+  return RESERVED_ENVIRONMENT_KEYS.includes(key) || RESERVED_ENVIRONMENT_PREFIXES.some(p => key.startsWith(p));
+}
+
 /** Pattern of a valid environment variable name (Lambda: a letter and at least one more character). */
 export const ENVIRONMENT_KEY_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]+$/;
 

@@ -206,6 +206,11 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
     const topic = new sns.CfnTopic(s, 'Topic');
     new sns.CfnSubscription(s, 'Sub', { topicArn: topic.ref, protocol: 'lambda', endpoint: l1Function(s, 'Fn', { TenancyConfig: { TenantIsolationMode: 'PER_TENANT' } }).attrArn });
   },
+  LambdaRecursiveLoopAllowed: s => l1Function(s, 'Fn', { RecursiveLoop: 'Allow' }),
+  LambdaRuntimeManagement: s => l1Function(s, 'Fn', { RuntimeManagementConfig: { UpdateRuntimeOn: 'Manual' } }),
+  LambdaRuntimeVersionRegion: s => l1Function(s, 'Fn', { RuntimeManagementConfig: { UpdateRuntimeOn: 'Manual', RuntimeVersionArn: 'arn:aws:lambda:eu-west-1::runtime:0123456789abcdef' } }),
+  LambdaLoggingConfig: s => l1Function(s, 'Fn', { LoggingConfig: { LogGroup: 'my logs' } }),
+  LambdaLogLevelRuntime: s => l1Function(s, 'Fn', { Runtime: 'ruby3.4', LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO' } }),
   LambdaEdgeVersion: s => l1Edge(s, { association: { lambdaFunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }),
   LambdaEdgeIncludeBody: s => l1Edge(s, { association: { eventType: 'viewer-response', includeBody: true } }),
   LambdaEdgeRegion: s => l1Edge(s, { association: { lambdaFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:edge:1' } }),
