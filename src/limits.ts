@@ -467,6 +467,18 @@ export const JAVA_FACTS = {
 export const SNAPSTART_FACTS = {
   /** `SnapStart.ApplyOn` that turns SnapStart on (the other value is `None`). */
   applyOn: 'PublishedVersions',
+  /**
+   * AWS base images that support SnapStart as they are: Java 11+, Python 3.12+, .NET 8+ (group 1 the
+   * language, group 2 the version the tag starts with).
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks-custom.html
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/images-create.html
+   */
+  baseImage: /^(?:public\.ecr\.aws\/lambda\/|amazon\/aws-lambda-)(java|python|dotnet):(\d+(?:\.\d+)?)/,
+  /** The smallest version of each AWS base image with SnapStart. */
+  baseImageMinimum: { java: [11], python: [3, 12], dotnet: [8] } as Readonly<Record<string, readonly number[]>>,
+  /** The label another image needs for SnapStart (without the runtime API hooks, publishing fails). */
+  imageLabel: 'com.amazonaws.lambda.feature.snapstart',
+  imageLabelValue: 'Allow',
 } as const;
 
 /**

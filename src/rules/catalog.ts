@@ -11,7 +11,7 @@ import { Rule } from './private/rule';
 import { SqsQueueSettings } from './queue';
 import { S3NotificationFilter, S3NotificationOverlap, S3NotificationSelfTrigger } from './s3';
 import { LambdaCodeSigningImage, LambdaCodeSigningProfiles } from './signing';
-import { LambdaSnapStartProvisioned, LambdaSnapStartUnqualified } from './snapstart';
+import { LambdaSnapStartImage, LambdaSnapStartProvisioned, LambdaSnapStartUnqualified } from './snapstart';
 import { STANDARD_RULES } from './standards';
 import { KinesisStreamSettings } from './stream';
 import { LambdaStreamingRuntime, LambdaStreamingUrlVpc } from './streaming';
@@ -73,6 +73,7 @@ export const ALL_RULES: readonly Rule[] = [
   // streaming, code signing, tenant isolation, recursive loops, runtime management, advanced logging.
   LambdaSnapStartProvisioned,
   LambdaSnapStartUnqualified,
+  LambdaSnapStartImage,
   LambdaManagedInstancesRuntime,
   LambdaManagedInstancesMemory,
   LambdaManagedInstancesSettings,

@@ -20,8 +20,8 @@ export const NOT_CHECKED: readonly NotChecked[] = [
     reason: 'the same: it needs the deployed template to compare with',
   },
   {
-    constraint: 'SnapStart on a container image that is not an AWS base image for Java 11+, Python 3.12+ or .NET 8+ needs the runtime hooks or `LABEL com.amazonaws.lambda.feature.snapstart="Allow"`, or publishing fails',
-    reason: 'the template names the image, not its base image or labels; only the image build knows them',
+    constraint: 'SnapStart on a container image pulled from ECR (not built by the app) that is not an AWS base image for Java 11+, Python 3.12+ or .NET 8+ and has no SnapStart label or runtime hooks',
+    reason: 'the template names the image, not its base image or labels (LambdaSnapStartImage reads the Dockerfile of images the app builds)',
   },
   {
     constraint: 'The largest MemorySize on Lambda Managed Instances',

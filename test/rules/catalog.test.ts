@@ -4,6 +4,7 @@ import * as path from 'path';
 import { CfnResource, Duration, Size, Stack } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as ecr_assets from 'aws-cdk-lib/aws-ecr-assets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -184,6 +185,10 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
     const fn = l1Function(s, 'Fn', { SnapStart: { ApplyOn: 'PublishedVersions' } });
     const version = new lambda.CfnVersion(s, 'Version', { functionName: fn.ref });
     new lambda.CfnAlias(s, 'Alias', { functionName: fn.ref, functionVersion: version.attrVersion, name: 'live', provisionedConcurrencyConfig: { provisionedConcurrentExecutions: 1 } });
+  },
+  LambdaSnapStartImage: s => {
+    const image = new ecr_assets.DockerImageAsset(s, 'Image', { directory: packageDir({ Dockerfile: 'FROM node:22\n' }) });
+    l1Function(s, 'Fn', { PackageType: 'Image', Code: { ImageUri: image.imageUri, ZipFile: undefined }, Runtime: undefined, Handler: undefined, SnapStart: { ApplyOn: 'PublishedVersions' } });
   },
   LambdaSnapStartUnqualified: s => mapping(s, l1Function(s, 'Fn', { SnapStart: { ApplyOn: 'PublishedVersions' } }), new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 180 }), {}),
   LambdaManagedInstancesRuntime: s => l1Function(s, 'Fn', { ...LMI, Runtime: 'ruby3.4' }),

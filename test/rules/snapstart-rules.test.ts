@@ -1,4 +1,6 @@
 import { CfnParameter, Stack, Validations } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecr_assets from 'aws-cdk-lib/aws-ecr-assets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -6,7 +8,8 @@ import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { l1Function } from './l1';
 import { both, newStack, ofRule, packMode } from './modes';
-import { BlueprintFunction, BlueprintFunctionProps } from '../../src';
+import { packageDir } from './packages';
+import { BlueprintCode, BlueprintFunction, BlueprintFunctionProps } from '../../src';
 
 /** A SnapStart blueprint (Python 3.13 supports SnapStart, and inline code). */
 const SNAP: BlueprintFunctionProps = {
@@ -133,5 +136,54 @@ describe('LambdaSnapStartUnqualified', () => {
     expect(both(s, 'LambdaSnapStartUnqualified')).toHaveLength(1);
     Validations.of(fn).acknowledge({ id: 'LambdaBlueprints-LambdaSnapStartUnqualified', reason: 'The queue path tolerates cold starts; the API invokes the alias.' });
     expect(both(s, 'LambdaSnapStartUnqualified')).toEqual([]);
+  });
+});
+
+describe('LambdaSnapStartImage', () => {
+  const IMAGE = { runtime: lambda.Runtime.FROM_IMAGE, handler: lambda.Handler.FROM_IMAGE, snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS };
+  const TAIL = 'allowed is an AWS base image for Java 11+, Python 3.12+ or .NET 8+, the label com.amazonaws.lambda.feature.snapstart="Allow", or an image that implements the runtime API\'s restore hooks (acknowledge this warning), because Lambda snapshots other images only when they declare SnapStart support through the label or the hooks; otherwise publishing a version fails.';
+
+  /** A stack with an image blueprint (SnapStart) built from a Dockerfile. */
+  function imageBlueprint(dockerfile: string, file = 'Dockerfile'): Stack {
+    const s = newStack();
+    new BlueprintFunction(s, 'Fn', { ...IMAGE, code: BlueprintCode.fromImageAsset(packageDir({ [file]: dockerfile, 'index.js': 'exports.handler = async () => 1;' }), { file }) });
+    return s;
+  }
+
+  test('construct mode: a Node.js base image without the label is warned, naming the Dockerfile', () => {
+    expect(both(imageBlueprint('FROM public.ecr.aws/lambda/nodejs:22\nCOPY index.js ${LAMBDA_TASK_ROOT}/\nCMD ["index.handler"]\n'), 'LambdaSnapStartImage')).toEqual([{
+      id: 'LambdaBlueprints-LambdaSnapStartImage',
+      severity: 'warning',
+      path: 'Test/Fn/Function/Resource',
+      message: `SnapStart.ApplyOn is "PublishedVersions" on an image built FROM "public.ecr.aws/lambda/nodejs:22" (Test/Fn/Function/AssetImage (Dockerfile)) without LABEL com.amazonaws.lambda.feature.snapstart="Allow", ${TAIL}`,
+    }]);
+  });
+  test.each([
+    ['an AWS Java 21 base image', 'FROM public.ecr.aws/lambda/java:21\n'],
+    ['an AWS Python 3.12 base image', 'FROM public.ecr.aws/lambda/python:3.12\n'],
+    ['an AWS .NET 8 base image (Docker Hub name)', 'FROM amazon/aws-lambda-dotnet:8\n'],
+    ['the label', 'FROM public.ecr.aws/lambda/nodejs:22\nLABEL com.amazonaws.lambda.feature.snapstart="Allow" maintainer=me\n'],
+    ['a build stage before the AWS base image', 'FROM maven:3-eclipse-temurin-21 AS build\nRUN mvn package\nFROM public.ecr.aws/lambda/java:21\nCOPY --from=build /app.jar .\n'],
+    ['the label on the stage the final one is built on', 'FROM public.ecr.aws/lambda/provided:al2023 AS base\nLABEL com.amazonaws.lambda.feature.snapstart=Allow\nFROM base\nCOPY bootstrap .\n'],
+    ['a base image from a build argument (not judged)', 'ARG BASE=node:22\nFROM ${BASE}\n'],
+  ])('compliant: %s', (_, dockerfile) => {
+    expect(both(imageBlueprint(dockerfile), 'LambdaSnapStartImage')).toEqual([]);
+  });
+  test.each([
+    ['Python 3.11', 'FROM public.ecr.aws/lambda/python:3.11\n', 'Dockerfile'],
+    ['Java 8', 'FROM public.ecr.aws/lambda/java:8.al2\n', 'Dockerfile'],
+    ['another Dockerfile name, continued lines', 'FROM \\\n  --platform=linux/arm64 \\\n  node:22-slim\n', 'Lambda.Dockerfile'],
+    ['a label of another value', 'FROM node:22\nLABEL com.amazonaws.lambda.feature.snapstart="Deny"\n', 'Dockerfile'],
+  ])('noncompliant: %s', (_, dockerfile, file) => {
+    expect(both(imageBlueprint(dockerfile, file), 'LambdaSnapStartImage')).toHaveLength(1);
+  });
+  test('pack mode: a DockerImageFunction; an ECR image (its build unknown) and a function without SnapStart are not judged', () => {
+    const s = newStack();
+    const dir = packageDir({ Dockerfile: 'FROM public.ecr.aws/lambda/provided:al2023\n' });
+    new lambda.DockerImageFunction(s, 'Image', { code: lambda.DockerImageCode.fromImageAsset(dir), snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS });
+    new lambda.DockerImageFunction(s, 'NoSnap', { code: lambda.DockerImageCode.fromImageAsset(dir) });
+    new lambda.DockerImageFunction(s, 'Ecr', { code: lambda.DockerImageCode.fromEcr(ecr.Repository.fromRepositoryName(s, 'Repo', 'app'), { tagOrDigest: `sha256:${'a'.repeat(64)}` }), snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS });
+    new ecr_assets.DockerImageAsset(s, 'Unused', { directory: dir });
+    expect(ofRule(packMode(s), 'LambdaSnapStartImage').map(r => r.path)).toEqual(['Test/Image/Resource']);
   });
 });
