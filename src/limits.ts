@@ -517,6 +517,16 @@ export const MANAGED_INSTANCES_FACTS = {
   shortMappingSources: ['AWS::AmazonMQ::Broker', 'AWS::DocDB::DBCluster'] as readonly string[],
   /** ARN services of those sources (`arn:aws:mq:…`, `arn:aws:rds:…` for DocumentDB clusters). */
   shortMappingArn: /^arn:[^:]+:(mq|rds):/,
+  /**
+   * `AWS::Lambda::CapacityProvider` ranges of the API (aws-cdk-lib 2.276's CapacityProvider refuses
+   * maxVCpuCount below 12 itself).
+   * @see https://docs.aws.amazon.com/lambda/latest/api/API_CapacityProviderScalingConfig.html
+   * @see https://docs.amazonaws.cn/lambda/latest/dg/lambda-managed-instances-capacity-providers.html
+   */
+  maxVCpuCount: spec(2, 15_000, 'vCPUs', 'a capacity provider scales to at most 2 to 15,000 vCPUs'),
+  capacityProviderSubnets: spec(1, 16, 'subnets', 'a capacity provider places instances in 1 to 16 subnets'),
+  manualScalingPolicies: spec(1, 10, 'scaling policies', 'a capacity provider in Manual scaling mode has 1 to 10 target tracking policies'),
+  manualScalingMode: 'Manual',
   /** Service principals that invoke a function synchronously (API Gateway, Application Load Balancer). */
   synchronousPrincipals: ['apigateway.amazonaws.com', 'elasticloadbalancing.amazonaws.com'] as readonly string[],
 } as const;

@@ -195,6 +195,11 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
   LambdaManagedInstancesMemory: s => l1Function(s, 'Fn', { ...LMI, MemorySize: 1024 }),
   LambdaManagedInstancesSettings: s => l1Function(s, 'Fn', { ...LMI, 'CapacityProviderConfig.LambdaManagedInstancesCapacityProviderConfig.ExecutionEnvironmentMemoryGiBPerVCpu': 3 }),
   LambdaManagedInstancesTimeout: s => new lambda.CfnUrl(s, 'Url', { targetFunctionArn: l1Function(s, 'Fn', { ...LMI, Timeout: 3600 }).attrArn, authType: 'AWS_IAM' }),
+  LambdaCapacityProviderSettings: s => new lambda.CfnCapacityProvider(s, 'Provider', {
+    permissionsConfig: { capacityProviderOperatorRoleArn: 'arn:aws:iam::123456789012:role/operator' },
+    vpcConfig: { subnetIds: ['subnet-1'], securityGroupIds: ['sg-1'] },
+    capacityProviderScalingConfig: { maxVCpuCount: 1 },
+  }),
   LambdaDurableConfig: s => l1Function(s, 'Fn', { DurableConfig: { ExecutionTimeout: 60, RetentionPeriodInDays: 1.5 } }),
   LambdaDurableRuntime: s => l1Function(s, 'Fn', { DurableConfig: { ExecutionTimeout: 60 }, Runtime: 'ruby3.4' }),
   LambdaDurableUnqualified: s => mapping(s, l1Function(s, 'Fn', { DurableConfig: { ExecutionTimeout: 60 } }), new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 180 }), {}),

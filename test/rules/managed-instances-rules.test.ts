@@ -197,3 +197,48 @@ describe('timeouts on Lambda Managed Instances (LambdaTimeout, LambdaManagedInst
     expect(messages(s, 'LambdaTimeout')).toEqual([]);
   });
 });
+
+describe('LambdaCapacityProviderSettings', () => {
+  /** An L1 capacity provider with the given scaling config and subnets. */
+  function l1Provider(stack: Stack, scaling: Record<string, unknown> | undefined, subnets = ['subnet-1', 'subnet-2']): lambda.CfnCapacityProvider {
+    return new lambda.CfnCapacityProvider(stack, 'Provider', {
+      permissionsConfig: { capacityProviderOperatorRoleArn: 'arn:aws:iam::123456789012:role/operator' },
+      vpcConfig: { subnetIds: subnets, securityGroupIds: ['sg-1'] },
+      capacityProviderScalingConfig: scaling,
+    });
+  }
+  test('construct mode: an L1 provider of 1 vCPU that runs a blueprint is refused at the provider', () => {
+    const s = newStack();
+    const provider = l1Provider(s, { maxVCpuCount: 1 });
+    const fn = new BlueprintFunction(s, 'Fn', { ...FN_PROPS, memorySize: 2048 });
+    fn.cfn.capacityProviderConfig = { lambdaManagedInstancesCapacityProviderConfig: { capacityProviderArn: provider.attrArn } };
+    expect(both(s, 'LambdaCapacityProviderSettings')).toEqual([{
+      id: 'LambdaBlueprints-LambdaCapacityProviderSettings',
+      severity: 'error',
+      path: 'Test/Provider',
+      message: 'CapacityProviderScalingConfig.MaxVCpuCount is 1 vCPUs, allowed is a whole number 2–15,000 vCPUs, because a capacity provider scales to at most 2 to 15,000 vCPUs.',
+    }]);
+  });
+  test('pack mode: 17 subnets, Manual mode without policies, and an escape hatch above 15,000 vCPUs', () => {
+    const s = newStack();
+    l1Provider(s, { scalingMode: 'Manual' }, Array.from({ length: 17 }, (_, i) => `subnet-${i}`));
+    const t = newStack();
+    (capacityProvider(t).node.defaultChild as lambda.CfnCapacityProvider).addPropertyOverride('CapacityProviderScalingConfig.MaxVCpuCount', 20000);
+    expect(messages(s, 'LambdaCapacityProviderSettings')).toEqual([
+      'CapacityProviderScalingConfig.ScalingPolicies (count) is 0 scaling policies, allowed is a whole number 1–10 scaling policies, because a capacity provider in Manual scaling mode has 1 to 10 target tracking policies.',
+      'VpcConfig.SubnetIds (count) is 17 subnets, allowed is a whole number 1–16 subnets, because a capacity provider places instances in 1 to 16 subnets.',
+    ]);
+    expect(messages(t, 'LambdaCapacityProviderSettings')).toEqual([
+      'CapacityProviderScalingConfig.MaxVCpuCount is 20,000 vCPUs, allowed is a whole number 2–15,000 vCPUs, because a capacity provider scales to at most 2 to 15,000 vCPUs.',
+    ]);
+  });
+  test('compliant: 2 vCPUs on an L1 provider (aws-cdk-lib\'s own CapacityProvider refuses below 12), the L2 defaults; tokens are not judged', () => {
+    const s = newStack();
+    l1Provider(s, { maxVCpuCount: 2, scalingMode: 'Manual', scalingPolicies: [{ predefinedMetricType: 'LambdaCapacityProviderAverageCPUUtilization', targetValue: 50 }] });
+    capacityProvider(s);
+    const t = newStack();
+    l1Provider(t, { maxVCpuCount: new CfnParameter(t, 'VCpus', { type: 'Number' }).valueAsNumber }, new CfnParameter(t, 'Subnets', { type: 'List<AWS::EC2::Subnet::Id>' }).valueAsList);
+    expect(messages(s, 'LambdaCapacityProviderSettings')).toEqual([]);
+    expect(messages(t, 'LambdaCapacityProviderSettings')).toEqual([]);
+  });
+});

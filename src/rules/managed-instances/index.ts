@@ -1,3 +1,4 @@
+export { LambdaCapacityProviderSettings } from './capacity-provider';
 export { LambdaManagedInstancesMemory } from './memory';
 export { LambdaManagedInstancesRuntime } from './runtime';
 export { LambdaManagedInstancesSettings } from './settings';
