@@ -118,6 +118,19 @@ export const RESERVED_ENVIRONMENT_KEYS: readonly string[] = [
 /** Prefixes Lambda reserves for environment variable names. */
 export const RESERVED_ENVIRONMENT_PREFIXES: readonly string[] = ['AWS_LAMBDA_'];
 
+/**
+ * Names under a reserved prefix that a function sets itself: `AWS_LAMBDA_EXEC_WRAPPER` names a wrapper
+ * script (what ADOT instrumentation and the OpenTelemetry layers use).
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/runtimes-modify.html#runtime-wrapper
+ */
+export const SETTABLE_ENVIRONMENT_KEYS: readonly string[] = ['AWS_LAMBDA_EXEC_WRAPPER'];
+
+/** Whether Lambda reserves an environment variable name (exactly or by prefix). */
+export function isReservedEnvironmentKey(key: string): boolean {
+  if (SETTABLE_ENVIRONMENT_KEYS.includes(key)) return false;
+  return RESERVED_ENVIRONMENT_KEYS.includes(key) || RESERVED_ENVIRONMENT_PREFIXES.some(p => key.startsWith(p));
+}
+
 /** Pattern of a valid environment variable name (Lambda: a letter and at least one more character). */
 export const ENVIRONMENT_KEY_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]+$/;
 
@@ -470,4 +483,161 @@ export const JAVA_FACTS = {
   runtime: /^java(\d+)(\.al2(023)?)?$/,
   /** Class file major version = Java feature version + 44. */
   classMajorOffset: 44,
+} as const;
+
+// --- issue 25: Lambda features of 2023–2026 (shared/LAMBDA-FACTS-2026.md; read by the rules of
+// src/rules/snapstart, managed-instances, durable, streaming, tenancy, signing and function)
+
+/**
+ * SnapStart (internal form).
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
+ */
+export const SNAPSTART_FACTS = {
+  /** `SnapStart.ApplyOn` that turns SnapStart on (the other value is `None`). */
+  applyOn: 'PublishedVersions',
+  /**
+   * AWS base images that support SnapStart as they are: Java 11+, Python 3.12+, .NET 8+ (group 1 the
+   * language, group 2 the version the tag starts with).
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks-custom.html
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/images-create.html
+   */
+  baseImage: /^(?:public\.ecr\.aws\/lambda\/|amazon\/aws-lambda-)(java|python|dotnet):(\d+(?:\.\d+)?)/,
+  /** The smallest version of each AWS base image with SnapStart. */
+  baseImageMinimum: { java: [11], python: [3, 12], dotnet: [8] } as Readonly<Record<string, readonly number[]>>,
+  /** The label another image needs for SnapStart (without the runtime API hooks, publishing fails). */
+  imageLabel: 'com.amazonaws.lambda.feature.snapstart',
+  imageLabelValue: 'Allow',
+} as const;
+
+/**
+ * Lambda Managed Instances: functions that run on a capacity provider (`CapacityProviderConfig`).
+ *
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-runtimes.html
+ * @see https://docs.aws.amazon.com/lambda/latest/api/API_LambdaManagedInstancesCapacityProviderConfig.html
+ * @see https://docs.amazonaws.cn/en_us/serverless-application-model/latest/developerguide/sam-property-function-capacityproviderconfig.html
+ * @see https://docs.amazonaws.cn/lambda/latest/dg/lambda-managed-instances-scaling.html
+ * @see https://docs.aws.amazon.com/lambda/latest/api/API_FunctionScalingConfig.html
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html
+ */
+export const MANAGED_INSTANCES_FACTS = {
+  /** Runtimes Lambda Managed Instances run: Java 21+, Python 3.13+, Node.js 22+, .NET 8+, provided.al2023 (OS-only). */
+  runtimes: /^(java(2[1-9]|[3-9]\d)|python3\.(1[3-9]|[2-9]\d)|nodejs(2[2-9]|[3-9]\d)\.x|dotnet([89]|[1-9]\d)|provided\.al20(2[3-9]|[3-9]\d))$/,
+  /** The same list as messages print it. */
+  runtimesText: 'Java 21+, Python 3.13+, Node.js 22+, .NET 8+ or the OS-only provided.al2023',
+  /** Smallest function memory on a capacity provider: 2 GB (with 1 vCPU). */
+  minMemoryMb: 2_048,
+  /** MB of function memory per GiB of the memory-per-vCPU ratio (MemorySize ≥ ratio × 1,024). */
+  mbPerGib: 1_024,
+  /** `ExecutionEnvironmentMemoryGiBPerVCpu`: the API range. */
+  memoryPerVCpu: spec(2, 8, 'GiB per vCPU', 'Lambda Managed Instances support 2, 4 or 8 GiB of memory per vCPU', false),
+  /** The memory-per-vCPU ratios Lambda Managed Instances support. */
+  memoryPerVCpuRatios: [2, 4, 8] as readonly number[],
+  /** `PerExecutionEnvironmentMaxConcurrency`. */
+  perEnvironmentConcurrency: spec(1, 1_600, 'concurrent invocations', 'one execution environment of Lambda Managed Instances handles 1 to 1,600 concurrent invocations'),
+  /** `FunctionScalingConfig.MinExecutionEnvironments` / `MaxExecutionEnvironments`. */
+  executionEnvironments: spec(0, 15_000, 'execution environments', 'a Lambda Managed Instances function scales between 0 and 15,000 execution environments, the minimum at most the maximum'),
+  /**
+   * Timeout of a function on a capacity provider: asynchronous invocations and event source mappings
+   * (except Amazon MQ and Amazon DocumentDB) may run 5,400 s; every other invocation 900 s.
+   */
+  timeout: spec(1, 5_400, 's', 'on Lambda Managed Instances, asynchronous invocations and event source mappings may run up to 5,400 s (90 minutes)'),
+  /** Event sources whose mappings stay limited to 900 s on Lambda Managed Instances (Amazon MQ, Amazon DocumentDB). */
+  shortMappingSources: ['AWS::AmazonMQ::Broker', 'AWS::DocDB::DBCluster'] as readonly string[],
+  /** ARN services of those sources (`arn:aws:mq:…`, `arn:aws:rds:…` for DocumentDB clusters). */
+  shortMappingArn: /^arn:[^:]+:(mq|rds):/,
+  /**
+   * `AWS::Lambda::CapacityProvider` ranges of the API (aws-cdk-lib 2.276's CapacityProvider refuses
+   * maxVCpuCount below 12 itself).
+   * @see https://docs.aws.amazon.com/lambda/latest/api/API_CapacityProviderScalingConfig.html
+   * @see https://docs.amazonaws.cn/lambda/latest/dg/lambda-managed-instances-capacity-providers.html
+   */
+  maxVCpuCount: spec(2, 15_000, 'vCPUs', 'a capacity provider scales to at most 2 to 15,000 vCPUs'),
+  capacityProviderSubnets: spec(1, 16, 'subnets', 'a capacity provider places instances in 1 to 16 subnets'),
+  manualScalingPolicies: spec(1, 10, 'scaling policies', 'a capacity provider in Manual scaling mode has 1 to 10 target tracking policies'),
+  manualScalingMode: 'Manual',
+  /** Service principals that invoke a function synchronously (API Gateway, Application Load Balancer). */
+  synchronousPrincipals: ['apigateway.amazonaws.com', 'elasticloadbalancing.amazonaws.com'] as readonly string[],
+} as const;
+
+/**
+ * Durable functions (`DurableConfig`).
+ *
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/durable-supported-runtimes.html
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-durableconfig.html
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/durable-best-practices.html
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/durable-invoking-esm.html
+ */
+export const DURABLE_FACTS = {
+  /** Runtimes of durable functions: Node.js 22+, Python 3.13+, Java 17+, .NET 8+ (container images too). */
+  runtimes: /^(nodejs(2[2-9]|[3-9]\d)\.x|python3\.(1[3-9]|[2-9]\d)|java(1[7-9]|[2-9]\d)(\.al2023)?|dotnet([89]|[1-9]\d))$/,
+  /** The same list as messages print it. */
+  runtimesText: 'Node.js 22+, Python 3.13+, Java 17+, .NET 8+ or a container image',
+  /** `DurableConfig.ExecutionTimeout`: 1 s to 366 days. */
+  executionTimeout: spec(1, 31_622_400, 's', 'a durable execution runs from 1 s to 366 days'),
+  /** `DurableConfig.RetentionPeriodInDays`: whole days, 1–90. */
+  retentionDays: spec(1, 90, 'days', 'Lambda keeps the history of a durable execution for 1 to 90 whole days'),
+  /** Longest durable execution an event source mapping can run (synchronous invocations): 900 s, 5,400 s on Lambda Managed Instances. */
+  mappingExecutionSeconds: 900,
+} as const;
+
+/**
+ * Response streaming through function URLs (`InvokeMode: RESPONSE_STREAM`).
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html
+ */
+export const STREAMING_FACTS = {
+  invokeMode: 'RESPONSE_STREAM',
+  /** Runtimes that stream natively (Node.js managed runtimes) or through the Runtime API (custom runtimes). */
+  runtimes: /^(nodejs|provided)/,
+} as const;
+
+/**
+ * Code signing.
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning-create.html
+ */
+export const CODE_SIGNING_FACTS = {
+  /** Signing profiles one code signing configuration holds. */
+  maxSigningProfiles: 20,
+  /** The package type code signing does not support. */
+  unsupportedPackageType: 'Image',
+} as const;
+
+/**
+ * Runtime management controls (`RuntimeManagementConfig`).
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-lambda-function-runtimemanagementconfig.html
+ */
+export const RUNTIME_MANAGEMENT_FACTS = {
+  modes: ['Auto', 'FunctionUpdate', 'Manual'] as readonly string[],
+  /** The mode that needs a `RuntimeVersionArn`. */
+  manual: 'Manual',
+  /** A runtime version ARN (no account field); group 2 is the region. */
+  versionArn: /^arn:(aws[a-zA-Z-]*):lambda:([a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\d{1})::runtime:.+$/,
+  versionArnLength: spec(26, 2_048, 'characters', 'a runtime version ARN is arn:<partition>:lambda:<region>::runtime:<id>, 26 to 2,048 characters'),
+} as const;
+
+/**
+ * Advanced logging controls (`LoggingConfig`).
+ * @see https://docs.aws.amazon.com/lambda/latest/api/API_LoggingConfig.html
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-advanced.html
+ */
+export const LOGGING_FACTS = {
+  logGroupLength: spec(1, 512, 'characters', 'a log group name has 1 to 512 characters of letters, digits and . - _ / #'),
+  logGroupPattern: /^[.\-_/#A-Za-z0-9]+$/,
+  formats: ['JSON', 'Text'] as readonly string[],
+  applicationLevels: ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'] as readonly string[],
+  systemLevels: ['DEBUG', 'INFO', 'WARN'] as readonly string[],
+  /** Runtimes whose built-in loggers write JSON application logs: Java (not java8 on AL1), .NET 8+, Node.js 16+, Python 3.8+. */
+  jsonApplicationLogRuntimes: /^(java(8\.al2|9|[1-9]\d)(\.al2(023)?)?|dotnet([89]|[1-9]\d)|nodejs(1[6-9]|[2-9]\d)\.x|python3\.([89]|[1-9]\d))$/,
+  jsonApplicationLogRuntimesText: 'Java (not java8), .NET 8+, Node.js 16+ or Python 3.8+',
+} as const;
+
+/**
+ * Tenant isolation mode (`TenancyConfig`) and recursive loop detection (`RecursiveLoop`).
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/tenant-isolation.html
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html
+ */
+export const INVOCATION_FACTS = {
+  /** The `RecursiveLoop` value that lets recursive loops run (the default is `Terminate`). */
+  recursiveLoopAllow: 'Allow',
+  /** Rounds after which Lambda stops a detected recursive loop. */
+  recursiveLoopRounds: 16,
 } as const;

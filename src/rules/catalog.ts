@@ -1,15 +1,21 @@
 import { CodeDeployAliasAlarms, LambdaAliasSettings, LambdaProvisionedOnLatest } from './alias';
+import { LambdaDurableConfig, LambdaDurableMappingTimeout, LambdaDurableRuntime, LambdaDurableUnqualified } from './durable';
 import { LambdaEdgeArchitecture, LambdaEdgeEnvironment, LambdaEdgeEphemeralStorage, LambdaEdgeIncludeBody, LambdaEdgeLayers, LambdaEdgeOriginTimeout, LambdaEdgePackageSize, LambdaEdgeProvisionedConcurrency, LambdaEdgeRegion, LambdaEdgeRole, LambdaEdgeRuntime, LambdaEdgeVersion, LambdaEdgeViewerLimits, LambdaEdgeVpc } from './edge';
-import { LambdaArchitecture, LambdaAsyncInvokeConfig, LambdaBucketCodeVersion, LambdaEnvironment, LambdaEnvironmentSecret, LambdaEphemeralStorage, LambdaFifoAsyncDestination, LambdaFunctionName, LambdaFunctionNameUnique, LambdaHandler, LambdaInlineCode, LambdaLayers, LambdaMemorySize, LambdaReservedConcurrency, LambdaRuntimeDeprecated, LambdaRuntimeNotNewest, LambdaTimeout } from './function';
+import { LambdaArchitecture, LambdaAsyncInvokeConfig, LambdaBucketCodeVersion, LambdaEnvironment, LambdaEnvironmentSecret, LambdaEphemeralStorage, LambdaFifoAsyncDestination, LambdaFunctionName, LambdaFunctionNameUnique, LambdaHandler, LambdaInlineCode, LambdaLayers, LambdaLoggingConfig, LambdaLogLevelRuntime, LambdaMemorySize, LambdaRecursiveLoopAllowed, LambdaReservedConcurrency, LambdaRuntimeDeprecated, LambdaRuntimeManagement, LambdaRuntimeNotNewest, LambdaRuntimeVersionRegion, LambdaTimeout } from './function';
 import { LambdaEventLoop, LambdaImportedRole } from './graph';
+import { LambdaCapacityProviderSettings, LambdaManagedInstancesMemory, LambdaManagedInstancesRuntime, LambdaManagedInstancesSettings, LambdaManagedInstancesTimeout } from './managed-instances';
 import { LambdaMappingBatchingWindow, LambdaMappingFilters, LambdaMappingUnknownFacts, LambdaSqsMapping, LambdaSqsVisibilityBelowTimeout, LambdaSqsVisibilityTimeout, LambdaStreamConcurrency, LambdaStreamFailureHandling, LambdaStreamMapping } from './mapping';
 import { LambdaInternetGatewaySubnet } from './network';
 import { LambdaBootstrap, LambdaHandlerPresent, LambdaImageTag, LambdaImageUri, LambdaJavaClassVersion, LambdaNativeArchitecture, LambdaNativeGlibc, LambdaPackageSize, LambdaPythonAbi } from './package';
 import { Rule } from './private/rule';
 import { SqsQueueSettings } from './queue';
 import { S3NotificationFilter, S3NotificationOverlap, S3NotificationSelfTrigger } from './s3';
+import { LambdaCodeSigningImage, LambdaCodeSigningProfiles } from './signing';
+import { LambdaSnapStartImage, LambdaSnapStartProvisioned, LambdaSnapStartUnqualified } from './snapstart';
 import { STANDARD_RULES } from './standards';
 import { KinesisStreamSettings } from './stream';
+import { LambdaStreamingRuntime, LambdaStreamingUrlVpc } from './streaming';
+import { LambdaTenantIsolation } from './tenancy';
 import { CognitoTriggerTimeout, CognitoTriggerUnknownTimeout, LogsSubscriptionFilterCount, LogsSubscriptionOwnLogGroup } from './triggers';
 
 /** Every product rule, in report order: the single place the constructs and the nag pack take them from. */
@@ -64,6 +70,30 @@ export const ALL_RULES: readonly Rule[] = [
   LogsSubscriptionFilterCount,
   LambdaEventLoop,
   LambdaImportedRole,
+  // Lambda features of 2023–2026 (issue 25): SnapStart, Managed Instances, durable functions, response
+  // streaming, code signing, tenant isolation, recursive loops, runtime management, advanced logging.
+  LambdaSnapStartProvisioned,
+  LambdaSnapStartUnqualified,
+  LambdaSnapStartImage,
+  LambdaManagedInstancesRuntime,
+  LambdaManagedInstancesMemory,
+  LambdaManagedInstancesSettings,
+  LambdaManagedInstancesTimeout,
+  LambdaCapacityProviderSettings,
+  LambdaDurableConfig,
+  LambdaDurableRuntime,
+  LambdaDurableUnqualified,
+  LambdaDurableMappingTimeout,
+  LambdaStreamingRuntime,
+  LambdaStreamingUrlVpc,
+  LambdaCodeSigningImage,
+  LambdaCodeSigningProfiles,
+  LambdaTenantIsolation,
+  LambdaRecursiveLoopAllowed,
+  LambdaRuntimeManagement,
+  LambdaRuntimeVersionRegion,
+  LambdaLoggingConfig,
+  LambdaLogLevelRuntime,
   // Lambda@Edge: fire only on functions a CloudFront distribution triggers (or BlueprintEdgeFunction marks).
   LambdaEdgeVersion,
   LambdaEdgeIncludeBody,

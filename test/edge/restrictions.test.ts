@@ -69,7 +69,7 @@ describe('what Lambda@Edge does not support, set through escape hatches, fails t
   test('provisioned concurrency on an alias of the function', () => {
     const stack = edgeStack();
     hatched(stack, (fn) => new lambda.Alias(stack, 'Live', { aliasName: 'live', version: fn.function.currentVersion, provisionedConcurrentExecutions: 1 }));
-    expectErrors(stack, /^\[Test\/Live\/Resource\] LambdaBlueprints-LambdaEdgeProvisionedConcurrency: ProvisionedConcurrencyConfig is \{"ProvisionedConcurrentExecutions":1\} \(on Test\/Edge\/Edge\/Fn\/Resource, a Lambda@Edge "viewer-request" trigger\), allowed is no provisioned concurrency, because Lambda@Edge does not support provisioned concurrency/);
+    expectErrors(stack, /^\[Test\/Live\/Resource\] LambdaBlueprints-LambdaEdgeProvisionedConcurrency: provisionedConcurrentExecutions \(ProvisionedConcurrencyConfig\) is \{"ProvisionedConcurrentExecutions":1\} \(on Test\/Edge\/Edge\/Fn\/Resource, a Lambda@Edge "viewer-request" trigger\), allowed is no provisioned concurrency, because Lambda@Edge does not support provisioned concurrency/);
   });
 
   test('a role edgelambda.amazonaws.com may not assume', () => {

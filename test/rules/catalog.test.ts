@@ -4,6 +4,7 @@ import * as path from 'path';
 import { CfnResource, Duration, Size, Stack } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as ecr_assets from 'aws-cdk-lib/aws-ecr-assets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -34,6 +35,12 @@ function streamMapping(stack: Stack, props: Record<string, unknown>, fnProps: Re
   const stream = new CfnResource(stack, 'Stream', { type: 'AWS::Kinesis::Stream', properties: { ShardCount: 4 } });
   mapping(stack, l1Function(stack, 'Fn', fnProps), stream, { startingPosition: 'TRIM_HORIZON', bisectBatchOnFunctionError: true, maximumRetryAttempts: 3, maximumRecordAgeInSeconds: 3600, ...props });
 }
+
+/** The properties of a compliant function on Lambda Managed Instances (a capacity provider by ARN). */
+const LMI = {
+  MemorySize: 4096,
+  CapacityProviderConfig: { LambdaManagedInstancesCapacityProviderConfig: { CapacityProviderArn: 'arn:aws:lambda:us-east-1:123456789012:capacity-provider:cp', ExecutionEnvironmentMemoryGiBPerVCpu: 2 } },
+};
 
 /** Options of an L1 Lambda@Edge fixture. */
 interface EdgeFixture {
@@ -175,6 +182,46 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
     new sns.CfnSubscription(s, 'Sub', { topicArn: topic.ref, protocol: 'lambda', endpoint: fn.attrArn });
     new iam.CfnPolicy(s, 'Publish', { policyName: 'p', roles: [roleOf(s).ref], policyDocument: { Statement: [{ Effect: 'Allow', Action: 'sns:Publish', Resource: topic.ref }] } });
   },
+  LambdaSnapStartProvisioned: s => {
+    const fn = l1Function(s, 'Fn', { SnapStart: { ApplyOn: 'PublishedVersions' } });
+    const version = new lambda.CfnVersion(s, 'Version', { functionName: fn.ref });
+    new lambda.CfnAlias(s, 'Alias', { functionName: fn.ref, functionVersion: version.attrVersion, name: 'live', provisionedConcurrencyConfig: { provisionedConcurrentExecutions: 1 } });
+  },
+  LambdaSnapStartImage: s => {
+    const image = new ecr_assets.DockerImageAsset(s, 'Image', { directory: packageDir({ Dockerfile: 'FROM node:22\n' }) });
+    l1Function(s, 'Fn', { PackageType: 'Image', Code: { ImageUri: image.imageUri, ZipFile: undefined }, Runtime: undefined, Handler: undefined, SnapStart: { ApplyOn: 'PublishedVersions' } });
+  },
+  LambdaSnapStartUnqualified: s => mapping(s, l1Function(s, 'Fn', { SnapStart: { ApplyOn: 'PublishedVersions' } }), new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 180 }), {}),
+  LambdaManagedInstancesRuntime: s => l1Function(s, 'Fn', { ...LMI, Runtime: 'ruby3.4' }),
+  LambdaManagedInstancesMemory: s => l1Function(s, 'Fn', { ...LMI, MemorySize: 1024 }),
+  LambdaManagedInstancesSettings: s => l1Function(s, 'Fn', { ...LMI, 'CapacityProviderConfig.LambdaManagedInstancesCapacityProviderConfig.ExecutionEnvironmentMemoryGiBPerVCpu': 3 }),
+  LambdaManagedInstancesTimeout: s => new lambda.CfnUrl(s, 'Url', { targetFunctionArn: l1Function(s, 'Fn', { ...LMI, Timeout: 3600 }).attrArn, authType: 'AWS_IAM' }),
+  LambdaCapacityProviderSettings: s => new lambda.CfnCapacityProvider(s, 'Provider', {
+    permissionsConfig: { capacityProviderOperatorRoleArn: 'arn:aws:iam::123456789012:role/operator' },
+    vpcConfig: { subnetIds: ['subnet-1'], securityGroupIds: ['sg-1'] },
+    capacityProviderScalingConfig: { maxVCpuCount: 1 },
+  }),
+  LambdaDurableConfig: s => l1Function(s, 'Fn', { DurableConfig: { ExecutionTimeout: 60, RetentionPeriodInDays: 1.5 } }),
+  LambdaDurableRuntime: s => l1Function(s, 'Fn', { DurableConfig: { ExecutionTimeout: 60 }, Runtime: 'ruby3.4' }),
+  LambdaDurableUnqualified: s => mapping(s, l1Function(s, 'Fn', { DurableConfig: { ExecutionTimeout: 60 } }), new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 180 }), {}),
+  LambdaDurableMappingTimeout: s => {
+    const fn = l1Function(s, 'Fn', { DurableConfig: { ExecutionTimeout: 3600 } });
+    const alias = new lambda.CfnAlias(s, 'Alias', { functionName: fn.ref, functionVersion: new lambda.CfnVersion(s, 'Version', { functionName: fn.ref }).attrVersion, name: 'live' });
+    new lambda.CfnEventSourceMapping(s, 'Mapping', { functionName: alias.ref, eventSourceArn: new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 180 }).attrArn });
+  },
+  LambdaStreamingRuntime: s => new lambda.CfnUrl(s, 'Url', { targetFunctionArn: l1Function(s, 'Fn', { Runtime: 'python3.14', Handler: 'index.handler' }).attrArn, authType: 'AWS_IAM', invokeMode: 'RESPONSE_STREAM' }),
+  LambdaStreamingUrlVpc: s => new lambda.CfnUrl(s, 'Url', { targetFunctionArn: l1Function(s, 'Fn', { VpcConfig: { SubnetIds: ['subnet-1', 'subnet-2'], SecurityGroupIds: ['sg-1'] } }).attrArn, authType: 'AWS_IAM', invokeMode: 'RESPONSE_STREAM' }),
+  LambdaCodeSigningImage: s => l1Function(s, 'Fn', { PackageType: 'Image', Code: { ImageUri: `123456789012.dkr.ecr.us-east-1.amazonaws.com/app@sha256:${'a'.repeat(64)}`, ZipFile: undefined }, Runtime: undefined, Handler: undefined, CodeSigningConfigArn: 'arn:aws:lambda:us-east-1:123456789012:code-signing-config:csc-0123456789abcdef0' }),
+  LambdaCodeSigningProfiles: s => new lambda.CfnCodeSigningConfig(s, 'Signing', { allowedPublishers: { signingProfileVersionArns: Array.from({ length: 21 }, (_, i) => `arn:aws:signer:us-east-1:123456789012:/signing-profiles/p${i}/v1`) } }),
+  LambdaTenantIsolation: s => {
+    const topic = new sns.CfnTopic(s, 'Topic');
+    new sns.CfnSubscription(s, 'Sub', { topicArn: topic.ref, protocol: 'lambda', endpoint: l1Function(s, 'Fn', { TenancyConfig: { TenantIsolationMode: 'PER_TENANT' } }).attrArn });
+  },
+  LambdaRecursiveLoopAllowed: s => l1Function(s, 'Fn', { RecursiveLoop: 'Allow' }),
+  LambdaRuntimeManagement: s => l1Function(s, 'Fn', { RuntimeManagementConfig: { UpdateRuntimeOn: 'Manual' } }),
+  LambdaRuntimeVersionRegion: s => l1Function(s, 'Fn', { RuntimeManagementConfig: { UpdateRuntimeOn: 'Manual', RuntimeVersionArn: 'arn:aws:lambda:eu-west-1::runtime:0123456789abcdef' } }),
+  LambdaLoggingConfig: s => l1Function(s, 'Fn', { LoggingConfig: { LogGroup: 'my logs' } }),
+  LambdaLogLevelRuntime: s => l1Function(s, 'Fn', { Runtime: 'ruby3.4', LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO' } }),
   LambdaEdgeVersion: s => l1Edge(s, { association: { lambdaFunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }),
   LambdaEdgeIncludeBody: s => l1Edge(s, { association: { eventType: 'viewer-response', includeBody: true } }),
   LambdaEdgeRegion: s => l1Edge(s, { association: { lambdaFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:edge:1' } }),

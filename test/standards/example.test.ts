@@ -69,7 +69,7 @@ describe('example platform-standards', () => {
     expect(synthErrors(a)).toEqual([
       '[OrdersDev/Legacy/Resource] LambdaBlueprints-StandardAllowedRuntimes: runtime (Runtime) is "python3.12", allowed is one of "nodejs24.x", "python3.13", because the platform supports only these runtimes (standard "acme" set at the app).',
       '[OrdersDev/Legacy/Resource] LambdaBlueprints-StandardAllowedArchitectures: architecture (Architectures) is not set (x86_64), allowed is ["arm64"], because the platform builds and tests for these instruction sets only (standard "acme" set at the app).',
-      '[OrdersDev/Legacy/Resource] LambdaBlueprints-AcmeJsonLogs: LoggingConfig.LogFormat is not set (Text), allowed is "JSON", because the log pipeline indexes JSON lines only (standard "acme" set at the app).',
+      '[OrdersDev/Legacy/Resource] LambdaBlueprints-AcmeJsonLogs: loggingFormat (LoggingConfig.LogFormat) is not set (Text), allowed is "JSON", because the log pipeline indexes JSON lines only (standard "acme" set at the app).',
     ]);
   });
 });

@@ -119,7 +119,7 @@ const CASES: Case[] = [
     pass: s => plain(s, 'Fn', { codeSigningConfig: new BlueprintCodeSigning(s, 'Signing').codeSigningConfig }),
     fail: s => new BlueprintFunction(s, 'Fn', FN_PROPS),
     path: 'Test/Fn/Function/Resource',
-    message: `CodeSigningConfigArn is not set, allowed is a code signing configuration (e.g. \`BlueprintCodeSigning\`), because only code signed by the platform's signing profiles may run ${BY}.`,
+    message: `codeSigningConfig (CodeSigningConfigArn) is not set, allowed is a code signing configuration (e.g. \`BlueprintCodeSigning\`), because only code signed by the platform's signing profiles may run ${BY}.`,
   },
 ];
 

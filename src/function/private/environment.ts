@@ -1,9 +1,9 @@
-import { RESERVED_ENVIRONMENT_KEYS, RESERVED_ENVIRONMENT_PREFIXES } from '../../limits';
+import { isReservedEnvironmentKey } from '../../limits';
 import { isToken } from '../../validation/private/problems';
 
 /** Whether Lambda reserves this environment variable name (exactly or by prefix). */
 export function isReservedKey(key: string): boolean {
-  return RESERVED_ENVIRONMENT_KEYS.includes(key) || RESERVED_ENVIRONMENT_PREFIXES.some(prefix => key.startsWith(prefix));
+  return isReservedEnvironmentKey(key);
 }
 
 /** Stack traces through the bundle's source map: `--enable-source-maps` added to the user's NODE_OPTIONS. */

@@ -1,4 +1,4 @@
-import { ENVIRONMENT_KEY_PATTERN, LIMITS, RESERVED_ENVIRONMENT_KEYS, RESERVED_ENVIRONMENT_PREFIXES } from '../../limits';
+import { ENVIRONMENT_KEY_PATTERN, isReservedEnvironmentKey, LIMITS } from '../../limits';
 import { checkLimit, Finding, FUNCTION, Rule, Severity } from '../private/rule';
 import { isObject, knownString } from '../private/template-index';
 
@@ -14,15 +14,14 @@ function keyFinding(key: string): Finding[] {
   if (!ENVIRONMENT_KEY_PATTERN.test(key)) {
     return [{ property, value: `${key.length} character${key.length === 1 ? '' : 's'} long`, allowed: `a name matching ${ENVIRONMENT_KEY_PATTERN.source}`, reason: LIMITS.environmentKeyLength.reason }];
   }
-  const reserved = RESERVED_ENVIRONMENT_KEYS.includes(key) || RESERVED_ENVIRONMENT_PREFIXES.some(p => key.startsWith(p));
-  return reserved ? [{ property, value: 'a reserved name', allowed: 'a name Lambda does not reserve (AWS_REGION, AWS_LAMBDA_*, _HANDLER, LAMBDA_TASK_ROOT …)', reason: 'the Lambda runtime sets it itself and refuses to let a function override it' }] : [];
+  return isReservedEnvironmentKey(key) ? [{ property, value: 'a reserved name', allowed: 'a name Lambda does not reserve (AWS_REGION, AWS_LAMBDA_*, _HANDLER, LAMBDA_TASK_ROOT …)', reason: 'the Lambda runtime sets it itself and refuses to let a function override it' }] : [];
 }
 
 /** Environment variables: names Lambda accepts and does not reserve, at most 4 KB keys + values. */
 export const LambdaEnvironment: Rule = {
   id: 'LambdaEnvironment',
   severity: Severity.ERROR,
-  summary: 'Environment variable names match [a-zA-Z][a-zA-Z0-9_]+, are not reserved by Lambda, and keys + values total at most 4 KB (UTF-8).',
+  summary: 'Environment variable names match [a-zA-Z][a-zA-Z0-9_]+, are not reserved by Lambda, and keys + values total at most 4 KB (UTF-8), the variables aws-cdk-lib adds for the Parameters and Secrets extension, ADOT and profiling included.',
   types: [FUNCTION],
   check: e => {
     const vars = variablesOf(e.properties);

@@ -127,3 +127,6 @@ export const STREAM = 'AWS::Kinesis::Stream';
 export const BUCKET = 'AWS::S3::Bucket';
 export const CUSTOM_NOTIFICATIONS = 'Custom::S3BucketNotifications';
 export const EVENT_INVOKE_CONFIG = 'AWS::Lambda::EventInvokeConfig';
+export const VERSION = 'AWS::Lambda::Version';
+export const FUNCTION_URL = 'AWS::Lambda::Url';
+export const CODE_SIGNING_CONFIG = 'AWS::Lambda::CodeSigningConfig';

@@ -1,0 +1,2 @@
+export { LambdaCodeSigningImage } from './image';
+export { LambdaCodeSigningProfiles } from './profiles';

@@ -1,0 +1,3 @@
+export { LambdaSnapStartImage } from './image';
+export { LambdaSnapStartProvisioned } from './provisioned';
+export { LambdaSnapStartUnqualified } from './unqualified';

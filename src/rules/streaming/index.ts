@@ -1,0 +1,2 @@
+export { LambdaStreamingRuntime } from './runtime';
+export { LambdaStreamingUrlVpc } from './vpc';

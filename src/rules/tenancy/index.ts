@@ -1,0 +1,1 @@
+export { LambdaTenantIsolation } from './isolation';
