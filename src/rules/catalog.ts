@@ -9,7 +9,7 @@ import { LambdaInternetGatewaySubnet } from './network';
 import { LambdaBootstrap, LambdaHandlerPresent, LambdaImageTag, LambdaImageUri, LambdaJavaClassVersion, LambdaNativeArchitecture, LambdaNativeGlibc, LambdaPackageSize, LambdaPythonAbi } from './package';
 import { Rule } from './private/rule';
 import { SqsQueueSettings } from './queue';
-import { S3NotificationFilter, S3NotificationOverlap, S3NotificationSelfTrigger } from './s3';
+import { S3NotificationFilter, S3NotificationOverlap, S3NotificationSelfTrigger, S3NotificationVersioning } from './s3';
 import { LambdaCodeSigningImage, LambdaCodeSigningProfiles } from './signing';
 import { LambdaSnapStartImage, LambdaSnapStartProvisioned, LambdaSnapStartUnqualified } from './snapstart';
 import { STANDARD_RULES } from './standards';
@@ -62,6 +62,7 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaProvisionedOnLatest,
   CodeDeployAliasAlarms,
   S3NotificationSelfTrigger,
+  S3NotificationVersioning,
   S3NotificationOverlap,
   S3NotificationFilter,
   CognitoTriggerTimeout,

@@ -135,6 +135,7 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
     alias.cfnOptions.updatePolicy = { codeDeployLambdaAliasUpdate: { applicationName: 'app', deploymentGroupName: group.ref } };
   },
   S3NotificationSelfTrigger: s => selfTriggeringBucket(s, 'in/'),
+  S3NotificationVersioning: s => new CfnResource(s, 'Bucket', { type: 'AWS::S3::Bucket', properties: { NotificationConfiguration: { LambdaConfigurations: [{ Event: 's3:ObjectCreated:*', Function: l1Function(s, 'Fn').attrArn }] } } }),
   S3NotificationOverlap: s => {
     const fn = l1Function(s, 'Fn');
     new CfnResource(s, 'Bucket', {

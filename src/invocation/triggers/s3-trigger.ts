@@ -8,7 +8,7 @@ import { invokeTargetOf } from '../../function/private/invoke-target';
 import { NagAcknowledgements } from '../../nag/acknowledge';
 import { claimForRules, reportInput } from '../../rules/private/enforce';
 import { S3NotificationFilter } from '../../rules/s3/notification-filter';
-import { validateAtSynth, warn } from '../../validation/private/problems';
+import { validateAtSynth } from '../../validation/private/problems';
 
 /**
  * Options of an S3 trigger.
@@ -82,18 +82,9 @@ export class S3Trigger extends Construct {
     // this trigger wires even on a bucket and function that are not blueprints.
     claimForRules(this, props.bucket.node.tryFindChild('Notifications')?.node.defaultChild);
     acknowledgeNotificationHandler(this);
-    this.warnWithoutVersioning(props.bucket);
     validateAtSynth(this, p => {
       requireFailurePath(p, props.function, 'S3');
     });
-  }
-
-  private warnWithoutVersioning(bucket: s3.IBucket): void {
-    const cfn = bucket.node.defaultChild;
-    const status = cfn instanceof s3.CfnBucket ? Stack.of(this).resolve(cfn.versioningConfiguration)?.status : undefined;
-    if (status !== 'Enabled') {
-      warn(this, 'S3TriggerVersioning', `bucket ${bucket.node.path} has no versioning (or it is not known here): enable it so that every write is one object version and one event, and overwrites are not lost.`);
-    }
   }
 }
 
