@@ -4,7 +4,7 @@ import { LambdaEdgeArchitecture, LambdaEdgeEnvironment, LambdaEdgeEphemeralStora
 import { LambdaArchitecture, LambdaAsyncInvokeConfig, LambdaBucketCodeVersion, LambdaEnvironment, LambdaEnvironmentSecret, LambdaEphemeralStorage, LambdaFifoAsyncDestination, LambdaFunctionName, LambdaFunctionNameUnique, LambdaHandler, LambdaInlineCode, LambdaLayers, LambdaLoggingConfig, LambdaLogLevelRuntime, LambdaMemorySize, LambdaRecursiveLoopAllowed, LambdaReservedConcurrency, LambdaRuntimeDeprecated, LambdaRuntimeManagement, LambdaRuntimeNotNewest, LambdaRuntimeVersionRegion, LambdaTimeout } from './function';
 import { LambdaEventLoop, LambdaImportedRole } from './graph';
 import { LambdaCapacityProviderSettings, LambdaManagedInstancesMemory, LambdaManagedInstancesRuntime, LambdaManagedInstancesSettings, LambdaManagedInstancesTimeout } from './managed-instances';
-import { LambdaMappingBatchingWindow, LambdaMappingFilters, LambdaMappingUnknownFacts, LambdaSqsMapping, LambdaSqsVisibilityBelowTimeout, LambdaSqsVisibilityTimeout, LambdaStreamConcurrency, LambdaStreamFailureHandling, LambdaStreamMapping } from './mapping';
+import { LambdaMappingBatchingWindow, LambdaMappingFilters, LambdaMappingUnknownFacts, LambdaSqsMapping, LambdaSqsSourceRedrive, LambdaSqsVisibilityBelowTimeout, LambdaSqsVisibilityTimeout, LambdaStreamConcurrency, LambdaStreamFailureHandling, LambdaStreamMapping } from './mapping';
 import { LambdaInternetGatewaySubnet } from './network';
 import { LambdaBootstrap, LambdaHandlerPresent, LambdaImageTag, LambdaImageUri, LambdaJavaClassVersion, LambdaNativeArchitecture, LambdaNativeGlibc, LambdaPackageSize, LambdaPythonAbi } from './package';
 import { Rule } from './private/rule';
@@ -50,6 +50,7 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaMappingBatchingWindow,
   LambdaMappingFilters,
   LambdaSqsMapping,
+  LambdaSqsSourceRedrive,
   LambdaStreamMapping,
   LambdaSqsVisibilityBelowTimeout,
   LambdaSqsVisibilityTimeout,

@@ -8,7 +8,6 @@ import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { spellProp } from '../core/private/language';
 import { invokeTargetOf } from '../function/private/invoke-target';
 import { claimForRules } from '../rules/private/enforce';
-import { warn } from '../validation/private/problems';
 
 /**
  * An SQS queue (standard or FIFO, detected from `queue.fifo`) as event source of a function.
@@ -70,9 +69,8 @@ export class BlueprintQueueSource implements lambda.IEventSource {
     claimForRules(this.bound.scope, this.queue.node.defaultChild);
     if (this.queue instanceof sqs.Queue) {
       const dlq = this.queue.deadLetterQueue;
-      if (!dlq) {
-        warn(this.bound.scope, 'QueueWithoutRedrive', `the source queue ${this.queue.node.path} has no redrive DLQ: a message that keeps failing is retried until its retention ends and then lost. Give it a deadLetterQueue with maxReceiveCount of at least 5.`);
-      } else if ((this.options.alarms ?? true) && !isDurable(dlq.queue)) {
+      // A queue without a redrive DLQ is the rule LambdaSqsSourceRedrive's (a warning, in both modes).
+      if (dlq && (this.options.alarms ?? true) && !isDurable(dlq.queue)) {
         this._deadLetterDepthAlarm = createAlarm(this.bound.scope, 'DeadLetterDepthAlarm', {
           metric: dlq.queue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Maximum' }),
           threshold: 0,

@@ -46,6 +46,7 @@ test('the pack checks an imported template (CfnInclude) like any other', () => {
     'LambdaBlueprints-LambdaLayers @ Test/Legacy/Worker',
     'LambdaBlueprints-LambdaMemorySize @ Test/Legacy/Worker',
     'LambdaBlueprints-LambdaProvisionedOnLatest @ Test/Legacy/Latest',
+    'LambdaBlueprints-LambdaSqsSourceRedrive @ Test/Legacy/QueueMapping',
     'LambdaBlueprints-LambdaSqsVisibilityTimeout @ Test/Legacy/QueueMapping',
     // bisect, retries and record age: three findings of one rule
     'LambdaBlueprints-LambdaStreamFailureHandling @ Test/Legacy/StreamMapping',

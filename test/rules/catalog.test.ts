@@ -119,6 +119,7 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
   LambdaMappingBatchingWindow: s => streamMapping(s, { maximumBatchingWindowInSeconds: 301 }),
   LambdaMappingFilters: s => streamMapping(s, { filterCriteria: { filters: [{ pattern: '[1]' }] } }),
   LambdaSqsMapping: s => mapping(s, l1Function(s, 'Fn'), new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 180 }), { batchSize: 20 }),
+  LambdaSqsSourceRedrive: s => mapping(s, l1Function(s, 'Fn'), new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 180 }), {}),
   LambdaStreamMapping: s => streamMapping(s, { startingPosition: undefined }),
   LambdaSqsVisibilityBelowTimeout: s => mapping(s, l1Function(s, 'Fn'), new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 10 }), {}),
   LambdaSqsVisibilityTimeout: s => mapping(s, l1Function(s, 'Fn'), new sqs.CfnQueue(s, 'Queue', { visibilityTimeout: 60 }), {}),

@@ -7,6 +7,7 @@ import { BlueprintQueueSource, BlueprintStreamSourceOptions, DurableQueue, Strea
 import { BlueprintEventSourceOptions } from '../../src/sources/options';
 import { nagFindings, newStack, synthErrors, statementsFor } from '../helpers';
 import { newFunction } from './fixtures';
+import { both } from '../rules/modes';
 
 type Stack = ReturnType<typeof newStack>;
 
@@ -204,11 +205,13 @@ describe('visibility timeout vs function timeout (checked at synth)', () => {
 });
 
 describe('BlueprintQueueSource redrive and alarms', () => {
-  test('a queue without a redrive DLQ gets a warning', () => {
+  test('a queue without a redrive DLQ gets a warning (rule LambdaSqsSourceRedrive, the same in LambdaBlueprintChecks)', () => {
     const stack = newStack();
     const queue = new sqs.Queue(stack, 'Queue', { visibilityTimeout: Duration.seconds(180) });
     newFunction(stack).addEventSource(new BlueprintQueueSource(queue));
-    Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('source queue Test/Queue has no redrive DLQ'));
+    const found = both(stack, 'LambdaSqsSourceRedrive');
+    expect(found.map(f => [f.severity, f.message])).toEqual([['warning', 'queue RedrivePolicy is not set (Test/Queue/Resource), allowed is a dead-letter '
+      + 'queue with a maxReceiveCount of at least 5, because a message that keeps failing is retried until its retention period ends and then lost.']]);
   });
 
   test('a plain DLQ gets a depth alarm', () => {

@@ -7,3 +7,4 @@ export { LambdaSqsVisibilityTimeout } from './sqs-visibility-timeout';
 export { LambdaStreamConcurrency } from './stream-concurrency';
 export { LambdaStreamFailureHandling } from './stream-failure-handling';
 export { LambdaStreamMapping } from './stream-mapping';
+export { LambdaSqsSourceRedrive } from './sqs-source-redrive';

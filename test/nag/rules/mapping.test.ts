@@ -128,9 +128,11 @@ describe('stream mapping rules', () => {
     new lambda.CfnEventSourceMapping(stack, 'U', { functionName: 'fn', eventSourceArn: new CfnParameter(stack, 'Arn', { type: 'String' }).valueAsString });
     const other = new sqs.CfnQueue(stack, 'Other');
     new lambda.CfnEventSourceMapping(stack, 'O', { functionName: 'fn', eventSourceArn: other.attrArn });
-    // No stream rule applies; only the warnings that the function 'fn' (and so its timeout) is not in the app remain.
+    // No stream rule applies; only the warnings that the function 'fn' (and so its timeout) is not in the app remain,
+    // and that the plain queue has no redrive dead-letter queue.
     expect(blueprintFindings(stack)).toEqual([
       'LambdaBlueprints-LambdaMappingUnknownFacts @ Test/O', 'LambdaBlueprints-LambdaMappingUnknownFacts @ Test/Q', 'LambdaBlueprints-LambdaMappingUnknownFacts @ Test/Q',
+      'LambdaBlueprints-LambdaSqsSourceRedrive @ Test/O',
     ]);
   });
 });
