@@ -113,10 +113,15 @@ describe('props of lambda.Function passed on as aws-cdk-lib writes them', () => 
     expect(errors).toEqual([]);
     expect(warnings).toEqual([]);
     for (const key of ['TenancyConfig', 'DurableConfig', 'RuntimeManagementConfig']) expect(resource[key]).toEqual(reference[key]);
-    template!.hasResourceProperties('AWS::IAM::Policy', { PolicyDocument: { Statement: [{
-      Action: ['lambda:CheckpointDurableExecution', 'lambda:GetDurableExecutionState'], Effect: 'Allow',
-      Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^FnFunction'), 'Arn'] }, ':*']] },
-    }] } });
+    template!.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [{
+          Action: ['lambda:CheckpointDurableExecution', 'lambda:GetDurableExecutionState'],
+          Effect: 'Allow',
+          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^FnFunction'), 'Arn'] }, ':*']] },
+        }],
+      },
+    });
   });
 
   test('paramsAndSecrets, insightsVersion, profiling: layers, environment and grants as lambda.Function writes them; nag stays clean', () => {

@@ -9,10 +9,10 @@ import { usableCode, usableFunctionName, usableTimeout, writeRefusedValues } fro
 import { codeKindProblem, isImageCode } from '../../code/private/image-code';
 import { TargetedCode } from '../../code/private/targeted-code';
 import { FunctionLayers } from '../../layers/private/function-layers';
+import { LOGGING_FACTS } from '../../limits';
 import { PlacedNetwork } from '../../network/private/placement';
 import { LambdaImageUri } from '../../rules/package/image-uri';
 import { reportInput } from '../../rules/private/enforce';
-import { LOGGING_FACTS } from '../../limits';
 import { FunctionSettings } from '../../standards/private/function-settings';
 import { validateAtSynth } from '../../validation/private/problems';
 import type { BlueprintFunctionProps } from '../blueprint-function-props';
@@ -34,7 +34,8 @@ export interface BuiltLambdaFunction {
 }
 
 /** The execution role (given, or the function's own) and the log group (given, or the function's own). */
-export function createRoleAndLogGroup(scope: Construct, std: FunctionSettings, props: BlueprintFunctionProps): { role: iam.IRole; ownRole: boolean; logGroup: logs.ILogGroup } {
+export function createRoleAndLogGroup(
+  scope: Construct, std: FunctionSettings, props: BlueprintFunctionProps): { role: iam.IRole; ownRole: boolean; logGroup: logs.ILogGroup } {
   let role: iam.IRole;
   if (props.role) {
     role = props.role;
