@@ -28,6 +28,7 @@ export { SampleEvents } from './events/sample-events';
 export { BlueprintFunction } from './function/blueprint-function';
 export { DeadLetterQueueMode } from './function/blueprint-function-props';
 export type { BlueprintFunctionProps } from './function/blueprint-function-props';
+export type { FunctionFeatureProps } from './function/function-feature-props';
 export { BlueprintCode } from './function/code';
 export type { BlueprintFileCodeOptions } from './function/code';
 export { BlueprintSecret } from './function/secret';

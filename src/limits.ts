@@ -149,6 +149,13 @@ export const ALIAS_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,128}$/;
 /** Pattern of a valid EFS mount path of a function. */
 export const EFS_MOUNT_PATH_PATTERN = /^\/mnt\/[a-zA-Z0-9-_.]+$/;
 
+/**
+ * The settings of the AWS Parameters and Secrets Lambda Extension (cache, port, TTLs, timeouts, log level),
+ * which aws-cdk-lib's `paramsAndSecrets` writes as environment variables: configuration, not secrets.
+ * @see https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda_env-var.html
+ */
+export const PARAMS_AND_SECRETS_SETTINGS = /^(PARAMETERS_SECRETS_EXTENSION_(CACHE_ENABLED|CACHE_SIZE|HTTP_PORT|LOG_LEVEL|MAX_CONNECTIONS)|SECRETS_MANAGER_(TTL|TIMEOUT_MILLIS)|SSM_PARAMETER_STORE_(TTL|TIMEOUT_MILLIS))$/;
+
 /** Key fragments that suggest a secret sits in an environment variable. */
 export const SECRET_LOOKING_KEYS: readonly string[] = ['PASSWORD', 'PASSWD', 'SECRET', 'TOKEN', 'API_KEY', 'APIKEY', 'PRIVATE_KEY', 'CREDENTIAL'];
 

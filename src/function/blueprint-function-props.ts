@@ -5,6 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { FunctionFeatureProps } from './function-feature-props';
 import { BlueprintSecret } from './secret';
 import { FunctionDeploymentOptions } from '../deployment/options';
 import { AsyncInvokeOptions } from '../invocation/async-invoke';
@@ -21,9 +22,12 @@ export enum DeadLetterQueueMode {
 }
 
 /**
- * Properties of a `BlueprintFunction`.
+ * Properties of a `BlueprintFunction`: every capability of `lambda.FunctionProps`, by the same name or by
+ * the blueprint's replacement (see the README table "lambda.Function prop → BlueprintFunction"). A
+ * `lambda.Function` prop the blueprint replaces (`vpc`, `filesystem`, `onFailure`…) is reported at synth when
+ * passed from JavaScript or Python, with the prop to use instead.
  */
-export interface BlueprintFunctionProps {
+export interface BlueprintFunctionProps extends FunctionFeatureProps {
   /**
    * The runtime. Deprecated runtimes are refused (see `allowDeprecatedRuntime`); a runtime that is not the
    * newest of its family gets a warning.
@@ -122,8 +126,10 @@ export interface BlueprintFunctionProps {
   readonly tracing?: lambda.Tracing;
 
   /**
-   * Retention of the function's log group (JSON log format).
+   * Retention of the log group the blueprint creates for the function (not with `logGroup`, whose
+   * retention is yours: both together are reported at synth).
    * @default - the nearest `BlueprintStandards` default, else RetentionDays.ONE_MONTH
+   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html
    */
   readonly logRetention?: logs.RetentionDays;
 

@@ -7,12 +7,13 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, Node } from 'constructs';
 import { BlueprintFunctionProps } from './blueprint-function-props';
-import { acknowledgeFunction } from './private/acknowledgements';
+import { acknowledgeFunction, grantDurableExecution } from './private/acknowledgements';
 import { resolveDeadLetterTarget } from './private/dead-letter';
 import { enableSourceMaps, isReservedKey } from './private/environment';
 import { createFunctionAlarms } from './private/function-alarms';
 import { checkedConcurrencyLimit } from './private/function-inputs';
 import { createLambdaFunction, createRoleAndLogGroup } from './private/lambda-function';
+import { refuseFunctionProps } from './private/parity';
 import { BlueprintSecret } from './secret';
 import { ResourceBudget } from '../budget/resource-budget';
 import { ASYNC_DROPPED_ALARM_ID, registerMonitoredFunction } from '../dashboard/private/registry';
@@ -49,8 +50,8 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
   public readonly role?: iam.IRole;
   /** The principal grants go to: the function's own role. */
   public readonly grantPrincipal: iam.IPrincipal;
-  /** The function's log group. */
-  public readonly logGroup: logs.LogGroup;
+  /** The function's log group (the one given as `logGroup`, else the blueprint's own). */
+  public readonly logGroup: logs.ILogGroup;
   /** The function's DLQ for asynchronous failures, when it is a queue. */
   public readonly deadLetterQueue?: sqs.IQueue;
   /** The Errors alarm, when alarms are on (the alias's, which rolls deployments back, once released with CodeDeploy). */
@@ -78,7 +79,8 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
     carryStandardTagsIntoStage(this);
     props = { ...props, runtime: std.runtime.value, architecture: std.architecture.value };
 
-    const { role, logGroup } = createRoleAndLogGroup(this, std);
+    refuseFunctionProps(this, props);
+    const { role, ownRole, logGroup } = createRoleAndLogGroup(this, std, props);
     this.role = role;
     this.grantPrincipal = role;
     this.logGroup = logGroup;
@@ -96,6 +98,8 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
       this.release = new FunctionRelease(this, 'Release', { ...std.deployment.value, function: this.function });
       this.alias = this.release.alias;
     }
+    if (props.durableConfig) grantDurableExecution(this, this.function, role);
+    for (const source of props.events ?? []) this.addEventSource(source);
 
     for (const [key, value] of Object.entries(props.environment ?? {})) this.addEnvironment(key, value);
     for (const [key, secret] of Object.entries(props.secrets ?? {})) this.addSecret(key, secret);
@@ -109,7 +113,7 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
     // The dashboards and the AsyncEventsDropped alarm follow the stack's topology, known at synth.
     registerMonitoredFunction(this, alarms);
 
-    acknowledgeFunction(this.function, role, props, this.networkPlacement !== undefined);
+    acknowledgeFunction(this.function, role, props, { inVpc: this.networkPlacement !== undefined, ownRole });
     ResourceBudget.watch(this);
     recordProvenance(this, this.cfn, std);
     if (props.asyncInvoke) this.configureAsyncInvoke(props.asyncInvoke);

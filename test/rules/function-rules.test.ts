@@ -213,4 +213,9 @@ describe('severities', () => {
   test('a secret-looking literal is a warning', () => {
     expect(both(stackWith({ environment: { DB_PASSWORD: 'hunter2' } }), 'LambdaEnvironmentSecret').map(r => r.severity)).toEqual(['warning']);
   });
+  test('the settings of the Parameters and Secrets extension are not secrets; a look-alike name still is', () => {
+    const settings = { SECRETS_MANAGER_TTL: '300', PARAMETERS_SECRETS_EXTENSION_CACHE_SIZE: '500', SSM_PARAMETER_STORE_TIMEOUT_MILLIS: '0' };
+    expect(both(stackWith({ environment: settings }), 'LambdaEnvironmentSecret')).toEqual([]);
+    expect(both(stackWith({ environment: { SECRETS_MANAGER_TOKEN: 'abc' } }), 'LambdaEnvironmentSecret').map(r => r.severity)).toEqual(['warning']);
+  });
 });

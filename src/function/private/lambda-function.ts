@@ -9,10 +9,12 @@ import { usableCode, usableFunctionName, usableTimeout, writeRefusedValues } fro
 import { codeKindProblem, isImageCode } from '../../code/private/image-code';
 import { TargetedCode } from '../../code/private/targeted-code';
 import { FunctionLayers } from '../../layers/private/function-layers';
+import { LOGGING_FACTS } from '../../limits';
 import { PlacedNetwork } from '../../network/private/placement';
 import { LambdaImageUri } from '../../rules/package/image-uri';
 import { reportInput } from '../../rules/private/enforce';
 import { FunctionSettings } from '../../standards/private/function-settings';
+import { validateAtSynth } from '../../validation/private/problems';
 import type { BlueprintFunctionProps } from '../blueprint-function-props';
 
 /** What a BlueprintFunction's `lambda.Function` is built from, besides its props and settings. */
@@ -31,18 +33,29 @@ export interface BuiltLambdaFunction {
   readonly sourceMapped: boolean;
 }
 
-/** The function's own execution role and its log group. */
-export function createRoleAndLogGroup(scope: Construct, std: FunctionSettings): { role: iam.Role; logGroup: logs.LogGroup } {
-  const role = new iam.Role(scope, 'ServiceRole', {
-    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-    permissionsBoundary: std.permissionsBoundary.value,
-    description: `Execution role of ${scope.node.path} (inline least-privilege statements only)`,
-  });
-  const logGroup = new logs.LogGroup(scope, 'LogGroup', {
+/** The execution role (given, or the function's own) and the log group (given, or the function's own). */
+export function createRoleAndLogGroup(
+  scope: Construct, std: FunctionSettings, props: BlueprintFunctionProps): { role: iam.IRole; ownRole: boolean; logGroup: logs.ILogGroup } {
+  let role: iam.IRole;
+  if (props.role) {
+    role = props.role;
+    // A role of the app takes the standard's boundary too (an imported role has no template to carry it).
+    if (std.permissionsBoundary.value) iam.PermissionsBoundary.of(role).apply(std.permissionsBoundary.value);
+  } else {
+    role = new iam.Role(scope, 'ServiceRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      permissionsBoundary: std.permissionsBoundary.value,
+      description: `Execution role of ${scope.node.path} (inline least-privilege statements only)`,
+    });
+  }
+  if (props.logGroup && props.logRetention !== undefined) {
+    validateAtSynth(scope, p => p.add('logRetention', `${props.logRetention} days with a logGroup of your own`, 'logRetention without logGroup, or the retention set on your log group', 'logRetention applies to the log group the blueprint creates, which logGroup replaces'));
+  }
+  const logGroup = props.logGroup ?? new logs.LogGroup(scope, 'LogGroup', {
     retention: std.logRetention.value,
     encryptionKey: std.logGroupEncryptionKey.value,
   });
-  return { role, logGroup };
+  return { role, ownRole: !props.role, logGroup };
 }
 
 /**
@@ -79,13 +92,28 @@ export function createLambdaFunction(
     tracing: std.tracing.value,
     role: parts.role,
     logGroup: parts.logGroup,
-    loggingFormat: lambda.LoggingFormat.JSON,
+    ...loggingSettings(scope, props, runtime),
+    recursiveLoop: props.recursiveLoop ?? lambda.RecursiveLoop.TERMINATE,
+    // An image's runtime changes only when it is rebuilt: runtime management is not written for it.
+    runtimeManagementMode: props.runtimeManagementMode ?? (runtime === lambda.Runtime.FROM_IMAGE ? undefined : lambda.RuntimeManagementMode.AUTO),
+    paramsAndSecrets: props.paramsAndSecrets,
+    insightsVersion: props.insightsVersion,
+    adotInstrumentation: props.adotInstrumentation,
+    profiling: props.profiling,
+    profilingGroup: props.profilingGroup,
+    ipv6AllowedForDualStack: parts.placed.functionProps.vpc ? props.ipv6AllowedForDualStack : undefined,
+    currentVersionOptions: props.currentVersionOptions,
+    tenancyConfig: props.tenancyConfig,
+    durableConfig: props.durableConfig,
     environmentEncryption: std.environmentEncryption.value,
     codeSigningConfig: std.codeSigningConfig.value,
     initialPolicy: props.initialPolicy,
     deadLetterQueue: parts.deadLetterQueue,
     deadLetterTopic: parts.deadLetterTopic,
   });
+  if (props.ipv6AllowedForDualStack !== undefined && !std.network.value) {
+    validateAtSynth(scope, p => p.add('ipv6AllowedForDualStack', `${props.ipv6AllowedForDualStack} without network`, 'ipv6AllowedForDualStack with network (FunctionNetwork.privateEgress(vpc) or .isolated(vpc)) in dual-stack subnets', 'it lets the function\'s ENIs send IPv6 traffic, and only a function in a VPC has ENIs'));
+  }
   const cfn = fn.node.defaultChild as lambda.CfnFunction;
   writeRefusedValues(scope, cfn, props, { timeout: timeout.refused, functionName: functionName.refused });
   const layers = new FunctionLayers(scope, fn, props.code instanceof TargetedCode ? code : props.code);
@@ -95,4 +123,25 @@ export function createLambdaFunction(
     cfn.ephemeralStorage = { size: props.ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE }) };
   }
   return { function: fn, layers, sourceMapped };
+}
+
+/**
+ * The logging settings: JSON by default, with application level INFO on runtimes whose built-in logger
+ * writes JSON and system level INFO. A level with TEXT (aws-cdk-lib would throw) is reported at synth.
+ */
+function loggingSettings(scope: Construct, props: BlueprintFunctionProps, runtime: lambda.Runtime): Partial<lambda.FunctionProps> {
+  const loggingFormat = props.loggingFormat ?? lambda.LoggingFormat.JSON;
+  if (loggingFormat !== lambda.LoggingFormat.JSON) {
+    const levels = [['applicationLogLevelV2', props.applicationLogLevelV2], ['systemLogLevelV2', props.systemLogLevelV2]].filter(([, v]) => v !== undefined);
+    if (levels.length) {
+      validateAtSynth(scope, p => levels.forEach(([name, value]) => p.add(name!, `${value} with loggingFormat ${loggingFormat}`, 'a log level with LoggingFormat.JSON, or no level with TEXT', 'Lambda filters logs by level only when they are JSON')));
+    }
+    return { loggingFormat };
+  }
+  const jsonLogger = LOGGING_FACTS.jsonApplicationLogRuntimes.test(runtime.name);
+  return {
+    loggingFormat,
+    applicationLogLevelV2: props.applicationLogLevelV2 ?? (jsonLogger ? lambda.ApplicationLogLevel.INFO : undefined),
+    systemLogLevelV2: props.systemLogLevelV2 ?? lambda.SystemLogLevel.INFO,
+  };
 }

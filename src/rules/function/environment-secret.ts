@@ -1,5 +1,5 @@
 import { variablesOf } from './environment';
-import { SECRET_LOOKING_KEYS } from '../../limits';
+import { PARAMS_AND_SECRETS_SETTINGS, SECRET_LOOKING_KEYS } from '../../limits';
 import { FUNCTION, Rule, Severity } from '../private/rule';
 import { knownString } from '../private/template-index';
 
@@ -10,12 +10,12 @@ const REFERENCE_KEY = /_(PARAMETER|PARAM|ARN|NAME|ID|PATH)$/i;
 export const LambdaEnvironmentSecret: Rule = {
   id: 'LambdaEnvironmentSecret',
   severity: Severity.WARNING,
-  summary: 'A variable whose name looks like a secret (PASSWORD, TOKEN, API_KEY …) holds a reference (a name ending in _PARAMETER, _ARN, _NAME, _ID or _PATH, or an ARN), not a literal value.',
+  summary: 'A variable whose name looks like a secret (PASSWORD, TOKEN, API_KEY …) holds a reference (a name ending in _PARAMETER, _ARN, _NAME, _ID or _PATH, or an ARN), not a literal value; the settings of the Parameters and Secrets extension are not secrets.',
   types: [FUNCTION],
   check: e => Object.entries(variablesOf(e.properties) ?? {})
     .filter(([key, value]) => {
       const literal = knownString(value);
-      if (literal === undefined || literal.startsWith('arn:') || REFERENCE_KEY.test(key)) return false;
+      if (literal === undefined || literal.startsWith('arn:') || REFERENCE_KEY.test(key) || PARAMS_AND_SECRETS_SETTINGS.test(key)) return false;
       return SECRET_LOOKING_KEYS.some(s => key.toUpperCase().includes(s));
     })
     .map(([key]) => ({

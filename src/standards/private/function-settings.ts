@@ -53,7 +53,7 @@ export function functionSettings(fn: IConstruct, props: BlueprintFunctionProps):
     reservedConcurrentExecutions: resolve(fn, 'reservedConcurrentExecutions', props.reservedConcurrentExecutions, undefined),
     network: resolve(fn, 'network', props.network, undefined),
     deployment: hook ? { value: props.deployment, source: props.deployment ? 'prop' : 'library default' } : resolve(fn, 'deployment', props.deployment, undefined),
-    codeSigningConfig: resolve(fn, 'codeSigningConfig', undefined, undefined),
+    codeSigningConfig: resolve(fn, 'codeSigningConfig', props.codeSigningConfig, undefined),
     permissionsBoundary: resolve(fn, 'permissionsBoundary', undefined, undefined),
   };
 }
