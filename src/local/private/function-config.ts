@@ -6,6 +6,7 @@ import { LaunchCommand } from './environment';
 import { goTwin } from './go-twin';
 import { hint, Surface } from './hints';
 import { javaLaunch } from './java-launch';
+import { notEmulated } from './not-emulated';
 import { pythonInterpreter } from './python-interpreter';
 import { FunctionSpec, LocalErrorCode, LocalLambdaError } from './types';
 import { extractZip } from './unzip';
@@ -126,7 +127,7 @@ export function prepareFunction(ref: FunctionRef, workDir: string, overrides: En
   if (props.PackageType === 'Image' || code.ImageUri) fail(ref, 'ContainerImage', 'container image functions cannot run here: use the AWS Lambda Runtime Interface Emulator in Docker');
   const runtime: string = props.Runtime;
   const root = fs.mkdtempSync(path.join(workDir, `${ref.logicalId}-`));
-  const warnings: string[] = [];
+  const warnings: string[] = notEmulated(ref.path, props);
 
   let taskRoot: string;
   if (code.ZipFile !== undefined) {
