@@ -1,4 +1,5 @@
 import { asArray } from './iam';
+import type { Finding } from './rule';
 import { CfnEntry, isObject, knownString, referencedIds, refId, TemplateIndex } from './template-index';
 import { notificationsOf } from '../s3/notifications';
 import { USER_POOL, userPoolTriggers } from '../triggers/cognito-timeout';
@@ -135,4 +136,20 @@ export function describeInvokers(invokers: readonly Invoker[]): string {
 /** `Test/Mapping (event source mapping) invokes` or `Test/A (…), Test/B (…) invoke`. */
 export function invokersInvoke(invokers: readonly Invoker[]): string {
   return `${describeInvokers(invokers)} ${invokers.length === 1 ? 'invokes' : 'invoke'}`;
+}
+
+/**
+ * The finding of a function whose triggers invoke it unqualified ($LATEST) while a setting needs a published
+ * version (SnapStart, durable functions), or none. `value` is how the setting is printed before "but …".
+ */
+export function unqualifiedTriggers(index: TemplateIndex, e: CfnEntry, property: string, value: string, reason: string): Finding[] {
+  const unqualified = invokersOf(index, e).filter(i => !i.qualified);
+  if (!unqualified.length) return [];
+  return [{
+    property,
+    value: `${value}, but ${invokersInvoke(unqualified)} the unqualified function ($LATEST)`,
+    allowed: 'triggers on a published version or an alias (its qualified ARN)',
+    reason,
+    involves: unqualified.map(i => i.entry),
+  }];
 }
