@@ -27,6 +27,16 @@ export interface BlueprintFunctionUrlProps {
    * @default - no CORS
    */
   readonly cors?: lambda.FunctionUrlCorsOptions;
+
+  /**
+   * How the URL returns the response: `BUFFERED` (up to 6 MB, after the function ends) or `RESPONSE_STREAM`
+   * (up to 200 MB, chunk by chunk as the function writes it; Node.js handlers wrap themselves in
+   * `awslambda.streamifyResponse`, other runtimes need a custom runtime or the Lambda Web Adapter — rule
+   * LambdaStreamingRuntime warns). The local emulator serves streamed URLs chunk by chunk too.
+   * @default InvokeMode.BUFFERED
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html
+   */
+  readonly invokeMode?: lambda.InvokeMode;
 }
 
 /**
@@ -42,7 +52,7 @@ export class BlueprintFunctionUrl extends Construct {
   constructor(scope: Construct, id: string, props: BlueprintFunctionUrlProps) {
     super(scope, id);
     const authType = props.authType ?? lambda.FunctionUrlAuthType.AWS_IAM;
-    this.functionUrl = new lambda.FunctionUrl(this, 'Url', { function: invokeTargetOf(props.function), authType, cors: props.cors });
+    this.functionUrl = new lambda.FunctionUrl(this, 'Url', { function: invokeTargetOf(props.function), authType, cors: props.cors, invokeMode: props.invokeMode });
     const isPublic = authType === lambda.FunctionUrlAuthType.NONE;
     if (isPublic && props.allowPublicAccess) {
       warn(this, 'PublicFunctionUrl', 'the function URL has no authentication (authType NONE, allowPublicAccess: true): anyone on the internet can invoke the function; throttle it with reserved concurrency.');

@@ -53,6 +53,16 @@ export interface RestApiToFunctionProps {
   readonly webAclArn?: string;
 
   /**
+   * How API Gateway returns the function's response: `BUFFERED`, or `STREAM` to send it to the client as the
+   * function writes it (the function streams with `awslambda.streamifyResponse` or a custom runtime; API
+   * Gateway then invokes it through Lambda's response-streaming API). The local `serve` answers a `STREAM`
+   * integration buffered.
+   * @default ResponseTransferMode.BUFFERED
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html
+   */
+  readonly responseTransferMode?: apigw.ResponseTransferMode;
+
+  /**
    * Retention of the access log group.
    * @default RetentionDays.ONE_MONTH
    */
@@ -117,7 +127,7 @@ export class RestApiToFunction extends Construct {
     this.requestValidator = this.api.addRequestValidator('RequestValidator', { validateRequestBody: true, validateRequestParameters: true });
 
     const authorization = props.authorization ?? ApiAuthorization.iam();
-    const integration = new apigw.LambdaIntegration(invokeTargetOf(props.function), { proxy: true });
+    const integration = new apigw.LambdaIntegration(invokeTargetOf(props.function), { proxy: true, responseTransferMode: props.responseTransferMode });
     const methodOptions: apigw.MethodOptions = { ...authorization._methodOptions(this), requestValidator: this.requestValidator };
     const methods = [
       this.api.root.addMethod('ANY', integration, methodOptions),

@@ -112,6 +112,15 @@ describe('BlueprintFunctionUrl', () => {
     expect(nagFindings(stack)).toEqual([]);
   });
 
+  test('response streaming: the URL streams (InvokeMode RESPONSE_STREAM) on a Node.js function, without a warning', () => {
+    const stack = newStack();
+    new BlueprintFunctionUrl(stack, 'Url', { function: newFunction(stack), invokeMode: lambda.InvokeMode.RESPONSE_STREAM });
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM', InvokeMode: 'RESPONSE_STREAM' });
+    expect(synthErrors(stack)).toEqual([]);
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('LambdaStreaming'));
+    expect(nagFindings(stack)).toEqual([]);
+  });
+
   test('NONE without opt-in is refused', () => {
     const stack = newStack();
     new BlueprintFunctionUrl(stack, 'Url', { function: newFunction(stack), authType: lambda.FunctionUrlAuthType.NONE });

@@ -1,11 +1,24 @@
 import { CfnParameter } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { newFunction } from './fixtures';
 import { ApiAuthorization, ApiAuthorizationKind, RestApiToFunction } from '../../src';
 import { expectErrors, nagFindings, newStack, synthErrors } from '../helpers';
 
 describe('RestApiToFunction', () => {
+  test('response streaming: the proxy integration streams (STREAM) through Lambda\'s response-streaming API', () => {
+    const stack = newStack();
+    new RestApiToFunction(stack, 'Api', { function: newFunction(stack), responseTransferMode: apigw.ResponseTransferMode.STREAM });
+    const methods = Object.values(Template.fromStack(stack).findResources('AWS::ApiGateway::Method')).map((m: any) => m.Properties.Integration);
+    expect(methods).toHaveLength(2);
+    for (const integration of methods) {
+      expect(integration.ResponseTransferMode).toBe('STREAM');
+      expect(JSON.stringify(integration.Uri)).toContain('response-streaming-invocations');
+    }
+    expect(synthErrors(stack)).toEqual([]);
+  });
+
   test('defaults pass cdk-nag: IAM auth, validator, JSON access logs, tracing, throttling, WAF (snapshot)', () => {
     const stack = newStack();
     const api = new RestApiToFunction(stack, 'Api', { function: newFunction(stack) });
