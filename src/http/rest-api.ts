@@ -127,7 +127,10 @@ export class RestApiToFunction extends Construct {
     this.requestValidator = this.api.addRequestValidator('RequestValidator', { validateRequestBody: true, validateRequestParameters: true });
 
     const authorization = props.authorization ?? ApiAuthorization.iam();
-    const integration = new apigw.LambdaIntegration(invokeTargetOf(props.function), { proxy: true, responseTransferMode: props.responseTransferMode });
+    const integration = new apigw.LambdaIntegration(invokeTargetOf(props.function), {
+      proxy: true,
+      responseTransferMode: props.responseTransferMode,
+    });
     const methodOptions: apigw.MethodOptions = { ...authorization._methodOptions(this), requestValidator: this.requestValidator };
     const methods = [
       this.api.root.addMethod('ANY', integration, methodOptions),
