@@ -55,6 +55,8 @@ export { SnsTrigger } from './invocation/triggers/sns-trigger';
 export type { SnsTriggerOptions, SnsTriggerProps } from './invocation/triggers/sns-trigger';
 export { BlueprintLayer } from './layers/blueprint-layer';
 export type { BlueprintLayerAttributes, BlueprintLayerProps } from './layers/blueprint-layer';
+export { Powertools } from './layers/powertools';
+export type { PowertoolsPythonOptions, PowertoolsTypeScriptOptions } from './layers/powertools';
 export { LambdaLimits } from './limits';
 export type { LimitSpec } from './limits';
 export { LocalApi } from './local/local-api';

@@ -648,3 +648,23 @@ export const INVOCATION_FACTS = {
   /** Rounds after which Lambda stops a detected recursive loop. */
   recursiveLoopRounds: 16,
 } as const;
+
+/**
+ * Powertools for AWS Lambda layers, published by AWS per region (commercial regions and GovCloud).
+ * TypeScript: one layer for both architectures. Python v3: a layer per Python version and architecture.
+ * @see https://docs.aws.amazon.com/powertools/typescript/latest/getting-started/lambda-layers
+ * @see https://docs.aws.amazon.com/powertools/python/latest/getting-started/install/#lambda-layer
+ */
+export const POWERTOOLS_FACTS = {
+  typeScriptAccount: '094274105915',
+  typeScriptLayer: 'AWSLambdaPowertoolsTypeScriptV2',
+  /** The newest version the TypeScript docs list (shared/LAMBDA-FACTS-2026.md §9). */
+  typeScriptLayerVersion: 44,
+  pythonAccount: '017000801446',
+  /** `AWSLambdaPowertoolsPythonV3-python313-arm64` */
+  pythonLayerPrefix: 'AWSLambdaPowertoolsPythonV3',
+  /** The Python layers exist for Python 3.9 and later. */
+  pythonRuntimes: /^python3\.(9|[1-9]\d)$/,
+  /** The variable Powertools reads the service name from (logs, metrics and traces). */
+  serviceNameVariable: 'POWERTOOLS_SERVICE_NAME',
+} as const;

@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, Node } from 'constructs';
 import { BlueprintFunctionProps } from './blueprint-function-props';
+import { NetworkPlacement } from '../network';
 import { acknowledgeFunction, grantDurableExecution } from './private/acknowledgements';
 import { resolveDeadLetterTarget } from './private/dead-letter';
 import { enableSourceMaps, isReservedKey } from './private/environment';
@@ -14,6 +15,7 @@ import { createFunctionAlarms } from './private/function-alarms';
 import { checkedConcurrencyLimit } from './private/function-inputs';
 import { createLambdaFunction, createRoleAndLogGroup } from './private/lambda-function';
 import { refuseFunctionProps } from './private/parity';
+import { powertoolsParts } from './private/powertools';
 import { BlueprintSecret } from './secret';
 import { ResourceBudget } from '../budget/resource-budget';
 import { ASYNC_DROPPED_ALARM_ID, registerMonitoredFunction } from '../dashboard/private/registry';
@@ -21,7 +23,6 @@ import { registerHookFunction } from '../deployment/private/hook-function';
 import { FunctionRelease } from '../deployment/release';
 import { ASYNC_INVOKE_CONFIG_ID, configureAsyncInvoke } from '../invocation/private/async-invoke-config';
 import { FunctionLayers } from '../layers/private/function-layers';
-import { NetworkPlacement } from '../network';
 import { NoVpcConnections } from '../network/private/no-vpc-connections';
 import { connectTo, placeNetwork, refuseConnectWithoutVpc } from '../network/private/placement';
 import { enforceRules } from '../rules/private/enforce';
@@ -104,6 +105,11 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
     for (const [key, value] of Object.entries(props.environment ?? {})) this.addEnvironment(key, value);
     for (const [key, secret] of Object.entries(props.secrets ?? {})) this.addSecret(key, secret);
     if (built.sourceMapped) enableSourceMaps(this, props.environment?.NODE_OPTIONS);
+    const powertools = props.powertools && powertoolsParts(this, props.powertools, this.function.runtime, this.function.architecture);
+    if (powertools) {
+      this.addLayers(powertools.layer);
+      for (const [key, value] of Object.entries(powertools.environment)) this.addEnvironment(key, value);
+    }
 
     const alarms = props.alarms ?? true;
     const fnAlarms = createFunctionAlarms(this, this.function, alarms, this.release);

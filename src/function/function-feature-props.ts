@@ -2,6 +2,7 @@ import * as codeguruprofiler from 'aws-cdk-lib/aws-codeguruprofiler';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Powertools } from '../layers/powertools';
 
 /**
  * Settings of `lambda.Function` a `BlueprintFunction` passes on as aws-cdk-lib writes them, with the
@@ -161,4 +162,13 @@ export interface FunctionFeatureProps {
    * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html
    */
   readonly codeSigningConfig?: lambda.ICodeSigningConfig;
+
+  /**
+   * Powertools for AWS Lambda (TypeScript or Python): the AWS-published layer of the function's region,
+   * runtime and architecture, and `POWERTOOLS_SERVICE_NAME`. A flavour that does not fit the runtime is
+   * reported at synth (rule LambdaLayers).
+   * @default - none
+   * @see https://docs.aws.amazon.com/powertools/
+   */
+  readonly powertools?: Powertools;
 }
