@@ -1,6 +1,6 @@
 import { Arn, ArnFormat, Aws, Stack, Token } from 'aws-cdk-lib';
-import { RegionInfo } from 'aws-cdk-lib/region-info';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { IConstruct } from 'constructs';
 import { POWERTOOLS_FACTS } from '../limits';
 
