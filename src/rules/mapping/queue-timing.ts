@@ -19,8 +19,18 @@ function orDefault(value: unknown, fallback: number): number | undefined {
   return value === undefined ? fallback : knownNumber(value);
 }
 
+/** Each mapping's timing, once per template model: five SQS rules read it for every mapping. */
+const TIMINGS = new WeakMap<TemplateIndex, Map<string, QueueTiming | undefined>>();
+
 /** The timing of an SQS mapping (undefined for other mappings). */
 export function queueTiming(index: TemplateIndex, e: CfnEntry): QueueTiming | undefined {
+  let timings = TIMINGS.get(index);
+  if (!timings) TIMINGS.set(index, timings = new Map());
+  if (!timings.has(e.logicalId)) timings.set(e.logicalId, computeTiming(index, e));
+  return timings.get(e.logicalId);
+}
+
+function computeTiming(index: TemplateIndex, e: CfnEntry): QueueTiming | undefined {
   if (sourceKind(index, e) !== SourceKind.QUEUE) return undefined;
   const queue = index.target(e.properties.EventSourceArn);
   const fn = index.functionOf(e.properties.FunctionName);
