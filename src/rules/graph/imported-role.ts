@@ -7,7 +7,7 @@ const REASON = 'the S3NotificationSelfTrigger and LambdaEventLoop rules read the
 
 /** Bucket notifications that invoke a function defined outside the template (its role, too). */
 function importedDestinations(index: TemplateIndex, e: CfnEntry): Finding[] {
-  return notificationsOf(e).items.filter(n => n.kind === 'lambda' && !index.functionOf(n.destination) && index.target(n.destination) === undefined)
+  return notificationsOf(e).items.filter(n => n.kind === 'lambda' && index.isImportedFunction(n.destination))
     .map(n => ({
       property: 'NotificationConfiguration',
       value: `${describeFilter(n)} → ${show(n.destination)} (an imported function: its role's grants are unknown at synth)`,

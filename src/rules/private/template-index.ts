@@ -147,6 +147,14 @@ export class TemplateIndex {
   }
 
   /**
+   * Whether a function reference (a literal ARN, a parameter…) leads to no function and no resource of this
+   * stack: an imported function, whose settings and role are unknown at synth.
+   */
+  public isImportedFunction(value: unknown): boolean {
+    return this.functionOf(value) === undefined && this.target(value) === undefined;
+  }
+
+  /**
    * The `AWS::Lambda::Function` a function reference (name, ARN, alias or version) leads to.
    */
   public functionOf(value: unknown): CfnEntry | undefined {

@@ -13,7 +13,7 @@ export const CognitoTriggerUnknownTimeout: Rule = {
   types: [USER_POOL],
   check: (e, { index }) => userPoolTriggers(e)
     // A function of the template, or a value that refers to a resource of it: CognitoTriggerTimeout's.
-    .filter(t => !index.functionOf(t.arn) && index.target(t.arn) === undefined)
+    .filter(t => index.isImportedFunction(t.arn))
     .map(t => ({
       property: t.property,
       value: `${show(t.arn)} (an imported function: its timeout is unknown at synth)`,
