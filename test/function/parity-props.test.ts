@@ -69,7 +69,7 @@ describe('production defaults, written into the template', () => {
   test('TEXT logs carry no level; a level with TEXT is reported with what is allowed', () => {
     expect(blueprint(() => ({ loggingFormat: lambda.LoggingFormat.TEXT }))).toMatchObject({ errors: [], resource: { LoggingConfig: { LogFormat: 'Text', LogGroup: expect.anything() } } });
     expect(blueprint(() => ({ loggingFormat: lambda.LoggingFormat.TEXT, systemLogLevelV2: lambda.SystemLogLevel.WARN })).errors).toEqual([
-      '[Test/Fn] systemLogLevelV2 is WARN with loggingFormat Text, allowed is a log level with LoggingFormat.JSON, or no level with TEXT, because Lambda filters logs by level only when they are JSON.',
+      '[Test/Fn] LambdaBlueprints-LambdaLoggingConfig: systemLogLevelV2 is WARN with loggingFormat Text, allowed is a log level with LoggingFormat.JSON, or no level with TEXT, because Lambda filters logs by level only when they are JSON.',
     ]);
   });
 });
@@ -98,7 +98,7 @@ describe('props of lambda.Function passed on as aws-cdk-lib writes them', () => 
     expect(resource.LoggingConfig.LogGroup).toEqual({ Ref: expect.stringMatching(/^Mine/) });
     template!.resourceCountIs('AWS::Logs::LogGroup', 1);
     expect(blueprint(stack => ({ logGroup: new logs.LogGroup(stack, 'Mine'), logRetention: logs.RetentionDays.ONE_DAY })).errors).toEqual([
-      '[Test/Fn] logRetention is 1 days with a logGroup of your own, allowed is logRetention without logGroup, or the retention set on your log group, because logRetention applies to the log group the blueprint creates, which logGroup replaces.',
+      '[Test/Fn] LambdaBlueprints-LambdaLoggingConfig: logRetention is 1 days with a logGroup of your own, allowed is logRetention without logGroup, or the retention set on your log group, because logRetention applies to the log group the blueprint creates, which logGroup replaces.',
     ]);
   });
 

@@ -11,6 +11,7 @@ import { TargetedCode } from '../../code/private/targeted-code';
 import { FunctionLayers } from '../../layers/private/function-layers';
 import { LOGGING_FACTS } from '../../limits';
 import { PlacedNetwork } from '../../network/private/placement';
+import { LambdaLoggingConfig } from '../../rules/function/logging-config';
 import { LambdaImageUri } from '../../rules/package/image-uri';
 import { reportInput } from '../../rules/private/enforce';
 import { FunctionSettings } from '../../standards/private/function-settings';
@@ -49,7 +50,12 @@ export function createRoleAndLogGroup(
     });
   }
   if (props.logGroup && props.logRetention !== undefined) {
-    validateAtSynth(scope, p => p.add('logRetention', `${props.logRetention} days with a logGroup of your own`, 'logRetention without logGroup, or the retention set on your log group', 'logRetention applies to the log group the blueprint creates, which logGroup replaces'));
+    reportInput(scope, LambdaLoggingConfig, {
+      property: 'logRetention',
+      value: `${props.logRetention} days with a logGroup of your own`,
+      allowed: 'logRetention without logGroup, or the retention set on your log group',
+      reason: 'logRetention applies to the log group the blueprint creates, which logGroup replaces',
+    });
   }
   const logGroup = props.logGroup ?? new logs.LogGroup(scope, 'LogGroup', {
     retention: std.logRetention.value,
@@ -133,8 +139,14 @@ function loggingSettings(scope: Construct, props: BlueprintFunctionProps, runtim
   const loggingFormat = props.loggingFormat ?? lambda.LoggingFormat.JSON;
   if (loggingFormat !== lambda.LoggingFormat.JSON) {
     const levels = [['applicationLogLevelV2', props.applicationLogLevelV2], ['systemLogLevelV2', props.systemLogLevelV2]].filter(([, v]) => v !== undefined);
-    if (levels.length) {
-      validateAtSynth(scope, p => levels.forEach(([name, value]) => p.add(name!, `${value} with loggingFormat ${loggingFormat}`, 'a log level with LoggingFormat.JSON, or no level with TEXT', 'Lambda filters logs by level only when they are JSON')));
+    // aws-cdk-lib would throw on a level with TEXT: reported with the rule of the logging settings instead.
+    for (const [name, value] of levels) {
+      reportInput(scope, LambdaLoggingConfig, {
+        property: name!,
+        value: `${value} with loggingFormat ${loggingFormat}`,
+        allowed: 'a log level with LoggingFormat.JSON, or no level with TEXT',
+        reason: 'Lambda filters logs by level only when they are JSON',
+      });
     }
     return { loggingFormat };
   }
