@@ -12,6 +12,9 @@ const ASYNC_TYPES = new Set([
   'AWS::S3::Bucket', 'AWS::Logs::SubscriptionFilter', 'AWS::Lambda::Alias', 'AWS::Lambda::Version',
 ]);
 
+/** What an asynchronous invoker may name instead of the function. */
+const NAMED_TYPES = new Set(['AWS::Lambda::Alias', 'AWS::Lambda::Version']);
+
 const STREAM_TYPES = new Set(['AWS::Kinesis::Stream', 'AWS::Kinesis::StreamConsumer', 'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable']);
 
 /** A queue the dashboard shows: a DLQ or a source queue of a function. */
@@ -46,9 +49,14 @@ export class LiveTopology {
   public static beforeValidation(stack: Stack): LiveTopology {
     const byId = new Map<string, CfnResource>();
     const resources: Record<string, CfnResourceJson> = {};
-    for (const c of stackResources(stack)) {
+    const all = stackResources(stack);
+    // Aliases and versions matter only as what an invoker names; without an invoker, their logical ids
+    // (a version's is a hash of its function's rendered properties) are not computed.
+    const invoked = all.some(c => ASYNC_TYPES.has(c.cfnResourceType) && !NAMED_TYPES.has(c.cfnResourceType));
+    for (const c of all) {
       const type = c.cfnResourceType;
       if (type !== 'AWS::Lambda::Function' && !ASYNC_TYPES.has(type)) continue;
+      if (!invoked && NAMED_TYPES.has(type)) continue;
       const id = logicalIdOf(c);
       byId.set(id, c);
       resources[id] = type === 'AWS::Lambda::Function' ? { Type: type } : lazyJson(type, () => renderOrNothing(c));
