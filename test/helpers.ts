@@ -47,10 +47,11 @@ export function synthErrors(stack: Stack): string[] {
 /** Expects exactly one synth error matching each of `patterns` (and no other errors). */
 export function expectErrors(stack: Stack, ...patterns: RegExp[]): void {
   const errors = synthErrors(stack);
-  for (const p of patterns) {
-    expect(errors.filter(e => p.test(e))).toHaveLength(1);
+  // On a mismatch, the message lists every error of the synth (what the patterns were matched against).
+  const unmatched = patterns.filter(p => errors.filter(e => p.test(e)).length !== 1);
+  if (unmatched.length || errors.length !== patterns.length) {
+    throw new Error(`expected exactly one error per pattern and no other:\n  patterns: ${patterns.map(String).join('\n            ')}\n  errors:\n    ${errors.join('\n    ')}`);
   }
-  expect(errors).toHaveLength(patterns.length);
 }
 
 /** Every IAM policy statement of a template, flattened (actions always as an array). */

@@ -1,9 +1,10 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { fmt } from '../core/private/format';
 import { spellProp } from '../core/private/language';
 import { DEFAULTS, LIMITS, SERVICE_DEFAULTS } from '../limits';
+import { describeRange } from '../rules/private/rule';
 import { CfnEntry, TemplateIndex, knownNumber } from '../rules/private/template-index';
-import { describeRange, fmt } from '../validation/private/problems';
 
 /** Options of the concurrency budget. */
 export interface ConcurrencyBudgetOptions {

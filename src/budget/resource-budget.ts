@@ -1,8 +1,8 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { fmt } from '../core/private/format';
 import { stackState } from '../core/private/stack-registry';
 import { CLOUDFORMATION_LIMITS } from '../limits';
-import { fmt } from '../validation/private/problems';
 
 /** How many of the largest constructs the message names. */
 const NAMED = 5;

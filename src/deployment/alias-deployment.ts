@@ -10,8 +10,9 @@ import { createAlarm } from '../core/alarms';
 import { stackSingleton, stackState } from '../core/private/stack-registry';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { CodeDeployAliasAlarms } from '../rules/alias/codedeploy-alarms';
+import { LambdaReleaseOptions } from '../rules/inputs';
 import { fullId } from '../rules/private/engine';
-import { Problems, validateAtSynth } from '../validation/private/problems';
+import { checkInputs, InputChecks } from '../rules/private/inputs';
 
 /** Period of the default deployment alarms: short, so that a bad canary rolls back quickly. */
 const DEPLOYMENT_ALARM_PERIOD = Duration.minutes(1);
@@ -155,7 +156,7 @@ export class AliasDeployment extends Construct {
 
     NagAcknowledgements.add(this.deploymentGroup.role, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited]',
       'AWSCodeDeployRoleForLambdaLimited is the AWS-maintained least-privilege service role policy for CodeDeploy Lambda deployments (alias updates, hook invocations).');
-    validateAtSynth(this, p => this.validate(p));
+    checkInputs(this, LambdaReleaseOptions, p => this.validate(p));
   }
 
   /**
@@ -181,7 +182,7 @@ export class AliasDeployment extends Construct {
     }
   }
 
-  private validate(p: Problems): void {
+  private validate(p: InputChecks): void {
     this.strategy._validate(p);
     p.when(this.duplicateOf !== undefined, 'alias', this.props.alias.node.path, `one deployment group per alias (${this.duplicateOf} already deploys it)`,
       'the alias has a single CodeDeploy update policy, so a second group would silently replace the first');

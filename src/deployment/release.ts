@@ -6,8 +6,9 @@ import { AliasDeployment } from './alias-deployment';
 import { FunctionDeploymentOptions } from './options';
 import { invalidateVersionOnLayerContent } from './private/version-hash';
 import { within } from './private/within';
-import { show } from '../rules/private/rule';
-import { isToken, Problems, validateAtSynth } from '../validation/private/problems';
+import { isToken } from '../core/private/tokens';
+import { LambdaReleaseOptions } from '../rules/inputs';
+import { checkInputs, InputChecks } from '../rules/private/inputs';
 
 /** Default alias name of a released function. */
 export const DEFAULT_ALIAS_NAME = 'live';
@@ -77,7 +78,7 @@ export class FunctionRelease extends Construct {
         smokeTest: props.smokeTest,
       });
     }
-    validateAtSynth(this, p => this.validate(p));
+    checkInputs(this, LambdaReleaseOptions, p => this.validate(p));
   }
 
   /** The L1 alias resource. */
@@ -103,19 +104,14 @@ export class FunctionRelease extends Construct {
     return attribute;
   }
 
-  private validate(p: Problems): void {
+  private validate(p: InputChecks): void {
     const stack = Stack.of(this);
     const o = this.options;
-    // The alias name and description are the rule library's (LambdaAliasSettings, on the template).
-    const weights = stack.resolve(this.cfnAlias.routingConfig)?.additionalVersionWeights ?? [];
-    for (const w of weights as Array<{ functionWeight?: number }>) {
-      const weight = w.functionWeight;
-      p.when(typeof weight === 'number' && !isToken(weight) && !(weight > 0 && weight < 1), 'weightedRouting.weight', String(weight),
-        'a weight strictly between 0 and 1', 'the alias routes that share to the additional version and the rest to its own version');
-    }
-
+    // The alias name and description (LambdaAliasSettings), its weights and provisioned concurrency with weighted
+    // routing (LambdaAliasRouting), and provisioned concurrency's range and fit in the reserved concurrency
+    // (LambdaProvisionedConcurrency) are the rule library's, on the template.
     const provisioned = stack.resolve(this.cfnAlias.provisionedConcurrencyConfig)?.provisionedConcurrentExecutions;
-    this.validateProvisioned(p, stack, provisioned, weights.length > 0);
+    this.validateScaling(p, stack, provisioned);
 
     p.when(o.strategy !== undefined && o.weightedRouting !== undefined, 'weightedRouting', 'set together with strategy',
       'either a CodeDeploy strategy or static weighted routing', 'CodeDeploy owns the alias routing while it shifts traffic');
@@ -127,33 +123,28 @@ export class FunctionRelease extends Construct {
     }
   }
 
-  private validateProvisioned(p: Problems, stack: Stack, provisioned: unknown, weighted: boolean): void {
-    const o = this.options;
-    const scaling = o.provisionedConcurrencyScaling;
+  /** Provisioned concurrency autoscaling: only with provisioned concurrency, within it and the reserved concurrency. */
+  private validateScaling(p: InputChecks, stack: Stack, provisioned: unknown): void {
+    const scaling = this.options.provisionedConcurrencyScaling;
     if (provisioned === undefined) {
       p.when(scaling !== undefined, 'provisionedConcurrencyScaling', 'set without provisionedConcurrency',
         'autoscaling only with provisionedConcurrency', 'it scales the alias\'s provisioned concurrency from that minimum');
       return;
     }
-    const count = typeof provisioned === 'number' ? provisioned : undefined;
-    p.limit('provisionedConcurrency', count, 'provisionedConcurrency');
-    p.when(weighted, 'provisionedConcurrency', `${show(provisioned)} with weighted routing`, 'provisioned concurrency or weighted routing',
-      'Lambda cannot change provisioned concurrency on an alias while it routes weighted traffic');
+    if (!scaling) return;
+    const count = typeof provisioned === 'number' && !isToken(provisioned) ? provisioned : undefined;
     const reserved = stack.resolve((this.fn.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions);
-    const max = scaling?.maxCapacity;
+    const max = scaling.maxCapacity;
     if (typeof reserved === 'number' && !isToken(reserved)) {
-      p.when(count !== undefined && count > reserved, 'provisionedConcurrency', `${count} executions`,
-        `at most the reserved concurrency (${reserved})`, 'provisioned environments count against the function\'s reserved concurrency');
       p.when(max !== undefined && !isToken(max) && max > reserved, 'provisionedConcurrencyScaling.maxCapacity', `${max} executions`,
         `at most the reserved concurrency (${reserved})`, 'provisioned environments count against the function\'s reserved concurrency');
     }
-    if (scaling) {
-      p.limit('provisionedConcurrencyScaling.maxCapacity', max, {
-        ...LIMITS.provisionedConcurrency,
-        min: count ?? LIMITS.provisionedConcurrency.min,
-        reason: 'autoscaling needs a maximum of at least provisionedConcurrency',
-      });
-      p.limit('provisionedConcurrencyScaling.utilizationTarget', scaling.utilizationTarget, 'provisionedUtilizationTarget');
-    }
+    p.limit('provisionedConcurrencyScaling.maxCapacity', max, {
+      ...LIMITS.provisionedConcurrency,
+      min: count ?? LIMITS.provisionedConcurrency.min,
+      reason: 'autoscaling needs a maximum of at least provisionedConcurrency',
+    });
+    p.limit('provisionedConcurrencyScaling.utilizationTarget', scaling.utilizationTarget, 'provisionedUtilizationTarget');
   }
+
 }

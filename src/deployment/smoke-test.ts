@@ -6,7 +6,7 @@ import { newHookFunction } from './private/hook-function';
 import type { BlueprintFunction } from '../function/blueprint-function';
 import { LIMITS } from '../limits';
 import { SmokeTestOptions } from './options';
-import { isToken } from '../validation/private/problems';
+import { isToken } from '../core/private/tokens';
 
 /**
  * The smoke-test hook's handler (Node.js, AWS SDK v3 from the runtime): invokes the version under test

@@ -1,7 +1,8 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { invokeTargetOf } from '../function/private/invoke-target';
-import { validateAtSynth, warn } from '../validation/private/problems';
+import { NagAcknowledgements } from '../nag/acknowledge';
+import { enforceRules } from '../rules/private/enforce';
 
 /** Properties of a `BlueprintFunctionUrl`. */
 export interface BlueprintFunctionUrlProps {
@@ -53,12 +54,12 @@ export class BlueprintFunctionUrl extends Construct {
     super(scope, id);
     const authType = props.authType ?? lambda.FunctionUrlAuthType.AWS_IAM;
     this.functionUrl = new lambda.FunctionUrl(this, 'Url', { function: invokeTargetOf(props.function), authType, cors: props.cors, invokeMode: props.invokeMode });
-    const isPublic = authType === lambda.FunctionUrlAuthType.NONE;
-    if (isPublic && props.allowPublicAccess) {
-      warn(this, 'PublicFunctionUrl', 'the function URL has no authentication (authType NONE, allowPublicAccess: true): anyone on the internet can invoke the function; throttle it with reserved concurrency.');
+    // A public URL is LambdaFunctionUrlAuth's (on the template): allowPublicAccess is the acknowledgement.
+    enforceRules(this);
+    if (props.allowPublicAccess) {
+      NagAcknowledgements.add(this.functionUrl.node.defaultChild!, 'LambdaBlueprints-LambdaFunctionUrlAuth',
+        'allowPublicAccess: true: the URL is public by decision, so anyone on the internet can invoke the function; its reserved concurrency caps what they can run.');
     }
-    validateAtSynth(this, p => p.when(isPublic && !props.allowPublicAccess, 'authType', 'NONE', 'AWS_IAM, or NONE with allowPublicAccess: true',
-      'a URL without authentication lets anyone on the internet invoke the function'));
   }
 
   /** The URL. */

@@ -6,8 +6,8 @@ import { Construct } from 'constructs';
 import { ApiAuthorization, ApiAuthorizationKind } from './api-authorization';
 import { invokeTargetOf } from '../function/private/invoke-target';
 import { NagAcknowledgements } from '../nag/acknowledge';
+import { enforceRules } from '../rules/private/enforce';
 import { defaultOf } from '../standards/private/registry';
-import { validateAtSynth } from '../validation/private/problems';
 
 /** Properties of a `RestApiToFunction`. */
 export interface RestApiToFunctionProps {
@@ -95,6 +95,8 @@ export class RestApiToFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: RestApiToFunctionProps) {
     super(scope, id);
+    // The stage's throttling ranges are the rule library's (ApiGatewayStageThrottling, on the template).
+    enforceRules(this);
     const rate = props.throttlingRateLimit ?? 100;
     const burst = props.throttlingBurstLimit ?? 200;
     this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', { retention: props.accessLogRetention ?? logs.RetentionDays.ONE_MONTH, encryptionKey: defaultOf(this, 'logGroupEncryptionKey')?.value });
@@ -148,11 +150,6 @@ export class RestApiToFunction extends Construct {
     this.webAclAssociation = new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
       resourceArn: this.api.deploymentStage.stageArn,
       webAclArn: props.webAclArn ?? this.webAcl!.attrArn,
-    });
-
-    validateAtSynth(this, p => {
-      p.limit('throttlingRateLimit', rate, 'apiThrottlingRateLimit');
-      p.limit('throttlingBurstLimit', burst, 'apiThrottlingBurstLimit');
     });
   }
 

@@ -5,7 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { isToken } from '../validation/private/problems';
+import { isToken } from '../core/private/tokens';
 
 /** The kind of service an asynchronous destination delivers to. */
 export enum AsyncDestinationKind {

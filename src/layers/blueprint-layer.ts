@@ -6,9 +6,12 @@ import { LIMITS } from '../limits';
 import { assetOf, LayerFacts, recordLayerFacts } from './private/layer-facts';
 import { allowedLayout, isCustomRuntime, layoutServes, topLevel } from './private/layout';
 import { formatBytes, inspectPackage, isExecutable, PackageContents, permissions } from './private/package-contents';
+import { fmt } from '../core/private/format';
+import { isToken } from '../core/private/tokens';
 import { LambdaLayers } from '../rules/function/layers';
-import { reportInput } from '../rules/private/enforce';
-import { fmt, isToken, Problems, validateAtSynth, warn } from '../validation/private/problems';
+import { LambdaLayerContent, LambdaLayerVersionRetained } from '../rules/inputs';
+import { enforceRules, reportInput } from '../rules/private/enforce';
+import { checkInputs, InputChecks } from '../rules/private/inputs';
 
 /** Pattern of an AWS account id. */
 const ACCOUNT_ID = /^\d{12}$/;
@@ -168,7 +171,7 @@ export class BlueprintLayer extends Resource implements lambda.ILayerVersion {
   private readonly runtimes: lambda.Runtime[];
   private readonly contents?: PackageContents;
   private readonly unreadable?: string;
-  private readonly sharingProblems: Array<(p: Problems) => void> = [];
+  private readonly sharingProblems: Array<(p: InputChecks) => void> = [];
 
   constructor(scope: Construct, id: string, props: BlueprintLayerProps) {
     super(scope, id);
@@ -201,9 +204,16 @@ export class BlueprintLayer extends Resource implements lambda.ILayerVersion {
     recordLayerFacts(this.layerVersion, this.facts());
 
     if (props.removalPolicy !== undefined && props.removalPolicy !== RemovalPolicy.RETAIN) {
-      warn(this, 'LayerVersionNotRetained', 'removalPolicy is not RETAIN: a replaced layer version is deleted, and functions or versions published with it can no longer be rolled back to.');
+      reportInput(this, LambdaLayerVersionRetained, {
+        property: 'removalPolicy',
+        value: props.removalPolicy,
+        allowed: 'RETAIN',
+        reason: 'a replaced layer version is deleted, and functions or versions published with it can no longer be rolled back to',
+      });
     }
-    validateAtSynth(this, p => this.validate(p, props));
+    // The licence and the runtime and architecture counts are LambdaLayerVersionSettings's, on the template.
+    enforceRules(this);
+    checkInputs(this, LambdaLayerContent, p => this.validate(p, props));
   }
 
   /** A reference to the layer version (for L1 properties). */
@@ -249,11 +259,11 @@ export class BlueprintLayer extends Resource implements lambda.ILayerVersion {
     };
   }
 
-  private validate(p: Problems, props: BlueprintLayerProps): void {
+  private validate(p: InputChecks, props: BlueprintLayerProps): void {
     for (const problem of this.sharingProblems) problem(p);
-    p.limit('compatibleRuntimes (count)', this.runtimes.length, 'compatibleRuntimesPerLayer');
-    p.limit('compatibleArchitectures (count)', new Set(this.compatibleArchitectures.map(a => a.name)).size, 'compatibleArchitecturesPerLayer');
-    if (!isToken(props.license)) p.limit('license length', props.license.length, 'layerLicenseLength');
+    // An empty list never reaches the template (the L2 would throw on it).
+    if (this.runtimes.length === 0) p.limit('compatibleRuntimes (count)', 0, 'compatibleRuntimesPerLayer');
+    if (this.compatibleArchitectures.length === 0) p.limit('compatibleArchitectures (count)', 0, 'compatibleArchitecturesPerLayer');
 
     const c = this.contents;
     if (!c) {

@@ -5,9 +5,11 @@ import { Construct } from 'constructs';
 import { LIMITS } from '../limits';
 import { BlueprintVpcEndpoints } from './endpoints';
 import { FunctionNetwork, FunctionNetworkOptions } from './function-network';
+import { isToken } from '../core/private/tokens';
 import { NagAcknowledgements } from '../nag/acknowledge';
+import { BlueprintVpcLayout } from '../rules/inputs';
+import { checkInputs } from '../rules/private/inputs';
 import { defaultOf } from '../standards/private/registry';
-import { isToken, validateAtSynth } from '../validation/private/problems';
 
 /**
  * Properties of a `BlueprintVpc`.
@@ -110,7 +112,7 @@ export class BlueprintVpc extends Construct {
     this.endpoints.addGatewayEndpoints();
     for (const service of props.interfaceEndpoints ?? []) this.endpoints.addInterfaceEndpoint(service);
 
-    validateAtSynth(this, p => {
+    checkInputs(this, BlueprintVpcLayout, p => {
       const azsOk = p.limit('maxAzs', maxAzs, 'vpcAvailabilityZones');
       const natMax = azsOk && !isToken(maxAzs) ? maxAzs : LIMITS.natGateways.max;
       p.limit('natGateways', natGateways, { ...LIMITS.natGateways, max: Math.max(natMax, LIMITS.natGateways.min) });

@@ -7,9 +7,10 @@ import { PatternFunctionProps, patternFunction } from './pattern-function';
 import { durationForL2 } from '../core/private/refused-values';
 import { LIMITS } from '../limits';
 import { NagAcknowledgements } from '../nag/acknowledge';
+import { KinesisStreamEncryption } from '../rules/inputs';
 import { enforceRules } from '../rules/private/enforce';
+import { checkInputs } from '../rules/private/inputs';
 import { BlueprintKinesisSource, BlueprintKinesisSourceOptions } from '../sources/kinesis';
-import { validateAtSynth } from '../validation/private/problems';
 
 /**
  * Properties of a `KinesisToFunction`.
@@ -86,7 +87,7 @@ export class KinesisToFunction extends Construct {
       encryption: props.encryption ?? (props.encryptionKey ? kinesis.StreamEncryption.KMS : kinesis.StreamEncryption.MANAGED),
     });
     if (retention.raw !== undefined) (stream.node.defaultChild as kinesis.CfnStream).retentionPeriodHours = retention.raw;
-    validateAtSynth(this, p => p.when(props.encryption === kinesis.StreamEncryption.UNENCRYPTED, 'streamProps.encryption', 'UNENCRYPTED',
+    checkInputs(this, KinesisStreamEncryption, p => p.when(props.encryption === kinesis.StreamEncryption.UNENCRYPTED, 'streamProps.encryption', 'UNENCRYPTED',
       'MANAGED or KMS', 'a stream created by the blueprint is always encrypted at rest'));
     if (stream.encryptionKey) {
       NagAcknowledgements.add(stream, 'AwsSolutions-KDS3',

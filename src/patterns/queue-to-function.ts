@@ -7,14 +7,16 @@ import { Construct } from 'constructs';
 import { PatternFunctionProps, patternFunction } from './pattern-function';
 import { DurableQueue } from '../core/durable-queue';
 import { durationForL2 } from '../core/private/refused-values';
+import { isToken } from '../core/private/tokens';
 import { invokeTargetOf } from '../function/private/invoke-target';
 import { LIMITS } from '../limits';
+import { SqsSourceMaxReceiveCount } from '../rules/inputs';
 import { enforceRules } from '../rules/private/enforce';
+import { checkInputs } from '../rules/private/inputs';
 import { BlueprintQueueSourceOptions } from '../sources/options';
 import { functionTimeout } from '../sources/private/function-timeout';
 import { BlueprintQueueSource } from '../sources/queue';
 import { defaultOf } from '../standards/private/registry';
-import { isToken, validateAtSynth } from '../validation/private/problems';
 
 /** The redrive maxReceiveCount a created source queue gets by default. */
 const DEFAULT_MAX_RECEIVE_COUNT = 5;
@@ -130,7 +132,7 @@ export class QueueToFunction extends Construct {
           return LIMITS.visibilityTimeoutFactor.min * timeout + windowSeconds;
         },
       });
-      validateAtSynth(this, p => p.limit('maxReceiveCount', maxReceiveCount, 'sqsMaxReceiveCount'));
+      checkInputs(this, SqsSourceMaxReceiveCount, p => p.limit('maxReceiveCount', maxReceiveCount, 'sqsMaxReceiveCount'));
       this.queue = queue;
     }
 

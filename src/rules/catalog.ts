@@ -1,8 +1,10 @@
-import { CodeDeployAliasAlarms, LambdaAliasSettings, LambdaProvisionedOnLatest } from './alias';
+import { CodeDeployAliasAlarms, LambdaAliasRouting, LambdaAliasSettings, LambdaProvisionedConcurrency, LambdaProvisionedOnLatest } from './alias';
 import { LambdaDurableConfig, LambdaDurableMappingTimeout, LambdaDurableRuntime, LambdaDurableUnqualified } from './durable';
 import { LambdaEdgeArchitecture, LambdaEdgeEnvironment, LambdaEdgeEphemeralStorage, LambdaEdgeIncludeBody, LambdaEdgeLayers, LambdaEdgeOriginTimeout, LambdaEdgePackageSize, LambdaEdgeProvisionedConcurrency, LambdaEdgeRegion, LambdaEdgeRole, LambdaEdgeRuntime, LambdaEdgeVersion, LambdaEdgeViewerLimits, LambdaEdgeVpc } from './edge';
-import { LambdaArchitecture, LambdaAsyncInvokeConfig, LambdaBucketCodeVersion, LambdaEnvironment, LambdaEnvironmentSecret, LambdaEphemeralStorage, LambdaFifoAsyncDestination, LambdaFunctionName, LambdaFunctionNameUnique, LambdaHandler, LambdaInlineCode, LambdaLayers, LambdaLoggingConfig, LambdaLogLevelRuntime, LambdaMemorySize, LambdaRecursiveLoopAllowed, LambdaReservedConcurrency, LambdaRuntimeDeprecated, LambdaRuntimeManagement, LambdaRuntimeNotNewest, LambdaRuntimeVersionRegion, LambdaTimeout } from './function';
+import { LambdaArchitecture, LambdaAsyncFailurePath, LambdaAsyncInvokeConfig, LambdaBucketCodeVersion, LambdaLayerVersionSettings, LambdaEnvironment, LambdaEnvironmentSecret, LambdaEphemeralStorage, LambdaFifoAsyncDestination, LambdaFunctionName, LambdaFunctionNameUnique, LambdaHandler, LambdaInlineCode, LambdaLayers, LambdaLoggingConfig, LambdaLogLevelRuntime, LambdaMemorySize, LambdaRecursiveLoopAllowed, LambdaReservedConcurrency, LambdaRuntimeDeprecated, LambdaRuntimeManagement, LambdaRuntimeNotNewest, LambdaRuntimeVersionRegion, LambdaTimeout } from './function';
 import { LambdaEventLoop, LambdaImportedRole } from './graph';
+import { ApiGatewayStageThrottling, LambdaFunctionUrlAuth } from './http';
+import { BlueprintVpcLayout, EventBridgeTriggerSource, KinesisStreamEncryption, LambdaAsyncInvokeOptions, LambdaFunctionPropsRefused, LambdaIsolatedInNatSubnets, LambdaLayerCompatibility, LambdaLayerContent, LambdaLayerVersionRetained, LambdaNatEgressUnverified, LambdaNetworkPlacement, LambdaPackageUnverified, LambdaReleaseOptions, LambdaSingleAvailabilityZone, LambdaSnapStartRuntime, NagAcknowledgementReason, SqsSourceMaxReceiveCount } from './inputs';
 import { LambdaCapacityProviderSettings, LambdaManagedInstancesMemory, LambdaManagedInstancesRuntime, LambdaManagedInstancesSettings, LambdaManagedInstancesTimeout } from './managed-instances';
 import { LambdaMappingBatchingWindow, LambdaMappingFilters, LambdaMappingUnknownFacts, LambdaSqsMapping, LambdaSqsSourceRedrive, LambdaSqsVisibilityBelowTimeout, LambdaSqsVisibilityTimeout, LambdaStreamConcurrency, LambdaStreamFailureHandling, LambdaStreamMapping } from './mapping';
 import { LambdaInternetGatewaySubnet } from './network';
@@ -16,7 +18,7 @@ import { STANDARD_RULES } from './standards';
 import { KinesisStreamSettings } from './stream';
 import { LambdaStreamingRuntime, LambdaStreamingUrlVpc } from './streaming';
 import { LambdaTenantIsolation } from './tenancy';
-import { CognitoTriggerTimeout, CognitoTriggerUnknownTimeout, LogsSubscriptionFilterCount, LogsSubscriptionOwnLogGroup } from './triggers';
+import { CognitoTriggerTimeout, CognitoTriggerUnknownTimeout, EventBridgeTargetRetry, LogsSubscriptionFilterCount, LogsSubscriptionOwnLogGroup } from './triggers';
 
 /** Every product rule, in report order: the single place the constructs and the nag pack take them from. */
 export const ALL_RULES: readonly Rule[] = [
@@ -32,6 +34,7 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaFunctionName,
   LambdaFunctionNameUnique,
   LambdaLayers,
+  LambdaLayerVersionSettings,
   LambdaArchitecture,
   LambdaReservedConcurrency,
   LambdaBucketCodeVersion,
@@ -46,6 +49,7 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaImageTag,
   LambdaFifoAsyncDestination,
   LambdaAsyncInvokeConfig,
+  LambdaAsyncFailurePath,
   LambdaInternetGatewaySubnet,
   LambdaMappingBatchingWindow,
   LambdaMappingFilters,
@@ -60,6 +64,8 @@ export const ALL_RULES: readonly Rule[] = [
   SqsQueueSettings,
   KinesisStreamSettings,
   LambdaAliasSettings,
+  LambdaAliasRouting,
+  LambdaProvisionedConcurrency,
   LambdaProvisionedOnLatest,
   CodeDeployAliasAlarms,
   S3NotificationSelfTrigger,
@@ -70,6 +76,9 @@ export const ALL_RULES: readonly Rule[] = [
   CognitoTriggerUnknownTimeout,
   LogsSubscriptionOwnLogGroup,
   LogsSubscriptionFilterCount,
+  EventBridgeTargetRetry,
+  LambdaFunctionUrlAuth,
+  ApiGatewayStageThrottling,
   LambdaEventLoop,
   LambdaImportedRole,
   // Lambda features of 2023–2026 (issue 25): SnapStart, Managed Instances, durable functions, response
@@ -113,4 +122,23 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaEdgePackageSize,
   // Platform standards (BlueprintStandards): fire only where a standard is in force.
   ...STANDARD_RULES,
+  // Construct inputs: checked on a construct's props at synth (values aws-cdk-lib would throw on, calls and
+  // option combinations that never reach the template as such), reported by the same engine.
+  LambdaFunctionPropsRefused,
+  LambdaNetworkPlacement,
+  LambdaIsolatedInNatSubnets,
+  LambdaNatEgressUnverified,
+  LambdaSingleAvailabilityZone,
+  BlueprintVpcLayout,
+  LambdaSnapStartRuntime,
+  LambdaLayerContent,
+  LambdaLayerCompatibility,
+  LambdaLayerVersionRetained,
+  LambdaPackageUnverified,
+  LambdaAsyncInvokeOptions,
+  LambdaReleaseOptions,
+  SqsSourceMaxReceiveCount,
+  KinesisStreamEncryption,
+  EventBridgeTriggerSource,
+  NagAcknowledgementReason,
 ];

@@ -108,7 +108,7 @@ describe('deployment group rules', () => {
     const stack = newStack();
     const fn = releasedFunction(stack, { deployment: { strategy: canary } });
     new AliasDeployment(stack, 'Second', { alias: fn.alias!, strategy: canary });
-    expectErrors(stack, /^\[Test\/Second\] alias is Test\/Fn\/Release\/Alias, allowed is one deployment group per alias \(Test\/Fn\/Release\/Deployment already deploys it\)/);
+    expectErrors(stack, /^\[Test\/Second\] LambdaBlueprints-LambdaReleaseOptions: alias is Test\/Fn\/Release\/Alias, allowed is one deployment group per alias \(Test\/Fn\/Release\/Deployment already deploys it\)/);
   });
 
   test('refuses weighted routing with a strategy', () => {
@@ -137,7 +137,7 @@ describe('weighted routing', () => {
   test.each([0, 1, -0.5, 1.5])('refuses weight %s', weight => {
     const stack = newStack();
     releasedFunction(stack, { deployment: { weightedRouting: { version: previous(stack), weight } } });
-    expectErrors(stack, new RegExp(`weightedRouting.weight is ${weight}, allowed is a weight strictly between 0 and 1`));
+    expectErrors(stack, new RegExp(`^\\[Test/Fn/Release/Alias/Resource\\] LambdaBlueprints-LambdaAliasRouting: weightedRouting\\.weight \\(RoutingConfig\\.AdditionalVersionWeights\\.FunctionWeight\\) is ${weight}, allowed is a weight strictly between 0 and 1`));
   });
 
   test('accepts a token weight', () => {
@@ -160,18 +160,18 @@ describe('provisioned concurrency', () => {
 
   test.each([0, -1, 2.5])('refuses %s', n => {
     expectErrors(withDeployment({ provisionedConcurrency: n }),
-      new RegExp(`provisionedConcurrency is ${n} executions, allowed is a whole number 1–1,000,000 executions`));
+      new RegExp(`^\\[Test/Fn/Release/Alias/Resource\\] LambdaBlueprints-LambdaProvisionedConcurrency: provisionedConcurrency \\(ProvisionedConcurrencyConfig\\.ProvisionedConcurrentExecutions\\) is ${n} executions, allowed is a whole number 1–1,000,000 executions`));
   });
 
   test('refuses more than the reserved concurrency', () => {
     expectErrors(withDeployment({ provisionedConcurrency: 11 }, { reservedConcurrentExecutions: 10 }),
-      /provisionedConcurrency is 11 executions, allowed is at most the reserved concurrency \(10\)/);
+      /^\[Test\/Fn\/Release\/Alias\/Resource\] LambdaBlueprints-LambdaProvisionedConcurrency: provisionedConcurrency \(ProvisionedConcurrencyConfig\.ProvisionedConcurrentExecutions\) is 11 executions, allowed is at most the function's reserved concurrency \(10\)/);
   });
 
   test('refuses weighted routing with provisioned concurrency', () => {
     const stack = newStack();
     releasedFunction(stack, { deployment: { provisionedConcurrency: 2, weightedRouting: { version: previous(stack), weight: 0.5 } } });
-    expectErrors(stack, /provisionedConcurrency is 2 with weighted routing, allowed is provisioned concurrency or weighted routing/);
+    expectErrors(stack, /^\[Test\/Fn\/Release\/Alias\/Resource\] LambdaBlueprints-LambdaAliasRouting: provisionedConcurrency \(ProvisionedConcurrencyConfig\.ProvisionedConcurrentExecutions\) is 2 with weighted routing, allowed is provisioned concurrency or weighted routing/);
   });
 
   test('accepts a token', () => {

@@ -224,7 +224,7 @@ describe('BlueprintFunction is a lambda.IFunction, iam.IGrantable and ec2.IConne
       runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({});'),
     });
     new SnsTrigger(stack, 'Sns', { function: plain, topic: new sns.Topic(stack, 'Topic') });
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Sns\] function is Test\/Plain, allowed is a function with a dead-letter queue or an on-failure destination/)]);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Plain\/Resource\] LambdaBlueprints-LambdaAsyncFailurePath: DeadLetterConfig is not set and no on-failure destination, but Test\/Sns\/Subscription\/Resource \(SNS subscription\) invokes it asynchronously/)]);
   });
 });
 
@@ -252,7 +252,7 @@ describe('connections', () => {
     const db = new ec2.SecurityGroup(stack, 'Db', { vpc, allowAllOutbound: false });
     fn.connections.allowTo(db, ec2.Port.tcp(5432));
     expect(synthErrors(stack)).toEqual([
-      '[Test/Fn] connections is allowTo(Test/Db, 5432) without network, allowed is security-group rules only with a VPC placement (network: FunctionNetwork.privateEgress(vpc) or .isolated(vpc)), because a function outside a VPC has no security group: the rule would be silently dropped.',
+      '[Test/Fn] LambdaBlueprints-LambdaNetworkPlacement: connections is allowTo(Test/Db, 5432) without network, allowed is security-group rules only with a VPC placement (network: FunctionNetwork.privateEgress(vpc) or .isolated(vpc)), because a function outside a VPC has no security group: the rule would be silently dropped.',
     ]);
   });
 });

@@ -150,7 +150,7 @@ describe('props of lambda.Function passed on as aws-cdk-lib writes them', () => 
     expect(errors).toEqual([]);
     expect(resource.VpcConfig.Ipv6AllowedForDualStack).toBe(true);
     expect(blueprint(() => ({ ipv6AllowedForDualStack: true })).errors).toEqual([
-      '[Test/Fn] ipv6AllowedForDualStack is true without network, allowed is ipv6AllowedForDualStack with network (FunctionNetwork.privateEgress(vpc) or .isolated(vpc)) in dual-stack subnets, because it lets the function\'s ENIs send IPv6 traffic, and only a function in a VPC has ENIs.',
+      '[Test/Fn] LambdaBlueprints-LambdaNetworkPlacement: ipv6AllowedForDualStack is true without network, allowed is ipv6AllowedForDualStack with network (FunctionNetwork.privateEgress(vpc) or .isolated(vpc)) in dual-stack subnets, because it lets the function\'s ENIs send IPv6 traffic, and only a function in a VPC has ENIs.',
     ]);
   });
 
@@ -177,9 +177,9 @@ describe('lambda.Function props the blueprint replaces or refuses (passed from J
   test('each is reported at synth with what to use instead', () => {
     const errors = blueprint(stack => ({ vpc: new ec2.Vpc(stack, 'Vpc'), deadLetterQueueEnabled: true, logFormat: 'JSON' } as any)).errors;
     expect(errors).toEqual([
-      '[Test/Fn] vpc is set (a lambda.Function prop that BlueprintFunction does not take), allowed is network (FunctionNetwork.privateEgress(vpc) / .isolated(vpc)) instead, because private subnets in two AZs or more, endpoints and explicit-egress security groups.',
-      '[Test/Fn] deadLetterQueueEnabled is set (a lambda.Function prop that BlueprintFunction does not take), allowed is deadLetterQueueMode instead, because a DLQ is always on: shared by the stack or one per function.',
-      '[Test/Fn] logFormat is set (a lambda.Function prop that BlueprintFunction does not take), allowed is loggingFormat instead, because deprecated in aws-cdk-lib.',
+      '[Test/Fn] LambdaBlueprints-LambdaFunctionPropsRefused: vpc is set (a lambda.Function prop that BlueprintFunction does not take), allowed is network (FunctionNetwork.privateEgress(vpc) / .isolated(vpc)) instead, because private subnets in two AZs or more, endpoints and explicit-egress security groups.',
+      '[Test/Fn] LambdaBlueprints-LambdaFunctionPropsRefused: deadLetterQueueEnabled is set (a lambda.Function prop that BlueprintFunction does not take), allowed is deadLetterQueueMode instead, because a DLQ is always on: shared by the stack or one per function.',
+      '[Test/Fn] LambdaBlueprints-LambdaFunctionPropsRefused: logFormat is set (a lambda.Function prop that BlueprintFunction does not take), allowed is loggingFormat instead, because deprecated in aws-cdk-lib.',
     ]);
   });
 });

@@ -27,7 +27,7 @@ describe('BlueprintFunction snapStart', () => {
     const stack = newStack();
     withSnapStart(stack, lambda.Runtime.NODEJS_24_X, 'index.handler');
     expect(synthErrors(stack)).toEqual([
-      '[Test/Fn] snapStart is set on runtime "nodejs24.x", allowed is a runtime with SnapStart (Java 11+, Python 3.12+, .NET 8+), because Lambda refuses SnapStart on other runtimes.',
+      '[Test/Fn] LambdaBlueprints-LambdaSnapStartRuntime: snapStart is set on runtime "nodejs24.x", allowed is a runtime with SnapStart (Java 11+, Python 3.12+, .NET 8+), because Lambda refuses SnapStart on other runtimes.',
     ]);
   });
 });

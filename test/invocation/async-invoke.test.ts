@@ -131,14 +131,14 @@ describe('asyncInvoke validation', () => {
   test('an S3 bucket as on-success destination is refused', () => {
     const stack = newStack();
     newFunction(stack, 'Fn', { asyncInvoke: { onSuccess: AsyncDestination.toBucket(s3.Bucket.fromBucketName(stack, 'B', 'bucket-b')) } });
-    expectErrors(stack, /^\[Test\/Fn\/AsyncInvokeConfig\] asyncInvoke\.onSuccess is the bucket Test\/B, allowed is a queue, topic, function or event bus, because Lambda supports S3 buckets as on-failure destinations only\./);
+    expectErrors(stack, /^\[Test\/Fn\/AsyncInvokeConfig\] LambdaBlueprints-LambdaAsyncInvokeOptions: asyncInvoke\.onSuccess is the bucket Test\/B, allowed is a queue, topic, function or event bus, because Lambda supports S3 buckets as on-failure destinations only\./);
   });
 
   test('two asynchronous configurations on one function are refused (prop + method, method twice)', () => {
     const stack = newStack();
     const fn = newFunction(stack, 'Fn', { asyncInvoke: { retryAttempts: 1 } });
     fn.configureAsyncInvoke({ retryAttempts: 0 });
-    expectErrors(stack, /^\[Test\/Fn\] asyncInvoke is configured twice, allowed is one asynchronous invocation configuration per function/);
+    expectErrors(stack, /^\[Test\/Fn\] LambdaBlueprints-LambdaAsyncInvokeOptions: asyncInvoke is configured twice, allowed is one asynchronous invocation configuration per function/);
     const stack2 = newStack();
     const fn2 = newFunction(stack2);
     fn2.configureAsyncInvoke({});

@@ -7,6 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { newFunction } from './fixtures';
 import { AlbToFunction, BlueprintFunctionUrl, SampleEvents } from '../../src';
 import { expectErrors, nagFindings, newStack, synthErrors } from '../helpers';
+import { ofRule, packMode } from '../rules/modes';
 
 function vpcAndCert(stack: import('aws-cdk-lib').Stack) {
   const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1, flowLogs: { all: {} } });
@@ -124,14 +125,20 @@ describe('BlueprintFunctionUrl', () => {
   test('NONE without opt-in is refused', () => {
     const stack = newStack();
     new BlueprintFunctionUrl(stack, 'Url', { function: newFunction(stack), authType: lambda.FunctionUrlAuthType.NONE });
-    expectErrors(stack, /^\[Test\/Url\] authType is NONE, allowed is AWS_IAM, or NONE with allowPublicAccess: true, because a URL without authentication lets anyone on the internet invoke the function\./);
+    expectErrors(stack, /^\[Test\/Url\/Url\/Resource\] LambdaBlueprints-LambdaFunctionUrlAuth: authType \(AuthType\) is "NONE", allowed is AWS_IAM, or NONE acknowledged with a reason \(BlueprintFunctionUrl: allowPublicAccess: true\), because a URL without authentication lets anyone on the internet invoke the function\.$/);
   });
 
-  test('NONE with the opt-in is accepted with a warning', () => {
+  test('NONE with the opt-in is accepted: the rule is acknowledged on the URL with the reason, for both modes', () => {
     const stack = newStack();
     new BlueprintFunctionUrl(stack, 'Url', { function: newFunction(stack), authType: lambda.FunctionUrlAuthType.NONE, allowPublicAccess: true, cors: { allowedOrigins: ['https://example.com'] } });
     expect(synthErrors(stack)).toEqual([]);
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE', Cors: { AllowOrigins: ['https://example.com'] } });
-    Annotations.fromStack(stack).hasWarning('/Test/Url', Match.stringLikeRegexp('no authentication'));
+    const acknowledged = Template.fromStack(stack).toJSON().Metadata.cdk_lambda_blueprints_acknowledgements;
+    expect(acknowledged).toContainEqual({
+      id: 'LambdaBlueprints-LambdaFunctionUrlAuth',
+      reason: expect.stringMatching(/^allowPublicAccess: true: the URL is public by decision/),
+      resources: [expect.stringMatching(/^Url/)],
+    });
+    expect(ofRule(packMode(stack), 'LambdaFunctionUrlAuth')).toEqual([]);
   });
 });

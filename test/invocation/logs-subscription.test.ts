@@ -86,7 +86,7 @@ describe('LogsSubscriptionTrigger', () => {
     const fn = newFunction(stack);
     fn.cfn.deadLetterConfig = undefined;
     new LogsSubscriptionTrigger(stack, 'T', { function: fn, logGroup: newLogGroup(stack) });
-    expectErrors(stack, /^\[Test\/T\] function is Test\/Fn, allowed is a function with a dead-letter queue or an on-failure destination, because CloudWatch Logs invokes it asynchronously/);
+    expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaAsyncFailurePath: DeadLetterConfig is not set and no on-failure destination, but Test\/T\/.* \(log subscription filter\) invokes it asynchronously/);
     const ok = newStack();
     const withDestination = newFunction(ok, 'Fn', { asyncInvoke: { onFailure: AsyncDestination.toQueue(new DurableQueue(ok, 'F').queue) } });
     withDestination.cfn.deadLetterConfig = undefined;

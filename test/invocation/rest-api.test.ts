@@ -76,8 +76,8 @@ describe('RestApiToFunction', () => {
     const stack = newStack();
     new RestApiToFunction(stack, 'Api', { function: newFunction(stack), throttlingRateLimit: -1, throttlingBurstLimit: 1.5 });
     expectErrors(stack,
-      /^\[Test\/Api\] throttlingRateLimit is -1 requests per second, allowed is 0–1,000,000 requests per second, because API Gateway stage throttling takes a non-negative steady-state rate\./,
-      /^\[Test\/Api\] throttlingBurstLimit is 1\.5 requests, allowed is a whole number 0–1,000,000 requests/);
+      /^\[Test\/Api\/Api\/DeploymentStage.prod\/Resource\] LambdaBlueprints-ApiGatewayStageThrottling: throttlingRateLimit \(MethodSettings.ThrottlingRateLimit\) is -1 requests per second, allowed is 0–1,000,000 requests per second, because API Gateway stage throttling takes a non-negative steady-state rate\./,
+      /^\[Test\/Api\/Api\/DeploymentStage.prod\/Resource\] LambdaBlueprints-ApiGatewayStageThrottling: throttlingBurstLimit \(MethodSettings.ThrottlingBurstLimit\) is 1\.5 requests, allowed is a whole number 0–1,000,000 requests/);
     const stack2 = newStack();
     const n = new CfnParameter(stack2, 'N', { type: 'Number' }).valueAsNumber;
     new RestApiToFunction(stack2, 'Api', { function: newFunction(stack2), throttlingRateLimit: n, throttlingBurstLimit: n });

@@ -132,7 +132,7 @@ describe('S3Trigger', () => {
     const fn = newFunction(stack);
     fn.cfn.deadLetterConfig = undefined;
     new S3Trigger(stack, 'T', { function: fn, bucket: newBucket(stack) });
-    expectErrors(stack, /^\[Test\/T\] function is Test\/Fn, allowed is a function with a dead-letter queue or an on-failure destination, because S3 invokes it asynchronously/);
+    expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaAsyncFailurePath: DeadLetterConfig is not set and no on-failure destination, but Test\/Bucket\/Notifications\/Resource \(S3 notification\) invokes it asynchronously, allowed is a dead-letter queue \(DeadLetterConfig\) or an EventInvokeConfig with an on-failure destination, because Lambda drops an asynchronous event after its retries unless a failure path catches it\.$/);
   });
 
   test('an on-failure destination is a failure path too', () => {
@@ -190,7 +190,7 @@ describe('SnsTrigger', () => {
     const fn = newFunction(stack);
     fn.cfn.deadLetterConfig = undefined;
     new SnsTrigger(stack, 'T', { function: fn, topic: new sns.Topic(stack, 'Topic') });
-    expectErrors(stack, /^\[Test\/T\] function is Test\/Fn, .* because SNS invokes it asynchronously/);
+    expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaAsyncFailurePath: DeadLetterConfig is not set and no on-failure destination, but Test\/T\/Subscription\/Resource \(SNS subscription\) invokes it asynchronously/);
   });
 });
 
@@ -239,13 +239,13 @@ describe('EventBridgeTrigger', () => {
 
   test.each([0, 185])('retryAttempts %d is accepted', (n) => expect(synthErrors(withRetry(n))).toEqual([]));
   test.each([-1, 186])('retryAttempts %d is refused', (n) => {
-    expectErrors(withRetry(n), new RegExp(`^\\[Test/T\\] retryAttempts is ${n} retries, allowed is a whole number 0–185 retries, because an EventBridge target retries 0 to 185 times\\.`));
+    expectErrors(withRetry(n), new RegExp(`^\\[Test/T/Rule/Resource\\] LambdaBlueprints-EventBridgeTargetRetry: retryAttempts \\(RetryPolicy.MaximumRetryAttempts\\) is ${n} retries, allowed is a whole number 0–185 retries, because an EventBridge target retries 0 to 185 times\\.`));
   });
-  test('a fractional retryAttempts is refused', () => expectErrors(withRetry(1.5), /retryAttempts is 1\.5 retries/));
+  test('a fractional retryAttempts is refused', () => expectErrors(withRetry(1.5), /retryAttempts \(RetryPolicy.MaximumRetryAttempts\) is 1\.5 retries/));
   test.each([60, 86_400])('maxEventAge %d s is accepted', (s) => expect(synthErrors(withRetry(undefined, Duration.seconds(s)))).toEqual([]));
   test.each([59, 86_401])('maxEventAge %d s is refused', (s) => {
     expectErrors(withRetry(undefined, Duration.seconds(s)),
-      new RegExp(`^\\[Test/T\\] maxEventAge is ${s.toLocaleString('en-US')} s, allowed is a whole number 60–86,400 s, because EventBridge keeps an event for a target between 60 s and 24 h\\.`));
+      new RegExp(`^\\[Test/T/Rule/Resource\\] LambdaBlueprints-EventBridgeTargetRetry: maxEventAge \\(RetryPolicy.MaximumEventAgeInSeconds\\) is ${s.toLocaleString('en-US')} s, allowed is a whole number 60–86,400 s, because EventBridge keeps an event for a target between 60 s and 24 h\\.`));
   });
   test('tokens are accepted', () => {
     const stack = newStack();
@@ -257,10 +257,10 @@ describe('EventBridgeTrigger', () => {
   test('neither or both of schedule and eventPattern are refused', () => {
     const stack = newStack();
     new EventBridgeTrigger(stack, 'Both', { function: newFunction(stack), schedule: events.Schedule.rate(Duration.hours(1)), eventPattern: { source: ['x'] } });
-    expect(synthErrors(stack).filter(e => /^\[Test\/Both\] schedule \/ eventPattern is both set, allowed is exactly one of them/.test(e))).toHaveLength(1);
+    expect(synthErrors(stack).filter(e => /^\[Test\/Both\] LambdaBlueprints-EventBridgeTriggerSource: schedule \/ eventPattern is both set, allowed is exactly one of them/.test(e))).toHaveLength(1);
     const stack2 = newStack();
     new EventBridgeTrigger(stack2, 'None', { function: newFunction(stack2) });
-    expect(synthErrors(stack2).filter(e => /^\[Test\/None\] schedule \/ eventPattern is both missing, allowed is exactly one of them/.test(e))).toHaveLength(1);
+    expect(synthErrors(stack2).filter(e => /^\[Test\/None\] LambdaBlueprints-EventBridgeTriggerSource: schedule \/ eventPattern is both missing, allowed is exactly one of them/.test(e))).toHaveLength(1);
   });
 
   test('a function without any failure path is refused', () => {
@@ -268,6 +268,6 @@ describe('EventBridgeTrigger', () => {
     const fn = newFunction(stack);
     fn.cfn.deadLetterConfig = undefined;
     new EventBridgeTrigger(stack, 'T', { function: fn, schedule: events.Schedule.rate(Duration.hours(1)) });
-    expectErrors(stack, /because EventBridge invokes it asynchronously/);
+    expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaAsyncFailurePath: DeadLetterConfig is not set and no on-failure destination, but Test\/T\/Rule\/Resource \(EventBridge rule target\) invokes it asynchronously/);
   });
 });

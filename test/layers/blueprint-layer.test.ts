@@ -72,7 +72,7 @@ describe('layout per runtime', () => {
     const stack = newStack();
     const dir = tree({ 'node_modules/tiny-lib/index.js': 'x' });
     new BlueprintLayer(stack, 'L', base(dir));
-    expectErrors(stack, new RegExp(`^\\[Test/L\\] layout for nodejs24.x is node_modules/ at the root of ${dir}, allowed is nodejs/node_modules/ \\(or nodejs/nodeNN/node_modules/\\), bin/, lib/, extensions/, because Lambda extracts a layer to /opt and nodejs24.x reads only those folders`));
+    expectErrors(stack, new RegExp(`^\\[Test/L\\] LambdaBlueprints-LambdaLayerContent: layout for nodejs24.x is node_modules/ at the root of ${dir}, allowed is nodejs/node_modules/ \\(or nodejs/nodeNN/node_modules/\\), bin/, lib/, extensions/, because Lambda extracts a layer to /opt and nodejs24.x reads only those folders`));
   });
 
   test('a Python layer also declared for Node.js is refused for Node.js only', () => {
@@ -97,7 +97,7 @@ describe('layout per runtime', () => {
   test('a custom runtime layer whose bootstrap is not executable is refused', () => {
     const stack = newStack();
     new BlueprintLayer(stack, 'L', { ...base(tree({ bootstrap: { content: '#!/bin/sh\n', mode: 0o644 } })), compatibleRuntimes: [lambda.Runtime.PROVIDED_AL2023] });
-    expectErrors(stack, /^\[Test\/L\] bootstrap is not executable \(mode 644\), allowed is an executable file \(chmod \+x\), because a custom runtime starts \/opt\/bootstrap/);
+    expectErrors(stack, /^\[Test\/L\] LambdaBlueprints-LambdaLayerContent: bootstrap is not executable \(mode 644\), allowed is an executable file \(chmod \+x\), because a custom runtime starts \/opt\/bootstrap/);
   });
 
   test('a zip layout is read from its central directory', () => {
@@ -114,7 +114,7 @@ describe('bad packages', () => {
     const stack = newStack();
     const dir = tree({ 'nodejs/': '' });
     new BlueprintLayer(stack, 'L', base(dir));
-    expectErrors(stack, new RegExp(`^\\[Test/L\\] path is an empty directory \\(${dir}\\), allowed is a package holding at least one file, because an empty layer puts nothing in /opt\\.`));
+    expectErrors(stack, new RegExp(`^\\[Test/L\\] LambdaBlueprints-LambdaLayerContent: path is an empty directory \\(${dir}\\), allowed is a package holding at least one file, because an empty layer puts nothing in /opt\\.`));
   });
 
   test('an empty zip archive is refused', () => {
@@ -127,7 +127,7 @@ describe('bad packages', () => {
     const stack = newStack();
     const dir = tree({ 'layer.tar': 'not a zip, just some bytes long enough to be looked at' });
     new BlueprintLayer(stack, 'L', base(path.join(dir, 'layer.tar')));
-    expectErrors(stack, /^\[Test\/L\] path is .*layer\.tar, allowed is a directory or a zip archive, because it could not be read as either \(.*no end-of-central-directory record\)/);
+    expectErrors(stack, /^\[Test\/L\] LambdaBlueprints-LambdaLayerContent: path is .*layer\.tar, allowed is a directory or a zip archive, because it could not be read as either \(.*no end-of-central-directory record\)/);
   });
 
   test('a missing path throws at once', () => {
@@ -140,7 +140,7 @@ describe('bad packages', () => {
   ])('a layer of %d bytes unzipped: refused = %s', (size, refused) => {
     const stack = unstagedStack();
     new BlueprintLayer(stack, 'L', base(writeZip([{ name: 'nodejs/node_modules/big/blob', content: 'x', declaredSize: size }])));
-    if (refused) expectErrors(stack, /^\[Test\/L\] unzipped size is 262,144,001 bytes \(250 MB\), allowed is at most 262,144,000 bytes \(250 MB\), because function code plus all its layers must stay within 250 MB unzipped\./);
+    if (refused) expectErrors(stack, /^\[Test\/L\] LambdaBlueprints-LambdaLayerContent: unzipped size is 262,144,001 bytes \(250 MB\), allowed is at most 262,144,000 bytes \(250 MB\), because function code plus all its layers must stay within 250 MB unzipped\./);
     else expect(synthErrors(stack)).toEqual([]);
   });
 
@@ -161,7 +161,7 @@ describe('declarations', () => {
   ])('a license of %d characters: refused = %s', (length, refused) => {
     const stack = newStack();
     new BlueprintLayer(stack, 'L', { ...base(nodeDeps()), license: 'x'.repeat(length) });
-    if (refused) expectErrors(stack, new RegExp(`^\\[Test/L\\] license length is ${length} characters, allowed is a whole number 1–512 characters`));
+    if (refused) expectErrors(stack, new RegExp(`^\\[Test/L/Layer/Resource\\] LambdaBlueprints-LambdaLayerVersionSettings: license \\(LicenseInfo, length\\) is ${length} characters, allowed is a whole number 1–512 characters`));
     else expect(synthErrors(stack)).toEqual([]);
   });
 
@@ -184,14 +184,14 @@ describe('declarations', () => {
     const runtimes = lambda.Runtime.ALL.filter(r => r.family === lambda.RuntimeFamily.NODEJS).slice(0, 16);
     while (runtimes.length < 16) runtimes.push(lambda.Runtime.NODEJS_24_X);
     new BlueprintLayer(stack, 'L', { ...base(nodeDeps()), compatibleRuntimes: runtimes });
-    expectErrors(stack, /compatibleRuntimes \(count\) is 16 runtimes/);
+    expectErrors(stack, /^\[Test\/L\/Layer\/Resource\] LambdaBlueprints-LambdaLayerVersionSettings: compatibleRuntimes \(CompatibleRuntimes, count\) is 16 runtimes/);
   });
 
   test('a removal policy other than RETAIN is written and warned about', () => {
     const stack = newStack();
     new BlueprintLayer(stack, 'L', { ...base(nodeDeps()), removalPolicy: RemovalPolicy.DESTROY, layerVersionName: 'deps' });
     Template.fromStack(stack).hasResource('AWS::Lambda::LayerVersion', { DeletionPolicy: 'Delete', Properties: { LayerName: 'deps' } });
-    Annotations.fromStack(stack).hasWarning('/Test/L', Match.stringLikeRegexp('removalPolicy is not RETAIN'));
+    Annotations.fromStack(stack).hasWarning('/Test/L', Match.stringLikeRegexp('removalPolicy is .+, allowed is RETAIN, because a replaced layer version is deleted'));
   });
 });
 
@@ -215,8 +215,8 @@ describe('sharing', () => {
     layer.grantUsage('*');
     layer.grantUsageToOrganization('org-1');
     expectErrors(stack,
-      /^\[Test\/L\] grantUsage accountId is "1234", allowed is a 12-digit account id/,
-      /^\[Test\/L\] grantUsage accountId is "\*", allowed is a 12-digit account id \(share with everyone in an organization with grantUsageToOrganization\), because a layer shared with "\*" outside an organization is public/,
+      /^\[Test\/L\] LambdaBlueprints-LambdaLayerContent: grantUsage accountId is "1234", allowed is a 12-digit account id/,
+      /^\[Test\/L\] LambdaBlueprints-LambdaLayerContent: grantUsage accountId is "\*", allowed is a 12-digit account id \(share with everyone in an organization with grantUsageToOrganization\), because a layer shared with "\*" outside an organization is public/,
       /grantUsageToOrganization organizationId is "org-1", allowed is o- followed by 10 to 32/);
   });
 

@@ -124,8 +124,8 @@ describe('compatibility', () => {
       ],
     }));
     expectErrors(stack,
-      /^\[Test\/Fn\] runtime for layer Test\/Py is nodejs24\.x, allowed is one of the layer's compatible runtimes \(python3\.13\), because the layer's content is laid out and built for those runtimes only\./,
-      /^\[Test\/Fn\] architecture for layer Test\/X86 is arm64, allowed is one of the layer's compatible architectures \(x86_64\), because native binaries built for another instruction set fail to load\./,
+      /^\[Test\/Fn\] LambdaBlueprints-LambdaLayerCompatibility: runtime for layer Test\/Py is nodejs24\.x, allowed is one of the layer's compatible runtimes \(python3\.13\), because the layer's content is laid out and built for those runtimes only\./,
+      /^\[Test\/Fn\] LambdaBlueprints-LambdaLayerCompatibility: architecture for layer Test\/X86 is arm64, allowed is one of the layer's compatible architectures \(x86_64\), because native binaries built for another instruction set fail to load\./,
       /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaLayers: layers \(Layers, count\) is 6 layers, allowed is a whole number 0–5 layers, because a function can use at most 5 layers\.$/);
   });
 
@@ -163,7 +163,7 @@ describe('plain layers', () => {
     const noArch = new lambda.LayerVersion(stack, 'NoArch', { code: lambda.Code.fromAsset(tree({ 'nodejs/node_modules/a/index.js': 'x' })) });
     new BlueprintFunction(stack, 'Fn', node({ layers: [fromBucket, noArch] }));
     expect(synthErrors(stack)).toEqual([]);
-    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('unzipped size of layer Test/FromBucket is unknown'));
+    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('layers is Test/FromBucket, whose unzipped size is unknown at synth'));
     expect(Annotations.fromStack(stack).findWarning('/Test/Fn', Match.stringLikeRegexp('layer Test/NoArch'))).toHaveLength(0);
   });
 
@@ -172,7 +172,7 @@ describe('plain layers', () => {
     const dir = tree({ 'layer.zip': 'not a zip archive, only text long enough to be searched' });
     const odd = new lambda.LayerVersion(stack, 'Odd', { code: lambda.Code.fromAsset(path.join(dir, 'layer.zip')) });
     new BlueprintFunction(stack, 'Fn', node({ layers: [odd] }));
-    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('unzipped size of layer Test/Odd is unknown'));
+    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('layers is Test/Odd, whose unzipped size is unknown at synth'));
   });
 
   test('an imported layer with a token ARN has no fingerprint and an unknown size', () => {
@@ -228,14 +228,14 @@ describe('size: code plus layers within 250 MB unzipped', () => {
     const stack = newStack();
     new BlueprintFunction(stack, 'Fn', node({ layers: [imported(stack, 'ext')] }));
     expect(synthErrors(stack)).toEqual([]);
-    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('unzipped size of layer Test/ext is unknown at synth'));
+    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('layers is Test/ext, whose unzipped size is unknown at synth'));
   });
 
   test('code from a bucket has an unknown size: warned once when layers are added', () => {
     const stack = newStack();
     const bucket = s3.Bucket.fromBucketName(stack, 'B', 'code-bucket');
     new BlueprintFunction(stack, 'Fn', node({ code: lambda.Code.fromBucket(bucket, 'fn.zip', 'v1'), layers: [layer(stack, 'A'), layer(stack, 'B2')] }));
-    const warnings = Annotations.fromStack(stack).findWarning('/Test/Fn', Match.stringLikeRegexp('size of the function code'));
+    const warnings = Annotations.fromStack(stack).findWarning('/Test/Fn', Match.stringLikeRegexp('code is .*, whose unzipped size is unknown at synth'));
     expect(warnings).toHaveLength(1);
   });
 
@@ -306,7 +306,7 @@ describe('custom runtime bootstrap', () => {
     const bucket = s3.Bucket.fromBucketName(stack, 'B', 'code-bucket');
     new BlueprintFunction(stack, 'Fn', provided(lambda.Code.fromBucket(bucket, 'fn.zip', 'v1')));
     expect(synthErrors(stack)).toEqual([]);
-    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('bootstrap of custom runtime provided.al2023 cannot be verified'));
+    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('code is .* on custom runtime provided.al2023, allowed is a local directory or zip whose bootstrap can be checked'));
   });
 
   test('an unreadable code path is not measured (the asset itself reports it)', () => {

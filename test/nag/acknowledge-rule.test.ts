@@ -53,8 +53,8 @@ describe('NagAcknowledgements.addRule', () => {
     NagAcknowledgements.addRule(fn, 'AwsSolutions-IAM5', 'fine');
     NagAcknowledgements.add(fn, 'Serverless-LambdaDLQ', undefined as unknown as string);
     expect(synthErrors(stack)).toEqual([
-      '[Test/Fn] acknowledgement of AwsSolutions-IAM5 is with the reason "fine" (4 characters), allowed is a reason of at least 20 characters, because an acknowledgement must tell a reviewer why the finding is acceptable.',
-      '[Test/Fn] acknowledgement of Serverless-LambdaDLQ is with the reason "" (0 characters), allowed is a reason of at least 20 characters, because an acknowledgement must tell a reviewer why the finding is acceptable.',
+      '[Test/Fn] LambdaBlueprints-NagAcknowledgementReason: acknowledgement of AwsSolutions-IAM5 is with the reason "fine" (4 characters), allowed is a reason of at least 20 characters, because an acknowledgement must tell a reviewer why the finding is acceptable.',
+      '[Test/Fn] LambdaBlueprints-NagAcknowledgementReason: acknowledgement of Serverless-LambdaDLQ is with the reason "" (0 characters), allowed is a reason of at least 20 characters, because an acknowledgement must tell a reviewer why the finding is acceptable.',
     ]);
   });
 

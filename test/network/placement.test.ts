@@ -169,7 +169,7 @@ describe('shared endpoints', () => {
     expect(countEndpoints(template, '.ssm')).toBe(1);
     expect(stack.node.tryFindChild('BlueprintEndpoints-vpc-0123456789abcdef0')).toBeDefined();
     template.hasResourceProperties('AWS::Lambda::Function', { VpcConfig: { SubnetIds: ['subnet-a', 'subnet-b'] } });
-    Annotations.fromStack(stack).hasWarning('/Test/A', Match.stringLikeRegexp('cannot be verified'));
+    Annotations.fromStack(stack).hasWarning('/Test/A', Match.stringLikeRegexp('network is privateEgress in the imported VPC .*, whose route tables are hidden, allowed is subnets known to route 0.0.0.0/0 to a NAT gateway'));
   });
 });
 
@@ -195,14 +195,14 @@ describe('isolated', () => {
     const stack = newStack();
     const vpc = plainVpc(stack);
     fn(stack, 'Fn', { network: FunctionNetwork.isolated(vpc) });
-    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('asks for no internet'));
+    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('network is isolated, in subnets that route to a NAT gateway, allowed is isolated subnets'));
   });
 
   test('isolated subnets with internet asked for are refused', () => {
     const stack = newStack();
     const vpc = isolatedVpc(stack);
     fn(stack, 'Fn', { network: FunctionNetwork.privateEgress(vpc, { subnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } }) });
-    expectErrors(stack, /^\[Test\/Fn\] network subnets is isolated subnets Test\/Isolated\/IsolatedSubnet1, Test\/Isolated\/IsolatedSubnet2 with internet egress asked for .* because without a NAT route every call to the internet times out/);
+    expectErrors(stack, /^\[Test\/Fn\] LambdaBlueprints-LambdaNetworkPlacement: network subnets is isolated subnets Test\/Isolated\/IsolatedSubnet1, Test\/Isolated\/IsolatedSubnet2 with internet egress asked for .* because without a NAT route every call to the internet times out/);
   });
 
   test('a NAT route added later to an isolated subnet is seen at synth', () => {
@@ -227,7 +227,7 @@ describe('bad placements', () => {
     const stack = newStack();
     const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Imported', { vpcId: 'vpc-1', availabilityZones: ['us-east-1a', 'us-east-1b'], publicSubnetIds: ['subnet-a', 'subnet-b'], privateSubnetIds: ['subnet-c', 'subnet-d'] });
     fn(stack, 'Fn', { network: FunctionNetwork.privateEgress(vpc, { subnets: { subnetType: ec2.SubnetType.PUBLIC }, gatewayEndpoints: false }) });
-    expectErrors(stack, /^\[Test\/Fn\] network subnets is public subnets Test\/Imported\/PublicSubnet1, Test\/Imported\/PublicSubnet2, allowed is private subnets only, because a function in a VPC never gets a public IP/);
+    expectErrors(stack, /^\[Test\/Fn\] LambdaBlueprints-LambdaInternetGatewaySubnet: network subnets is public subnets Test\/Imported\/PublicSubnet1, Test\/Imported\/PublicSubnet2, allowed is private subnets routed to a NAT gateway, or isolated subnets with VPC endpoints, because a VPC function never gets a public IP/);
   });
 
   test('a selection the VPC cannot satisfy is reported, not thrown', () => {
@@ -277,7 +277,7 @@ describe('bad placements', () => {
   test('network options without a VPC are refused', () => {
     const stack = newStack();
     fn(stack, 'Fn', { network: FunctionNetwork.privateEgress(undefined as unknown as ec2.IVpc) });
-    expectErrors(stack, /^\[Test\/Fn\] network is a placement without a VPC/);
+    expectErrors(stack, /^\[Test\/Fn\] LambdaBlueprints-LambdaNetworkPlacement: network is a placement without a VPC/);
   });
 
   test('imported subnets and groups the app cannot judge are accepted without an AZ warning', () => {
@@ -302,7 +302,7 @@ describe('bad placements', () => {
     const stack = newStack();
     const vpc = plainVpc(stack);
     fn(stack, 'Fn', { network: FunctionNetwork.privateEgress(vpc, { subnets: { subnets: [vpc.privateSubnets[0]] } }) });
-    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('subnets are all in [a-z0-9-]+: .*at least two AZs'));
+    Annotations.fromStack(stack).hasWarning('/Test/Fn', Match.stringLikeRegexp('network subnets is all in [a-z0-9-]+, allowed is subnets in at least 2 Availability Zones, because .*at least two AZs'));
     expect(synthErrors(stack)).toEqual([]);
   });
 });
@@ -352,7 +352,7 @@ describe('security groups and targets', () => {
     const stack = newStack();
     const vpc = plainVpc(stack);
     fn(stack, 'Fn').connectTo(new ec2.SecurityGroup(stack, 'Db', { vpc }), ec2.Port.tcp(5432));
-    expectErrors(stack, /^\[Test\/Fn\] connectTo is a target on port 5432 without network, allowed is targets only with a VPC placement/);
+    expectErrors(stack, /^\[Test\/Fn\] LambdaBlueprints-LambdaNetworkPlacement: connectTo is a target on port 5432 without network, allowed is targets only with a VPC placement/);
   });
 });
 
@@ -400,7 +400,7 @@ describe('EFS', () => {
     const stack = newStack();
     const ap = fileSystem(stack, plainVpc(stack));
     fn(stack, 'Fn', { fileSystem: FunctionFileSystem.fromEfsAccessPoint(ap, '/mnt/data') });
-    expectErrors(stack, /^\[Test\/Fn\] fileSystem is an EFS access point mounted at \/mnt\/data without network, allowed is EFS with a VPC placement/);
+    expectErrors(stack, /^\[Test\/Fn\] LambdaBlueprints-LambdaNetworkPlacement: fileSystem is an EFS access point mounted at \/mnt\/data without network, allowed is EFS with a VPC placement/);
   });
 
   test.each([

@@ -59,7 +59,7 @@ describe('KinesisToFunction', () => {
   test('an unencrypted created stream is refused', () => {
     const stack = newStack();
     new KinesisToFunction(stack, 'Orders', { functionProps, streamProps: { encryption: kinesis.StreamEncryption.UNENCRYPTED } });
-    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Orders\] streamProps.encryption is UNENCRYPTED, allowed is MANAGED or KMS/)]);
+    expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Orders\] LambdaBlueprints-KinesisStreamEncryption: streamProps.encryption is UNENCRYPTED, allowed is MANAGED or KMS/)]);
   });
 
   test('an existing stream and an existing function', () => {
@@ -167,12 +167,12 @@ describe('QueueToFunction', () => {
   });
 
   test.each([
-    [4, [/^\[Test\/Jobs\] maxReceiveCount is 4 receives, allowed is a whole number 5–1,000 receives, because a redrive maxReceiveCount of at least 5 keeps transient failures out of the DLQ/]],
+    [4, [/^\[Test\/Jobs\] LambdaBlueprints-SqsSourceMaxReceiveCount: maxReceiveCount is 4 receives, allowed is a whole number 5–1,000 receives, because a redrive maxReceiveCount of at least 5 keeps transient failures out of the DLQ/]],
     [5, []],
     [1_000, []],
     // Outside what SQS accepts (1–1,000, whole): the blueprint's own bound and the rule SqsQueueSettings both report it.
-    [1_001, [/^\[Test\/Jobs\] maxReceiveCount is 1,001 receives/, /^\[Test\/Jobs\/Queue\/Resource\] LambdaBlueprints-SqsQueueSettings: deadLetterQueue.maxReceiveCount \(RedrivePolicy.maxReceiveCount\) is 1,001 receives, allowed is a whole number 1–1,000 receives/]],
-    [5.5, [/^\[Test\/Jobs\] maxReceiveCount is 5.5 receives/, /^\[Test\/Jobs\/Queue\/Resource\] LambdaBlueprints-SqsQueueSettings: deadLetterQueue.maxReceiveCount \(RedrivePolicy.maxReceiveCount\) is 5.5 receives, allowed is a whole number 1–1,000 receives/]],
+    [1_001, [/^\[Test\/Jobs\] LambdaBlueprints-SqsSourceMaxReceiveCount: maxReceiveCount is 1,001 receives/, /^\[Test\/Jobs\/Queue\/Resource\] LambdaBlueprints-SqsQueueSettings: deadLetterQueue.maxReceiveCount \(RedrivePolicy.maxReceiveCount\) is 1,001 receives, allowed is a whole number 1–1,000 receives/]],
+    [5.5, [/^\[Test\/Jobs\] LambdaBlueprints-SqsSourceMaxReceiveCount: maxReceiveCount is 5.5 receives/, /^\[Test\/Jobs\/Queue\/Resource\] LambdaBlueprints-SqsQueueSettings: deadLetterQueue.maxReceiveCount \(RedrivePolicy.maxReceiveCount\) is 5.5 receives, allowed is a whole number 1–1,000 receives/]],
   ] as Array<[number, RegExp[]]>)('maxReceiveCount %s', (maxReceiveCount, expected) => {
     const stack = newStack();
     new QueueToFunction(stack, 'Jobs', { functionProps, maxReceiveCount });

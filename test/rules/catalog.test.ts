@@ -135,6 +135,39 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
     const alias = new lambda.CfnAlias(s, 'Alias', { functionName: l1Function(s, 'Fn').ref, functionVersion: '1', name: 'live' });
     alias.cfnOptions.updatePolicy = { codeDeployLambdaAliasUpdate: { applicationName: 'app', deploymentGroupName: group.ref } };
   },
+  LambdaAliasRouting: s => new lambda.CfnAlias(s, 'Alias', {
+    functionName: l1Function(s, 'Fn').ref,
+    functionVersion: '1',
+    name: 'live',
+    routingConfig: { additionalVersionWeights: [{ functionVersion: '2', functionWeight: 1.5 }] },
+  }),
+  LambdaProvisionedConcurrency: s => new lambda.CfnAlias(s, 'Alias', {
+    functionName: l1Function(s, 'Fn', { ReservedConcurrentExecutions: 5 }).ref,
+    functionVersion: '1',
+    name: 'live',
+    provisionedConcurrencyConfig: { provisionedConcurrentExecutions: 6 },
+  }),
+  LambdaAsyncFailurePath: s => {
+    const topic = new sns.CfnTopic(s, 'Topic');
+    new sns.CfnSubscription(s, 'Sub', { topicArn: topic.ref, protocol: 'lambda', endpoint: l1Function(s, 'Fn').attrArn });
+  },
+  EventBridgeTargetRetry: s => new CfnResource(s, 'Rule', {
+    type: 'AWS::Events::Rule',
+    properties: {
+      ScheduleExpression: 'rate(1 hour)',
+      Targets: [{ Id: 't', Arn: l1Function(s, 'Fn', { DeadLetterConfig: { TargetArn: new sqs.CfnQueue(s, 'Dlq').attrArn } }).attrArn, RetryPolicy: { MaximumRetryAttempts: 186, MaximumEventAgeInSeconds: 3600 } }],
+    },
+  }),
+  LambdaFunctionUrlAuth: s => new lambda.CfnUrl(s, 'Url', { authType: 'NONE', targetFunctionArn: l1Function(s, 'Fn').attrArn }),
+  ApiGatewayStageThrottling: s => new CfnResource(s, 'Stage', {
+    type: 'AWS::ApiGateway::Stage',
+    properties: {
+      RestApiId: 'api',
+      DeploymentId: 'd',
+      MethodSettings: [{ HttpMethod: '*', ResourcePath: '/*', ThrottlingRateLimit: -1, ThrottlingBurstLimit: 10 }],
+    },
+  }),
+  LambdaLayerVersionSettings: s => new lambda.CfnLayerVersion(s, 'Layer', { content: { s3Bucket: 'b', s3Key: 'k' }, licenseInfo: 'x'.repeat(513) }),
   S3NotificationSelfTrigger: s => selfTriggeringBucket(s, 'in/'),
   S3NotificationVersioning: s => new CfnResource(s, 'Bucket', { type: 'AWS::S3::Bucket', properties: { NotificationConfiguration: { LambdaConfigurations: [{ Event: 's3:ObjectCreated:*', Function: l1Function(s, 'Fn').attrArn }] } } }),
   S3NotificationOverlap: s => {
@@ -298,11 +331,14 @@ function selfTriggeringBucket(s: Stack, prefix: string): void {
   new iam.CfnPolicy(s, 'Write', { policyName: 'w', roles: [roleOf(s).ref], policyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: { 'Fn::Join': ['', [bucket.getAtt('Arn'), '/*']] } }] } });
 }
 
+/** The rules over the template (the construct-input rules are test/rules/inputs-catalog.test.ts's). */
+const TEMPLATE_RULES = ALL_RULES.filter(r => !r.input);
+
 describe('every rule of the library', () => {
   test('has a noncompliant fixture here (a new rule without one fails this test)', () => {
-    expect(Object.keys(NONCOMPLIANT).sort()).toEqual(ALL_RULES.map(r => r.id).sort());
+    expect(Object.keys(NONCOMPLIANT).sort()).toEqual(TEMPLATE_RULES.map(r => r.id).sort());
   });
-  test.each(ALL_RULES.map(r => [r.id, r.severity]))('%s fires on a plain L1 app with severity %s', (id, severity) => {
+  test.each(TEMPLATE_RULES.map(r => [r.id, r.severity]))('%s fires on a plain L1 app with severity %s', (id, severity) => {
     const s = newStack();
     NONCOMPLIANT[id](s);
     const found = packMode(s).filter(f => f.id === `LambdaBlueprints-${id}`);
@@ -310,7 +346,7 @@ describe('every rule of the library', () => {
     expect(found.every(f => f.severity === severity)).toBe(true);
     for (const f of found) expect(f.message).toMatch(/^.+ is .+, allowed is .+, because .+\.$/);
   });
-  test.each(ALL_RULES.map(r => [r.id, r.severity]))('%s reports the same findings (id, severity, path, message) in construct mode as in the pack', (id, severity) => {
+  test.each(TEMPLATE_RULES.map(r => [r.id, r.severity]))('%s reports the same findings (id, severity, path, message) in construct mode as in the pack', (id, severity) => {
     const s = newStack();
     NONCOMPLIANT[id](s);
     // Construct mode over the whole stack, as a blueprint at its root would run it.

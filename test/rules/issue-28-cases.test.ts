@@ -109,7 +109,7 @@ describe('deploy-time values are shown as the template has them, never as [objec
         weightedRouting: { version: lambda.Version.fromVersionArn(stack, 'V', 'arn:aws:lambda:us-east-1:123456789012:function:f:1'), weight: 0.1 },
       },
     });
-    expect(synthErrors(stack)).toEqual(['[Test/Fn/Release] provisionedConcurrency is {"Ref":"Provisioned"} with weighted routing, allowed is provisioned '
+    expect(synthErrors(stack)).toEqual(['[Test/Fn/Release/Alias/Resource] LambdaBlueprints-LambdaAliasRouting: provisionedConcurrency (ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions) is {"Ref":"Provisioned"} with weighted routing, allowed is provisioned '
       + 'concurrency or weighted routing, because Lambda cannot change provisioned concurrency on an alias while it routes weighted traffic.']);
   });
 });
@@ -157,7 +157,7 @@ describe('QueueToFunction maxReceiveCount 0 is reported with its path and prop (
     const stack = newStack();
     new QueueToFunction(stack, 'Jobs', { functionProps: FN_PROPS, maxReceiveCount });
     expect(synthErrors(stack)).toEqual([
-      `[Test/Jobs] maxReceiveCount is ${printed} receives, allowed is a whole number 5–1,000 receives, because a redrive maxReceiveCount of at least 5 keeps transient failures out of the DLQ.`,
+      `[Test/Jobs] LambdaBlueprints-SqsSourceMaxReceiveCount: maxReceiveCount is ${printed} receives, allowed is a whole number 5–1,000 receives, because a redrive maxReceiveCount of at least 5 keeps transient failures out of the DLQ.`,
     ]);
   });
 });

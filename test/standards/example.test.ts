@@ -45,7 +45,7 @@ describe('example platform-standards', () => {
     risky(prod);
     const errors = synthErrors(a);
     expect(errors).toEqual([
-      '[OrdersProd/PublicUrl/Url/Resource] LambdaBlueprints-StandardNoPublicUrl: AuthType is "NONE", allowed is "AWS_IAM", because a URL without authentication lets anyone on the internet invoke the function (standard "acme-prod" set at OrdersProd).',
+      '[OrdersProd/PublicUrl/Url/Resource] LambdaBlueprints-StandardNoPublicUrl: authType (AuthType) is "NONE", allowed is "AWS_IAM", because a URL without authentication lets anyone on the internet invoke the function (standard "acme-prod" set at OrdersProd).',
       '[OrdersProd/Huge/Function/Resource] LambdaBlueprints-StandardMaxMemorySize: memorySize (MemorySize) is 10,240 MB, allowed is at most 3,008 MB, because memory is billed per GB-second and capped by the platform (standard "acme-prod" set at OrdersProd).',
       '[OrdersProd/NoCanary/Function/Resource] LambdaBlueprints-StandardCodeDeployRelease: Release is aliases "live" without CodeDeploy, allowed is an alias updated by CodeDeploy (e.g. `deployment: { strategy: DeploymentStrategy.canary(…) }`), because every change must shift traffic gradually and roll back on alarms (standard "acme-prod" set at OrdersProd).',
       '[OrdersProd/Plain/Resource] LambdaBlueprints-StandardCodeDeployRelease: Release is no alias, allowed is an alias updated by CodeDeploy (e.g. `deployment: { strategy: DeploymentStrategy.canary(…) }`), because every change must shift traffic gradually and roll back on alarms (standard "acme-prod" set at OrdersProd).',

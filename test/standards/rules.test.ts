@@ -95,7 +95,7 @@ const CASES: Case[] = [
     pass: s => plain(s, 'Fn').addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM }),
     fail: s => plain(s, 'Fn').addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE }),
     path: 'Test/Fn/FunctionUrl/Resource',
-    message: `AuthType is "NONE", allowed is "AWS_IAM", because a URL without authentication lets anyone on the internet invoke the function ${BY}.`,
+    message: `authType (AuthType) is "NONE", allowed is "AWS_IAM", because a URL without authentication lets anyone on the internet invoke the function ${BY}.`,
   },
   {
     rule: 'StandardMinLogRetention',
@@ -157,7 +157,7 @@ describe('rules reach every function in scope', () => {
     BlueprintStandards.of(app).apply({ name: 'acme', rules: { denyPublicFunctionUrls: true } });
     const stack = new Stack(new Stage(app, 'Prod'), 'Api');
     plain(stack, 'Fn').addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
-    expect(() => app.synth()).toThrow(/\[Prod\/Api\/Fn\/FunctionUrl\/Resource\] LambdaBlueprints-StandardNoPublicUrl: AuthType is "NONE", .*\(standard "acme" set at the app\)\./);
+    expect(() => app.synth()).toThrow(/\[Prod\/Api\/Fn\/FunctionUrl\/Resource\] LambdaBlueprints-StandardNoPublicUrl: authType \(AuthType\) is "NONE", .*\(standard "acme" set at the app\)\./);
   });
   test('the blueprint URL construct is checked like any URL', () => {
     const s = governed({ denyPublicFunctionUrls: true });

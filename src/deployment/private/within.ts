@@ -1,5 +1,5 @@
+import { isToken } from '../../core/private/tokens';
 import { LimitSpec } from '../../limits';
-import { isToken } from '../../validation/private/problems';
 
 /** Whether a number (tokens and undefined pass) lies within a limit of the table. */
 export function within(value: number | undefined, limit: LimitSpec): boolean {

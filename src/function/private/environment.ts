@@ -1,5 +1,5 @@
+import { isToken } from '../../core/private/tokens';
 import { isReservedEnvironmentKey } from '../../limits';
-import { isToken } from '../../validation/private/problems';
 
 /** Whether Lambda reserves this environment variable name (exactly or by prefix). */
 export function isReservedKey(key: string): boolean {

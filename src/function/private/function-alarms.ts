@@ -2,9 +2,9 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { ALARM_PERIOD, createAlarm } from '../../core/alarms';
+import { isToken } from '../../core/private/tokens';
 import type { FunctionRelease } from '../../deployment/release';
 import { MONITORING } from '../../limits';
-import { isToken } from '../../validation/private/problems';
 
 /** A function's Errors, Throttles and p99 Duration alarms (each when it applies). */
 export interface FunctionAlarms {

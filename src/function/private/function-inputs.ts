@@ -3,12 +3,12 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TargetedCode } from '../../code/private/targeted-code';
+import { isToken } from '../../core/private/tokens';
 import { DEFAULTS, FUNCTION_NAME_PATTERN, LIMITS } from '../../limits';
 import { LambdaReservedConcurrency } from '../../rules/function/reserved-concurrency';
 import { LambdaTimeout } from '../../rules/function/timeout';
 import { reportInput } from '../../rules/private/enforce';
 import { allowedRange, show } from '../../rules/private/rule';
-import { isToken } from '../../validation/private/problems';
 import type { BlueprintFunctionProps } from '../blueprint-function-props';
 
 /** Values aws-cdk-lib would throw on, written into the template for the rules to report. */

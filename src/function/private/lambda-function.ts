@@ -12,10 +12,11 @@ import { FunctionLayers } from '../../layers/private/function-layers';
 import { LOGGING_FACTS } from '../../limits';
 import { PlacedNetwork } from '../../network/private/placement';
 import { LambdaLoggingConfig } from '../../rules/function/logging-config';
+import { LambdaNetworkPlacement, LambdaSnapStartRuntime } from '../../rules/inputs';
+import { SNAPSTART_RUNTIMES } from '../../rules/inputs/snapstart-runtime';
 import { LambdaImageUri } from '../../rules/package/image-uri';
 import { reportInput } from '../../rules/private/enforce';
 import { FunctionSettings } from '../../standards/private/function-settings';
-import { validateAtSynth } from '../../validation/private/problems';
 import type { BlueprintFunctionProps } from '../blueprint-function-props';
 
 /** What a BlueprintFunction's `lambda.Function` is built from, besides its props and settings. */
@@ -81,7 +82,12 @@ export function createLambdaFunction(
   const runtime = !kindProblem ? std.runtime.value : image ? lambda.Runtime.FROM_IMAGE : lambda.Runtime.NODEJS_LATEST;
   const snapStart = props.snapStart && (runtime === lambda.Runtime.FROM_IMAGE || runtime.supportsSnapStart) ? props.snapStart : undefined;
   if (props.snapStart && !snapStart) {
-    scope.node.addValidation({ validate: () => [`snapStart is set on runtime ${JSON.stringify(runtime.name)}, allowed is a runtime with SnapStart (Java 11+, Python 3.12+, .NET 8+), because Lambda refuses SnapStart on other runtimes.`] });
+    reportInput(scope, LambdaSnapStartRuntime, {
+      property: 'snapStart',
+      value: `set on runtime ${JSON.stringify(runtime.name)}`,
+      allowed: `a runtime with SnapStart (${SNAPSTART_RUNTIMES})`,
+      reason: 'Lambda refuses SnapStart on other runtimes',
+    });
   }
   const fn = new lambda.Function(scope, 'Function', {
     ...parts.placed.functionProps,
@@ -118,7 +124,12 @@ export function createLambdaFunction(
     deadLetterTopic: parts.deadLetterTopic,
   });
   if (props.ipv6AllowedForDualStack !== undefined && !std.network.value) {
-    validateAtSynth(scope, p => p.add('ipv6AllowedForDualStack', `${props.ipv6AllowedForDualStack} without network`, 'ipv6AllowedForDualStack with network (FunctionNetwork.privateEgress(vpc) or .isolated(vpc)) in dual-stack subnets', 'it lets the function\'s ENIs send IPv6 traffic, and only a function in a VPC has ENIs'));
+    reportInput(scope, LambdaNetworkPlacement, {
+      property: 'ipv6AllowedForDualStack',
+      value: `${props.ipv6AllowedForDualStack} without network`,
+      allowed: 'ipv6AllowedForDualStack with network (FunctionNetwork.privateEgress(vpc) or .isolated(vpc)) in dual-stack subnets',
+      reason: 'it lets the function\'s ENIs send IPv6 traffic, and only a function in a VPC has ENIs',
+    });
   }
   const cfn = fn.node.defaultChild as lambda.CfnFunction;
   writeRefusedValues(scope, cfn, props, { timeout: timeout.refused, functionName: functionName.refused });

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
-import { validateAtSynth } from '../../validation/private/problems';
+import { LambdaFunctionPropsRefused } from '../../rules/inputs';
+import { checkInputs } from '../../rules/private/inputs';
 
 /**
  * How a `lambda.FunctionProps` prop (aws-cdk-lib 2.276, with `FunctionOptions` and
@@ -101,7 +102,7 @@ export function refusedFunctionProps(): Array<[string, PropParity]> {
 export function refuseFunctionProps(scope: IConstruct, props: object): void {
   const given = refusedFunctionProps().filter(([name]) => (props as Record<string, unknown>)[name] !== undefined);
   if (!given.length) return;
-  validateAtSynth(scope, p => {
+  checkInputs(scope, LambdaFunctionPropsRefused, p => {
     for (const [name, parity] of given) {
       p.add(name, 'set (a lambda.Function prop that BlueprintFunction does not take)', `${parity.use} instead`, parity.note);
     }

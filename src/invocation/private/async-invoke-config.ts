@@ -1,7 +1,8 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { NagAcknowledgements } from '../../nag/acknowledge';
-import { Problems, validateAtSynth } from '../../validation/private/problems';
+import { LambdaAsyncInvokeOptions } from '../../rules/inputs';
+import { checkInputs, InputChecks } from '../../rules/private/inputs';
 import { AsyncInvokeOptions } from '../async-invoke';
 import { AsyncDestination, AsyncDestinationKind } from '../destinations';
 
@@ -26,7 +27,7 @@ export const ASYNC_INVOKE_CONFIG_ID = 'AsyncInvokeConfig';
 export function configureAsyncInvoke(owner: Construct & AsyncInvokeTarget, options: AsyncInvokeOptions): lambda.EventInvokeConfig {
   const existing = owner.node.tryFindChild(ASYNC_INVOKE_CONFIG_ID) as lambda.EventInvokeConfig | undefined;
   if (existing) {
-    validateAtSynth(owner, p => p.add('asyncInvoke', 'configured twice', 'one asynchronous invocation configuration per function', 'Lambda keeps a single EventInvokeConfig per function or alias, so the second would silently replace the first'));
+    checkInputs(owner, LambdaAsyncInvokeOptions, p => p.add('asyncInvoke', 'configured twice', 'one asynchronous invocation configuration per function', 'Lambda keeps a single EventInvokeConfig per function or alias, so the second would silently replace the first'));
     return existing;
   }
   const target = owner.invokeTarget;
@@ -45,7 +46,7 @@ export function configureAsyncInvoke(owner: Construct & AsyncInvokeTarget, optio
     NagAcknowledgements.add(cfn, 'Serverless-LambdaAsyncFailureDestination',
       'Failed asynchronous events are kept in the function\'s dead-letter queue (DeadLetterConfig on the function, an encrypted, depth-alarmed SQS queue); an on-failure destination would deliver each failure twice.');
   }
-  validateAtSynth(config, p => validateConfig(p, options));
+  checkInputs(config, LambdaAsyncInvokeOptions, p => validateConfig(p, options));
   return config;
 }
 
@@ -56,7 +57,7 @@ function qualifiedTarget(target: lambda.IFunction, fn: lambda.Function): { fn: l
   return { fn, qualifier: '$LATEST' };
 }
 
-function validateConfig(p: Problems, options: AsyncInvokeOptions): void {
+function validateConfig(p: InputChecks, options: AsyncInvokeOptions): void {
   // Retries, event age and FIFO destinations are the rule library's (LambdaAsyncInvokeConfig,
   // LambdaFifoAsyncDestination, on the template).
   const onSuccess = options.onSuccess instanceof AsyncDestination ? options.onSuccess : undefined;

@@ -1,13 +1,15 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { accountOf, requireFailurePath, scopePermissionsToAccount } from './private/common';
+import { accountOf, scopePermissionsToAccount } from './private/common';
 import { DurableQueue } from '../../core/durable-queue';
 import { invokeTargetOf } from '../../function/private/invoke-target';
-import { validateAtSynth } from '../../validation/private/problems';
+import { EventBridgeTriggerSource } from '../../rules/inputs';
+import { enforceRules } from '../../rules/private/enforce';
+import { checkInputs } from '../../rules/private/inputs';
 
 /** Options of an EventBridge trigger: a schedule or an event pattern, and the target's retry policy. */
 export interface EventBridgeTriggerOptions {
@@ -102,10 +104,10 @@ export class EventBridgeTrigger extends Construct {
     const account = accountOf(this);
     if (account) scopePermissionsToAccount(this, account);
 
-    validateAtSynth(this, p => {
-      requireFailurePath(p, props.function, 'EventBridge');
-      p.limit('retryAttempts', Stack.of(this).resolve(props.retryAttempts), 'eventBridgeRetryAttempts');
-      p.limit('maxEventAge', Stack.of(this).resolve(props.maxEventAge?.toSeconds({ integral: false })), 'eventBridgeMaxEventAge');
+    // The failure path of the function (LambdaAsyncFailurePath) and the retry policy (EventBridgeTargetRetry)
+    // are the rule library's, on the template.
+    enforceRules(this);
+    checkInputs(this, EventBridgeTriggerSource, p => {
       p.when(!props.schedule && !props.eventPattern, 'schedule / eventPattern', 'both missing', 'exactly one of them', 'a rule runs either on a schedule or for matching events');
       p.when(!!props.schedule && !!props.eventPattern, 'schedule / eventPattern', 'both set', 'exactly one of them', 'a rule runs either on a schedule or for matching events');
     });

@@ -2,10 +2,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as destinations from 'aws-cdk-lib/aws-logs-destinations';
 import { Construct } from 'constructs';
-import { accountOf, requireFailurePath, scopePermissionsToAccount } from './private/common';
+import { accountOf, scopePermissionsToAccount } from './private/common';
 import { invokeTargetOf } from '../../function/private/invoke-target';
 import { enforceRules } from '../../rules/private/enforce';
-import { validateAtSynth } from '../../validation/private/problems';
 
 /** Options of a CloudWatch Logs subscription trigger. */
 export interface LogsSubscriptionTriggerOptions {
@@ -60,6 +59,5 @@ export class LogsSubscriptionTrigger extends Construct {
     if (account) scopePermissionsToAccount(this, account);
     // The own-log-group and filter-count checks read every subscription filter of the stack.
     enforceRules(this);
-    validateAtSynth(this, p => requireFailurePath(p, props.function, 'CloudWatch Logs'));
   }
 }

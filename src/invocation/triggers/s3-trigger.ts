@@ -3,12 +3,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct, IConstruct } from 'constructs';
-import { requireFailurePath } from './private/common';
 import { invokeTargetOf } from '../../function/private/invoke-target';
 import { NagAcknowledgements } from '../../nag/acknowledge';
 import { claimForRules, reportInput } from '../../rules/private/enforce';
 import { S3NotificationFilter } from '../../rules/s3/notification-filter';
-import { validateAtSynth } from '../../validation/private/problems';
 
 /**
  * Options of an S3 trigger.
@@ -82,9 +80,6 @@ export class S3Trigger extends Construct {
     // this trigger wires even on a bucket and function that are not blueprints.
     claimForRules(this, props.bucket.node.tryFindChild('Notifications')?.node.defaultChild);
     acknowledgeNotificationHandler(this);
-    validateAtSynth(this, p => {
-      requireFailurePath(p, props.function, 'S3');
-    });
   }
 }
 

@@ -3,10 +3,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { accountOf, requireFailurePath } from './private/common';
+import { accountOf } from './private/common';
 import { DurableQueue } from '../../core/durable-queue';
 import { invokeTargetOf } from '../../function/private/invoke-target';
-import { validateAtSynth } from '../../validation/private/problems';
+import { enforceRules } from '../../rules/private/enforce';
 
 /** Options of an SNS trigger. */
 export interface SnsTriggerOptions {
@@ -68,6 +68,7 @@ export class SnsTrigger extends Construct {
       filterPolicy: props.filterPolicy,
       deadLetterQueue: this.deadLetterQueue,
     });
-    validateAtSynth(this, p => requireFailurePath(p, props.function, 'SNS'));
+    // The failure path of the function it invokes asynchronously: LambdaAsyncFailurePath.
+    enforceRules(this);
   }
 }

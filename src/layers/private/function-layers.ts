@@ -4,7 +4,10 @@ import { Construct } from 'constructs';
 import { factsOf } from './layer-facts';
 import { isCustomRuntime } from './layout';
 import { inspectPackage, PackageContents } from './package-contents';
-import { isToken, Problems, validateAtSynth, warn } from '../../validation/private/problems';
+import { isToken } from '../../core/private/tokens';
+import { LambdaLayerCompatibility, LambdaPackageUnverified } from '../../rules/inputs';
+import { reportInput } from '../../rules/private/enforce';
+import { checkInputs, InputChecks } from '../../rules/private/inputs';
 
 /** What the function's own code is, as far as it can be measured locally. */
 interface CodeMeasure {
@@ -55,9 +58,14 @@ export class FunctionLayers {
     // Layers added straight to the L2 (e.g. by a helper calling fn.addLayers) are kept after ours.
     this.l2Layers = cfn.layers;
     cfn.layers = Lazy.list({ produce: () => this.render() }, { omitEmpty: true });
-    validateAtSynth(scope, p => this.validate(p));
+    checkInputs(scope, LambdaLayerCompatibility, p => this.validate(p));
     if (isCustomRuntime(fn.runtime) && !this.code.contents) {
-      warn(scope, 'BootstrapUnverified', `the bootstrap of custom runtime ${fn.runtime.name} cannot be verified because the code (${this.code.description}) is not a local directory or zip; make sure it or a layer holds an executable bootstrap.`);
+      reportInput(scope, LambdaPackageUnverified, {
+        property: 'code',
+        value: `${this.code.description} on custom runtime ${fn.runtime.name}`,
+        allowed: 'a local directory or zip whose bootstrap can be checked (or acknowledge this warning)',
+        reason: 'a custom runtime starts an executable bootstrap from the code or a layer, and it cannot be verified here',
+      });
     }
   }
 
@@ -75,11 +83,21 @@ export class FunctionLayers {
       // fingerprint into the version hash so that a release through an alias publishes a new version.
       if (facts.fingerprint) this.fn.invalidateVersionBasedOn(`layer ${this.layers.length}: ${facts.fingerprint}`);
       if (facts.unzippedSizeBytes === undefined) {
-        warn(this.scope, 'LayerSizeUnknown', `the unzipped size of layer ${nameOf(layer)} is unknown at synth (imported or not built from a local asset): the 250 MB limit of code plus layers is checked only for the parts measured locally.`);
+        reportInput(this.scope, LambdaPackageUnverified, {
+          property: 'layers',
+          value: `${nameOf(layer)}, whose unzipped size is unknown at synth (imported or not built from a local asset)`,
+          allowed: 'layers built from local assets (or acknowledge this warning)',
+          reason: 'the 250 MB limit of code plus layers is checked only for the parts measured locally',
+        });
       }
       if (this.code.bytes === undefined && !this.warnedCodeSize) {
         this.warnedCodeSize = true;
-        warn(this.scope, 'CodeSizeUnknown', `the unzipped size of the function code (${this.code.description}) is unknown at synth: the 250 MB limit of code plus layers is checked only for the layers.`);
+        reportInput(this.scope, LambdaPackageUnverified, {
+          property: 'code',
+          value: `${this.code.description}, whose unzipped size is unknown at synth`,
+          allowed: 'code from a local asset (or acknowledge this warning)',
+          reason: 'the 250 MB limit of code plus layers is checked only for the layers',
+        });
       }
     }
   }
@@ -94,7 +112,7 @@ export class FunctionLayers {
     return arns.length ? arns : undefined;
   }
 
-  private validate(p: Problems): void {
+  private validate(p: InputChecks): void {
     const runtime = this.fn.runtime;
     const architecture = this.fn.architecture;
     if (this.layers.length === 0 && !isCustomRuntime(runtime)) return;
@@ -109,7 +127,7 @@ export class FunctionLayers {
     }
   }
 
-  private checkCompatibility(p: Problems, layer: lambda.ILayerVersion, architectures: lambda.Architecture[] | undefined,
+  private checkCompatibility(p: InputChecks, layer: lambda.ILayerVersion, architectures: lambda.Architecture[] | undefined,
     runtime: lambda.Runtime, architecture: lambda.Architecture): void {
     const runtimes = layer.compatibleRuntimes;
     if (runtimes && runtimes.length > 0 && runtime !== lambda.Runtime.FROM_IMAGE && !runtimes.some(r => r.runtimeEquals(runtime))) {

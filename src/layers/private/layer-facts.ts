@@ -3,7 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { IConstruct } from 'constructs';
 import { inspectPackage, isExecutable, PackageContents } from './package-contents';
-import { isToken } from '../../validation/private/problems';
+import { isToken } from '../../core/private/tokens';
 
 /** What the blueprints know about a layer version beyond `ILayerVersion`. */
 export interface LayerFacts {

@@ -1,7 +1,8 @@
 import { CfnResource, Validations } from 'aws-cdk-lib';
 import type * as nag from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { validateAtSynth } from '../../validation/private/problems';
+import { NagAcknowledgementReason } from '../../rules/inputs';
+import { checkInputs } from '../../rules/private/inputs';
 
 /** The shortest reason an acknowledgement takes: a reviewer must learn why the finding is acceptable. */
 export const MIN_REASON_LENGTH = 20;
@@ -10,7 +11,7 @@ export const MIN_REASON_LENGTH = 20;
 export function requireReason(scope: IConstruct, id: string, reason: string | undefined): boolean {
   const text = (reason ?? '').trim();
   if (text.length >= MIN_REASON_LENGTH) return true;
-  validateAtSynth(scope, p => p.add(`acknowledgement of ${id}`, `with the reason ${JSON.stringify(text)} (${text.length} characters)`,
+  checkInputs(scope, NagAcknowledgementReason, p => p.add(`acknowledgement of ${id}`, `with the reason ${JSON.stringify(text)} (${text.length} characters)`,
     `a reason of at least ${MIN_REASON_LENGTH} characters`, 'an acknowledgement must tell a reviewer why the finding is acceptable'));
   return false;
 }

@@ -1,6 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
-import { validateAtSynth } from '../../validation/private/problems';
+import { LambdaNetworkPlacement } from '../../rules/inputs';
+import { checkInputs } from '../../rules/private/inputs';
 
 /**
  * The `connections` of a BlueprintFunction without `network`: it has no security group, so every rule
@@ -12,7 +13,7 @@ export class NoVpcConnections extends ec2.Connections {
 
   constructor(owner: IConstruct) {
     super({ securityGroups: [] });
-    validateAtSynth(owner, p => {
+    checkInputs(owner, LambdaNetworkPlacement, p => {
       for (const use of this.uses) {
         p.add('connections', use, 'security-group rules only with a VPC placement (network: FunctionNetwork.privateEgress(vpc) or .isolated(vpc))',
           'a function outside a VPC has no security group: the rule would be silently dropped');

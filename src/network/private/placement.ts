@@ -9,7 +9,11 @@ import { BlueprintVpcEndpoints, isDefinedInApp } from '../endpoints';
 import { FunctionFileSystem } from '../file-system';
 import { FunctionNetwork, NetworkPlacement } from '../function-network';
 import { azOf, belongsTo, groupBelongsTo, routeOf, SubnetRoute } from './subnets';
-import { isToken, Problems, validateAtSynth, warn } from '../../validation/private/problems';
+import { isToken } from '../../core/private/tokens';
+import { LambdaIsolatedInNatSubnets, LambdaNatEgressUnverified, LambdaNetworkPlacement, LambdaSingleAvailabilityZone } from '../../rules/inputs';
+import { LambdaInternetGatewaySubnet } from '../../rules/network';
+import { reportInput } from '../../rules/private/enforce';
+import { checkInputs, InputChecks } from '../../rules/private/inputs';
 
 /** The ENI actions Lambda needs on the execution role of a VPC function (AWSLambdaVPCAccessExecutionRole). */
 export const ENI_ACTIONS = [
@@ -36,7 +40,7 @@ export interface FunctionNetworkProps {
 }
 
 /** Problems found while placing, reported at synth. */
-type Deferred = Array<(p: Problems) => void>;
+type Deferred = Array<(p: InputChecks) => void>;
 
 /** Result of placing a function. */
 export interface PlacedNetwork {
@@ -57,7 +61,7 @@ export interface PlacedNetwork {
  */
 export function placeNetwork(scope: Construct, role: iam.IRole, network?: FunctionNetwork, fileSystem?: FunctionFileSystem): PlacedNetwork {
   const problems: Deferred = [];
-  validateAtSynth(scope, p => problems.forEach(check => check(p)));
+  checkInputs(scope, LambdaNetworkPlacement, p => problems.forEach(check => check(p)));
 
   if (!network) {
     if (fileSystem) {
@@ -113,7 +117,7 @@ export function connectTo(connections: ec2.Connections, scope: Construct, target
 
 /** Records a problem for `connectTo` on a function without VPC placement. */
 export function refuseConnectWithoutVpc(scope: Construct, port: ec2.Port): void {
-  validateAtSynth(scope, p => p.add('connectTo', `a target on port ${port.toString()} without network`, 'targets only with a VPC placement (network)', 'a function outside a VPC has no security group a target could admit'));
+  checkInputs(scope, LambdaNetworkPlacement, p => p.add('connectTo', `a target on port ${port.toString()} without network`, 'targets only with a VPC placement (network)', 'a function outside a VPC has no security group a target could admit'));
 }
 
 function selectSubnets(vpc: ec2.IVpc, network: FunctionNetwork, problems: Deferred): ec2.ISubnet[] | undefined {
@@ -139,15 +143,18 @@ function checkSubnets(scope: Construct, vpc: ec2.IVpc, network: FunctionNetwork,
     problems.push(p => p.add('network subnets', foreign.map(describe).join(', '), `subnets of the placement's VPC ${vpc.node.path}`, 'a function\'s ENIs are all in the VPC of its security groups'));
   }
   const own = subnets.filter(s => belongsTo(vpc, s));
+  // Public subnets the template cannot show (imported, or of another stack), under the template rule's id and words.
+  checkInputs(scope, LambdaInternetGatewaySubnet, p => {
+    const inTemplate = (s: ec2.ISubnet) => s.node.defaultChild instanceof ec2.CfnSubnet && Stack.of(s) === Stack.of(scope);
+    const publicOnes = own.filter(s => !inTemplate(s) && routeOf(vpc, s) === SubnetRoute.INTERNET_GATEWAY).map(describe);
+    p.when(publicOnes.length > 0, 'network subnets', `public subnets ${publicOnes.join(', ')}`,
+      'private subnets routed to a NAT gateway, or isolated subnets with VPC endpoints',
+      'a VPC function never gets a public IP, so from a public subnet it reaches neither the internet nor AWS endpoints');
+  });
 
   // Routes are read at synth: routes added after the function still count.
   problems.push(p => {
     const routes = own.map(s => ({ subnet: s, route: routeOf(vpc, s) }));
-    // Subnets of the function's own template are judged by the rule LambdaInternetGatewaySubnet; the
-    // construct reports only those the template cannot show (imported, or in another stack).
-    const inTemplate = (s: ec2.ISubnet) => s.node.defaultChild instanceof ec2.CfnSubnet && Stack.of(s) === Stack.of(scope);
-    const publicOnes = routes.filter(r => r.route === SubnetRoute.INTERNET_GATEWAY && !inTemplate(r.subnet)).map(r => describe(r.subnet));
-    p.when(publicOnes.length > 0, 'network subnets', `public subnets ${publicOnes.join(', ')}`, 'private subnets only', 'a function in a VPC never gets a public IP, so in a public subnet it has no internet at all; put it in private subnets routed to a NAT gateway');
     if (network.internetEgress) {
       const isolated = routes.filter(r => r.route === SubnetRoute.NONE).map(r => describe(r.subnet));
       p.when(isolated.length > 0, 'network subnets', `isolated subnets ${isolated.join(', ')} with internet egress asked for (privateEgress)`, 'private subnets whose default route goes to a NAT gateway or instance, or FunctionNetwork.isolated', 'without a NAT route every call to the internet times out at run time');
@@ -155,16 +162,31 @@ function checkSubnets(scope: Construct, vpc: ec2.IVpc, network: FunctionNetwork,
   });
 
   if (!network.internetEgress && own.some(s => routeOf(vpc, s) === SubnetRoute.NAT)) {
-    warn(scope, 'IsolatedInNatSubnets', 'the placement asks for no internet (isolated) but its subnets route to a NAT gateway, so HTTPS to the internet stays possible; place it in isolated subnets to enforce it by routing.');
+    reportInput(scope, LambdaIsolatedInNatSubnets, {
+      property: 'network',
+      value: 'isolated, in subnets that route to a NAT gateway',
+      allowed: 'isolated subnets (no route to a NAT gateway)',
+      reason: 'HTTPS to the internet stays possible; only routing enforces a placement without internet',
+    });
   }
   if (network.internetEgress && !isDefinedInApp(vpc) && own.some(s => routeOf(vpc, s) === SubnetRoute.UNKNOWN)) {
-    warn(scope, 'NatEgressUnverified', `the imported VPC ${vpc.node.path} hides its route tables, so internet egress through NAT cannot be verified; make sure the selected subnets route 0.0.0.0/0 to a NAT gateway, or calls to the internet will time out.`);
+    reportInput(scope, LambdaNatEgressUnverified, {
+      property: 'network',
+      value: `privateEgress in the imported VPC ${vpc.node.path}, whose route tables are hidden`,
+      allowed: 'subnets known to route 0.0.0.0/0 to a NAT gateway (acknowledge this warning once checked)',
+      reason: 'without that route every call to the internet times out at run time',
+    });
   }
 
   const azs = subnets.map(azOf);
   const distinct = new Set(azs);
   if (azs.every(az => az !== undefined) && distinct.size < LIMITS.functionAvailabilityZones.min) {
-    warn(scope, 'SingleAvailabilityZone', `the function's subnets are all in ${[...distinct].join(', ') || 'no AZ'}: ${LIMITS.functionAvailabilityZones.reason}.`);
+    reportInput(scope, LambdaSingleAvailabilityZone, {
+      property: 'network subnets',
+      value: `all in ${[...distinct].join(', ') || 'no AZ'}`,
+      allowed: `subnets in at least ${LIMITS.functionAvailabilityZones.min} Availability Zones`,
+      reason: LIMITS.functionAvailabilityZones.reason,
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 export { LambdaArchitecture } from './architecture';
+export { LambdaAsyncFailurePath } from './async-failure-path';
 export { LambdaAsyncInvokeConfig } from './async-invoke-config';
 export { LambdaBucketCodeVersion } from './bucket-code-version';
 export { LambdaEnvironment } from './environment';
@@ -20,3 +21,4 @@ export { LambdaRuntimeManagement } from './runtime-management';
 export { LambdaRuntimeNotNewest } from './runtime-newest';
 export { LambdaRuntimeVersionRegion } from './runtime-version-region';
 export { LambdaTimeout } from './timeout';
+export { LambdaLayerVersionSettings } from './layer-version-settings';

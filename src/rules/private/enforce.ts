@@ -10,9 +10,11 @@ import { ALL_RULES } from '../catalog';
 
 const BLUEPRINT = Symbol.for('cdk-lambda-blueprints.blueprint');
 
+/** A construct's input problem: known now (`finding`), or found at synth (`check`, after every mutation). */
 interface InputFinding {
   readonly rule: Rule;
-  readonly finding: Finding;
+  readonly finding?: Finding;
+  readonly check?: () => Finding[];
 }
 
 interface StackRun {
@@ -101,6 +103,16 @@ export function reportInput(scope: IConstruct, rule: Rule, finding: Finding): vo
 }
 
 /**
+ * Checks a construct's props at synth (after every mutation of the construct), under `rule`'s id and in the
+ * template rules' message form, with every other finding of the synth: the inputs that never reach the
+ * template as such (a value aws-cdk-lib would throw on, a call that cannot be expressed).
+ */
+export function reportInputAtSynth(scope: IConstruct, rule: Rule, check: () => Finding[]): void {
+  enforceRules(scope);
+  (scope as unknown as Record<symbol, InputFinding[]>)[BLUEPRINT].push({ rule, check });
+}
+
+/**
  * A resource the blueprint `scope` wires but does not own (a plain function's bucket notifications, an existing
  * source queue): construct mode reports its findings as the blueprint's, as `LambdaBlueprintChecks` would.
  * A resource in another stack, or not a CloudFormation resource, is left to that stack.
@@ -133,7 +145,9 @@ function runOnIndex(stack: Stack, index: TemplateIndex, run: StackRun, checked: 
   for (const c of stack.node.findAll()) {
     const inputs = (c as unknown as Record<symbol, InputFinding[] | undefined>)[BLUEPRINT];
     for (const input of inputs ?? []) {
-      results.push({ at: c, id: fullId(input.rule), severity: input.rule.severity, message: messageOf(input.finding) });
+      for (const finding of input.finding ? [input.finding] : input.check!()) {
+        results.push({ at: c, id: fullId(input.rule), severity: input.rule.severity, message: messageOf(finding) });
+      }
     }
   }
   run.errors = new Map();

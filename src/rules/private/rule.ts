@@ -60,8 +60,19 @@ export interface Rule {
    * the standard's scope (blueprint or not), so construct mode reports it outside blueprints too.
    */
   readonly standard?: boolean;
+  /**
+   * A check of a construct's props, not of the template: the value never reaches the template as such
+   * (aws-cdk-lib would throw on it first, or it is a call or a combination of options). Constructs report
+   * it through the same engine (`checkInputs`); `LambdaBlueprintChecks` has nothing to read for it.
+   */
+  readonly input?: boolean;
   /** The findings on one resource of those types (none when compliant or when a value is unknown). */
   check(entry: CfnEntry, ctx: RuleContext): Finding[];
+}
+
+/** A rule checked on a construct's props only (see `Rule.input`). */
+export function inputRule(id: string, severity: Severity, summary: string): Rule {
+  return { id, severity, summary, types: [], input: true, check: () => [] };
 }
 
 /**
@@ -130,3 +141,8 @@ export const EVENT_INVOKE_CONFIG = 'AWS::Lambda::EventInvokeConfig';
 export const VERSION = 'AWS::Lambda::Version';
 export const FUNCTION_URL = 'AWS::Lambda::Url';
 export const CODE_SIGNING_CONFIG = 'AWS::Lambda::CodeSigningConfig';
+
+/** A limit's range as printed in messages, without "a whole number": `128–10,240 MB`. */
+export function describeRange(limit: LimitSpec): string {
+  return `${fmt(limit.min)}–${fmt(limit.max)}${limit.unit ? ` ${limit.unit}` : ''}`;
+}

@@ -1,0 +1,2 @@
+export { LambdaFunctionUrlAuth } from './function-url-auth';
+export { ApiGatewayStageThrottling } from './stage-throttling';

@@ -1,0 +1,11 @@
+export { NagAcknowledgementReason } from './acknowledgement-reason';
+export { LambdaAsyncInvokeOptions } from './async-invoke-inputs';
+export { EventBridgeTriggerSource } from './eventbridge-trigger-source';
+export { LambdaFunctionPropsRefused } from './function-props-refused';
+export { KinesisStreamEncryption } from './kinesis-stream-encryption';
+export { LambdaLayerCompatibility, LambdaLayerContent, LambdaLayerVersionRetained, LambdaPackageUnverified } from './layer-inputs';
+export { LambdaIsolatedInNatSubnets, LambdaNatEgressUnverified, LambdaNetworkPlacement, LambdaSingleAvailabilityZone } from './network-placement';
+export { LambdaReleaseOptions } from './release-options';
+export { LambdaSnapStartRuntime } from './snapstart-runtime';
+export { SqsSourceMaxReceiveCount } from './sqs-source-receive-count';
+export { BlueprintVpcLayout } from './vpc-layout';
