@@ -1,4 +1,5 @@
 import { synthApp, withFunction } from './helpers';
+import { buildApp as pythonSnapStartApp } from '../../examples/python-snapstart-canary';
 import { buildApp as streamingApp } from '../../examples/streaming-url';
 import { LocalApi } from '../../src';
 import { ResponseSink } from '../../src/local/private/types';
@@ -40,5 +41,29 @@ describe('streaming-url', () => {
     } finally {
       api.dispose();
     }
+  });
+});
+
+describe('python-snapstart-canary', () => {
+  const assembly = synthApp(pythonSnapStartApp);
+
+  test('the Python handler answers quotes and the smoke test; SnapStart is said not to be emulated', async () => {
+    await withFunction(assembly, 'PythonSnapStartCanary/Quotes', async e => {
+      expect(e.spec.warnings).toContain('/PythonSnapStartCanary/Quotes/Function/Resource uses SnapStart: not emulated here — every environment runs '
+        + 'its init from the start (no snapshot, no restore), and runtime hooks such as beforeCheckpoint/afterRestore never run');
+      const smoke = await e.invoke({ payload: '{"smokeTest":true}' });
+      expect(JSON.parse(smoke.payload)).toEqual({ statusCode: 200, body: 'ok' });
+      const quote = await e.invoke({ payload: JSON.stringify({ rawPath: '/', queryStringParameters: { item: 'kiwi' } }) });
+      const body = JSON.parse(JSON.parse(quote.payload).body);
+      expect([body.item, body.cents, quote.coldStart]).toEqual(['kiwi', 45, false]);
+      expect(body.environment).toMatch(/^[0-9a-f-]{36}$/);
+      // JSON logs, as Lambda's Python runtime writes a record with `extra` fields.
+      expect(quote.logs.map(l => JSON.parse(l))).toContainEqual({
+        timestamp: expect.stringMatching(/Z$/), level: 'INFO', message: 'quote', logger: 'quotes', requestId: quote.requestId, item: 'kiwi', environment: body.environment,
+      });
+      const missing = await e.invoke({ payload: JSON.stringify({ queryStringParameters: { item: 'plum' } }) });
+      const notFound = JSON.parse(missing.payload);
+      expect([notFound.statusCode, JSON.parse(notFound.body)]).toEqual([404, { error: "no price for 'plum'", items: ['apple', 'kiwi', 'pear'] }]);
+    });
   });
 });
