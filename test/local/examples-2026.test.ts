@@ -1,4 +1,5 @@
 import { synthApp, withFunction } from './helpers';
+import { buildApp as powertoolsApp } from '../../examples/powertools-log-levels';
 import { buildApp as pythonSnapStartApp } from '../../examples/python-snapstart-canary';
 import { buildApp as streamingApp } from '../../examples/streaming-url';
 import { LocalApi } from '../../src';
@@ -64,6 +65,34 @@ describe('python-snapstart-canary', () => {
       const missing = await e.invoke({ payload: JSON.stringify({ queryStringParameters: { item: 'plum' } }) });
       const notFound = JSON.parse(missing.payload);
       expect([notFound.statusCode, JSON.parse(notFound.body)]).toEqual([404, { error: "no price for 'plum'", items: ['apple', 'kiwi', 'pear'] }]);
+    });
+  });
+});
+
+describe('powertools-log-levels', () => {
+  const assembly = synthApp(powertoolsApp);
+
+  test('the environment Powertools reads, JSON logs filtered at INFO; the published layer is said not to be downloaded', async () => {
+    await withFunction(assembly, 'PowertoolsLogLevels/Orders', async e => {
+      expect(e.spec.warnings.filter(w => w.includes('layer') || w.includes('system log level'))).toEqual([
+        '/PowertoolsLogLevels/Orders/Function/Resource has the system log level WARN: not emulated here — the platform\'s START, END and REPORT '
+          + 'records are written locally, which Lambda leaves out at WARN',
+        '/PowertoolsLogLevels/Orders/Function/Resource uses layer arn:aws:lambda:us-east-1:094274105915:layer:AWSLambdaPowertoolsTypeScriptV2:44, '
+          + 'which this app does not build: it is not downloaded, so what it puts in /opt (modules, extensions, a bootstrap) is missing locally',
+      ]);
+      const o = await e.invoke({ payload: '{"orderId":"o-1"}' });
+      expect(JSON.parse(o.payload)).toEqual({
+        accepted: true,
+        orderId: 'o-1',
+        logging: { POWERTOOLS_SERVICE_NAME: 'orders', AWS_LAMBDA_LOG_FORMAT: 'JSON', AWS_LAMBDA_LOG_LEVEL: 'INFO' },
+      });
+      const records = o.logs.map(l => JSON.parse(l)).filter(r => r.type === undefined);
+      // the debug line is below the application log level: only the INFO record is written
+      expect(records.map(r => [r.level, r.requestId === o.requestId])).toEqual([['INFO', true]]);
+      expect(records[0].message).toMatch(/^order received/);
+      const missing = await e.invoke({ payload: '{"sku":"x"}' });
+      expect(JSON.parse(missing.payload)).toEqual({ accepted: false });
+      expect(missing.logs.map(l => JSON.parse(l)).filter(r => r.type === undefined).map(r => r.level)).toEqual(['INFO', 'WARN']);
     });
   });
 });
