@@ -21,6 +21,7 @@ function app(a: App): void {
   fn('Durable', { DurableConfig: { ExecutionTimeout: 3600 } });
   fn('SystemWarn', { LoggingConfig: { LogFormat: 'JSON', SystemLogLevel: 'WARN' } });
   fn('PublishedLayer', { Layers: [POWERTOOLS_LAYER] });
+  fn('Signed', { CodeSigningConfigArn: 'arn:aws:lambda:us-east-1:123456789012:code-signing-config:csc-0123456789abcdef0' });
   fn('Managed', { CapacityProviderConfig: { LambdaManagedInstancesCapacityProviderConfig: { CapacityProviderArn: 'arn:aws:lambda:us-east-1:123456789012:capacity-provider:p' } } });
 }
 
@@ -36,6 +37,8 @@ test.each([
     + 'per-environment concurrency) and runs on this host, not on the capacity provider\'s instances'],
   ['SystemWarn', '/Local/SystemWarn/Resource has the system log level WARN: not emulated here — the platform\'s START, END and REPORT records '
     + 'are written locally, which Lambda leaves out at WARN'],
+  ['Signed', '/Local/Signed/Resource has a code signing configuration: not emulated here — the local package runs without its signature '
+    + 'being checked (Lambda checks it at deployment)'],
   ['Plain', undefined],
 ])('%s: the warning names what is not emulated, and the handler runs', async (id, warning) => {
   await withFunction(assembly, `Local/${id}`, async e => {
