@@ -1,4 +1,5 @@
 import { synthApp, withFunction } from './helpers';
+import { buildApp as codeSigningApp } from '../../examples/code-signing-standard';
 import { buildApp as powertoolsApp } from '../../examples/powertools-log-levels';
 import { buildApp as pythonSnapStartApp } from '../../examples/python-snapstart-canary';
 import { buildApp as streamingApp } from '../../examples/streaming-url';
@@ -94,5 +95,19 @@ describe('powertools-log-levels', () => {
       expect(JSON.parse(missing.payload)).toEqual({ accepted: false });
       expect(missing.logs.map(l => JSON.parse(l)).filter(r => r.type === undefined).map(r => r.level)).toEqual(['INFO', 'WARN']);
     });
+  });
+});
+
+describe('code-signing-standard', () => {
+  test('both functions run from their (unsigned) assets; that signatures are not checked is said', async () => {
+    const assembly = synthApp(codeSigningApp);
+    for (const [id, service] of [['Orders', 'orders'], ['Invoices', 'invoices']]) {
+      await withFunction(assembly, `CodeSigningStandard/${id}`, async e => {
+        expect(e.spec.warnings).toContain(`/CodeSigningStandard/${id}/Function/Resource has a code signing configuration: not emulated here — the local `
+          + 'package runs without its signature being checked (Lambda checks it at deployment)');
+        const o = await e.invoke({ payload: '{"who":"local"}' });
+        expect([JSON.parse(o.payload), e.spec.environment.SERVICE]).toEqual([{ ok: true }, service]);
+      });
+    }
   });
 });
