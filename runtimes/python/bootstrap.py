@@ -36,18 +36,37 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+# LogRecord attributes that are not the caller's `extra` fields (as awslambdaric's JSON formatter counts them).
+RESERVED_FIELDS = {
+    "name", "msg", "args", "levelname", "levelno", "pathname", "filename", "module", "exc_info", "exc_text",
+    "stack_info", "lineno", "funcName", "created", "msecs", "relativeCreated", "thread", "threadName",
+    "processName", "process", "aws_request_id", "tenant_id", "_frame_type",
+}
+
+
 class JsonFormatter(logging.Formatter):
+    """One JSON object per record, as Lambda's Python runtime writes it: a dict message stays an object, the
+    exception's type, message and traceback become fields, `extra` fields are added, null fields are left out."""
+
     def format(self, record):
+        exc = record.exc_info
         record_json = {
             "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + "Z",
             "level": record.levelname,
-            "message": record.getMessage(),
+            "message": record.msg if isinstance(record.msg, dict) and not record.args else record.getMessage(),
             "logger": record.name,
+            "stackTrace": traceback.format_tb(exc[2]) if exc else None,
+            "errorType": exc[0].__name__ if exc else None,
+            "errorMessage": str(exc[1]) if exc else None,
             "requestId": current_request_id,
+            "location": "%s:%s:%s" % (record.pathname, record.funcName, record.lineno) if exc else None,
         }
         if current_tenant_id is not None:
             record_json["tenantId"] = current_tenant_id
-        return json.dumps(record_json)
+        for key, value in record.__dict__.items():
+            if key not in RESERVED_FIELDS and key not in record_json:
+                record_json[key] = value
+        return json.dumps({k: v for k, v in record_json.items() if v is not None}, ensure_ascii=False, default=str)
 
 
 def setup_logging():

@@ -1,5 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { lifecycleApp } from './fixtures';
 import { synthApp } from './helpers';
 import { NODE_RIC, PYTHON_RIC_DIR } from '../../build-tools/local-conformance';
@@ -83,5 +85,38 @@ conformance('conformance with AWS\'s Runtime Interface Clients', () => {
       }
     }
     expect(runs.map(([, t]) => t.coldStart)).toEqual([true, false, false]);
+  });
+
+  test('Python JSON logs: awslambdaric and the project\'s bootstrap write the same records (extra fields, dict messages, exceptions)', async () => {
+    const logging = synthApp(app => new lambda.Function(new Stack(app, 'PyLogs'), 'Fn', {
+      runtime: lambda.Runtime.PYTHON_3_12,
+      handler: 'index.handler',
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
+      code: lambda.Code.fromInline([
+        'import logging',
+        'log = logging.getLogger("orders")',
+        'def handler(event, context):',
+        '    log.info("order %s", 7, extra={"item": "kiwi", "count": 2, "when": object})',
+        '    log.warning({"event": "dict message", "ok": True})',
+        '    log.debug("below the level")',
+        '    try:',
+        '        raise KeyError("missing")',
+        '    except KeyError:',
+        '        log.exception("failed: café")',
+        '    return "done"',
+      ].join('\n')),
+    }));
+    const runs = await both(logging, 'PyLogs/Fn', { command: 'python3', args: ['-m', 'awslambdaric', 'index.handler'], env: { PYTHONPATH: PYTHON_RIC_DIR } }, [{}]);
+    // The handler's records (not the platform's), with what differs between two invocations normalized.
+    const records = (o: InvokeOutcome) => o.logs.map(l => JSON.parse(l)).filter(r => r.type === undefined)
+      .map(r => ({ ...r, timestamp: typeof r.timestamp, requestId: r.requestId === o.requestId }));
+    const [ours, theirs] = runs[0];
+    expect(records(ours)).toEqual(records(theirs));
+    expect(records(ours).map(r => [r.level, r.message, r.item, r.errorType])).toEqual([
+      ['INFO', 'order 7', 'kiwi', undefined],
+      ['WARNING', { event: 'dict message', ok: true }, undefined, undefined],
+      ['ERROR', 'failed: café', undefined, 'KeyError'],
+    ]);
   });
 });

@@ -145,7 +145,10 @@ export function prepareFunction(ref: FunctionRef, workDir: string, overrides: En
     const layerId = layer?.Ref;
     const res = typeof layerId === 'string' ? ref.stack.resources[layerId] : undefined;
     if (!res || res.Type !== 'AWS::Lambda::LayerVersion') {
-      fail(ref, 'CodeNotLocal', `layer ${JSON.stringify(layer)} is not a layer of this stack; only layers the app builds can be extracted locally`);
+      // A published layer (AWS's Powertools, an extension, another account's): the emulator has no AWS access.
+      warnings.push(`${ref.path} uses layer ${typeof layer === 'string' ? layer : JSON.stringify(layer)}, which this app does not build: it is not `
+        + 'downloaded, so what it puts in /opt (modules, extensions, a bootstrap) is missing locally');
+      continue;
     }
     materialize(ref, ref.stack, res.Properties?.Content?.S3Key, `layer ${layerId}`, optDir, false);
   }

@@ -17,5 +17,13 @@ export function notEmulated(path: string, props: Record<string, any>): string[] 
     out.push(`${path} runs on Lambda Managed Instances: not emulated here — each environment takes one request at a time (no `
       + 'per-environment concurrency) and runs on this host, not on the capacity provider\'s instances');
   }
+  if (props.CodeSigningConfigArn !== undefined) {
+    out.push(`${path} has a code signing configuration: not emulated here — the local package runs without its signature being checked `
+      + '(Lambda checks it at deployment)');
+  }
+  if (props.LoggingConfig?.SystemLogLevel === 'WARN') {
+    out.push(`${path} has the system log level WARN: not emulated here — the platform's START, END and REPORT records are written `
+      + 'locally, which Lambda leaves out at WARN');
+  }
   return out;
 }
