@@ -2,7 +2,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { ALARM_PERIOD, createAlarm } from '../../core/alarms';
-import type { FunctionRelease } from '../../deployment/release';
+import { FunctionRelease } from '../../deployment/release';
 import { MONITORING } from '../../limits';
 import { isToken } from '../../validation/private/problems';
 

@@ -9,7 +9,7 @@ import { LambdaTimeout } from '../../rules/function/timeout';
 import { reportInput } from '../../rules/private/enforce';
 import { allowedRange, show } from '../../rules/private/rule';
 import { isToken } from '../../validation/private/problems';
-import type { BlueprintFunctionProps } from '../blueprint-function-props';
+import { BlueprintFunctionProps } from '../blueprint-function-props';
 
 /** Values aws-cdk-lib would throw on, written into the template for the rules to report. */
 export interface RefusedValues {

@@ -16,7 +16,7 @@ import { LambdaImageUri } from '../../rules/package/image-uri';
 import { reportInput } from '../../rules/private/enforce';
 import { FunctionSettings } from '../../standards/private/function-settings';
 import { validateAtSynth } from '../../validation/private/problems';
-import type { BlueprintFunctionProps } from '../blueprint-function-props';
+import { BlueprintFunctionProps } from '../blueprint-function-props';
 
 /** What a BlueprintFunction's `lambda.Function` is built from, besides its props and settings. */
 export interface LambdaFunctionParts {

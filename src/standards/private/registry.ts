@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import type { StandardDefaults, StandardRules, StandardsProps } from '../standards-props';
+import { StandardDefaults, StandardRules, StandardsProps } from '../standards-props';
 
 /** One standard applied to one scope. */
 export interface AppliedStandard {
