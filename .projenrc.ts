@@ -139,8 +139,14 @@ project.addDevDeps('aws-cdk@^2.1148.0');
 // Lint examples too (they are type-checked through test/tsconfig.json). eslint's project service reads the
 // nearest tsconfig, so examples/ and build-tools/ get one that extends the dev config.
 project.eslint?.addLintPattern('examples');
-// No import cycles: a module graph that only points one way keeps internals movable.
-project.eslint?.addRules({ 'import/no-cycle': ['error', { ignoreExternal: true }] });
+// No import cycles: a module graph that only points one way keeps internals movable. Type-only imports
+// count too: import/no-cycle skips `import type` (and `import { type X }`), so that syntax is refused and a
+// type is imported like a value (TypeScript still drops an import used only as a type from the output).
+// `typeof import('…')` annotations stay allowed (build tools type a library loaded with require).
+project.eslint?.addRules({
+  'import/no-cycle': ['error', { ignoreExternal: true }],
+  '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'no-type-imports', disallowTypeAnnotations: false }],
+});
 project.eslint?.addLintPattern('consumers');
 for (const dir of ['examples', 'build-tools', 'consumers']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {

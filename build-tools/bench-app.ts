@@ -34,8 +34,11 @@ for (const stack of assembly.stacks) {
   resources += Object.keys(JSON.parse(fs.readFileSync(file, 'utf-8')).Resources).length;
   templateBytes += fs.statSync(file).size;
 }
-// The rule engine's own figures (src/rules/private/stats.ts): runs, resources checked, seconds.
-const engine = (globalThis as unknown as Record<symbol, { runs: number; resources: number; seconds: number } | undefined>)[Symbol.for('cdk-lambda-blueprints.engine-stats')]
-  ?? { runs: 0, resources: 0, seconds: 0 };
+// The rule engine's own figures (src/rules/private/stats.ts): runs, resources checked, seconds; from the copy
+// of the library that bench-blueprints.ts ran (BENCH_LIBRARY, else lib/ in place).
+const libraryDir = path.dirname(require.resolve(process.env.BENCH_LIBRARY ?? '../lib'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const stats: typeof import('../src/rules/private/stats') = require(path.join(libraryDir, 'rules', 'private', 'stats'));
+const engine = stats.engineStats();
 console.log(JSON.stringify({ seconds, cpuSeconds, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), resources, templateBytes, engine }));
 fs.rmSync(outdir, { recursive: true, force: true });

@@ -1,11 +1,14 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { fmt } from '../core/private/format';
-import { stackState } from '../core/private/stack-registry';
+import { StackState } from '../core/private/stack-registry';
 import { CLOUDFORMATION_LIMITS } from '../limits';
 
 /** How many of the largest constructs the message names. */
 const NAMED = 5;
+
+/** Whether a stack's budget is checked at synth already. */
+const WATCHED = new StackState<{ watched: boolean }>(() => ({ watched: false }));
 
 /** The resources one top-level construct of a stack adds to its template. */
 export interface ConstructResources {
@@ -35,7 +38,7 @@ export class ResourceBudget {
    * @param scope any construct in the stack
    */
   public static watch(scope: IConstruct): void {
-    const state = stackState(scope, 'resourceBudget', () => ({ watched: false }));
+    const state = WATCHED.of(scope);
     if (state.watched) return;
     state.watched = true;
     const stack = Stack.of(scope);

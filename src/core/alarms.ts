@@ -3,7 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cw_actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct, IConstruct } from 'constructs';
-import { stackState } from './private/stack-registry';
+import { StackState } from './private/stack-registry';
 import { defaultOf } from '../standards/private/registry';
 
 interface AlarmState {
@@ -11,8 +11,10 @@ interface AlarmState {
   readonly alarms: cloudwatch.Alarm[];
 }
 
+const ALARMS = new StackState<AlarmState>(() => ({ alarms: [] }));
+
 function state(scope: IConstruct): AlarmState {
-  return stackState<AlarmState>(scope, 'alarms', () => ({ alarms: [] }));
+  return ALARMS.of(scope);
 }
 
 /**

@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct, IConstruct } from 'constructs';
 import { DEFAULT_DASHBOARD_ID, disableDefaultDashboard, registerDashboard } from './private/registry';
-import type { BlueprintFunction } from '../function/blueprint-function';
+import { BlueprintFunction } from '../function/blueprint-function';
 
 /**
  * Properties of a `BlueprintDashboard`.

@@ -7,7 +7,7 @@ import { SmokeTestOptions } from './options';
 import { SmokeTestHook } from './smoke-test';
 import { DeploymentStrategy } from './strategy';
 import { createAlarm } from '../core/alarms';
-import { stackSingleton, stackState } from '../core/private/stack-registry';
+import { stackSingleton, StackState } from '../core/private/stack-registry';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { CodeDeployAliasAlarms } from '../rules/alias/codedeploy-alarms';
 import { LambdaReleaseOptions } from '../rules/inputs';
@@ -16,6 +16,9 @@ import { checkInputs, InputChecks } from '../rules/private/inputs';
 
 /** Period of the default deployment alarms: short, so that a bad canary rolls back quickly. */
 const DEPLOYMENT_ALARM_PERIOD = Duration.minutes(1);
+
+/** The aliases of a stack with a deployment group: the path of the `AliasDeployment` that deploys each. */
+const DEPLOYED_ALIASES = new StackState<Map<lambda.Alias, string>>(() => new Map());
 
 /** Id of the stack's shared CodeDeploy application. */
 export const CODEDEPLOY_APPLICATION_ID = 'BlueprintCodeDeployApplication';
@@ -108,7 +111,7 @@ export class AliasDeployment extends Construct {
     this.application = props.application ?? stackSingleton(this, CODEDEPLOY_APPLICATION_ID,
       (stack, sid) => new codedeploy.LambdaApplication(stack, sid));
 
-    const groups = stackState<Map<lambda.Alias, string>>(this, 'aliasDeployments', () => new Map());
+    const groups = DEPLOYED_ALIASES.of(this);
     this.duplicateOf = groups.get(props.alias);
     if (!this.duplicateOf) groups.set(props.alias, this.node.path);
 

@@ -2,11 +2,10 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { newHookFunction } from './private/hook-function';
-import type { BlueprintFunction } from '../function/blueprint-function';
-import { LIMITS } from '../limits';
 import { SmokeTestOptions } from './options';
+import { newHookFunction } from './private/hook-function';
 import { isToken } from '../core/private/tokens';
+import { LIMITS } from '../limits';
 
 /**
  * The smoke-test hook's handler (Node.js, AWS SDK v3 from the runtime): invokes the version under test
@@ -51,13 +50,15 @@ export interface SmokeTestHookProps extends SmokeTestOptions {
 
 /**
  * A pre-traffic hook that invokes the new version with a payload and fails the deployment on a function
- * error (or an unexpected response). It is a `BlueprintFunction` (inline Node.js handler shipped with the
- * library) allowed to invoke exactly the version under test; the deployment group grants it
- * `codedeploy:PutLifecycleEventHookExecutionStatus` on that group only.
+ * error (or an unexpected response). Its function runs an inline Node.js handler shipped with the library
+ * and may invoke exactly the version under test; the deployment group grants it
+ * `codedeploy:PutLifecycleEventHookExecutionStatus` on that group only. The function is a
+ * `BlueprintFunction` (at `Hook`, with its log group, alarms and the standards' defaults) when the alias
+ * belongs to one, else a plain `lambda.Function`.
  */
 export class SmokeTestHook extends Construct {
-  /** The hook function. */
-  public readonly hook: BlueprintFunction;
+  /** The hook's Lambda function (what the deployment group runs). */
+  public readonly function: lambda.IFunction;
 
   constructor(scope: Construct, id: string, props: SmokeTestHookProps) {
     super(scope, id);
@@ -67,7 +68,7 @@ export class SmokeTestHook extends Construct {
       SMOKE_TEST_PAYLOAD: props.payload ?? '{}',
     };
     if (props.expectedResponseContains !== undefined) environment.SMOKE_TEST_EXPECTED = props.expectedResponseContains;
-    this.hook = newHookFunction(this, 'Hook', {
+    this.function = newHookFunction(this, 'Hook', props.alias, {
       runtime: lambda.Runtime.NODEJS_24_X,
       handler: 'index.handler',
       code: lambda.Code.fromInline(SMOKE_TEST_HANDLER),
@@ -76,15 +77,10 @@ export class SmokeTestHook extends Construct {
       description: `Smoke test of ${props.alias.node.path} before CodeDeploy shifts traffic`,
       environment,
     });
-    this.hook.addToRolePolicy(new iam.PolicyStatement({
+    this.function.addToRolePolicy(new iam.PolicyStatement({
       actions: ['lambda:InvokeFunction'],
       resources: [target.functionArn],
     }));
-  }
-
-  /** The hook's Lambda function (what the deployment group runs). */
-  public get function(): lambda.IFunction {
-    return this.hook.function;
   }
 }
 

@@ -3,7 +3,7 @@ import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import { Construct } from 'constructs';
 import { LIMITS } from '../limits';
 import { within } from './private/within';
-import type { InputChecks } from '../rules/private/inputs';
+import { InputChecks } from '../rules/private/inputs';
 
 /** The kind of traffic shift a `DeploymentStrategy` performs. */
 export enum DeploymentStrategyKind {

@@ -19,7 +19,7 @@ import { powertoolsParts } from './private/powertools';
 import { BlueprintSecret } from './secret';
 import { ResourceBudget } from '../budget/resource-budget';
 import { ASYNC_DROPPED_ALARM_ID, registerMonitoredFunction } from '../dashboard/private/registry';
-import { registerHookFunction } from '../deployment/private/hook-function';
+import { provideHookFunctions } from '../deployment/private/hook-function';
 import { FunctionRelease } from '../deployment/release';
 import { ASYNC_INVOKE_CONFIG_ID, configureAsyncInvoke } from '../invocation/private/async-invoke-config';
 import { FunctionLayers } from '../layers/private/function-layers';
@@ -96,6 +96,8 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
     this.functionLayers = built.layers;
     this.logGroup.grantWrite(role);
     if (std.deployment.value) {
+      // The release's hook functions (a smoke test's) are BlueprintFunctions too: deployment does not know them.
+      provideHookFunctions(this, (hookScope, hookId, hookProps) => new BlueprintFunction(hookScope, hookId, hookProps).function);
       this.release = new FunctionRelease(this, 'Release', { ...std.deployment.value, function: this.function });
       this.alias = this.release.alias;
     }
@@ -404,5 +406,3 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
     else refuseConnectWithoutVpc(this, port);
   }
 }
-
-registerHookFunction((scope, id, props) => new BlueprintFunction(scope, id, props));

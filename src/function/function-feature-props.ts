@@ -2,7 +2,7 @@ import * as codeguruprofiler from 'aws-cdk-lib/aws-codeguruprofiler';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import type { Powertools } from '../layers/powertools';
+import { Powertools } from '../layers/powertools';
 
 /**
  * Settings of `lambda.Function` a `BlueprintFunction` passes on as aws-cdk-lib writes them, with the

@@ -3,7 +3,8 @@ import { IConstruct } from 'constructs';
 import { acknowledgeRule, requireReason } from './private/acknowledge-rule';
 import { AcknowledgementMetadataAspect } from './private/acknowledgement-metadata';
 
-const ASPECT_MARK = Symbol.for('cdk-lambda-blueprints.nag-metadata-aspect');
+/** The stacks with the aspect that writes the acknowledgements into the template metadata. */
+const WITH_METADATA_ASPECT = new WeakSet<Stack>();
 
 /**
  * Acknowledges cdk-nag findings so that both cdk-nag and an auditor reading only the template see them.
@@ -26,9 +27,8 @@ export class NagAcknowledgements {
     if (!requireReason(construct, id, reason)) return;
     withoutTrace(() => Validations.of(construct).acknowledge({ id, reason }));
     const stack = Stack.of(construct);
-    const marked = stack as unknown as Record<symbol, boolean>;
-    if (!marked[ASPECT_MARK]) {
-      marked[ASPECT_MARK] = true;
+    if (!WITH_METADATA_ASPECT.has(stack)) {
+      WITH_METADATA_ASPECT.add(stack);
       Aspects.of(stack).add(new AcknowledgementMetadataAspect());
     }
   }

@@ -3,7 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
-import type { BoundSource } from './private/mapping';
+import { BoundSource } from './private/mapping';
 import { spellProp } from '../core/private/language';
 
 /**

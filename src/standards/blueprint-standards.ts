@@ -6,7 +6,8 @@ import { carryStandardTagsIntoStage } from './private/stage-tags';
 import { StandardDefaults, StandardsProps } from './standards-props';
 import { enforceStandards } from '../rules/private/enforce';
 
-const INSTANCE = Symbol.for('cdk-lambda-blueprints.blueprint-standards');
+/** The `BlueprintStandards` of each scope (one per scope). */
+const INSTANCES = new WeakMap<IConstruct, BlueprintStandards>();
 
 /**
  * A platform team's standards for a scope (an app, a stage, a stack or any construct): defaults every
@@ -27,8 +28,9 @@ export class BlueprintStandards {
    * @param scope an app, a stage, a stack or any construct
    */
   public static of(scope: IConstruct): BlueprintStandards {
-    const holder = scope as unknown as Record<symbol, BlueprintStandards | undefined>;
-    return (holder[INSTANCE] ??= new BlueprintStandards(scope));
+    let standards = INSTANCES.get(scope);
+    if (!standards) INSTANCES.set(scope, standards = new BlueprintStandards(scope));
+    return standards;
   }
 
   private constructor(private readonly scope: IConstruct) {}

@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { AliasDeployment, DeploymentStrategy, DeploymentStrategyKind } from '../../src';
+import { AliasDeployment, BlueprintFunction, DeploymentStrategy, DeploymentStrategyKind } from '../../src';
 import { SMOKE_TEST_HANDLER } from '../../src/deployment/smoke-test';
 import { nagFindings, newStack } from '../helpers';
 import { HANDLER, releasedFunction } from './fixtures';
@@ -201,7 +201,25 @@ describe('hooks', () => {
     t.hasResource('AWS::Lambda::Alias', {
       UpdatePolicy: { CodeDeployLambdaAliasUpdate: { BeforeAllowTrafficHook: { Ref: Match.stringLikeRegexp('SmokeTestHookFunction') } } },
     });
-    expect(fn.release!.deployment!.smokeTest!.function).toBe(fn.release!.deployment!.smokeTest!.hook.function);
+    // The function layer provides the hook: a BlueprintFunction at SmokeTest/Hook, whose Lambda function CodeDeploy runs.
+    const smokeTest = fn.release!.deployment!.smokeTest!;
+    expect(smokeTest.function).toBe((smokeTest.node.findChild('Hook') as BlueprintFunction).function);
+  });
+
+  test('a standalone AliasDeployment\'s smoke test is a BlueprintFunction for a blueprint\'s alias, a plain function otherwise', () => {
+    const stack = newStack();
+    const fn = releasedFunction(stack, { deployment: {} });
+    const ofBlueprint = new AliasDeployment(stack, 'OfBlueprint', { alias: fn.alias!, strategy: canary.strategy, smokeTest: {} });
+    expect(ofBlueprint.smokeTest!.function).toBe((ofBlueprint.smokeTest!.node.findChild('Hook') as BlueprintFunction).function);
+    const plain = hookFunction(stack, 'Plain');
+    const alias = new lambda.Alias(stack, 'PlainAlias', { aliasName: 'live', version: plain.currentVersion });
+    const ofPlain = new AliasDeployment(stack, 'OfPlain', { alias, strategy: canary.strategy, smokeTest: {} });
+    expect(ofPlain.smokeTest!.function).toBeInstanceOf(lambda.Function);
+    expect(ofPlain.smokeTest!.function.node.path).toEqual('Test/OfPlain/SmokeTest/Hook');
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
+      Code: { ZipFile: SMOKE_TEST_HANDLER },
+      Environment: { Variables: { TARGET_VERSION_ARN: { Ref: Match.stringLikeRegexp('^PlainCurrentVersion') }, SMOKE_TEST_PAYLOAD: '{}' } },
+    });
   });
 
   test('the smoke-test handler reports Failed on a function error', async () => {

@@ -2,7 +2,8 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { BlueprintFunction, BlueprintFunctionProps } from '../../src';
-import { BlueprintEventSourceOptions, BlueprintKinesisSource } from '../../src/sources';
+import { BlueprintKinesisSource } from '../../src/sources';
+import { BlueprintEventSourceOptions } from '../../src/sources/options';
 import { newStack, synthErrors } from '../helpers';
 
 /** A small BlueprintFunction with inline code (30 s timeout unless overridden). */

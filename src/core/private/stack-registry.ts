@@ -23,11 +23,24 @@ export function childSingleton<T extends Construct>(parent: Construct, id: strin
   return create(parent, id);
 }
 
-const STATE = Symbol.for('cdk-lambda-blueprints.stack-state');
+/**
+ * One kind of per-stack state (never in the template), declared by the module that owns it:
+ * `const ALARMS = new StackState<AlarmState>(() => ({ alarms: [] }))`, then `ALARMS.of(scope)`.
+ */
+export class StackState<T> {
+  private readonly byStack = new WeakMap<Stack, T>();
 
-/** Per-stack state kept on the stack object (never in the template). */
-export function stackState<T extends object>(scope: IConstruct, key: string, init: () => T): T {
-  const stack = Stack.of(scope) as unknown as Record<symbol, Record<string, object>>;
-  const all = (stack[STATE] ??= {});
-  return (all[key] ??= init()) as T;
+  /** @param init creates the state of a stack, on first use */
+  constructor(private readonly init: (stack: Stack) => T) {}
+
+  /** The state of the scope's stack, created on first use. */
+  public of(scope: IConstruct): T {
+    const stack = Stack.of(scope);
+    let state = this.byStack.get(stack);
+    if (state === undefined) {
+      state = this.init(stack);
+      this.byStack.set(stack, state);
+    }
+    return state;
+  }
 }

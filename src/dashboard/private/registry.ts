@@ -6,7 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { FunctionTopology, LiveTopology, readableName } from './topology';
 import { DashboardFunction, FUNCTIONS_PER_DASHBOARD, functionWidgets, QUEUES_PER_FUNCTION } from './widgets';
 import { ALARM_PERIOD, createAlarm } from '../../core/alarms';
-import { stackState } from '../../core/private/stack-registry';
+import { StackState } from '../../core/private/stack-registry';
 import { MONITORING } from '../../limits';
 import { afterRules, rulesChecked } from '../../rules/private/index-hooks';
 import { TemplateIndex } from '../../rules/private/template-index';
@@ -50,21 +50,23 @@ export const DEFAULT_DASHBOARD_ID = 'BlueprintDashboard';
 /** The construct id of a function's AsyncEventsDropped alarm. */
 export const ASYNC_DROPPED_ALARM_ID = 'AsyncEventsDroppedAlarm';
 
-const NO_DEFAULT = Symbol.for('cdk-lambda-blueprints.no-default-dashboard');
+/** The scopes (an app, a stage or a stack) whose stacks get no default dashboard. */
+const NO_DEFAULT = new WeakSet<IConstruct>();
+
+const MONITORING_STATE = new StackState<MonitoringState>(stack => {
+  const s: MonitoringState = { functions: [], dashboards: [], prepared: false, fills: [], filled: false, overflow: new Map() };
+  // Once every construct exists (aspects run after the app's code), before validation and synthesis:
+  // the late alarms and the default dashboard.
+  Aspects.of(stack).add({ visit: node => { if (node === stack) prepare(stack, s); } }, { priority: AspectPriority.MUTATING });
+  // At validation, the widgets: from the index the rule engine has just rendered for the stack (else
+  // from an index of their own), so that the stack's resources are not rendered twice.
+  afterRules(stack, index => fill(stack, s, index));
+  stack.node.addValidation({ validate: () => (rulesChecked(stack) ? [] : (TemplateIndex.using(stack, index => fill(stack, s, index)), [])) });
+  return s;
+});
 
 function state(scope: IConstruct): MonitoringState {
-  return stackState<MonitoringState>(scope, 'monitoring', () => {
-    const stack = Stack.of(scope);
-    const s: MonitoringState = { functions: [], dashboards: [], prepared: false, fills: [], filled: false, overflow: new Map() };
-    // Once every construct exists (aspects run after the app's code), before validation and synthesis:
-    // the late alarms and the default dashboard.
-    Aspects.of(stack).add({ visit: node => { if (node === stack) prepare(stack, s); } }, { priority: AspectPriority.MUTATING });
-    // At validation, the widgets: from the index the rule engine has just rendered for the stack (else
-    // from an index of their own), so that the stack's resources are not rendered twice.
-    afterRules(stack, index => fill(stack, s, index));
-    stack.node.addValidation({ validate: () => (rulesChecked(stack) ? [] : (TemplateIndex.using(stack, index => fill(stack, s, index)), [])) });
-    return s;
-  });
+  return MONITORING_STATE.of(scope);
 }
 
 /** A blueprint function of the stack: shown on a dashboard, given its topology-dependent alarms at synth. */
@@ -79,12 +81,12 @@ export function registerDashboard(pending: PendingDashboard): void {
 
 /** No default dashboard for the stacks in `scope` (the app, a stage or a stack). */
 export function disableDefaultDashboard(scope: IConstruct): void {
-  (scope as unknown as Record<symbol, boolean>)[NO_DEFAULT] = true;
+  NO_DEFAULT.add(scope);
 }
 
 function defaultDisabled(stack: Stack): boolean {
   for (let c: IConstruct | undefined = stack; c; c = c.node.scope) {
-    if ((c as unknown as Record<symbol, boolean>)[NO_DEFAULT]) return true;
+    if (NO_DEFAULT.has(c)) return true;
   }
   return false;
 }

@@ -1,29 +1,55 @@
+import { Duration } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct, IConstruct } from 'constructs';
-import type { BlueprintFunction } from '../../function/blueprint-function';
-import type { BlueprintFunctionProps } from '../../function/blueprint-function-props';
+
+/** What the function of a deployment hook (the smoke test's) is made of. */
+export interface HookFunctionProps {
+  readonly runtime: lambda.Runtime;
+  readonly handler: string;
+  readonly code: lambda.Code;
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  readonly description: string;
+  readonly environment: { [key: string]: string };
+}
+
+/** Creates the function of a deployment hook as `scope/id`. */
+export type HookFunctionFactory = (scope: Construct, id: string, props: HookFunctionProps) => lambda.IFunction;
+
+/** The factories the function layer provides, by the construct that provides them (a `BlueprintFunction`). */
+const FACTORIES = new WeakMap<IConstruct, HookFunctionFactory>();
+/** The scopes a hook function is created in (a `SmokeTestHook`). */
+const HOOK_SCOPES = new WeakSet<IConstruct>();
 
 /**
- * How deployment hooks create their own BlueprintFunction without importing it (which would close the
- * cycle function → release → deployment → hook → function). `blueprint-function.ts` registers the
- * constructor when it loads; a hook is only ever created by a BlueprintFunction, so it is always set.
+ * Injects how the deployments of `provider` and of everything below it create their hook functions: a
+ * `BlueprintFunction` passes one that creates a `BlueprintFunction`, so that deployment never imports the
+ * function layer.
  */
-let create: ((scope: Construct, id: string, props: BlueprintFunctionProps) => BlueprintFunction) | undefined;
-
-/** Called once by blueprint-function.ts. */
-export function registerHookFunction(factory: (scope: Construct, id: string, props: BlueprintFunctionProps) => BlueprintFunction): void {
-  create = factory;
+export function provideHookFunctions(provider: IConstruct, factory: HookFunctionFactory): void {
+  FACTORIES.set(provider, factory);
 }
 
-/** A BlueprintFunction for a deployment hook. */
-export function newHookFunction(scope: Construct, id: string, props: BlueprintFunctionProps): BlueprintFunction {
-  if (!create) throw new Error(`${scope.node.path}: deployment hooks are created by BlueprintFunction releases only.`);
-  (scope as unknown as Record<symbol, boolean>)[HOOK] = true;
-  return create(scope, id, props);
+/**
+ * The function of a deployment hook, created as `scope/id` by the factory of the nearest provider above
+ * `scope`, else above the alias under deployment (an `AliasDeployment` outside the released function), else a
+ * plain `lambda.Function`.
+ */
+export function newHookFunction(scope: Construct, id: string, alias: IConstruct, props: HookFunctionProps): lambda.IFunction {
+  HOOK_SCOPES.add(scope);
+  const factory = nearestFactory(scope) ?? nearestFactory(alias);
+  return factory ? factory(scope, id, props) : new lambda.Function(scope, id, props);
 }
 
-const HOOK = Symbol.for('cdk-lambda-blueprints.hook-function');
+function nearestFactory(construct: IConstruct): HookFunctionFactory | undefined {
+  for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
+    const factory = FACTORIES.get(c);
+    if (factory) return factory;
+  }
+  return undefined;
+}
 
-/** Whether a construct is the BlueprintFunction of a deployment hook (it takes no standard release). */
+/** Whether a construct is the function of a deployment hook (it takes no standard release). */
 export function isHookFunction(construct: IConstruct): boolean {
-  return construct.node.scope !== undefined && (construct.node.scope as unknown as Record<symbol, boolean>)[HOOK] === true;
+  return construct.node.scope !== undefined && HOOK_SCOPES.has(construct.node.scope);
 }

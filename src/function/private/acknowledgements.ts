@@ -7,7 +7,7 @@ import { ENI_WILDCARD_REASON } from '../../network/private/placement';
 import { LambdaRuntimeDeprecated } from '../../rules/function/runtime-deprecated';
 import { fullId } from '../../rules/private/engine';
 import { isDeprecatedRuntime } from '../../rules/private/runtimes';
-import type { BlueprintFunctionProps } from '../blueprint-function-props';
+import { BlueprintFunctionProps } from '../blueprint-function-props';
 
 /** Where the function's role comes from and whether it runs in a VPC. */
 export interface AcknowledgeOptions {

@@ -3,7 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { ALARM_PERIOD, createAlarm } from '../../core/alarms';
 import { isToken } from '../../core/private/tokens';
-import type { FunctionRelease } from '../../deployment/release';
+import { FunctionRelease } from '../../deployment/release';
 import { MONITORING } from '../../limits';
 
 /** A function's Errors, Throttles and p99 Duration alarms (each when it applies). */

@@ -9,7 +9,7 @@ import { LambdaReservedConcurrency } from '../../rules/function/reserved-concurr
 import { LambdaTimeout } from '../../rules/function/timeout';
 import { reportInput } from '../../rules/private/enforce';
 import { allowedRange, show } from '../../rules/private/rule';
-import type { BlueprintFunctionProps } from '../blueprint-function-props';
+import { BlueprintFunctionProps } from '../blueprint-function-props';
 
 /** Values aws-cdk-lib would throw on, written into the template for the rules to report. */
 export interface RefusedValues {

@@ -17,7 +17,7 @@ import { SNAPSTART_RUNTIMES } from '../../rules/inputs/snapstart-runtime';
 import { LambdaImageUri } from '../../rules/package/image-uri';
 import { reportInput } from '../../rules/private/enforce';
 import { FunctionSettings } from '../../standards/private/function-settings';
-import type { BlueprintFunctionProps } from '../blueprint-function-props';
+import { BlueprintFunctionProps } from '../blueprint-function-props';
 
 /** What a BlueprintFunction's `lambda.Function` is built from, besides its props and settings. */
 export interface LambdaFunctionParts {

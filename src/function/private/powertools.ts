@@ -1,6 +1,6 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import type { Powertools } from '../../layers/powertools';
+import { Powertools } from '../../layers/powertools';
 import { POWERTOOLS_FACTS } from '../../limits';
 import { LambdaLayers } from '../../rules/function/layers';
 import { reportInput } from '../../rules/private/enforce';

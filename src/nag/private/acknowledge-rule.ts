@@ -1,5 +1,5 @@
 import { CfnResource, Validations } from 'aws-cdk-lib';
-import type * as nag from 'cdk-nag';
+import * as nag from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { NagAcknowledgementReason } from '../../rules/inputs';
 import { checkInputs } from '../../rules/private/inputs';

@@ -5,10 +5,8 @@ import { markRulesChecked, rulesChecked, runAfterRules } from './index-hooks';
 import { Finding, messageOf, Rule, RuleConfig, Severity } from './rule';
 import { timedRun } from './stats';
 import { TemplateIndex } from './template-index';
-import { stackState } from '../../core/private/stack-registry';
+import { StackState } from '../../core/private/stack-registry';
 import { ALL_RULES } from '../catalog';
-
-const BLUEPRINT = Symbol.for('cdk-lambda-blueprints.blueprint');
 
 /** A construct's input problem: known now (`finding`), or found at synth (`check`, after every mutation). */
 interface InputFinding {
@@ -28,6 +26,18 @@ interface StackRun {
   readonly claimed: WeakSet<IConstruct>;
 }
 
+/** The blueprints (constructs that enforce the rules), with the problems of their props that never reach the template. */
+const BLUEPRINTS = new WeakMap<IConstruct, InputFinding[]>();
+
+/** The rule engine's run of a stack: created (and hooked into the stack's validation) on first use. */
+const STACK_RUNS = new StackState<StackRun>(stack => {
+  const run: StackRun = { errors: new Map(), hooked: new WeakSet(), warned: new WeakMap(), claimed: new WeakSet() };
+  // The stack is validated before its children (pre-order): it runs the rules and hands each
+  // resource's errors to a hook on that resource.
+  stack.node.addValidation({ validate: () => timedRun(checked => runStack(stack, run, checked)) });
+  return run;
+});
+
 /**
  * Construct mode of the rule library: the blueprint `scope` (and every resource below it) is checked by
  * the same rules as `LambdaBlueprintChecks`, over the stack's synthesized resources, once per synth.
@@ -35,21 +45,22 @@ interface StackRun {
  * rule id, acknowledged like cdk-nag findings.
  */
 export function enforceRules(scope: IConstruct, config?: Partial<Omit<RuleConfig, 'standards'>>): void {
-  (scope as unknown as Record<symbol, InputFinding[]>)[BLUEPRINT] ??= [];
+  inputFindingsOf(scope);
   if (config) setRuleConfig(scope, config);
   hookStack(Stack.of(scope));
+}
+
+/** The problems of a blueprint's props (registering `scope` as a blueprint on first use). */
+function inputFindingsOf(scope: IConstruct): InputFinding[] {
+  let inputs = BLUEPRINTS.get(scope);
+  if (!inputs) BLUEPRINTS.set(scope, inputs = []);
+  return inputs;
 }
 
 /** Runs the rules over the stack at synth (once registered; idempotent). */
 function hookStack(stack: Stack): StackRun {
   markRulesChecked(stack);
-  return stackState(stack, 'rule-engine', () => {
-    const run: StackRun = { errors: new Map(), hooked: new WeakSet(), warned: new WeakMap(), claimed: new WeakSet() };
-    // The stack is validated before its children (pre-order): it runs the rules and hands each
-    // resource's errors to a hook on that resource.
-    stack.node.addValidation({ validate: () => timedRun(checked => runStack(stack, run, checked)) });
-    return run;
-  });
+  return STACK_RUNS.of(stack);
 }
 
 /**
@@ -99,7 +110,7 @@ function standardRule(r: RuleResult): boolean {
  */
 export function reportInput(scope: IConstruct, rule: Rule, finding: Finding): void {
   enforceRules(scope);
-  (scope as unknown as Record<symbol, InputFinding[]>)[BLUEPRINT].push({ rule, finding });
+  inputFindingsOf(scope).push({ rule, finding });
 }
 
 /**
@@ -109,7 +120,7 @@ export function reportInput(scope: IConstruct, rule: Rule, finding: Finding): vo
  */
 export function reportInputAtSynth(scope: IConstruct, rule: Rule, check: () => Finding[]): void {
   enforceRules(scope);
-  (scope as unknown as Record<symbol, InputFinding[]>)[BLUEPRINT].push({ rule, check });
+  inputFindingsOf(scope).push({ rule, check });
 }
 
 /**
@@ -126,7 +137,7 @@ export function claimForRules(scope: IConstruct, resource: IConstruct | undefine
 /** Whether a construct is (under) a blueprint that enforces the rules. */
 export function blueprintOf(construct: IConstruct): IConstruct | undefined {
   for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
-    if ((c as unknown as Record<symbol, unknown>)[BLUEPRINT]) return c;
+    if (BLUEPRINTS.has(c)) return c;
   }
   return undefined;
 }
@@ -143,7 +154,7 @@ function runOnIndex(stack: Stack, index: TemplateIndex, run: StackRun, checked: 
     results.push({ at: r.entry.resource, id: r.id, severity: r.severity, message: r.message });
   }
   for (const c of stack.node.findAll()) {
-    const inputs = (c as unknown as Record<symbol, InputFinding[] | undefined>)[BLUEPRINT];
+    const inputs = BLUEPRINTS.get(c);
     for (const input of inputs ?? []) {
       for (const finding of input.finding ? [input.finding] : input.check!()) {
         results.push({ at: c, id: fullId(input.rule), severity: input.rule.severity, message: messageOf(finding) });

@@ -20,17 +20,18 @@ export interface RuleResult {
   readonly finding: Finding;
 }
 
-const CONFIG = Symbol.for('cdk-lambda-blueprints.rule-config');
+/** The rule settings recorded on a scope, for every resource under it. */
+const CONFIGS = new WeakMap<IConstruct, Partial<RuleConfig>>();
 
 /** Records settings (e.g. a function's account concurrency limit) for every resource under `scope`. */
 export function setRuleConfig(scope: IConstruct, config: Partial<Omit<RuleConfig, 'standards'>>): void {
-  (scope as unknown as Record<symbol, Partial<RuleConfig>>)[CONFIG] = config;
+  CONFIGS.set(scope, config);
 }
 
 /** The settings in force for a construct: the nearest recorded ones, else `fallback`, else the defaults. */
 export function ruleConfigOf(construct: IConstruct, fallback: Partial<RuleConfig> = {}): RuleConfig {
   for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
-    const own = (c as unknown as Record<symbol, Partial<RuleConfig> | undefined>)[CONFIG];
+    const own = CONFIGS.get(c);
     if (own) return { ...defaults(construct), ...fallback, ...own };
   }
   return { ...defaults(construct), ...fallback };

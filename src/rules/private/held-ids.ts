@@ -24,7 +24,8 @@ export function logicalIdOf(resource: CfnResource): string {
 
 /** What ends with the current synthesis, per stack. */
 const ENDS = new WeakMap<Stack, Array<() => void>>();
-const END_ASPECT = Symbol.for('cdk-lambda-blueprints.synthesis-end');
+/** The stacks with the aspect that ends the previous synthesis. */
+const END_ASPECTS = new WeakSet<Stack>();
 
 /**
  * Runs `end` once the current synthesis's work is over: when the current synchronous work ends (a
@@ -40,9 +41,8 @@ export function untilSynthesisEnds(stack: Stack, end: () => void): void {
   let ends = ENDS.get(stack);
   if (!ends) ENDS.set(stack, ends = []);
   ends.push(once);
-  const marked = stack as unknown as Record<symbol, boolean>;
-  if (!marked[END_ASPECT]) {
-    marked[END_ASPECT] = true;
+  if (!END_ASPECTS.has(stack)) {
+    END_ASPECTS.add(stack);
     const atNextSynthesis: IAspect = {
       visit: (node: IConstruct) => {
         if (node !== stack) return;

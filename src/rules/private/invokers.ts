@@ -1,5 +1,5 @@
 import { asArray } from './iam';
-import type { Finding } from './rule';
+import { Finding } from './rule';
 import { CfnEntry, isObject, knownString, referencedIds, refId, TemplateIndex } from './template-index';
 import { notificationsOf } from '../s3/notifications';
 import { USER_POOL, userPoolTriggers } from '../triggers/cognito-timeout';

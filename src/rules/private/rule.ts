@@ -3,7 +3,7 @@ import { subjectOf } from './prop-names';
 import { CfnEntry, knownNumber, TemplateIndex } from './template-index';
 import { fmt } from '../../core/private/format';
 import { LimitSpec } from '../../limits';
-import type { AppliedStandard } from '../../standards/private/registry';
+import { AppliedStandard } from '../../standards/private/registry';
 
 export { fmt };
 

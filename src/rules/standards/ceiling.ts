@@ -1,5 +1,5 @@
 import { standardFinding } from './helpers';
-import type { AppliedStandard } from '../../standards/private/registry';
+import { AppliedStandard } from '../../standards/private/registry';
 import { fmt, Finding, show } from '../private/rule';
 import { knownNumber } from '../private/template-index';
 

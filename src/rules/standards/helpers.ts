@@ -1,6 +1,5 @@
-import type { AppliedStandard } from '../../standards/private/registry';
-import { standardLabel } from '../../standards/private/registry';
-import type { StandardRules } from '../../standards/standards-props';
+import { AppliedStandard, standardLabel } from '../../standards/private/registry';
+import { StandardRules } from '../../standards/standards-props';
 import { Finding, RuleContext } from '../private/rule';
 
 /** A rule setting of one standard. */

@@ -8,7 +8,7 @@ import { Provenance, resolve, standardLabel, standardsInForce } from './registry
 import { FunctionDeploymentOptions } from '../../deployment/options';
 import { isHookFunction } from '../../deployment/private/hook-function';
 import { DEFAULT_ALIAS_NAME } from '../../deployment/release';
-import type { BlueprintFunctionProps } from '../../function/blueprint-function-props';
+import { BlueprintFunctionProps } from '../../function/blueprint-function-props';
 import { DEFAULTS } from '../../limits';
 import { FunctionNetwork } from '../../network/function-network';
 import { LambdaHandler } from '../../rules/function/handler';

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import type { StandardDefaults, StandardRules, StandardsProps } from '../standards-props';
+import { StandardDefaults, StandardRules, StandardsProps } from '../standards-props';
 
 /** One standard applied to one scope. */
 export interface AppliedStandard {
@@ -17,19 +17,21 @@ export interface Provenance<T> {
   readonly source: string;
 }
 
-const KEY = Symbol.for('cdk-lambda-blueprints.standards');
+/** The standards applied to each scope, in the order applied. */
+const STANDARDS = new WeakMap<IConstruct, AppliedStandard[]>();
 
 /** Records a standard on a scope (several per scope: a later one wins for defaults, all rules count). */
 export function addStandard(scope: IConstruct, props: StandardsProps): AppliedStandard {
   const applied: AppliedStandard = { name: props.name, scope, defaults: props.defaults ?? {}, rules: props.rules ?? {} };
-  const holder = scope as unknown as Record<symbol, AppliedStandard[]>;
-  (holder[KEY] ??= []).push(applied);
+  const list = STANDARDS.get(scope) ?? [];
+  STANDARDS.set(scope, list);
+  list.push(applied);
   return applied;
 }
 
 /** The standards applied to exactly this scope, in the order applied. */
 export function standardsAt(scope: IConstruct): AppliedStandard[] {
-  return [...((scope as unknown as Record<symbol, AppliedStandard[] | undefined>)[KEY] ?? [])];
+  return [...STANDARDS.get(scope) ?? []];
 }
 
 /** Every standard in force for a construct, outermost scope first (nearest and latest last). */
