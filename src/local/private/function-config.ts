@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { FunctionRef, StackArtifact } from './assembly';
-import { hostArchitecture, nativeBinaries } from './elf';
+import { hostArchitecture, nativeBinaries } from '../../core/private/elf';
 import { LaunchCommand } from './environment';
 import { goTwin } from './go-twin';
 import { hint, Surface } from './hints';

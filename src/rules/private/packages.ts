@@ -3,8 +3,8 @@ import * as path from 'path';
 import { AssetStaging, Stack } from 'aws-cdk-lib';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { CfnEntry, isObject, TemplateIndex } from './template-index';
-import { readZipEntries, readZipFiles } from '../../layers/private/zip-reader';
-import { ELF_HEADER_BYTES, elfHeaderArchitecture, isNativeCandidate } from '../../local/private/elf';
+import { readZipEntries, readZipFiles } from '../../core/private/zip-reader';
+import { ELF_HEADER_BYTES, elfHeaderArchitecture, isNativeCandidate } from '../../core/private/elf';
 
 /** At most this many files of one package are listed (a package this large is judged on those). */
 const MAX_FILES = 50_000;
