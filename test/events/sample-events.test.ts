@@ -66,7 +66,7 @@ describe('SampleEvents', () => {
     ];
     const mismatched: string[] = [];
     for (const [kind, sample] of samples) {
-      const local = EVENT_KINDS[kind]();
+      const local: any = EVENT_KINDS[kind]();
       if (kind === 'sns') local.Records[0].Sns.Subject = 'x';
       mismatched.push(...(JSON.stringify(shape(local)) === JSON.stringify(shape(sample)) ? [] : [`${kind}: ${JSON.stringify(shape(local))} vs ${JSON.stringify(shape(sample))}`]));
     }
