@@ -1,5 +1,5 @@
 import { asArray } from './iam';
-import { CfnEntry, isObject, TemplateIndex } from './template-index';
+import { CfnEntry, isObject, TemplateIndex, indexKey } from './template-index';
 import { keyPatternMatches, writesOf } from './writes';
 import { notificationsOf } from '../s3/notifications';
 import { USER_POOL, userPoolTriggers } from '../triggers/cognito-timeout';
@@ -16,7 +16,7 @@ export interface EventEdge {
   readonly keyPattern?: string;
 }
 
-const graphs = new WeakMap<TemplateIndex, Map<string, EventEdge[]>>();
+const GRAPH = indexKey<Map<string, EventEdge[]>>('event graph');
 
 function add(graph: Map<string, EventEdge[]>, from: CfnEntry | undefined, edge: EventEdge | undefined): void {
   if (!from || !edge) return;
@@ -77,12 +77,7 @@ function mapTo(to: CfnEntry | undefined, label: string): EventEdge | undefined {
 
 /** The event graph of a stack (built once per index). */
 export function eventGraph(index: TemplateIndex): Map<string, EventEdge[]> {
-  let g = graphs.get(index);
-  if (!g) {
-    g = build(index);
-    graphs.set(index, g);
-  }
-  return g;
+  return index.memo(GRAPH, () => build(index));
 }
 
 /**

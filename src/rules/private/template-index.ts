@@ -1,6 +1,7 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { holdLogicalIds, logicalIdOf, releaseLogicalIds, untilSynthesisEnds } from './held-ids';
+import { stackState } from '../../core/private/stack-registry';
 
 /** One resource's template body (`Type`, `Properties`, `Metadata`…), overrides included, resolved. */
 export function renderResource(resource: CfnResource): Record<string, any> {
@@ -27,31 +28,49 @@ export interface CfnEntry {
 }
 
 /**
+ * Indexes built on demand, one per stack, for a caller that reads resources of several stacks at once
+ * (`ConcurrencyBudget`): they live as long as this object.
+ */
+export class StackIndexes {
+  private readonly byStack = new Map<Stack, TemplateIndex>();
+
+  /** The index of the stack of `scope` (built on first use). */
+  public of(scope: IConstruct): TemplateIndex {
+    const stack = Stack.of(scope);
+    let index = this.byStack.get(stack);
+    if (!index) this.byStack.set(stack, index = TemplateIndex.build(stack));
+    return index;
+  }
+
+  /** The rendered entry of one resource. */
+  public entryOf(resource: CfnResource): CfnEntry {
+    return this.of(resource).entry(resource) ?? render(resource);
+  }
+}
+
+/**
+ * A value derived from a template index, computed once per index (`TemplateIndex.memo`): the key names
+ * it and types it. Keys are module constants; the values live and die with the index.
+ */
+export interface IndexKey<T> {
+  readonly name: string;
+  /** Never set: carries the type of the value. */
+  readonly valueType?: T;
+}
+
+/** A memo key of the index (see `TemplateIndex.memo`). */
+export function indexKey<T>(name: string): IndexKey<T> {
+  return Object.freeze({ name });
+}
+
+/**
  * The resources of one stack, rendered once per validation so that rules read only L1 facts and work the
  * same on L2 apps, raw L1 apps and imported templates (`CfnInclude`). Not part of the public API.
  */
 export class TemplateIndex {
-  /** The index of the stack of `scope` (built on first use, cached until `reset()`). */
-  public static of(scope: IConstruct): TemplateIndex {
-    const stack = Stack.of(scope);
-    let index = TemplateIndex.cache.get(stack);
-    if (!index) {
-      index = new TemplateIndex(stack);
-      TemplateIndex.cache.set(stack, index);
-    }
-    return index;
-  }
-
-  /** Forgets every cached index (the pack calls it before and after each validation). */
-  public static reset(): void {
-    TemplateIndex.cache = new WeakMap();
-  }
-
   /** A fresh index of a stack (the rule engine builds one per run, so that every run sees the app as it is). */
   public static build(stack: Stack): TemplateIndex {
-    const index = new TemplateIndex(stack);
-    TemplateIndex.cache.set(stack, index);
-    return index;
+    return new TemplateIndex(stack);
   }
 
   /**
@@ -67,13 +86,6 @@ export class TemplateIndex {
     return use(index);
   }
 
-  /** The rendered entry of one resource. */
-  public static entryOf(resource: CfnResource): CfnEntry {
-    return TemplateIndex.of(resource).byResource.get(resource) ?? render(resource);
-  }
-
-  private static cache = new WeakMap<Stack, TemplateIndex>();
-
   /** The stack the index describes. */
   public readonly stack: Stack;
 
@@ -81,6 +93,7 @@ export class TemplateIndex {
   private readonly byResource = new Map<CfnResource, CfnEntry>();
   private readonly byType = new Map<string, CfnEntry[]>();
   private names?: Map<string, CfnEntry[]>;
+  private readonly memos = new Map<IndexKey<unknown>, unknown>();
 
   private constructor(stack: Stack) {
     this.stack = stack;
@@ -89,6 +102,17 @@ export class TemplateIndex {
       this.byId.set(entry.logicalId, entry);
       this.byResource.set(c, entry);
     }
+  }
+
+  /**
+   * The value of `key` for this index: computed by `compute` on first use, then kept with the index (the
+   * rules' derived views, e.g. the event graph or each mapping's queue timing, are computed once per run).
+   */
+  public memo<T>(key: IndexKey<T>, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
   }
 
   /** The resource with this logical id. */
@@ -258,8 +282,6 @@ class LazyEntry implements CfnEntry {
   }
 }
 
-/** Each stack's functions as the other stacks of this synthesis read them: rendered once per synthesis. */
-const FUNCTIONS = new WeakMap<Stack, CfnEntry[]>();
 
 /**
  * The `AWS::Lambda::Function` resources of a stack, rendered once per synthesis for the other stacks'
@@ -267,14 +289,13 @@ const FUNCTIONS = new WeakMap<Stack, CfnEntry[]>();
  * function once for them, not S − 1 times.
  */
 function functionsOf(stack: Stack): CfnEntry[] {
-  let entries = FUNCTIONS.get(stack);
-  if (!entries) {
-    entries = stackResources(stack).filter(c => c.cfnResourceType === 'AWS::Lambda::Function').map(render);
-    FUNCTIONS.set(stack, entries);
-    const rendered = entries;
-    untilSynthesisEnds(stack, () => { if (FUNCTIONS.get(stack) === rendered) FUNCTIONS.delete(stack); });
+  const state = stackState<{ functions?: CfnEntry[] }>(stack, 'rules.rendered-functions', () => ({}));
+  if (!state.functions) {
+    const rendered = stackResources(stack).filter(c => c.cfnResourceType === 'AWS::Lambda::Function').map(render);
+    state.functions = rendered;
+    untilSynthesisEnds(stack, () => { if (state.functions === rendered) state.functions = undefined; });
   }
-  return entries;
+  return state.functions;
 }
 
 function render(resource: CfnResource): CfnEntry {
