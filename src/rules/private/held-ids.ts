@@ -1,5 +1,6 @@
 import { Aspects, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { stackState } from '../../core/private/stack-registry';
 
 /** The field of aws-cdk-lib's `CfnElement` that `overrideLogicalId` sets (a string or a lazy token). */
 interface OverridableId {
@@ -22,9 +23,19 @@ export function logicalIdOf(resource: CfnResource): string {
   return Token.isUnresolved(override) ? String(Stack.of(resource).resolve(override)) : override;
 }
 
-/** What ends with the current synthesis, per stack. */
-const ENDS = new WeakMap<Stack, Array<() => void>>();
-const END_ASPECT = Symbol.for('cdk-lambda-blueprints.synthesis-end');
+/** What a stack holds for the current synthesis. */
+interface SynthesisState {
+  /** What ends with the current synthesis. */
+  ends: Array<() => void>;
+  /** Whether the aspect that ends it at the next synthesis is on the stack. */
+  aspect: boolean;
+  /** The held ids of the stack. */
+  held?: HeldId[];
+}
+
+function synthesisOf(stack: Stack): SynthesisState {
+  return stackState<SynthesisState>(stack, 'rules.synthesis', () => ({ ends: [], aspect: false }));
+}
 
 /**
  * Runs `end` once the current synthesis's work is over: when the current synchronous work ends (a
@@ -37,17 +48,15 @@ export function untilSynthesisEnds(stack: Stack, end: () => void): void {
   let done = false;
   const once = () => { if (!done) { done = true; end(); } };
   queueMicrotask(once);
-  let ends = ENDS.get(stack);
-  if (!ends) ENDS.set(stack, ends = []);
-  ends.push(once);
-  const marked = stack as unknown as Record<symbol, boolean>;
-  if (!marked[END_ASPECT]) {
-    marked[END_ASPECT] = true;
+  const state = synthesisOf(stack);
+  state.ends.push(once);
+  if (!state.aspect) {
+    state.aspect = true;
     const atNextSynthesis: IAspect = {
       visit: (node: IConstruct) => {
         if (node !== stack) return;
-        const pending = ENDS.get(stack) ?? [];
-        ENDS.delete(stack);
+        const pending = state.ends;
+        state.ends = [];
         pending.forEach(f => f());
       },
     };
@@ -61,9 +70,6 @@ interface HeldId {
   readonly override: string | undefined;
   readonly held: string;
 }
-
-/** The held ids of a stack. */
-const HELD = new WeakMap<Stack, HeldId[]>();
 
 /**
  * Holds the logical id of each entry's resource at the entry's `logicalId` (what `resource.logicalId`
@@ -88,15 +94,17 @@ export function holdLogicalIds(stack: Stack, entries: Iterable<{ readonly resour
     element._logicalIdOverride = logicalId;
   }
   if (!held.length) return;
-  HELD.set(stack, held);
-  untilSynthesisEnds(stack, () => { if (HELD.get(stack) === held) releaseLogicalIds(stack); });
+  const state = synthesisOf(stack);
+  state.held = held;
+  untilSynthesisEnds(stack, () => { if (state.held === held) releaseLogicalIds(stack); });
 }
 
 /** Gives every held id of the stack its derivation back (a no-op if none is held). */
 export function releaseLogicalIds(stack: Stack): void {
-  const held = HELD.get(stack);
+  const state = synthesisOf(stack);
+  const held = state.held;
   if (!held) return;
-  HELD.delete(stack);
+  state.held = undefined;
   for (const h of held) {
     if (h.element._logicalIdOverride === h.held) h.element._logicalIdOverride = h.override;
   }
