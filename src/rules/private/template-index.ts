@@ -14,14 +14,18 @@ export function stackResources(stack: Stack): CfnResource[] {
   return stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
 }
 
-/** One resource as CloudFormation will see it: resolved properties, overrides included. */
-export interface CfnEntry {
+/** One resource of a template: its type and resolved body, overrides included. */
+export interface ResourceEntry {
   readonly logicalId: string;
   readonly type: string;
   readonly properties: Record<string, any>;
   readonly updatePolicy?: Record<string, any>;
   /** The resource's template `Metadata` section (e.g. the Lambda@Edge mark of BlueprintEdgeFunction). */
   readonly metadata?: Record<string, any>;
+}
+
+/** One resource of a stack as CloudFormation will see it, with the construct that renders it. */
+export interface CfnEntry extends ResourceEntry {
   readonly resource: CfnResource;
   /** The construct path of the resource (`App/Stack/Fn/Function/Resource`). */
   readonly path: string;
@@ -64,13 +68,88 @@ export function indexKey<T>(name: string): IndexKey<T> {
 }
 
 /**
+ * The resources of one template by logical id: what the rules, the report and the dashboard read. Built
+ * over a stack (`TemplateIndex`) or over a synthesized template's JSON (the blueprint report).
+ */
+export class ResourceIndex<E extends ResourceEntry = ResourceEntry> {
+  private readonly byId = new Map<string, E>();
+  private readonly byType = new Map<string, E[]>();
+  private readonly memos = new Map<IndexKey<unknown>, unknown>();
+
+  constructor(entries: Iterable<E>) {
+    for (const e of entries) this.byId.set(e.logicalId, e);
+  }
+
+  /**
+   * The value of `key` for this index: computed by `compute` on first use, then kept with the index (the
+   * rules' derived views, e.g. the event graph or each mapping's queue timing, are computed once per run).
+   */
+  public memo<T>(key: IndexKey<T>, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  /** The resource with this logical id. */
+  public get(logicalId: string): E | undefined {
+    return this.byId.get(logicalId);
+  }
+
+  /** Every resource, in template (construct) order. */
+  public get all(): E[] {
+    return [...this.byId.values()];
+  }
+
+  /** Every resource of a type (`AWS::Lambda::Function`). */
+  public ofType(type: string): E[] {
+    let list = this.byType.get(type);
+    if (!list) {
+      list = this.all.filter(e => e.type === type);
+      this.byType.set(type, list);
+    }
+    return list;
+  }
+
+  /** The resource a `{ Ref }` or `{ Fn::GetAtt }` value points to, if it is in this template. */
+  public target(value: unknown): E | undefined {
+    const id = refId(value);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  /**
+   * Whether a function reference (a literal ARN, a parameter…) leads to no function and no resource of this
+   * stack: an imported function, whose settings and role are unknown at synth.
+   */
+  public isImportedFunction(value: unknown): boolean {
+    return this.functionOf(value) === undefined && this.target(value) === undefined;
+  }
+
+  /**
+   * The `AWS::Lambda::Function` a function reference (name, ARN, alias or version) leads to.
+   */
+  public functionOf(value: unknown): E | undefined {
+    const t = this.target(value);
+    if (!t) {
+      // e.g. `Fn::Join` of `Fn::Select` over an alias ARN (what aws-cdk-lib renders for alias mappings)
+      const found = new Set([...referencedIds(value)].filter(id => this.byId.has(id))
+        .map(id => this.functionOf({ Ref: id })).filter(f => f !== undefined));
+      return found.size === 1 ? [...found][0] : undefined;
+    }
+    if (t.type === 'AWS::Lambda::Function') return t;
+    if (t.type === 'AWS::Lambda::Alias' || t.type === 'AWS::Lambda::Version') return this.functionOf(t.properties.FunctionName);
+    return undefined;
+  }
+}
+
+/**
  * The resources of one stack, rendered once per validation so that rules read only L1 facts and work the
  * same on L2 apps, raw L1 apps and imported templates (`CfnInclude`). Not part of the public API.
  */
-export class TemplateIndex {
+export class TemplateIndex extends ResourceIndex<CfnEntry> {
   /** A fresh index of a stack (the rule engine builds one per run, so that every run sees the app as it is). */
   public static build(stack: Stack): TemplateIndex {
-    return new TemplateIndex(stack);
+    return new TemplateIndex(stack, stackResources(stack).map(render));
   }
 
   /**
@@ -89,55 +168,18 @@ export class TemplateIndex {
   /** The stack the index describes. */
   public readonly stack: Stack;
 
-  private readonly byId = new Map<string, CfnEntry>();
-  private readonly byResource = new Map<CfnResource, CfnEntry>();
-  private readonly byType = new Map<string, CfnEntry[]>();
+  private readonly byResource: Map<CfnResource, CfnEntry>;
   private names?: Map<string, CfnEntry[]>;
-  private readonly memos = new Map<IndexKey<unknown>, unknown>();
 
-  private constructor(stack: Stack) {
+  private constructor(stack: Stack, entries: CfnEntry[]) {
+    super(entries);
     this.stack = stack;
-    for (const c of stackResources(stack)) {
-      const entry = render(c);
-      this.byId.set(entry.logicalId, entry);
-      this.byResource.set(c, entry);
-    }
-  }
-
-  /**
-   * The value of `key` for this index: computed by `compute` on first use, then kept with the index (the
-   * rules' derived views, e.g. the event graph or each mapping's queue timing, are computed once per run).
-   */
-  public memo<T>(key: IndexKey<T>, compute: () => T): T {
-    if (this.memos.has(key)) return this.memos.get(key) as T;
-    const value = compute();
-    this.memos.set(key, value);
-    return value;
-  }
-
-  /** The resource with this logical id. */
-  public get(logicalId: string): CfnEntry | undefined {
-    return this.byId.get(logicalId);
-  }
-
-  /** Every resource, in construct order. */
-  public get all(): CfnEntry[] {
-    return [...this.byId.values()];
+    this.byResource = new Map(entries.map(e => [e.resource, e]));
   }
 
   /** The rendered entry of a resource of this stack. */
   public entry(resource: CfnResource): CfnEntry | undefined {
     return this.byResource.get(resource);
-  }
-
-  /** Every resource of a type (`AWS::Lambda::Function`). */
-  public ofType(type: string): CfnEntry[] {
-    let list = this.byType.get(type);
-    if (!list) {
-      list = this.all.filter(e => e.type === type);
-      this.byType.set(type, list);
-    }
-    return list;
   }
 
   /**
@@ -163,38 +205,7 @@ export class TemplateIndex {
       .filter((c): c is Stack => Stack.isStack(c) && c !== this.stack && c.account === account && c.region === region)
       .flatMap(functionsOf);
   }
-
-  /** The resource a `{ Ref }` or `{ Fn::GetAtt }` value points to, if it is in this stack. */
-  public target(value: unknown): CfnEntry | undefined {
-    const id = refId(value);
-    return id === undefined ? undefined : this.byId.get(id);
-  }
-
-  /**
-   * Whether a function reference (a literal ARN, a parameter…) leads to no function and no resource of this
-   * stack: an imported function, whose settings and role are unknown at synth.
-   */
-  public isImportedFunction(value: unknown): boolean {
-    return this.functionOf(value) === undefined && this.target(value) === undefined;
-  }
-
-  /**
-   * The `AWS::Lambda::Function` a function reference (name, ARN, alias or version) leads to.
-   */
-  public functionOf(value: unknown): CfnEntry | undefined {
-    const t = this.target(value);
-    if (!t) {
-      // e.g. `Fn::Join` of `Fn::Select` over an alias ARN (what aws-cdk-lib renders for alias mappings)
-      const found = new Set([...referencedIds(value)].filter(id => this.byId.has(id))
-        .map(id => this.functionOf({ Ref: id })).filter(f => f !== undefined));
-      return found.size === 1 ? [...found][0] : undefined;
-    }
-    if (t.type === 'AWS::Lambda::Function') return t;
-    if (t.type === 'AWS::Lambda::Alias' || t.type === 'AWS::Lambda::Version') return this.functionOf(t.properties.FunctionName);
-    return undefined;
-  }
 }
-
 
 /** The logical id a `{ Ref: id }` or `{ 'Fn::GetAtt': [id, attr] }` (or `'id.attr'`) names. */
 export function refId(value: unknown): string | undefined {
