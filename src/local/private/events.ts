@@ -35,7 +35,8 @@ export function sqsRecord(
     receiptHandle: `AQEB${Buffer.from(`${messageId}:${receiveCount}`).toString('base64')}`,
     receiveCount,
     sentAt: Date.now(),
-    position: Number(sequence++ % 10_000n),
+    // A FIFO message keeps its sequence number across receives.
+    position: parseInt(md5(messageId).slice(0, 4), 16) % 1000,
   });
 }
 
