@@ -4,7 +4,7 @@ import { fmt } from '../core/private/format';
 import { spellProp } from '../core/private/language';
 import { DEFAULTS, LIMITS, SERVICE_DEFAULTS } from '../limits';
 import { describeRange } from '../rules/private/rule';
-import { CfnEntry, TemplateIndex, knownNumber } from '../rules/private/template-index';
+import { CfnEntry, StackIndexes, TemplateIndex, knownNumber } from '../rules/private/template-index';
 
 /** Options of the concurrency budget. */
 export interface ConcurrencyBudgetOptions {
@@ -115,27 +115,23 @@ export class ConcurrencyBudget {
 
 /** Every function resource under `scope` with its concurrency facts. */
 function collect(scope: IConstruct): Array<[CfnResource, FunctionConcurrency]> {
-  TemplateIndex.reset();
-  try {
-    const functions = scope.node.findAll()
-      .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === FUNCTION)
-      .map(c => TemplateIndex.entryOf(c));
-    const streams = streamNeeds(scope);
-    return functions.map(fn => {
-      const reserved = fn.properties.ReservedConcurrentExecutions;
-      const need = streams.get(fn.resource) ?? { concurrency: 0, unknown: 0 };
-      return [fn.resource, {
-        functionPath: fn.resource.node.path,
-        environment: environmentOf(fn.resource),
-        reservedConcurrency: knownNumber(reserved),
-        reservedIsToken: reserved !== undefined && knownNumber(reserved) === undefined,
-        streamConcurrency: need.concurrency,
-        streamSourcesWithUnknownShards: need.unknown,
-      }];
-    });
-  } finally {
-    TemplateIndex.reset();
-  }
+  const indexes = new StackIndexes();
+  const functions = scope.node.findAll()
+    .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === FUNCTION)
+    .map(c => indexes.entryOf(c));
+  const streams = streamNeeds(scope, indexes);
+  return functions.map(fn => {
+    const reserved = fn.properties.ReservedConcurrentExecutions;
+    const need = streams.get(fn.resource) ?? { concurrency: 0, unknown: 0 };
+    return [fn.resource, {
+      functionPath: fn.resource.node.path,
+      environment: environmentOf(fn.resource),
+      reservedConcurrency: knownNumber(reserved),
+      reservedIsToken: reserved !== undefined && knownNumber(reserved) === undefined,
+      streamConcurrency: need.concurrency,
+      streamSourcesWithUnknownShards: need.unknown,
+    }];
+  });
 }
 
 /** `aws://<account>/<region>` of the stack of a resource. */
@@ -147,12 +143,12 @@ function environmentOf(resource: IConstruct): string {
 }
 
 /** Stream concurrency (shards × parallelization factor) each function resource needs. */
-function streamNeeds(scope: IConstruct): Map<CfnResource, { concurrency: number; unknown: number }> {
+function streamNeeds(scope: IConstruct, indexes: StackIndexes): Map<CfnResource, { concurrency: number; unknown: number }> {
   const needs = new Map<CfnResource, { concurrency: number; unknown: number }>();
   const mappings = scope.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === MAPPING);
   for (const m of mappings) {
-    const mapping = TemplateIndex.entryOf(m);
-    const index = TemplateIndex.of(m);
+    const mapping = indexes.entryOf(m);
+    const index = indexes.of(m);
     const fn = index.functionOf(mapping.properties.FunctionName);
     const shards = shardsOf(index, mapping);
     if (!fn || shards === null) continue;

@@ -3,7 +3,7 @@ import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import { Construct } from 'constructs';
 import { LIMITS } from '../limits';
 import { within } from './private/within';
-import { InputChecks } from '../rules/private/inputs';
+import { InputCheckSink } from '../core/private/checks';
 
 /** The kind of traffic shift a `DeploymentStrategy` performs. */
 export enum DeploymentStrategyKind {
@@ -149,7 +149,7 @@ export class DeploymentStrategy {
   }
 
   /** Reports an invalid custom step. @internal */
-  public _validate(p: InputChecks): void {
+  public _validate(p: InputCheckSink): void {
     if (this.config) return;
     p.limit('strategy percentage', this.percentage, 'deploymentPercentage');
     p.limit('strategy interval', intervalMinutes(this.interval), 'deploymentIntervalMinutes');

@@ -5,7 +5,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { synthFunctionCode } from './project';
 import { BlueprintCode, BlueprintGoModuleOptions } from '../../src';
-import { elfArchitecture } from '../../src/local/private/elf';
+import { elfArchitecture } from '../../src/core/private/elf';
 import { withEnv } from '../helpers';
 import { constructMode, ofRule, packMode } from '../rules/modes';
 

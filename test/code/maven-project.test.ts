@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { synthFunctionCode } from './project';
 import { BlueprintCode, BlueprintMavenProjectOptions } from '../../src';
-import { readZipEntries } from '../../src/layers/private/zip-reader';
+import { readZipEntries } from '../../src/core/private/zip-reader';
 import { withEnv } from '../helpers';
 
 // These tests build test/code/maven-hello (aws-lambda-java-core, maven-shade-plugin) with the machine's Maven

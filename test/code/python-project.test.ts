@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { synthFunctionCode, TempProject } from './project';
 import { BlueprintCode, BlueprintFunction } from '../../src';
-import { elfArchitecture } from '../../src/local/private/elf';
+import { elfArchitecture } from '../../src/core/private/elf';
 import { both, constructMode, newStack, ofRule } from '../rules/modes';
 
 // These tests install a small wheel with a C extension (markupsafe) from PyPI with the machine's pip.

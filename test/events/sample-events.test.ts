@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
-import { SampleEvents } from '../../src';
+import { LocalEvents, SampleEvents } from '../../src';
+import { EVENT_KINDS } from '../../src/local/private/events';
 
 // The documented fields of each event kind (AWS developer guides, linked from each generator).
 const keys = (o: object) => Object.keys(o).sort();
@@ -39,6 +40,37 @@ describe('SampleEvents', () => {
     expect(r.s3.object.key).toBe('incoming/Happy+Face.jpg');
     expect(r.eventName).toBe('ObjectCreated:Put');
     expect(event.Records[1].s3.object.sequencer).not.toBe(r.s3.object.sequencer);
+  });
+
+  test('S3: object keys are form-URL-encoded as S3 notifications write them (space +, "+" %2B, "(" %28), "/" kept', () => {
+    const key = (k: string) => SampleEvents.s3({ keys: [k] }).Records[0].s3.object.key;
+    expect(key('red flower.jpg')).toBe('red+flower.jpg');
+    expect(key('in/a+b (1).txt')).toBe('in/a%2Bb+%281%29.txt');
+    expect(key("it's~x!*.csv")).toBe('it%27s%7Ex%21*.csv');
+    expect(key('é/ü.txt')).toBe('%C3%A9/%C3%BC.txt');
+    // A handler gets the key back with decodeURIComponent after turning '+' into spaces.
+    expect(decodeURIComponent(key('in/a+b (1).txt').replace(/\+/g, ' '))).toBe('in/a+b (1).txt');
+    // The emulator's events come from the same builder.
+    expect(JSON.parse(LocalEvents.s3('b', 'in/a+b (1).txt')).Records[0].s3.object.key).toBe('in/a%2Bb+%281%29.txt');
+  });
+
+  test('the emulator\'s events have the fields of the sample events (one builder for both)', () => {
+    // Field names and value types; the names inside items, details and headers are the caller's.
+    const OPAQUE = new Set(['Keys', 'NewImage', 'OldImage', 'detail', 'headers', 'multiValueHeaders', 'queryStringParameters', 'multiValueQueryStringParameters', 'pathParameters', 'resources']);
+    const shape = (o: any): any => (Array.isArray(o) ? o.slice(0, 1).map(shape) : o && typeof o === 'object'
+      ? Object.fromEntries(Object.keys(o).sort().map(k => [k, OPAQUE.has(k) ? 'object' : shape(o[k])])) : o === null ? 'null' : typeof o);
+    const samples: Array<[string, any]> = [
+      ['sqs', SampleEvents.sqs()], ['kinesis', SampleEvents.kinesis()], ['dynamodb', SampleEvents.dynamoDb()], ['s3', SampleEvents.s3()],
+      ['sns', SampleEvents.sns({ subject: 'x' })], ['eventbridge', SampleEvents.eventBridge()], ['alb', SampleEvents.alb()],
+      ['alb-multi-value', SampleEvents.alb({ multiValueHeaders: true })], ['apigateway', SampleEvents.apiGatewayRest()], ['function-url', SampleEvents.functionUrl()],
+    ];
+    const mismatched: string[] = [];
+    for (const [kind, sample] of samples) {
+      const local: any = EVENT_KINDS[kind]();
+      if (kind === 'sns') local.Records[0].Sns.Subject = 'x';
+      mismatched.push(...(JSON.stringify(shape(local)) === JSON.stringify(shape(sample)) ? [] : [`${kind}: ${JSON.stringify(shape(local))} vs ${JSON.stringify(shape(sample))}`]));
+    }
+    expect(mismatched).toEqual([]);
   });
 
   test('Kinesis: payloads base64-encoded, unique sequence numbers', () => {

@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MB, tree, writeZip } from './fixtures';
+import { readZipBufferEntries, readZipEntries, readZipFiles } from '../../src/core/private/zip-reader';
 import { inspectPackage, formatBytes, isExecutable } from '../../src/layers/private/package-contents';
-import { readZipBufferEntries, readZipEntries, readZipFiles } from '../../src/layers/private/zip-reader';
 
 describe('readZipEntries', () => {
   test('lists names, declared uncompressed sizes and Unix modes from the central directory', () => {

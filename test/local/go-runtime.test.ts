@@ -5,7 +5,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { buildApp as goUrlApp } from '../../examples/go-url-handler';
 import { BlueprintCode, BlueprintFunction, LocalEvents, LocalLambda } from '../../src';
-import { elfArchitecture, hostArchitecture } from '../../src/local/private/elf';
+import { elfArchitecture, hostArchitecture } from '../../src/core/private/elf';
 
 // A Go bootstrap (test/code/go-hello, aws-lambda-go v1.55.1 built by BlueprintCode.fromGoModule for this
 // host's architecture) runs as a custom runtime: aws-lambda-go's own Runtime API client talks to the emulator.

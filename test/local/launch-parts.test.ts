@@ -6,7 +6,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { synthApp } from './helpers';
 import { BlueprintCode, BlueprintFunction } from '../../src';
-import { hostArchitecture } from '../../src/local/private/elf';
+import { hostArchitecture } from '../../src/core/private/elf';
 import { Emulator } from '../../src/local/private/emulator';
 import { javaFeatureVersion } from '../../src/local/private/java-launch';
 import { targetOf } from '../../src/local/private/sources';

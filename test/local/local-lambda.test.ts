@@ -77,7 +77,7 @@ test('LocalLambda.deliver writes the outbox; LocalEvents builds events of every 
   expect(() => LocalEvents.of('nope')).toThrow(/^\[LocalLambda\.UnknownEventKind\] unknown event kind "nope"/);
   expect(JSON.parse(LocalEvents.kinesis(['hi'])).Records[0].kinesis.data).toBe(Buffer.from('hi').toString('base64'));
   expect(JSON.parse(LocalEvents.dynamodb(['{"id":"a","n":1,"ok":true}'])).Records[0].dynamodb.NewImage).toEqual({ id: { S: 'a' }, n: { N: '1' }, ok: { BOOL: true } });
-  expect(JSON.parse(LocalEvents.s3('b', 'in/a b.txt')).Records[0].s3.object.key).toBe('in/a%20b.txt');
+  expect(JSON.parse(LocalEvents.s3('b', 'in/a b.txt')).Records[0].s3.object.key).toBe('in/a+b.txt');
   expect(JSON.parse(LocalEvents.sns('m', 's')).Records[0].Sns).toEqual(expect.objectContaining({ Message: 'm', Subject: 's' }));
   expect(JSON.parse(LocalEvents.eventBridge('Order Placed', '{"id":1}'))).toEqual(expect.objectContaining({ 'detail-type': 'Order Placed', 'detail': { id: 1 } }));
   expect(JSON.parse(LocalEvents.alb('GET', '/x', true)).multiValueHeaders.accept).toEqual(['*/*']);

@@ -5,7 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { both, newStack } from './modes';
 import { ARM64, elfHeader, elfImporting, packageDir, X86_64 } from './packages';
 import { BlueprintFunction, BlueprintFunctionProps } from '../../src';
-import { elfVersionedImports } from '../../src/local/private/elf';
+import { elfVersionedImports } from '../../src/core/private/elf';
 import { writeZip } from '../layers/fixtures';
 
 const FN = 'Test/Fn/Function/Resource';

@@ -1,7 +1,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { CfnResourceJson, TemplateModel } from '../../report/private/template-model';
+import { TemplateModel } from '../../report/private/template-model';
 import { logicalIdOf } from '../../rules/private/held-ids';
-import { renderResource, stackResources, TemplateIndex } from '../../rules/private/template-index';
+import { isObject, renderResource, ResourceEntry, ResourceIndex, stackResources, TemplateIndex } from '../../rules/private/template-index';
 
 /**
  * What tells, before validation, whether a function is invoked asynchronously: these types' edges, and
@@ -48,7 +48,7 @@ export class LiveTopology {
    */
   public static beforeValidation(stack: Stack): LiveTopology {
     const byId = new Map<string, CfnResource>();
-    const resources: Record<string, CfnResourceJson> = {};
+    const entries: ResourceEntry[] = [];
     const all = stackResources(stack);
     // Aliases and versions matter only as what an invoker names; without an invoker, their logical ids
     // (a version's is a hash of its function's rendered properties) are not computed.
@@ -59,9 +59,9 @@ export class LiveTopology {
       if (!invoked && NAMED_TYPES.has(type)) continue;
       const id = logicalIdOf(c);
       byId.set(id, c);
-      resources[id] = type === 'AWS::Lambda::Function' ? { Type: type } : lazyJson(type, () => renderOrNothing(c));
+      entries.push(type === 'AWS::Lambda::Function' ? { logicalId: id, type, properties: {} } : lazyEntry(id, type, () => renderOrNothing(c)));
     }
-    return new LiveTopology(stack, resources, byId, r => logicalIdOf(r));
+    return new LiveTopology(stack, new ResourceIndex(entries), byId, r => logicalIdOf(r));
   }
 
   /**
@@ -69,24 +69,19 @@ export class LiveTopology {
    * rules rendered are not rendered again.
    */
   public static fromIndex(index: TemplateIndex): LiveTopology {
-    const byId = new Map<string, CfnResource>();
-    const resources: Record<string, CfnResourceJson> = {};
-    for (const e of index.all) {
-      byId.set(e.logicalId, e.resource);
-      resources[e.logicalId] = lazyJson(e.type, () => ({ Properties: e.properties, Metadata: e.metadata, UpdatePolicy: e.updatePolicy }));
-    }
-    return new LiveTopology(index.stack, resources, byId, r => index.entry(r)?.logicalId ?? logicalIdOf(r));
+    const byId = new Map(index.all.map(e => [e.logicalId, e.resource]));
+    return new LiveTopology(index.stack, index, byId, r => index.entry(r)?.logicalId ?? logicalIdOf(r));
   }
 
   public readonly model: TemplateModel;
 
   private constructor(
     private readonly stack: Stack,
-    resources: Record<string, CfnResourceJson>,
+    index: ResourceIndex,
     private readonly byId: Map<string, CfnResource>,
     private readonly logicalId: (resource: CfnResource) => string,
   ) {
-    this.model = new TemplateModel({ Resources: resources });
+    this.model = new TemplateModel(index);
   }
 
   /** The logical id of a resource of the stack. */
@@ -132,18 +127,22 @@ export function readableName(stack: Stack, path: string): string {
 }
 
 /** A resource whose `Properties`, `Metadata` and `UpdatePolicy` are rendered on first read. */
-function lazyJson(type: string, render: () => Partial<CfnResourceJson> | undefined): CfnResourceJson {
-  let body: Partial<CfnResourceJson> | undefined;
-  const get = (): Partial<CfnResourceJson> => (body ??= render() ?? {});
+function lazyEntry(logicalId: string, type: string, render: () => Record<string, any> | undefined): ResourceEntry {
+  let body: Record<string, any> | undefined;
+  const get = (key: string): Record<string, any> | undefined => {
+    const value = (body ??= render() ?? {})[key];
+    return isObject(value) ? value : undefined;
+  };
   return {
-    Type: type,
-    get Properties() { return get().Properties; },
-    get Metadata() { return get().Metadata; },
-    get UpdatePolicy() { return get().UpdatePolicy; },
+    logicalId,
+    type,
+    get properties() { return get('Properties') ?? {}; },
+    get metadata() { return get('Metadata'); },
+    get updatePolicy() { return get('UpdatePolicy'); },
   };
 }
 
-function renderOrNothing(resource: CfnResource): Partial<CfnResourceJson> | undefined {
+function renderOrNothing(resource: CfnResource): Record<string, any> | undefined {
   try {
     return renderResource(resource);
   } catch {

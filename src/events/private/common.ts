@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
 import { SampleEventEnvironment } from '../options';
 
 /** The default message body or payload. */
@@ -17,6 +17,43 @@ export function env(o: SampleEventEnvironment): { account: string; region: strin
 export function id(...parts: unknown[]): string {
   const h = createHash('sha256').update(JSON.stringify(parts)).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * When an event happens and how its ids are made: fixed and derived from the options for the public sample
+ * events (reproducible), the current time and random ids for the local emulator's deliveries.
+ */
+export interface Stamp {
+  /** Epoch milliseconds of the event. */
+  readonly at: number;
+  /** A UUID-shaped id for these parts. */
+  readonly id: (...parts: unknown[]) => string;
+}
+
+/** The stamp of the public sample events: `TIME`, ids derived from the options. */
+export const SAMPLE: Stamp = { at: EPOCH_MS, id };
+
+/** A stamp of now, with random ids (the emulator's events). */
+export function liveStamp(): Stamp {
+  return { at: Date.now(), id: () => randomUUID() };
+}
+
+/** The ISO 8601 time of a stamp (`2025-01-01T00:00:00.000Z`). */
+export function isoTime(stamp: Stamp): string {
+  return new Date(stamp.at).toISOString();
+}
+
+/**
+ * An object key as S3 event notifications write it: URL-encoded as a form value
+ * (`application/x-www-form-urlencoded`: a space becomes `+`, `+` becomes `%2B`, `(` becomes `%28`),
+ * with the `/` separators kept.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
+ */
+export function s3EventKey(key: string): string {
+  return encodeURIComponent(key)
+    .replace(/[!'()~]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+')
+    .replace(/%2F/g, '/');
 }
 
 export function md5(text: string): string {

@@ -1,4 +1,4 @@
-import { env, EPOCH_MS, id } from './common';
+import { env, SAMPLE, Stamp } from './common';
 import { httpBody, lower, multi, restProxyRequest } from './http';
 import { HttpSampleOptions } from '../options';
 
@@ -6,7 +6,7 @@ import { HttpSampleOptions } from '../options';
  * An API Gateway REST API proxy event (payload format 1.0).
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-input-format
  */
-export function apiGatewayRestEvent(options: HttpSampleOptions): any {
+export function apiGatewayRestEvent(options: HttpSampleOptions, stamp: Stamp = SAMPLE): any {
   const { account } = env(options);
   const method = options.method ?? 'GET';
   const path = options.path ?? '/';
@@ -25,9 +25,9 @@ export function apiGatewayRestEvent(options: HttpSampleOptions): any {
       httpMethod: method,
       path: `/prod${path}`,
       protocol: 'HTTP/1.1',
-      requestId: id('apigw', method, path),
-      requestTime: '01/Jan/2025:00:00:00 +0000',
-      requestTimeEpoch: EPOCH_MS,
+      requestId: stamp.id('apigw', method, path),
+      requestTime: clfTime(stamp),
+      requestTimeEpoch: stamp.at,
       identity: { sourceIp: '203.0.113.10', userAgent: 'curl/8.0.0', accountId: null, caller: null, user: null, userArn: null },
     },
     ...httpBody(options, 'null'),
@@ -57,7 +57,7 @@ export function albEvent(options: HttpSampleOptions): any {
  * A Lambda function URL request (payload format 2.0).
  * @see https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html#urls-payloads
  */
-export function functionUrlEvent(options: HttpSampleOptions): any {
+export function functionUrlEvent(options: HttpSampleOptions, stamp: Stamp = SAMPLE): any {
   const { account, region } = env(options);
   const method = options.method ?? 'GET';
   const path = options.path ?? '/';
@@ -77,12 +77,21 @@ export function functionUrlEvent(options: HttpSampleOptions): any {
       domainName: domain,
       domainPrefix: 'abcdefghijklmnopqrstuvwxyz012345',
       http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.10', userAgent: headers['user-agent'] ?? 'curl/8.0.0' },
-      requestId: id('url', method, path),
+      requestId: stamp.id('url', method, path),
       routeKey: '$default',
       stage: '$default',
-      time: '01/Jan/2025:00:00:00 +0000',
-      timeEpoch: EPOCH_MS,
+      time: clfTime(stamp),
+      timeEpoch: stamp.at,
     },
     ...httpBody(options, 'absent'),
   };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A time as API Gateway and function URLs write it (`01/Jan/2025:00:00:00 +0000`). */
+function clfTime(stamp: Stamp): string {
+  const d = new Date(stamp.at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
 }

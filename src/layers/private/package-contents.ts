@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { readZipEntries } from './zip-reader';
+import { readZipEntries } from '../../core/private/zip-reader';
 
 /** Folders deeper than this are not recorded (layouts are decided by the first three levels). */
 const RECORDED_DEPTH = 3;

@@ -1,10 +1,14 @@
-import { createHash, randomUUID } from 'crypto';
-import { multi, restProxyRequest } from '../../events/private/http';
+import { randomUUID } from 'crypto';
+import { liveStamp, md5 } from '../../events/private/common';
+import { dynamoDbRecord, kinesisRecord as kinesisSampleRecord, s3Event as s3SampleEvent } from '../../events/private/data-events';
+import { albEvent as albSampleEvent, apiGatewayRestEvent, functionUrlEvent as functionUrlSampleEvent } from '../../events/private/http-events';
+import { eventBridgeEvent as eventBridgeSampleEvent, snsEvent as snsSampleEvent, sqsRecord as sqsSampleRecord } from '../../events/private/messaging-events';
 import { SampleEvents } from '../../events/sample-events';
 
 /**
- * Sample events per trigger kind, with the fields AWS documents for each (Lambda developer guide,
- * "Using Lambda with ..." pages). Every generator takes the parts a test varies and fills in the rest.
+ * The emulator's events per trigger kind. Every field is built by the public sample events (src/events),
+ * the one source of event shapes; the emulator only gives its facts: the function's own source ARNs, the
+ * current time, random ids, and per-delivery values (receive counts, stream sequence numbers).
  */
 
 export interface SourceContext {
@@ -17,206 +21,78 @@ export interface SourceContext {
 }
 
 const DEFAULT_CONTEXT: SourceContext = { region: 'us-east-1', account: '123456789012' };
-const md5 = (s: string): string => createHash('md5').update(s).digest('hex');
+/** Stream sequence numbers of this process: unique and increasing, as a shard's are. */
 let sequence = BigInt('49590338271490256608559692538361571095921575989136588898');
 
 /** One SQS message as an event source mapping delivers it. */
 export function sqsRecord(
   body: string, receiveCount: number, messageId: string = randomUUID(), ctx: SourceContext = DEFAULT_CONTEXT,
 ): Record<string, unknown> {
-  const now = Date.now();
-  return {
+  return sqsSampleRecord(body, {
+    queueArn: ctx.sourceArn ?? `arn:aws:sqs:${ctx.region}:${ctx.account}:local-queue`,
+    region: ctx.region,
     messageId,
-    receiptHandle: Buffer.from(`${messageId}:${receiveCount}`).toString('base64'),
-    body,
-    attributes: {
-      ApproximateReceiveCount: String(receiveCount),
-      SentTimestamp: String(now),
-      SenderId: `AIDAEXAMPLE${ctx.account}`,
-      ApproximateFirstReceiveTimestamp: String(now),
-    },
-    messageAttributes: {},
-    md5OfBody: md5(body),
-    eventSource: 'aws:sqs',
-    eventSourceARN: ctx.sourceArn ?? `arn:aws:sqs:${ctx.region}:${ctx.account}:local-queue`,
-    awsRegion: ctx.region,
-  };
+    receiptHandle: `AQEB${Buffer.from(`${messageId}:${receiveCount}`).toString('base64')}`,
+    receiveCount,
+    sentAt: Date.now(),
+    // A FIFO message keeps its sequence number across receives.
+    position: parseInt(md5(messageId).slice(0, 4), 16) % 1000,
+  });
 }
 
 /** One Kinesis record (`data` is base64 of the given text). */
-export function kinesisRecord(data: string, ctx: SourceContext = DEFAULT_CONTEXT, shardId = 'shardId-000000000000'): Record<string, unknown> {
-  const sequenceNumber = String(sequence++);
-  return {
-    kinesis: {
-      kinesisSchemaVersion: '1.0',
-      partitionKey: md5(data).slice(0, 8),
-      sequenceNumber,
-      data: Buffer.from(data).toString('base64'),
-      approximateArrivalTimestamp: Date.now() / 1000,
-    },
-    eventSource: 'aws:kinesis',
-    eventVersion: '1.0',
-    eventID: `${shardId}:${sequenceNumber}`,
-    eventName: 'aws:kinesis:record',
-    invokeIdentityArn: `arn:aws:iam::${ctx.account}:role/local-role`,
-    awsRegion: ctx.region,
-    eventSourceARN: ctx.sourceArn ?? `arn:aws:kinesis:${ctx.region}:${ctx.account}:stream/local-stream`,
-  };
+export function kinesisRecord(data: string, ctx: SourceContext = DEFAULT_CONTEXT): Record<string, unknown> {
+  return kinesisSampleRecord(data, md5(data).slice(0, 8), {
+    streamArn: ctx.sourceArn ?? `arn:aws:kinesis:${ctx.region}:${ctx.account}:stream/local-stream`,
+    region: ctx.region,
+    sequenceNumber: String(sequence++),
+    arrivedAt: Date.now(),
+  });
 }
 
-/** One DynamoDB Streams record: an INSERT of `item` (attribute values in DynamoDB JSON) keyed by `id`. */
+/** One DynamoDB Streams record: an INSERT of `item` (given as plain JSON), keyed by its first attribute. */
 export function dynamodbRecord(item: Record<string, unknown>, ctx: SourceContext = DEFAULT_CONTEXT): Record<string, unknown> {
-  const image: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) image[k] = typeof v === 'number' ? { N: String(v) } : typeof v === 'boolean' ? { BOOL: v } : { S: String(v) };
   const keyName = Object.keys(item)[0] ?? 'id';
-  return {
-    eventID: randomUUID().replace(/-/g, ''),
-    eventName: 'INSERT',
-    eventVersion: '1.1',
-    eventSource: 'aws:dynamodb',
-    awsRegion: ctx.region,
-    dynamodb: {
-      ApproximateCreationDateTime: Math.floor(Date.now() / 1000),
-      Keys: { [keyName]: image[keyName] ?? { S: 'local' } },
-      NewImage: image,
-      SequenceNumber: String(sequence++),
-      SizeBytes: JSON.stringify(image).length,
-      StreamViewType: 'NEW_AND_OLD_IMAGES',
-    },
-    eventSourceARN: ctx.sourceArn ?? `arn:aws:dynamodb:${ctx.region}:${ctx.account}:table/local-table/stream/2026-01-01T00:00:00.000`,
-  };
+  return dynamoDbRecord({ eventName: 'INSERT', keys: { [keyName]: item[keyName] ?? 'local' }, newImage: item }, {
+    streamArn: ctx.sourceArn ?? `arn:aws:dynamodb:${ctx.region}:${ctx.account}:table/local-table/stream/2026-01-01T00:00:00.000`,
+    region: ctx.region,
+    sequenceNumber: String(sequence++),
+    arrivedAt: Date.now(),
+    eventId: randomUUID().replace(/-/g, ''),
+  });
 }
 
-/** An S3 ObjectCreated:Put notification for one object. */
+/** An S3 ObjectCreated:Put notification for one object (the key URL-encoded, as S3 writes it). */
 export function s3Event(key: string, bucket = 'local-bucket', ctx: SourceContext = DEFAULT_CONTEXT): Record<string, unknown> {
-  return {
-    Records: [{
-      eventVersion: '2.1',
-      eventSource: 'aws:s3',
-      awsRegion: ctx.region,
-      eventTime: new Date().toISOString(),
-      eventName: 'ObjectCreated:Put',
-      userIdentity: { principalId: 'AWS:AIDAEXAMPLE' },
-      requestParameters: { sourceIPAddress: '127.0.0.1' },
-      responseElements: { 'x-amz-request-id': 'C3D13FE58DE4C810', 'x-amz-id-2': 'local' },
-      s3: {
-        s3SchemaVersion: '1.0',
-        configurationId: 'local',
-        bucket: { name: bucket, ownerIdentity: { principalId: 'EXAMPLE' }, arn: `arn:aws:s3:::${bucket}` },
-        object: { key: encodeURIComponent(key).replace(/%2F/g, '/'), size: 1024, eTag: md5(key), versionId: '1', sequencer: '0A1B2C3D4E5F678901' },
-      },
-    }],
-  };
+  return s3SampleEvent({ bucketName: bucket, keys: [key], region: ctx.region, account: ctx.account }, liveStamp());
 }
 
 /** An SNS notification carrying one message. */
-export function snsEvent(message: string, subject = 'local', ctx: SourceContext = DEFAULT_CONTEXT): Record<string, unknown> {
-  const topicArn = ctx.sourceArn ?? `arn:aws:sns:${ctx.region}:${ctx.account}:local-topic`;
-  return {
-    Records: [{
-      EventVersion: '1.0',
-      EventSubscriptionArn: `${topicArn}:${randomUUID()}`,
-      EventSource: 'aws:sns',
-      Sns: {
-        SignatureVersion: '1',
-        Timestamp: new Date().toISOString(),
-        Signature: 'EXAMPLE',
-        SigningCertUrl: 'EXAMPLE',
-        MessageId: randomUUID(),
-        Message: message,
-        MessageAttributes: {},
-        Type: 'Notification',
-        UnsubscribeUrl: 'EXAMPLE',
-        TopicArn: topicArn,
-        Subject: subject,
-      },
-    }],
-  };
+export function snsEvent(message: string, subject?: string, ctx: SourceContext = DEFAULT_CONTEXT): Record<string, unknown> {
+  const topicName = ctx.sourceArn?.split(':')[5] ?? 'local-topic';
+  return snsSampleEvent({ message, subject, topicName, region: ctx.region, account: ctx.account }, liveStamp());
 }
 
 /** An EventBridge event; `Scheduled Event` from the scheduler by default. */
 export function eventBridgeEvent(detailType = 'Scheduled Event', detail: Record<string, unknown> = {}, ctx: SourceContext = DEFAULT_CONTEXT): Record<string, unknown> {
-  return {
-    'version': '0',
-    'id': randomUUID(),
-    'detail-type': detailType,
-    'source': detailType === 'Scheduled Event' ? 'aws.events' : 'local.app',
-    'account': ctx.account,
-    'time': new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    'region': ctx.region,
-    'resources': [ctx.sourceArn ?? `arn:aws:events:${ctx.region}:${ctx.account}:rule/local-rule`],
-    detail,
-  };
+  const source = detailType === 'Scheduled Event' ? 'aws.events' : 'local.app';
+  const rule = ctx.sourceArn ?? `arn:aws:events:${ctx.region}:${ctx.account}:rule/local-rule`;
+  return eventBridgeSampleEvent({ detailType, detail, source, region: ctx.region, account: ctx.account }, liveStamp(), [rule]);
 }
 
 /** An ALB request to a Lambda target (multi-value headers and query when the target group enables them). */
 export function albEvent(method = 'GET', path = '/', multiValue = false, body = '', ctx: SourceContext = DEFAULT_CONTEXT): Record<string, unknown> {
-  const headers: Record<string, string> = { 'accept': '*/*', 'host': 'local.elb.amazonaws.com', 'user-agent': 'curl/8.0', 'x-forwarded-for': '127.0.0.1', 'x-forwarded-port': '443', 'x-forwarded-proto': 'https' };
-  const event: Record<string, unknown> = {
-    requestContext: { elb: { targetGroupArn: ctx.sourceArn ?? `arn:aws:elasticloadbalancing:${ctx.region}:${ctx.account}:targetgroup/local/0123456789abcdef` } },
-    httpMethod: method,
-    path,
-    body,
-    isBase64Encoded: false,
-  };
-  if (multiValue) {
-    event.multiValueHeaders = multi(headers);
-    event.multiValueQueryStringParameters = {};
-  } else {
-    event.headers = headers;
-    event.queryStringParameters = {};
-  }
-  return event;
+  return albSampleEvent({ method, path, body, multiValueHeaders: multiValue, region: ctx.region, account: ctx.account });
 }
 
 /** An API Gateway REST API proxy request. */
 export function apiGatewayEvent(method = 'GET', path = '/', body: string | null = null, ctx: SourceContext = DEFAULT_CONTEXT): Record<string, unknown> {
-  const headers = { 'Accept': '*/*', 'Host': 'local.execute-api.amazonaws.com', 'User-Agent': 'curl/8.0' };
-  return {
-    ...restProxyRequest(method, path, headers),
-    pathParameters: { proxy: path.replace(/^\//, '') },
-    stageVariables: null,
-    requestContext: {
-      accountId: ctx.account,
-      resourceId: 'local',
-      stage: 'prod',
-      requestId: randomUUID(),
-      path: `/prod${path}`,
-      resourcePath: '/{proxy+}',
-      httpMethod: method,
-      apiId: 'local',
-      protocol: 'HTTP/1.1',
-      requestTimeEpoch: Date.now(),
-      identity: { sourceIp: '127.0.0.1', userAgent: 'curl/8.0' },
-    },
-    body,
-    isBase64Encoded: false,
-  };
+  return apiGatewayRestEvent({ method, path, body: body ?? undefined, region: ctx.region, account: ctx.account }, liveStamp());
 }
 
-/** A Function URL (payload format 2.0) request. */
+/** A Function URL request (payload format 2.0). */
 export function functionUrlEvent(method = 'GET', path = '/', body?: string, ctx: SourceContext = DEFAULT_CONTEXT): Record<string, unknown> {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: { 'host': 'local.lambda-url.on.aws', 'user-agent': 'curl/8.0' },
-    requestContext: {
-      accountId: ctx.account,
-      apiId: 'local',
-      domainName: 'local.lambda-url.on.aws',
-      domainPrefix: 'local',
-      requestId: randomUUID(),
-      routeKey: '$default',
-      stage: '$default',
-      time: new Date().toUTCString(),
-      timeEpoch: Date.now(),
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'curl/8.0' },
-    },
-    ...(body === undefined ? {} : { body }),
-    isBase64Encoded: false,
-  };
+  return functionUrlSampleEvent({ method, path, body, region: ctx.region, account: ctx.account }, liveStamp());
 }
 
 /** The trigger kinds the CLI and `LocalEvents` know, each with a sample event. */

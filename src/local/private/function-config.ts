@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { FunctionRef, StackArtifact } from './assembly';
-import { hostArchitecture, nativeBinaries } from './elf';
 import { LaunchCommand } from './environment';
 import { goTwin } from './go-twin';
 import { hint, Surface } from './hints';
@@ -10,6 +9,7 @@ import { notEmulated } from './not-emulated';
 import { pythonInterpreter } from './python-interpreter';
 import { FunctionSpec, LocalErrorCode, LocalLambdaError } from './types';
 import { extractZip } from './unzip';
+import { hostArchitecture, nativeBinaries } from '../../core/private/elf';
 import { RUNTIME_API_FACTS, SERVICE_DEFAULTS } from '../../limits';
 
 /** Where the project's runtime clients live (`runtimes/` at the package root, next to `lib/` and `src/`). */

@@ -1,4 +1,5 @@
 /** Shared shapes of the local emulator (internal). */
+import { LocalInvokeResult } from '../invoke-result';
 
 /** One function as the template configures it, resolved to local directories. */
 export interface FunctionSpec {
@@ -56,25 +57,11 @@ export interface ResponseSink {
   write(chunk: Buffer): void;
 }
 
-/** What an invocation produced. */
-export interface InvokeOutcome {
-  readonly requestId: string;
-  /** The response, or Lambda's error document, as JSON text. */
-  readonly payload: string;
-  /** Set when the invocation failed (function error, timeout, init error, oversized response…). */
-  readonly errorType?: string;
-  readonly errorMessage?: string;
-  readonly coldStart: boolean;
-  readonly initDurationMs?: number;
-  readonly durationMs: number;
-  readonly billedDurationMs: number;
-  readonly memorySizeMb: number;
-  readonly maxMemoryUsedMb: number;
-  /** The invocation's log lines (platform lines included), as CloudWatch Logs would show them. */
-  readonly logs: string[];
-  /** Which execution environment ran it (1, 2, …). */
-  readonly environmentId: number;
-}
+/**
+ * What the runtime reports for one invocation: a `LocalInvokeResult` before `LocalLambda` adds the Invoke
+ * API's status code, the attempts, the parsed response and the outbox (one declaration of the fields).
+ */
+export type InvokeOutcome = Omit<LocalInvokeResult, 'statusCode' | 'attempts' | 'response' | 'outbox'>;
 
 /**
  * Why the emulator refused an input: a stable code, which `LocalLambda` puts at the start of its error

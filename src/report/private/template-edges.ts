@@ -2,18 +2,9 @@
  * The event graph of a template: what invokes each function and where its failed (or successful) events
  * go, read from the resources' properties.
  */
-import { CfnResourceJson, refOf } from './template-json';
-
-/** Kind of an edge of the event graph. */
-export type EdgeKind = 'event' | 'failure' | 'success';
-
-/** An edge of the event graph: a source invokes a function, or a function's events go somewhere. */
-export interface EventEdge {
-  readonly from: string;
-  readonly to: string;
-  readonly kind: EdgeKind;
-  readonly label: string;
-}
+import { refOf } from './template-json';
+import { EdgeKind, EventEdge } from '../../rules/private/event-graph';
+import { ResourceIndex } from '../../rules/private/template-index';
 
 /** A readable kind per resource type (`SQS queue`). */
 export const TYPE_LABELS: Record<string, string> = {
@@ -49,17 +40,16 @@ export const EDGE_TYPES: ReadonlySet<string> = new Set([
 class EdgeCollector {
   public readonly edgeList: EventEdge[] = [];
 
-  constructor(
-    private readonly resources: Record<string, CfnResourceJson>,
-    private readonly functionOf: (value: unknown) => string | undefined) {}
+  constructor(private readonly index: ResourceIndex) {}
 
   public collectEdges(): void {
-    for (const [id, r] of Object.entries(this.resources)) {
+    for (const r of this.index.all) {
       // Only the types below carry edges: the others' properties are never read (a lazily rendered
       // resource, as the dashboard's live model gives, is then never rendered).
-      if (!EDGE_TYPES.has(r.Type)) continue;
-      const p = r.Properties ?? {};
-      switch (r.Type) {
+      if (!EDGE_TYPES.has(r.type)) continue;
+      const id = r.logicalId;
+      const p = r.properties;
+      switch (r.type) {
         case 'AWS::Lambda::Function':
           this.add(id, refOf(p.DeadLetterConfig?.TargetArn), 'failure', 'async DLQ');
           break;
@@ -153,16 +143,18 @@ class EdgeCollector {
 
   private findRef(value: unknown, types: string[]): string | undefined {
     const text = JSON.stringify(value ?? '');
-    return Object.keys(this.resources).find(id => types.includes(this.resources[id].Type) && text.includes(`"${id}"`));
+    return this.index.all.find(e => types.includes(e.type) && text.includes(`"${e.logicalId}"`))?.logicalId;
+  }
+
+  /** The function a reference (function, version or alias) points to, by logical id. */
+  private functionOf(value: unknown): string | undefined {
+    return this.index.functionOf(value)?.logicalId;
   }
 }
 
-/**
- * Every edge of the event graph of `resources`, each once. `functionOf` gives the function a reference
- * (function, version or alias) points to.
- */
-export function collectEdges(resources: Record<string, CfnResourceJson>, functionOf: (value: unknown) => string | undefined): EventEdge[] {
-  const collector = new EdgeCollector(resources, functionOf);
+/** Every edge of the event graph of a template's resources, each once. */
+export function collectEdges(index: ResourceIndex): EventEdge[] {
+  const collector = new EdgeCollector(index);
   collector.collectEdges();
   return collector.edgeList;
 }

@@ -1,14 +1,17 @@
 /**
- * A read-only model of a synthesized CloudFormation template, centred on Lambda functions: what invokes
- * each function and where its failed events go. It reads only the template (L1 level), so it describes
- * any app — blueprints, plain L2 code or an imported template.
+ * The blueprint report's view of a template, centred on Lambda functions: what invokes each function and
+ * where its failed events go. It reads the rules' model of the template (`ResourceIndex`: over a stack,
+ * or over a synthesized template's JSON), so it describes any app — blueprints, plain L2 code or an
+ * imported template — the way the rules see it.
  */
 
-import { collectEdges, EventEdge, TYPE_LABELS } from './template-edges';
+import { collectEdges, TYPE_LABELS } from './template-edges';
 import { CfnResourceJson, refOf, TemplateJson } from './template-json';
+import { EventEdge } from '../../rules/private/event-graph';
+import { ResourceEntry, ResourceIndex } from '../../rules/private/template-index';
 
 export { EDGE_TYPES } from './template-edges';
-export type { EdgeKind, EventEdge } from './template-edges';
+export type { EdgeKind, EventEdge } from '../../rules/private/event-graph';
 export { refOf } from './template-json';
 export type { CfnResourceJson, TemplateJson } from './template-json';
 
@@ -21,12 +24,6 @@ export interface Acknowledgement {
   /** Why it is acceptable. */
   readonly reason: string;
 }
-
-/**
- * A read-only model of a synthesized CloudFormation template, centred on Lambda functions: what invokes
- * each function and where its failed events go. It reads only the template (L1 level), so it describes
- * any app — blueprints, plain L2 code or an imported template.
- */
 
 /** What the model knows about one function. */
 export interface FunctionFacts {
@@ -43,17 +40,40 @@ export interface FunctionFacts {
   readonly release: string;
 }
 
+/** The resources of a template's JSON as entries of the rules' model (bodies read when first asked for). */
+export function templateEntries(resources: Record<string, CfnResourceJson>): ResourceEntry[] {
+  return Object.entries(resources).map(([logicalId, r]) => ({
+    logicalId,
+    type: r.Type,
+    get properties() { return r.Properties ?? {}; },
+    get metadata() { return r.Metadata; },
+    get updatePolicy() { return r.UpdatePolicy; },
+  }));
+}
+
+/** A resource of the model as a template writes it (`Type`, `Properties`, …), read when first asked for. */
+function asJson(e: ResourceEntry): CfnResourceJson {
+  return {
+    Type: e.type,
+    get Properties() { return e.properties; },
+    get Metadata() { return e.metadata; },
+    get UpdatePolicy() { return e.updatePolicy; },
+  };
+}
+
 /** The model of one template. */
 export class TemplateModel {
-  private readonly resources: Record<string, CfnResourceJson>;
+  /** The rules' model of the template. */
+  public readonly index: ResourceIndex;
   private readonly edgeList: EventEdge[];
   /** The template-level metadata (acknowledgements made on scopes wider than one resource). */
   public readonly metadata: Record<string, any>;
 
-  constructor(template: TemplateJson, private readonly stackName = '') {
-    this.resources = template.Resources ?? {};
-    this.metadata = template.Metadata ?? {};
-    this.edgeList = collectEdges(this.resources, value => this.functionOf(value));
+  /** A model of a synthesized template's JSON, or of the rules' index of a stack (the dashboard's). */
+  constructor(template: TemplateJson | ResourceIndex, private readonly stackName = '') {
+    this.index = template instanceof ResourceIndex ? template : new ResourceIndex(templateEntries(template.Resources ?? {}));
+    this.metadata = template instanceof ResourceIndex ? {} : template.Metadata ?? {};
+    this.edgeList = collectEdges(this.index);
   }
 
   /** Every Lambda function of the template, by logical id. */
@@ -77,8 +97,8 @@ export class TemplateModel {
       for (const scope of r.scopes ?? []) out.push({ resource: `${scope} (and everything below)`, ruleId: r.id, reason: r.reason });
     }
     // … and per-resource cdk-nag v2 metadata (whole-rule acknowledgements resolved at synth).
-    for (const id of Object.keys(this.resources).sort()) {
-      for (const r of this.resources[id].Metadata?.cdk_nag?.rules_to_suppress ?? []) {
+    for (const id of this.index.all.map(e => e.logicalId).sort()) {
+      for (const r of this.index.get(id)?.metadata?.cdk_nag?.rules_to_suppress ?? []) {
         out.push({ resource: this.nameOf(id), ruleId: r.id, reason: r.reason });
       }
     }
@@ -87,17 +107,18 @@ export class TemplateModel {
 
   /** Logical ids of the resources of one type. */
   public idsOfType(type: string): string[] {
-    return Object.keys(this.resources).filter(id => this.resources[id].Type === type).sort();
+    return this.index.ofType(type).map(e => e.logicalId).sort();
   }
 
   /** A resource by logical id. */
   public resource(id: string): CfnResourceJson | undefined {
-    return this.resources[id];
+    const e = this.index.get(id);
+    return e ? asJson(e) : undefined;
   }
 
   /** A readable name: the CDK path without the stack and the `/Resource` tails, or the logical id. */
   public nameOf(id: string): string {
-    const path: string | undefined = this.resources[id]?.Metadata?.['aws:cdk:path'];
+    const path: string | undefined = this.index.get(id)?.metadata?.['aws:cdk:path'];
     if (!path) return id;
     let parts = path.split('/');
     if (this.stackName && parts[0] === this.stackName) parts = parts.slice(1);
@@ -107,28 +128,19 @@ export class TemplateModel {
 
   /** A readable label with the kind of resource: `SQS queue Jobs`. */
   public labelOf(id: string): string {
-    const type = this.resources[id]?.Type;
+    const type = this.index.get(id)?.type;
     const kind = type ? TYPE_LABELS[type] ?? type : 'external';
     return `${kind} ${this.nameOf(id)}`;
   }
 
   /** The function a reference (function, version or alias) points to. */
   public functionOf(value: unknown): string | undefined {
-    let id = refOf(value);
-    if (!id && typeof value === 'string') return undefined;
-    for (let i = 0; id && i < 3; i++) {
-      const r = this.resources[id];
-      if (!r) return undefined;
-      if (r.Type === 'AWS::Lambda::Function') return id;
-      if (r.Type === 'AWS::Lambda::Alias' || r.Type === 'AWS::Lambda::Version') id = refOf(r.Properties?.FunctionName);
-      else return undefined;
-    }
-    return undefined;
+    return this.index.functionOf(value)?.logicalId;
   }
 
   /** Facts about one function. */
   public facts(id: string): FunctionFacts {
-    const p = this.resources[id].Properties ?? {};
+    const p = this.index.get(id)?.properties ?? {};
     const vpc = p.VpcConfig;
     const subnets = Array.isArray(vpc?.SubnetIds) ? vpc.SubnetIds.length : 0;
     return {
@@ -154,7 +166,7 @@ export class TemplateModel {
   /** Edges out of a function and its sources (where failed or successful events go). */
   public outcomesOf(fn: string): EventEdge[] {
     const sources = new Set(this.sourcesOf(fn).map(e => e.from));
-    return this.edgeList.filter(e => e.kind !== 'event' && (e.from === fn || (sources.has(e.from) && this.resources[e.from]?.Type !== 'AWS::Lambda::Function')));
+    return this.edgeList.filter(e => e.kind !== 'event' && (e.from === fn || (sources.has(e.from) && this.index.get(e.from)?.type !== 'AWS::Lambda::Function')));
   }
 
   /** A layer's name: its construct name, or the name in its ARN (`arn:…:layer:NAME:VERSION`). */
@@ -167,22 +179,22 @@ export class TemplateModel {
 
   private releaseOf(fn: string): string {
     for (const aliasId of this.idsOfType('AWS::Lambda::Alias')) {
-      const alias = this.resources[aliasId];
-      if (this.functionOf(alias.Properties?.FunctionName) !== fn) continue;
-      const name = alias.Properties?.Name ?? aliasId;
-      const groupName = alias.UpdatePolicy?.CodeDeployLambdaAliasUpdate?.DeploymentGroupName;
+      const alias = this.index.get(aliasId)!;
+      if (this.functionOf(alias.properties.FunctionName) !== fn) continue;
+      const name = alias.properties.Name ?? aliasId;
+      const groupName = alias.updatePolicy?.CodeDeployLambdaAliasUpdate?.DeploymentGroupName;
       const group = this.idsOfType('AWS::CodeDeploy::DeploymentGroup').find(g => g === refOf(groupName));
       if (group) {
-        const config = this.resources[group].Properties?.DeploymentConfigName;
+        const config = this.index.get(group)?.properties.DeploymentConfigName;
         const configName = typeof config === 'string' ? config.replace('CodeDeployDefault.', '') : `custom ${this.nameOf(refOf(config) ?? '?')}`;
         return `alias ${name}, CodeDeploy ${configName}`;
       }
-      const weights = alias.Properties?.RoutingConfig?.AdditionalVersionWeights;
+      const weights = alias.properties.RoutingConfig?.AdditionalVersionWeights;
       return weights ? `alias ${name}, weighted routing` : `alias ${name}`;
     }
     // Lambda@Edge: CloudFront replicates a numbered version (an association here, or BlueprintEdgeFunction's mark).
-    const edge = this.sourcesOf(fn).some(e => this.resources[e.from]?.Type === 'AWS::CloudFront::Distribution');
-    if (edge || this.resources[fn]?.Metadata?.['cdk-lambda-blueprints:edge']) return 'numbered version (Lambda@Edge)';
+    const edge = this.sourcesOf(fn).some(e => this.index.get(e.from)?.type === 'AWS::CloudFront::Distribution');
+    if (edge || this.index.get(fn)?.metadata?.['cdk-lambda-blueprints:edge']) return 'numbered version (Lambda@Edge)';
     return '$LATEST';
   }
 }

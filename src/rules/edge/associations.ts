@@ -1,6 +1,6 @@
 import { EDGE_FACTS } from '../../limits';
 import { FUNCTION } from '../private/rule';
-import { CfnEntry, isObject, isTrue, knownString, refId, referencedIds, TemplateIndex } from '../private/template-index';
+import { CfnEntry, isObject, isTrue, knownString, refId, referencedIds, TemplateIndex, indexKey } from '../private/template-index';
 
 export const DISTRIBUTION = 'AWS::CloudFront::Distribution';
 export const VERSION = 'AWS::Lambda::Version';
@@ -42,13 +42,15 @@ export interface EdgeUse {
 }
 
 const ARN = /^arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):\d{12}:function:[a-zA-Z0-9_-]+(?::([^:]+))?$/;
-const ASSOCIATIONS = new WeakMap<TemplateIndex, EdgeAssociation[]>();
+const ASSOCIATIONS = indexKey<EdgeAssociation[]>('edge associations');
 
 /** Every Lambda@Edge association of the stack's distributions. */
 export function associationsOf(index: TemplateIndex): EdgeAssociation[] {
-  let list = ASSOCIATIONS.get(index);
-  if (list) return list;
-  list = [];
+  return index.memo(ASSOCIATIONS, () => collectAssociations(index));
+}
+
+function collectAssociations(index: TemplateIndex): EdgeAssociation[] {
+  const list: EdgeAssociation[] = [];
   for (const d of index.ofType(DISTRIBUTION)) {
     const config = d.properties.DistributionConfig;
     if (!isObject(config)) continue;
@@ -60,7 +62,7 @@ export function associationsOf(index: TemplateIndex): EdgeAssociation[] {
       if (!isObject(behaviour) || !Array.isArray(behaviour.LambdaFunctionAssociations)) continue;
       behaviour.LambdaFunctionAssociations.forEach((a, i) => {
         if (!isObject(a)) return;
-        list!.push({
+        list.push({
           distribution: d,
           property: `${at}.LambdaFunctionAssociations[${i}]`,
           eventType: knownString(a.EventType),
@@ -71,7 +73,6 @@ export function associationsOf(index: TemplateIndex): EdgeAssociation[] {
       });
     }
   }
-  ASSOCIATIONS.set(index, list);
   return list;
 }
 

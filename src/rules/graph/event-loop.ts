@@ -16,12 +16,12 @@ export const LambdaEventLoop: Rule = {
     const cycle = cycleFrom(index, e);
     if (!cycle) return [];
     // One report per cycle: at the function of the cycle that comes first in the template.
-    const functions = cycle.map(edge => edge.to).filter(t => t.type === FUNCTION);
+    const functions = cycle.map(hop => hop.to).filter(t => t.type === FUNCTION);
     if (functions.some(f => f.logicalId < e.logicalId)) return [];
     if (cycle.length === 2 && cycle[0].to.type === 'AWS::S3::Bucket') return [];
     // A function subscribed to its own log group is LogsSubscriptionOwnLogGroup's (an error).
     if (cycle.length === 2 && cycle[0].to.type === 'AWS::Logs::SubscriptionFilter') return [];
-    const path = [e.path, ...cycle.map(edge => `(${edge.label}) → ${edge.to.path}`)].join(' ');
+    const path = [e.path, ...cycle.map(hop => `(${hop.edge.label}) → ${hop.to.path}`)].join(' ');
     return [{
       property: 'event path',
       value: path,

@@ -29,7 +29,7 @@ export const LambdaImportedRole: Rule = {
     if (e.type !== FUNCTION) return importedDestinations(index, e);
     const roleId = refId(e.properties.Role);
     if (roleId !== undefined && index.get(roleId)) return [];
-    const triggered = [...eventGraph(index).values()].some(edges => edges.some(edge => edge.to.logicalId === e.logicalId));
+    const triggered = [...eventGraph(index).values()].some(edges => edges.some(edge => edge.to === e.logicalId));
     if (!triggered) return [];
     return [{
       property: 'Role',

@@ -1,7 +1,7 @@
 import { SourceKind, sourceKind } from './source';
 import { LIMITS, SERVICE_DEFAULTS } from '../../limits';
 import { fmt } from '../private/rule';
-import { CfnEntry, knownNumber, TemplateIndex } from '../private/template-index';
+import { CfnEntry, knownNumber, TemplateIndex, indexKey } from '../private/template-index';
 
 /** The timing facts of an SQS mapping, as far as the template knows them. */
 export interface QueueTiming {
@@ -20,12 +20,11 @@ function orDefault(value: unknown, fallback: number): number | undefined {
 }
 
 /** Each mapping's timing, once per template model: five SQS rules read it for every mapping. */
-const TIMINGS = new WeakMap<TemplateIndex, Map<string, QueueTiming | undefined>>();
+const TIMINGS = indexKey<Map<string, QueueTiming | undefined>>('queue timings');
 
 /** The timing of an SQS mapping (undefined for other mappings). */
 export function queueTiming(index: TemplateIndex, e: CfnEntry): QueueTiming | undefined {
-  let timings = TIMINGS.get(index);
-  if (!timings) TIMINGS.set(index, timings = new Map());
+  const timings = index.memo(TIMINGS, () => new Map<string, QueueTiming | undefined>());
   if (!timings.has(e.logicalId)) timings.set(e.logicalId, computeTiming(index, e));
   return timings.get(e.logicalId);
 }

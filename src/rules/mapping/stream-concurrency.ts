@@ -1,22 +1,20 @@
 import { SourceKind, sourceKind } from './source';
 import { SERVICE_DEFAULTS } from '../../limits';
 import { fmt, FUNCTION, MAPPING, Rule, Severity } from '../private/rule';
-import { CfnEntry, knownNumber, TemplateIndex } from '../private/template-index';
+import { CfnEntry, knownNumber, TemplateIndex, indexKey } from '../private/template-index';
 
-const byFunction = new WeakMap<TemplateIndex, Map<string, CfnEntry[]>>();
+const KINESIS_MAPPINGS = indexKey<Map<string, CfnEntry[]>>('kinesis mappings by function');
 
 /** The Kinesis mappings of each function of the stack (built once per index). */
 function kinesisMappings(index: TemplateIndex): Map<string, CfnEntry[]> {
-  let map = byFunction.get(index);
-  if (!map) {
-    map = new Map();
+  return index.memo(KINESIS_MAPPINGS, () => {
+    const map = new Map<string, CfnEntry[]>();
     for (const m of index.ofType(MAPPING)) {
       const fn = index.functionOf(m.properties.FunctionName);
       if (fn && sourceKind(index, m) === SourceKind.KINESIS) map.set(fn.logicalId, [...(map.get(fn.logicalId) ?? []), m]);
     }
-    byFunction.set(index, map);
-  }
-  return map;
+    return map;
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readZipBufferEntries, readZipEntries } from '../../layers/private/zip-reader';
+import { readZipBufferEntries, readZipEntries } from '../../core/private/zip-reader';
 import { jsExports, pythonDefines } from '../private/handler-exports';
 import { codePackageOf, fileOf, layerPackagesOf, LocatedPackage, readPackageFiles, readPackageText } from '../private/packages';
 import { Finding, FUNCTION, Rule, Severity, show } from '../private/rule';

@@ -1,4 +1,4 @@
-import { readZipEntries, readZipFiles } from '../../layers/private/zip-reader';
+import { readZipEntries, readZipFiles } from '../../core/private/zip-reader';
 import { JAVA_FACTS } from '../../limits';
 import { codePackageOf, fileOf, LocatedPackage, readPackageFiles } from '../private/packages';
 import { Finding, FUNCTION, Rule, Severity } from '../private/rule';

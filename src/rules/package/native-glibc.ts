@@ -1,5 +1,5 @@
+import { elfVersionedImports, VersionedImport } from '../../core/private/elf';
 import { RUNTIME_OS_FACTS } from '../../limits';
-import { elfVersionedImports, VersionedImport } from '../../local/private/elf';
 import { codePackageOf, layerPackagesOf, nativeBinariesOf, readPackageFiles } from '../private/packages';
 import { Finding, FUNCTION, Rule, Severity } from '../private/rule';
 import { knownString } from '../private/template-index';

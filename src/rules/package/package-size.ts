@@ -4,7 +4,7 @@ import { formatBytes } from '../../layers/private/package-contents';
 import { LIMITS } from '../../limits';
 import { codePackageOf, layerPackageOf } from '../private/packages';
 import { fmt, FUNCTION, Rule, Severity } from '../private/rule';
-import { isObject, knownString, TemplateIndex } from '../private/template-index';
+import { isObject, knownString, TemplateIndex, indexKey } from '../private/template-index';
 
 /** One measured part of a function's package: `code`, or `layer <path or ARN>`, and its unzipped size. */
 interface Part {
@@ -12,20 +12,19 @@ interface Part {
   readonly bytes: number;
 }
 
-const DECLARED = new WeakMap<TemplateIndex, Map<string, number>>();
+const DECLARED = indexKey<Map<string, number>>('declared layer sizes');
 
 /** Unzipped sizes declared for imported layers of the stack (`BlueprintLayer.fromLayerVersionAttributes`), by ARN. */
 function declaredSizes(index: TemplateIndex): Map<string, number> {
-  let map = DECLARED.get(index);
-  if (map) return map;
-  map = new Map();
-  for (const c of index.stack.node.findAll()) {
-    const size = recordedLayerFacts(c)?.unzippedSizeBytes;
-    const arn = size === undefined ? undefined : knownString((c as unknown as lambda.ILayerVersion).layerVersionArn);
-    if (arn !== undefined && size !== undefined) map.set(arn, size);
-  }
-  DECLARED.set(index, map);
-  return map;
+  return index.memo(DECLARED, () => {
+    const map = new Map<string, number>();
+    for (const c of index.stack.node.findAll()) {
+      const size = recordedLayerFacts(c)?.unzippedSizeBytes;
+      const arn = size === undefined ? undefined : knownString((c as unknown as lambda.ILayerVersion).layerVersionArn);
+      if (arn !== undefined && size !== undefined) map.set(arn, size);
+    }
+    return map;
+  });
 }
 
 /** The size of one layer reference: measured from its local asset, declared on import, or undefined (unknown). */

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import * as ecr_assets from 'aws-cdk-lib/aws-ecr-assets';
-import { CfnEntry, TemplateIndex } from './template-index';
+import { CfnEntry, TemplateIndex, indexKey } from './template-index';
 
 /** One build stage of a Dockerfile: the image it starts from, its name and its labels. */
 interface Stage {
@@ -69,15 +69,14 @@ export function finalImage(dockerfile: string, target?: string): { base?: string
   return undefined;
 }
 
-const BUILDS = new WeakMap<TemplateIndex, Map<string, ImageBuild | null>>();
+const BUILDS = indexKey<Map<string, ImageBuild | null>>('image builds');
 
 /**
  * The Dockerfile build of a function's image when the image is an asset of this stack (found on this
  * machine through the asset's staging), else undefined (an ECR image: its build is unknown at synth).
  */
 export function imageBuildOf(index: TemplateIndex, fn: CfnEntry): ImageBuild | undefined {
-  let cache = BUILDS.get(index);
-  if (!cache) BUILDS.set(index, cache = new Map());
+  const cache = index.memo(BUILDS, () => new Map<string, ImageBuild | null>());
   if (cache.has(fn.logicalId)) return cache.get(fn.logicalId) ?? undefined;
   const uri = JSON.stringify(fn.properties.Code?.ImageUri ?? null);
   let found: ImageBuild | undefined;

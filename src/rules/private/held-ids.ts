@@ -1,5 +1,9 @@
 import { Aspects, CfnResource, IAspect, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { StackState } from '../../core/private/stack-registry';
+
+/** Per-stack state of this module (see StackState). */
+const SYNTHESES = new StackState<SynthesisState>(() => ({ ends: [], aspect: false }));
 
 /** The field of aws-cdk-lib's `CfnElement` that `overrideLogicalId` sets (a string or a lazy token). */
 interface OverridableId {
@@ -22,10 +26,19 @@ export function logicalIdOf(resource: CfnResource): string {
   return Token.isUnresolved(override) ? String(Stack.of(resource).resolve(override)) : override;
 }
 
-/** What ends with the current synthesis, per stack. */
-const ENDS = new WeakMap<Stack, Array<() => void>>();
-/** The stacks with the aspect that ends the previous synthesis. */
-const END_ASPECTS = new WeakSet<Stack>();
+/** What a stack holds for the current synthesis. */
+interface SynthesisState {
+  /** What ends with the current synthesis. */
+  ends: Array<() => void>;
+  /** Whether the aspect that ends it at the next synthesis is on the stack. */
+  aspect: boolean;
+  /** The held ids of the stack. */
+  held?: HeldId[];
+}
+
+function synthesisOf(stack: Stack): SynthesisState {
+  return SYNTHESES.of(stack);
+}
 
 /**
  * Runs `end` once the current synthesis's work is over: when the current synchronous work ends (a
@@ -38,16 +51,15 @@ export function untilSynthesisEnds(stack: Stack, end: () => void): void {
   let done = false;
   const once = () => { if (!done) { done = true; end(); } };
   queueMicrotask(once);
-  let ends = ENDS.get(stack);
-  if (!ends) ENDS.set(stack, ends = []);
-  ends.push(once);
-  if (!END_ASPECTS.has(stack)) {
-    END_ASPECTS.add(stack);
+  const state = synthesisOf(stack);
+  state.ends.push(once);
+  if (!state.aspect) {
+    state.aspect = true;
     const atNextSynthesis: IAspect = {
       visit: (node: IConstruct) => {
         if (node !== stack) return;
-        const pending = ENDS.get(stack) ?? [];
-        ENDS.delete(stack);
+        const pending = state.ends;
+        state.ends = [];
         pending.forEach(f => f());
       },
     };
@@ -61,9 +73,6 @@ interface HeldId {
   readonly override: string | undefined;
   readonly held: string;
 }
-
-/** The held ids of a stack. */
-const HELD = new WeakMap<Stack, HeldId[]>();
 
 /**
  * Holds the logical id of each entry's resource at the entry's `logicalId` (what `resource.logicalId`
@@ -88,15 +97,17 @@ export function holdLogicalIds(stack: Stack, entries: Iterable<{ readonly resour
     element._logicalIdOverride = logicalId;
   }
   if (!held.length) return;
-  HELD.set(stack, held);
-  untilSynthesisEnds(stack, () => { if (HELD.get(stack) === held) releaseLogicalIds(stack); });
+  const state = synthesisOf(stack);
+  state.held = held;
+  untilSynthesisEnds(stack, () => { if (state.held === held) releaseLogicalIds(stack); });
 }
 
 /** Gives every held id of the stack its derivation back (a no-op if none is held). */
 export function releaseLogicalIds(stack: Stack): void {
-  const held = HELD.get(stack);
+  const state = synthesisOf(stack);
+  const held = state.held;
   if (!held) return;
-  HELD.delete(stack);
+  state.held = undefined;
   for (const h of held) {
     if (h.element._logicalIdOverride === h.held) h.element._logicalIdOverride = h.override;
   }

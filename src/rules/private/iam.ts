@@ -1,21 +1,19 @@
-import { CfnEntry, TemplateIndex, isObject, refId } from './template-index';
+import { CfnEntry, TemplateIndex, isObject, refId, indexKey } from './template-index';
 
-const attachedByIndex = new WeakMap<TemplateIndex, Map<string, CfnEntry[]>>();
+const POLICIES_BY_ROLE = indexKey<Map<string, CfnEntry[]>>('policies by role');
 
 /** The AWS::IAM::Policy and ManagedPolicy resources of the stack by the role (logical id) they attach to (built once). */
 function policiesByRole(index: TemplateIndex): Map<string, CfnEntry[]> {
-  let map = attachedByIndex.get(index);
-  if (!map) {
-    map = new Map();
+  return index.memo(POLICIES_BY_ROLE, () => {
+    const map = new Map<string, CfnEntry[]>();
     for (const policy of [...index.ofType('AWS::IAM::Policy'), ...index.ofType('AWS::IAM::ManagedPolicy')]) {
       for (const r of asArray(policy.properties.Roles)) {
         const id = refId(r);
         if (id !== undefined) map.set(id, [...(map.get(id) ?? []), policy]);
       }
     }
-    attachedByIndex.set(index, map);
-  }
-  return map;
+    return map;
+  });
 }
 
 /** The policy statements granted to the role (by logical id): inline, AWS::IAM::Policy and managed policies. */
@@ -34,26 +32,39 @@ export function roleStatements(index: TemplateIndex, roleId: string): Record<str
   return docs.filter(isObject).flatMap(d => asArray(d.Statement)).filter(isObject);
 }
 
-const patterns = new Map<string, RegExp>();
-
-/** Whether an IAM pattern (`s3:Put*`, `*`) matches a value, case-insensitively. */
+/**
+ * Whether an IAM pattern (`s3:Put*`, `*`, `?` for one character) matches a value, case-insensitively
+ * (a wildcard match with backtracking to the last `*`: no regular expression to build or cache).
+ */
 export function iamMatch(pattern: string, value: string): boolean {
-  let re = patterns.get(pattern);
-  if (!re) {
-    re = new RegExp(`^${pattern.split('*').map(p => p.split('?').map(escape).join('.')).join('.*')}$`, 'i');
-    patterns.set(pattern, re);
+  const p = pattern.toLowerCase();
+  const v = value.toLowerCase();
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let resume = 0;
+  while (j < v.length) {
+    if (i < p.length && p[i] === '*') {
+      star = i++;
+      resume = j;
+    } else if (i < p.length && (p[i] === '?' || p[i] === v[j])) {
+      i++;
+      j++;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++resume;
+    } else {
+      return false;
+    }
   }
-  return re.test(value);
+  while (i < p.length && p[i] === '*') i++;
+  return i === p.length;
 }
 
 /** A value or list as a list. */
 export function asArray(value: unknown): unknown[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The Allow statements of a function's execution role (none when the role is imported). */

@@ -1,30 +1,42 @@
 import { Stack } from 'aws-cdk-lib';
 import { TemplateIndex } from './template-index';
+import { StackState } from '../../core/private/stack-registry';
+
+/** Per-stack state of this module (see StackState). */
+const RULE_RUNS = new StackState<RuleRuns>(() => ({ hooks: [], checked: false }));
 
 type IndexHook = (index: TemplateIndex) => void;
 
-const HOOKS = new WeakMap<Stack, IndexHook[]>();
-const CHECKED = new WeakSet<Stack>();
+/** What a stack records about the rule engine's runs over it. */
+interface RuleRuns {
+  readonly hooks: IndexHook[];
+  /** Whether the rule engine checks the stack at synth (construct mode). */
+  checked: boolean;
+}
+
+function runsOf(stack: Stack): RuleRuns {
+  return RULE_RUNS.of(stack);
+}
 
 /**
  * Has `hook` called with the stack's rendered index each time the rule engine has checked the stack at
  * synth (construct mode, during validation): what the engine rendered is not rendered again.
  */
 export function afterRules(stack: Stack, hook: IndexHook): void {
-  HOOKS.set(stack, [...HOOKS.get(stack) ?? [], hook]);
+  runsOf(stack).hooks.push(hook);
 }
 
 /** Records that the rule engine checks this stack at synth (construct mode). */
 export function markRulesChecked(stack: Stack): void {
-  CHECKED.add(stack);
+  runsOf(stack).checked = true;
 }
 
 /** Whether the rule engine checks this stack at synth (then `afterRules` hooks run). */
 export function rulesChecked(stack: Stack): boolean {
-  return CHECKED.has(stack);
+  return runsOf(stack).checked;
 }
 
 /** Calls the stack's `afterRules` hooks with the index the engine has just checked. */
 export function runAfterRules(stack: Stack, index: TemplateIndex): void {
-  for (const hook of HOOKS.get(stack) ?? []) hook(index);
+  for (const hook of [...runsOf(stack).hooks]) hook(index);
 }

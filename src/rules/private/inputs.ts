@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { reportInputAtSynth } from './enforce';
 import { checkLimit, Finding, Rule } from './rule';
+import { InputCheckSink } from '../../core/private/checks';
 import { isToken } from '../../core/private/tokens';
 import { LIMITS, LimitName, LimitSpec } from '../../limits';
 
@@ -9,7 +10,7 @@ import { LIMITS, LimitName, LimitSpec } from '../../limits';
  * (`<prop> is <value>, allowed is <allowed>, because <reason>.`). Tokens and unset values pass: a value
  * unknown at synth is never rejected or guessed. Ranges come from `src/limits.ts` through `checkLimit`.
  */
-export class InputChecks {
+export class InputChecks implements InputCheckSink {
   private readonly list: Finding[] = [];
 
   /** The findings collected so far. */

@@ -1,6 +1,6 @@
 import { asArray } from './iam';
 import { Finding } from './rule';
-import { CfnEntry, isObject, knownString, referencedIds, refId, TemplateIndex } from './template-index';
+import { CfnEntry, isObject, knownString, referencedIds, refId, TemplateIndex, indexKey } from './template-index';
 import { notificationsOf } from '../s3/notifications';
 import { USER_POOL, userPoolTriggers } from '../triggers/cognito-timeout';
 import { SUBSCRIPTION_FILTER } from '../triggers/log-groups';
@@ -66,7 +66,7 @@ export function namedFunction(index: TemplateIndex, value: unknown, qualifier?: 
   return fn && versions.length ? { fn, qualified: true } : undefined;
 }
 
-const CACHE = new WeakMap<TemplateIndex, Map<string, Invoker[]>>();
+const INVOKERS = indexKey<Map<string, Invoker[]>>('invokers by function');
 
 function add(map: Map<string, Invoker[]>, named: Named | undefined, entry: CfnEntry, kind: InvokerKind, sources: Iterable<string | undefined>): void {
   if (!named) return;
@@ -120,12 +120,7 @@ function build(index: TemplateIndex): Map<string, Invoker[]> {
 
 /** The resources of the stack that invoke a function (built once per index). */
 export function invokersOf(index: TemplateIndex, fn: CfnEntry): Invoker[] {
-  let map = CACHE.get(index);
-  if (!map) {
-    map = build(index);
-    CACHE.set(index, map);
-  }
-  return map.get(fn.logicalId) ?? [];
+  return index.memo(INVOKERS, () => build(index)).get(fn.logicalId) ?? [];
 }
 
 /** `Test/Queue/Mapping (event source mapping), Test/Topic/Sub (SNS subscription)`. */

@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AssetStaging, Stack } from 'aws-cdk-lib';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
-import { CfnEntry, isObject, TemplateIndex } from './template-index';
-import { readZipEntries, readZipFiles } from '../../layers/private/zip-reader';
-import { ELF_HEADER_BYTES, elfHeaderArchitecture, isNativeCandidate } from '../../local/private/elf';
+import { CfnEntry, isObject, TemplateIndex, indexKey } from './template-index';
+import { ELF_HEADER_BYTES, elfHeaderArchitecture, isNativeCandidate } from '../../core/private/elf';
+import { readZipEntries, readZipFiles } from '../../core/private/zip-reader';
 
 /** At most this many files of one package are listed (a package this large is judged on those). */
 const MAX_FILES = 50_000;
@@ -26,29 +26,27 @@ export interface LocatedPackage {
   readonly zipBytes?: number;
 }
 
-const ASSETS = new WeakMap<TemplateIndex, Map<string, string>>();
+const ASSETS = indexKey<Map<string, string>>('staged assets by S3 key');
 type Listing = { isZip: boolean; files: string[]; unzippedBytes: number; fileCount: number; zipBytes?: number } | null;
 /** Listings per rule run (a package may be rewritten between two synths of one process). */
-const LISTED = new WeakMap<TemplateIndex, Map<string, Listing>>();
+const LISTED = indexKey<Map<string, Listing>>('package listings');
 
 /** Staged asset paths of the stack by their rendered S3 key (what `Code.S3Key`/`Content.S3Key` hold). */
 function assetPaths(index: TemplateIndex): Map<string, string> {
-  let map = ASSETS.get(index);
-  if (map) return map;
-  map = new Map();
-  for (const c of index.stack.node.findAll()) {
-    if (!(c instanceof s3_assets.Asset) || Stack.of(c) !== index.stack) continue;
-    const staging = c.node.tryFindChild('Stage');
-    if (!(staging instanceof AssetStaging)) continue;
-    map.set(JSON.stringify(index.stack.resolve(c.s3ObjectKey)), staging.absoluteStagedPath);
-  }
-  ASSETS.set(index, map);
-  return map;
+  return index.memo(ASSETS, () => {
+    const map = new Map<string, string>();
+    for (const c of index.stack.node.findAll()) {
+      if (!(c instanceof s3_assets.Asset) || Stack.of(c) !== index.stack) continue;
+      const staging = c.node.tryFindChild('Stage');
+      if (!(staging instanceof AssetStaging)) continue;
+      map.set(JSON.stringify(index.stack.resolve(c.s3ObjectKey)), staging.absoluteStagedPath);
+    }
+    return map;
+  });
 }
 
 function list(index: TemplateIndex, source: string): Listing {
-  let run = LISTED.get(index);
-  if (!run) LISTED.set(index, run = new Map());
+  const run = index.memo(LISTED, () => new Map<string, Listing>());
   const known = run.get(source);
   if (known !== undefined) return known;
   let listed: Listing = null;

@@ -1,6 +1,10 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { holdLogicalIds, logicalIdOf, releaseLogicalIds, untilSynthesisEnds } from './held-ids';
+import { StackState } from '../../core/private/stack-registry';
+
+/** Per-stack state of this module (see StackState). */
+const RENDERED_FUNCTIONS = new StackState<{ functions?: CfnEntry[] }>(() => ({}));
 
 /** One resource's template body (`Type`, `Properties`, `Metadata`…), overrides included, resolved. */
 export function renderResource(resource: CfnResource): Record<string, any> {
@@ -13,45 +17,142 @@ export function stackResources(stack: Stack): CfnResource[] {
   return stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
 }
 
-/** One resource as CloudFormation will see it: resolved properties, overrides included. */
-export interface CfnEntry {
+/** One resource of a template: its type and resolved body, overrides included. */
+export interface ResourceEntry {
   readonly logicalId: string;
   readonly type: string;
   readonly properties: Record<string, any>;
   readonly updatePolicy?: Record<string, any>;
   /** The resource's template `Metadata` section (e.g. the Lambda@Edge mark of BlueprintEdgeFunction). */
   readonly metadata?: Record<string, any>;
+}
+
+/** One resource of a stack as CloudFormation will see it, with the construct that renders it. */
+export interface CfnEntry extends ResourceEntry {
   readonly resource: CfnResource;
   /** The construct path of the resource (`App/Stack/Fn/Function/Resource`). */
   readonly path: string;
 }
 
 /**
+ * Indexes built on demand, one per stack, for a caller that reads resources of several stacks at once
+ * (`ConcurrencyBudget`): they live as long as this object.
+ */
+export class StackIndexes {
+  private readonly byStack = new Map<Stack, TemplateIndex>();
+
+  /** The index of the stack of `scope` (built on first use). */
+  public of(scope: IConstruct): TemplateIndex {
+    const stack = Stack.of(scope);
+    let index = this.byStack.get(stack);
+    if (!index) this.byStack.set(stack, index = TemplateIndex.build(stack));
+    return index;
+  }
+
+  /** The rendered entry of one resource. */
+  public entryOf(resource: CfnResource): CfnEntry {
+    return this.of(resource).entry(resource) ?? render(resource);
+  }
+}
+
+/**
+ * A value derived from a template index, computed once per index (`TemplateIndex.memo`): the key names
+ * it and types it. Keys are module constants; the values live and die with the index.
+ */
+export interface IndexKey<T> {
+  readonly name: string;
+  /** Never set: carries the type of the value. */
+  readonly valueType?: T;
+}
+
+/** A memo key of the index (see `TemplateIndex.memo`). */
+export function indexKey<T>(name: string): IndexKey<T> {
+  return Object.freeze({ name });
+}
+
+/**
+ * The resources of one template by logical id: what the rules, the report and the dashboard read. Built
+ * over a stack (`TemplateIndex`) or over a synthesized template's JSON (the blueprint report).
+ */
+export class ResourceIndex<E extends ResourceEntry = ResourceEntry> {
+  private readonly byId = new Map<string, E>();
+  private readonly byType = new Map<string, E[]>();
+  private readonly memos = new Map<IndexKey<unknown>, unknown>();
+
+  constructor(entries: Iterable<E>) {
+    for (const e of entries) this.byId.set(e.logicalId, e);
+  }
+
+  /**
+   * The value of `key` for this index: computed by `compute` on first use, then kept with the index (the
+   * rules' derived views, e.g. the event graph or each mapping's queue timing, are computed once per run).
+   */
+  public memo<T>(key: IndexKey<T>, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  /** The resource with this logical id. */
+  public get(logicalId: string): E | undefined {
+    return this.byId.get(logicalId);
+  }
+
+  /** Every resource, in template (construct) order. */
+  public get all(): E[] {
+    return [...this.byId.values()];
+  }
+
+  /** Every resource of a type (`AWS::Lambda::Function`). */
+  public ofType(type: string): E[] {
+    let list = this.byType.get(type);
+    if (!list) {
+      list = this.all.filter(e => e.type === type);
+      this.byType.set(type, list);
+    }
+    return list;
+  }
+
+  /** The resource a `{ Ref }` or `{ Fn::GetAtt }` value points to, if it is in this template. */
+  public target(value: unknown): E | undefined {
+    const id = refId(value);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  /**
+   * Whether a function reference (a literal ARN, a parameter…) leads to no function and no resource of this
+   * stack: an imported function, whose settings and role are unknown at synth.
+   */
+  public isImportedFunction(value: unknown): boolean {
+    return this.functionOf(value) === undefined && this.target(value) === undefined;
+  }
+
+  /**
+   * The `AWS::Lambda::Function` a function reference (name, ARN, alias or version) leads to.
+   */
+  public functionOf(value: unknown): E | undefined {
+    const t = this.target(value);
+    if (!t) {
+      // e.g. `Fn::Join` of `Fn::Select` over an alias ARN (what aws-cdk-lib renders for alias mappings)
+      const found = new Set([...referencedIds(value)].filter(id => this.byId.has(id))
+        .map(id => this.functionOf({ Ref: id })).filter(f => f !== undefined));
+      return found.size === 1 ? [...found][0] : undefined;
+    }
+    if (t.type === 'AWS::Lambda::Function') return t;
+    if (t.type === 'AWS::Lambda::Alias' || t.type === 'AWS::Lambda::Version') return this.functionOf(t.properties.FunctionName);
+    return undefined;
+  }
+}
+
+/**
  * The resources of one stack, rendered once per validation so that rules read only L1 facts and work the
  * same on L2 apps, raw L1 apps and imported templates (`CfnInclude`). Not part of the public API.
  */
-export class TemplateIndex {
-  /** The index of the stack of `scope` (built on first use, cached until `reset()`). */
-  public static of(scope: IConstruct): TemplateIndex {
-    const stack = Stack.of(scope);
-    let index = TemplateIndex.cache.get(stack);
-    if (!index) {
-      index = new TemplateIndex(stack);
-      TemplateIndex.cache.set(stack, index);
-    }
-    return index;
-  }
-
-  /** Forgets every cached index (the pack calls it before and after each validation). */
-  public static reset(): void {
-    TemplateIndex.cache = new WeakMap();
-  }
-
+export class TemplateIndex extends ResourceIndex<CfnEntry> {
   /** A fresh index of a stack (the rule engine builds one per run, so that every run sees the app as it is). */
   public static build(stack: Stack): TemplateIndex {
-    const index = new TemplateIndex(stack);
-    TemplateIndex.cache.set(stack, index);
-    return index;
+    return new TemplateIndex(stack, stackResources(stack).map(render));
   }
 
   /**
@@ -67,53 +168,21 @@ export class TemplateIndex {
     return use(index);
   }
 
-  /** The rendered entry of one resource. */
-  public static entryOf(resource: CfnResource): CfnEntry {
-    return TemplateIndex.of(resource).byResource.get(resource) ?? render(resource);
-  }
-
-  private static cache = new WeakMap<Stack, TemplateIndex>();
-
   /** The stack the index describes. */
   public readonly stack: Stack;
 
-  private readonly byId = new Map<string, CfnEntry>();
-  private readonly byResource = new Map<CfnResource, CfnEntry>();
-  private readonly byType = new Map<string, CfnEntry[]>();
+  private readonly byResource: Map<CfnResource, CfnEntry>;
   private names?: Map<string, CfnEntry[]>;
 
-  private constructor(stack: Stack) {
+  private constructor(stack: Stack, entries: CfnEntry[]) {
+    super(entries);
     this.stack = stack;
-    for (const c of stackResources(stack)) {
-      const entry = render(c);
-      this.byId.set(entry.logicalId, entry);
-      this.byResource.set(c, entry);
-    }
-  }
-
-  /** The resource with this logical id. */
-  public get(logicalId: string): CfnEntry | undefined {
-    return this.byId.get(logicalId);
-  }
-
-  /** Every resource, in construct order. */
-  public get all(): CfnEntry[] {
-    return [...this.byId.values()];
+    this.byResource = new Map(entries.map(e => [e.resource, e]));
   }
 
   /** The rendered entry of a resource of this stack. */
   public entry(resource: CfnResource): CfnEntry | undefined {
     return this.byResource.get(resource);
-  }
-
-  /** Every resource of a type (`AWS::Lambda::Function`). */
-  public ofType(type: string): CfnEntry[] {
-    let list = this.byType.get(type);
-    if (!list) {
-      list = this.all.filter(e => e.type === type);
-      this.byType.set(type, list);
-    }
-    return list;
   }
 
   /**
@@ -139,38 +208,7 @@ export class TemplateIndex {
       .filter((c): c is Stack => Stack.isStack(c) && c !== this.stack && c.account === account && c.region === region)
       .flatMap(functionsOf);
   }
-
-  /** The resource a `{ Ref }` or `{ Fn::GetAtt }` value points to, if it is in this stack. */
-  public target(value: unknown): CfnEntry | undefined {
-    const id = refId(value);
-    return id === undefined ? undefined : this.byId.get(id);
-  }
-
-  /**
-   * Whether a function reference (a literal ARN, a parameter…) leads to no function and no resource of this
-   * stack: an imported function, whose settings and role are unknown at synth.
-   */
-  public isImportedFunction(value: unknown): boolean {
-    return this.functionOf(value) === undefined && this.target(value) === undefined;
-  }
-
-  /**
-   * The `AWS::Lambda::Function` a function reference (name, ARN, alias or version) leads to.
-   */
-  public functionOf(value: unknown): CfnEntry | undefined {
-    const t = this.target(value);
-    if (!t) {
-      // e.g. `Fn::Join` of `Fn::Select` over an alias ARN (what aws-cdk-lib renders for alias mappings)
-      const found = new Set([...referencedIds(value)].filter(id => this.byId.has(id))
-        .map(id => this.functionOf({ Ref: id })).filter(f => f !== undefined));
-      return found.size === 1 ? [...found][0] : undefined;
-    }
-    if (t.type === 'AWS::Lambda::Function') return t;
-    if (t.type === 'AWS::Lambda::Alias' || t.type === 'AWS::Lambda::Version') return this.functionOf(t.properties.FunctionName);
-    return undefined;
-  }
 }
-
 
 /** The logical id a `{ Ref: id }` or `{ 'Fn::GetAtt': [id, attr] }` (or `'id.attr'`) names. */
 export function refId(value: unknown): string | undefined {
@@ -258,8 +296,6 @@ class LazyEntry implements CfnEntry {
   }
 }
 
-/** Each stack's functions as the other stacks of this synthesis read them: rendered once per synthesis. */
-const FUNCTIONS = new WeakMap<Stack, CfnEntry[]>();
 
 /**
  * The `AWS::Lambda::Function` resources of a stack, rendered once per synthesis for the other stacks'
@@ -267,14 +303,13 @@ const FUNCTIONS = new WeakMap<Stack, CfnEntry[]>();
  * function once for them, not S − 1 times.
  */
 function functionsOf(stack: Stack): CfnEntry[] {
-  let entries = FUNCTIONS.get(stack);
-  if (!entries) {
-    entries = stackResources(stack).filter(c => c.cfnResourceType === 'AWS::Lambda::Function').map(render);
-    FUNCTIONS.set(stack, entries);
-    const rendered = entries;
-    untilSynthesisEnds(stack, () => { if (FUNCTIONS.get(stack) === rendered) FUNCTIONS.delete(stack); });
+  const state = RENDERED_FUNCTIONS.of(stack);
+  if (!state.functions) {
+    const rendered = stackResources(stack).filter(c => c.cfnResourceType === 'AWS::Lambda::Function').map(render);
+    state.functions = rendered;
+    untilSynthesisEnds(stack, () => { if (state.functions === rendered) state.functions = undefined; });
   }
-  return entries;
+  return state.functions;
 }
 
 function render(resource: CfnResource): CfnEntry {

@@ -4,7 +4,7 @@ import { CfnEntry, isObject, TemplateIndex } from '../private/template-index';
 import { hasSnapStart } from '../snapstart/provisioned';
 
 /** Invokers that send no tenant ID (a permission alone, e.g. API Gateway's, is not judged). */
-const WITHOUT_TENANT = new Set<InvokerKind>([
+const WITHOUT_TENANT: ReadonlySet<InvokerKind> = new Set<InvokerKind>([
   InvokerKind.MAPPING, InvokerKind.URL, InvokerKind.S3, InvokerKind.SNS, InvokerKind.RULE, InvokerKind.COGNITO, InvokerKind.LOGS,
 ]);
 

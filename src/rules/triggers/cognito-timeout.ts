@@ -5,7 +5,7 @@ import { CfnEntry, isObject, knownNumber, TemplateIndex } from '../private/templ
 export const USER_POOL = 'AWS::Cognito::UserPool';
 
 /** LambdaConfig entries that are no synchronous trigger (the key; the custom senders' timing is not documented as 5 s). */
-const NOT_CHECKED = new Set(['KMSKeyID', 'CustomEmailSender', 'CustomSMSSender']);
+const NOT_CHECKED: ReadonlySet<string> = new Set(['KMSKeyID', 'CustomEmailSender', 'CustomSMSSender']);
 
 /** The synchronous triggers of a user pool's LambdaConfig: the property and its function ARN value. */
 export function userPoolTriggers(pool: CfnEntry): Array<{ property: string; arn: unknown }> {
