@@ -202,7 +202,8 @@ export interface BlueprintFunctionProps extends FunctionFeatureProps {
    * Release the function through a version and an alias (optionally with a CodeDeploy canary or linear
    * traffic shift, hooks and alarm rollback, provisioned concurrency or weighted routing). Every trigger,
    * event source, async setting and URL then goes through the alias (`invokeTarget`), never $LATEST.
-   * @default - the nearest `BlueprintStandards` default, else no version or alias: triggers invoke $LATEST
+   * @default - the nearest `BlueprintStandards` default, else for a durable function (`durableConfig`) a
+   * release through the alias `live` without CodeDeploy, else no version or alias: triggers invoke $LATEST
    * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html
    */
   readonly deployment?: FunctionDeploymentOptions;

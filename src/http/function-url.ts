@@ -52,7 +52,7 @@ export class BlueprintFunctionUrl extends Construct {
   constructor(scope: Construct, id: string, props: BlueprintFunctionUrlProps) {
     super(scope, id);
     const authType = props.authType ?? lambda.FunctionUrlAuthType.AWS_IAM;
-    this.functionUrl = new lambda.FunctionUrl(this, 'Url', { function: invokeTargetOf(props.function), authType, cors: props.cors, invokeMode: props.invokeMode });
+    this.functionUrl = new lambda.FunctionUrl(this, 'Url', { function: invokeTargetOf(props.function, false), authType, cors: props.cors, invokeMode: props.invokeMode });
     const isPublic = authType === lambda.FunctionUrlAuthType.NONE;
     if (isPublic && props.allowPublicAccess) {
       warn(this, 'PublicFunctionUrl', 'the function URL has no authentication (authType NONE, allowPublicAccess: true): anyone on the internet can invoke the function; throttle it with reserved concurrency.');

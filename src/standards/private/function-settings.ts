@@ -52,7 +52,8 @@ export function functionSettings(fn: IConstruct, props: BlueprintFunctionProps):
     logGroupEncryptionKey: resolve(fn, 'logGroupEncryptionKey', undefined, undefined),
     reservedConcurrentExecutions: resolve(fn, 'reservedConcurrentExecutions', props.reservedConcurrentExecutions, undefined),
     network: resolve(fn, 'network', props.network, undefined),
-    deployment: hook ? { value: props.deployment, source: props.deployment ? 'prop' : 'library default' } : resolve(fn, 'deployment', props.deployment, undefined),
+    // A durable function is released through an alias by default: its triggers then invoke a qualified ARN.
+    deployment: hook ? { value: props.deployment, source: props.deployment ? 'prop' : 'library default' } : resolve(fn, 'deployment', props.deployment, props.durableConfig ? {} : undefined),
     codeSigningConfig: resolve(fn, 'codeSigningConfig', props.codeSigningConfig, undefined),
     permissionsBoundary: resolve(fn, 'permissionsBoundary', undefined, undefined),
   };
