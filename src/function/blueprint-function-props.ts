@@ -51,7 +51,7 @@ export interface BlueprintFunctionProps extends FunctionFeatureProps {
 
   /**
    * Memory in whole MB, 128–10,240. CPU scales with memory (about 1 vCPU at 1,769 MB).
-   * @default - the nearest `BlueprintStandards` default, else 1024
+   * @default - the nearest `BlueprintStandards` default, else 1024 (2,048 on a `capacityProvider`)
    * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html
    */
   readonly memorySize?: number;
@@ -189,6 +189,30 @@ export interface BlueprintFunctionProps extends FunctionFeatureProps {
    * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
    */
   readonly network?: FunctionNetwork;
+
+  /**
+   * Run the function on Lambda Managed Instances: EC2 instances of this capacity provider, chosen and
+   * operated by Lambda, each execution environment handling several invocations at once. Any
+   * `lambda.ICapacityProvider` (imported ones too); a `BlueprintCapacityProvider` places its instances
+   * like a function's `network` (then `connections` and `connectTo` are those of its instances, and the
+   * function takes no `network` of its own). The function needs Java 21+, Python 3.13+, Node.js 22+,
+   * .NET 8+ or provided.al2023, at least 2,048 MB (the default becomes 2,048 MB) and the provider's
+   * architecture; its timeout may reach 5,400 s for asynchronous invocations and event source mappings.
+   * Set when the function is created: it can be changed, not removed.
+   * @default - no capacity provider: Lambda's default (Firecracker) compute
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances.html
+   */
+  readonly capacityProvider?: lambda.ICapacityProvider;
+
+  /**
+   * Settings of the function on its `capacityProvider`: concurrent invocations per execution environment
+   * (1–1,600), memory per vCPU (2, 4 or 8 GiB; the memory must be at least ratio × 1,024 MB), automatic
+   * publishing of `$LATEST.PUBLISHED` and its 0–15,000 execution environments (minimum ≤ maximum).
+   * All checked at synth.
+   * @default - Lambda's defaults (2 GiB per vCPU, $LATEST.PUBLISHED published, 3 execution environments at least)
+   * @see https://docs.aws.amazon.com/lambda/latest/api/API_LambdaManagedInstancesCapacityProviderConfig.html
+   */
+  readonly capacityProviderOptions?: lambda.CapacityProviderFunctionOptions;
 
   /**
    * Durable storage: an EFS access point mounted under `/mnt/<name>` (at most 160 characters). Requires
