@@ -57,8 +57,10 @@ export interface BlueprintFunctionProps extends FunctionFeatureProps {
   readonly memorySize?: number;
 
   /**
-   * Timeout, whole seconds from 1 to 900.
+   * Timeout, whole seconds from 1 to 900; on a `capacityProvider` up to 5,400 for a function invoked only
+   * asynchronously or by event source mappings (other than Amazon MQ and Amazon DocumentDB).
    * @default - the nearest `BlueprintStandards` default, else Duration.seconds(30)
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html
    */
   readonly timeout?: Duration;
 
