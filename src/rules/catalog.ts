@@ -3,7 +3,7 @@ import { LambdaDurableConfig, LambdaDurableMappingTimeout, LambdaDurableRuntime,
 import { LambdaEdgeArchitecture, LambdaEdgeEnvironment, LambdaEdgeEphemeralStorage, LambdaEdgeIncludeBody, LambdaEdgeLayers, LambdaEdgeOriginTimeout, LambdaEdgePackageSize, LambdaEdgeProvisionedConcurrency, LambdaEdgeRegion, LambdaEdgeRole, LambdaEdgeRuntime, LambdaEdgeVersion, LambdaEdgeViewerLimits, LambdaEdgeVpc } from './edge';
 import { LambdaArchitecture, LambdaAsyncInvokeConfig, LambdaBucketCodeVersion, LambdaEnvironment, LambdaEnvironmentSecret, LambdaEphemeralStorage, LambdaFifoAsyncDestination, LambdaFunctionName, LambdaFunctionNameUnique, LambdaHandler, LambdaInlineCode, LambdaLayers, LambdaLoggingConfig, LambdaLogLevelRuntime, LambdaMemorySize, LambdaRecursiveLoopAllowed, LambdaReservedConcurrency, LambdaRuntimeDeprecated, LambdaRuntimeManagement, LambdaRuntimeNotNewest, LambdaRuntimeVersionRegion, LambdaTimeout } from './function';
 import { LambdaEventLoop, LambdaImportedRole } from './graph';
-import { LambdaCapacityProviderSettings, LambdaManagedInstancesMemory, LambdaManagedInstancesRuntime, LambdaManagedInstancesSettings, LambdaManagedInstancesTimeout } from './managed-instances';
+import { LambdaCapacityProviderSettings, LambdaManagedInstancesArchitecture, LambdaManagedInstancesMemory, LambdaManagedInstancesRuntime, LambdaManagedInstancesSettings, LambdaManagedInstancesTimeout } from './managed-instances';
 import { LambdaMappingBatchingWindow, LambdaMappingFilters, LambdaMappingUnknownFacts, LambdaSqsMapping, LambdaSqsSourceRedrive, LambdaSqsVisibilityBelowTimeout, LambdaSqsVisibilityTimeout, LambdaStreamConcurrency, LambdaStreamFailureHandling, LambdaStreamMapping } from './mapping';
 import { LambdaInternetGatewaySubnet } from './network';
 import { LambdaBootstrap, LambdaHandlerPresent, LambdaImageTag, LambdaImageUri, LambdaJavaClassVersion, LambdaNativeArchitecture, LambdaNativeGlibc, LambdaPackageSize, LambdaPythonAbi } from './package';
@@ -81,6 +81,7 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaManagedInstancesMemory,
   LambdaManagedInstancesSettings,
   LambdaManagedInstancesTimeout,
+  LambdaManagedInstancesArchitecture,
   LambdaCapacityProviderSettings,
   LambdaDurableConfig,
   LambdaDurableRuntime,
