@@ -29,6 +29,8 @@ export { BlueprintFunction } from './function/blueprint-function';
 export { DeadLetterQueueMode } from './function/blueprint-function-props';
 export type { BlueprintFunctionProps } from './function/blueprint-function-props';
 export type { FunctionFeatureProps } from './function/function-feature-props';
+export { BlueprintCapacityProvider } from './function/capacity-provider';
+export type { BlueprintCapacityProviderProps } from './function/capacity-provider';
 export { BlueprintCode } from './function/code';
 export type { BlueprintFileCodeOptions } from './function/code';
 export { BlueprintSecret } from './function/secret';

@@ -561,6 +561,16 @@ export const MANAGED_INSTANCES_FACTS = {
   maxVCpuCount: spec(2, 15_000, 'vCPUs', 'a capacity provider scales to at most 2 to 15,000 vCPUs'),
   capacityProviderSubnets: spec(1, 16, 'subnets', 'a capacity provider places instances in 1 to 16 subnets'),
   manualScalingPolicies: spec(1, 10, 'scaling policies', 'a capacity provider in Manual scaling mode has 1 to 10 target tracking policies'),
+  /**
+   * The instruction set of a capacity provider's instances when `InstanceRequirements.Architectures` is
+   * not set (one architecture per provider), and of a function without `Architectures`.
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-capacity-providers.html
+   */
+  defaultArchitecture: 'x86_64',
+  /** The smallest `maxVCpuCount` aws-cdk-lib 2.276's CapacityProvider accepts (it throws below; the API accepts 2). */
+  cdkMinVCpuCount: 12,
+  /** Security groups of a capacity provider: optional in the API, 1 to 5 in aws-cdk-lib (which throws outside). */
+  capacityProviderSecurityGroups: spec(1, 5, 'security groups', 'aws-cdk-lib attaches 1 to 5 security groups to the instances of a capacity provider'),
   manualScalingMode: 'Manual',
   /** Service principals that invoke a function synchronously (API Gateway, Application Load Balancer). */
   synchronousPrincipals: ['apigateway.amazonaws.com', 'elasticloadbalancing.amazonaws.com'] as readonly string[],

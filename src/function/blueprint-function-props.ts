@@ -51,14 +51,16 @@ export interface BlueprintFunctionProps extends FunctionFeatureProps {
 
   /**
    * Memory in whole MB, 128–10,240. CPU scales with memory (about 1 vCPU at 1,769 MB).
-   * @default - the nearest `BlueprintStandards` default, else 1024
+   * @default - the nearest `BlueprintStandards` default, else 1024 (2,048 on a `capacityProvider`)
    * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html
    */
   readonly memorySize?: number;
 
   /**
-   * Timeout, whole seconds from 1 to 900.
+   * Timeout, whole seconds from 1 to 900; on a `capacityProvider` up to 5,400 for a function invoked only
+   * asynchronously or by event source mappings (other than Amazon MQ and Amazon DocumentDB).
    * @default - the nearest `BlueprintStandards` default, else Duration.seconds(30)
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html
    */
   readonly timeout?: Duration;
 
@@ -191,6 +193,30 @@ export interface BlueprintFunctionProps extends FunctionFeatureProps {
   readonly network?: FunctionNetwork;
 
   /**
+   * Run the function on Lambda Managed Instances: EC2 instances of this capacity provider, chosen and
+   * operated by Lambda, each execution environment handling several invocations at once. Any
+   * `lambda.ICapacityProvider` (imported ones too); a `BlueprintCapacityProvider` places its instances
+   * like a function's `network` (then `connections` and `connectTo` are those of its instances, and the
+   * function takes no `network` of its own). The function needs Java 21+, Python 3.13+, Node.js 22+,
+   * .NET 8+ or provided.al2023, at least 2,048 MB (the default becomes 2,048 MB) and the provider's
+   * architecture; its timeout may reach 5,400 s for asynchronous invocations and event source mappings.
+   * Set when the function is created: it can be changed, not removed.
+   * @default - no capacity provider: Lambda's default (Firecracker) compute
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances.html
+   */
+  readonly capacityProvider?: lambda.ICapacityProvider;
+
+  /**
+   * Settings of the function on its `capacityProvider`: concurrent invocations per execution environment
+   * (1–1,600), memory per vCPU (2, 4 or 8 GiB; the memory must be at least ratio × 1,024 MB), automatic
+   * publishing of `$LATEST.PUBLISHED` and its 0–15,000 execution environments (minimum ≤ maximum).
+   * All checked at synth.
+   * @default - Lambda's defaults (2 GiB per vCPU, $LATEST.PUBLISHED published, 3 execution environments at least)
+   * @see https://docs.aws.amazon.com/lambda/latest/api/API_LambdaManagedInstancesCapacityProviderConfig.html
+   */
+  readonly capacityProviderOptions?: lambda.CapacityProviderFunctionOptions;
+
+  /**
    * Durable storage: an EFS access point mounted under `/mnt/<name>` (at most 160 characters). Requires
    * `network` in the file system's VPC; NFS (2049) is opened between the function and the mount targets.
    * @default - no file system (only the ephemeral /tmp)
@@ -202,7 +228,8 @@ export interface BlueprintFunctionProps extends FunctionFeatureProps {
    * Release the function through a version and an alias (optionally with a CodeDeploy canary or linear
    * traffic shift, hooks and alarm rollback, provisioned concurrency or weighted routing). Every trigger,
    * event source, async setting and URL then goes through the alias (`invokeTarget`), never $LATEST.
-   * @default - the nearest `BlueprintStandards` default, else no version or alias: triggers invoke $LATEST
+   * @default - the nearest `BlueprintStandards` default, else for a durable function (`durableConfig`) a
+   * release through the alias `live` without CodeDeploy, else no version or alias: triggers invoke $LATEST
    * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html
    */
   readonly deployment?: FunctionDeploymentOptions;

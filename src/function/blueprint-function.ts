@@ -14,6 +14,7 @@ import { enableSourceMaps, isReservedKey } from './private/environment';
 import { createFunctionAlarms } from './private/function-alarms';
 import { checkedConcurrencyLimit } from './private/function-inputs';
 import { createLambdaFunction, createRoleAndLogGroup } from './private/lambda-function';
+import { runOnCapacityProvider } from './private/managed-instances';
 import { refuseFunctionProps } from './private/parity';
 import { powertoolsParts } from './private/powertools';
 import { BlueprintSecret } from './secret';
@@ -61,7 +62,10 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
   public readonly throttlesAlarm?: cloudwatch.Alarm;
   /** The p99 Duration alarm (at 90 % of the timeout), when alarms are on and the timeout is known at synth. */
   public readonly durationAlarm?: cloudwatch.Alarm;
-  /** Where the function's ENIs are (subnets, security groups, endpoints), when `network` is set. */
+  /**
+   * Where the function's ENIs are (subnets, security groups, endpoints), when `network` is set; on a
+   * `BlueprintCapacityProvider`, where its instances are.
+   */
   public readonly networkPlacement?: NetworkPlacement;
   /** The alias every trigger invokes, when `deployment` is set. */
   public readonly alias?: lambda.Alias;
@@ -88,11 +92,12 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
 
     const { deadLetterQueue, deadLetterTopic } = resolveDeadLetterTarget(this, props);
     this.deadLetterQueue = deadLetterQueue;
-    const placed = placeNetwork(this, role, std.network.value, props.fileSystem);
-    this.networkPlacement = placed.placement;
+    // On Lambda Managed Instances the function has no ENIs of its own: its network is the provider's.
+    const placed = placeNetwork(this, role, props.capacityProvider ? undefined : std.network.value, props.fileSystem);
 
     const built = createLambdaFunction(this, props, std, { role, logGroup, placed, deadLetterQueue, deadLetterTopic });
     this.function = built.function;
+    this.networkPlacement = runOnCapacityProvider(this, this.function, props) ?? placed.placement;
     this.functionLayers = built.layers;
     this.logGroup.grantWrite(role);
     if (std.deployment.value) {
@@ -121,7 +126,7 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
     // The dashboards and the AsyncEventsDropped alarm follow the stack's topology, known at synth.
     registerMonitoredFunction(this, alarms);
 
-    acknowledgeFunction(this.function, role, props, { inVpc: this.networkPlacement !== undefined, ownRole });
+    acknowledgeFunction(this.function, role, props, { inVpc: placed.placement !== undefined, ownRole });
     ResourceBudget.watch(this);
     recordProvenance(this, this.cfn, std);
     if (props.asyncInvoke) this.configureAsyncInvoke(props.asyncInvoke);

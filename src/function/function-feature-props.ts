@@ -144,8 +144,12 @@ export interface FunctionFeatureProps {
    * Durable execution: `executionTimeout` 1 s–366 days, `retentionPeriod` 1–90 whole days (default 14).
    * Enabled only when the function is created (adding it replaces the function). The role gets
    * `lambda:CheckpointDurableExecution` and `lambda:GetDurableExecutionState` on the function's versions.
+   * A durable execution must stay on one version of its code: without `deployment`, the function is
+   * released through the alias `live` (no CodeDeploy), and every trigger, event source, URL and grant of
+   * the library invokes that alias, never the unqualified function.
    * @default - not durable
    * @see https://docs.aws.amazon.com/lambda/latest/dg/durable-configuration.html
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/durable-invoking.html
    */
   readonly durableConfig?: lambda.DurableConfig;
 

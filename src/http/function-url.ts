@@ -53,7 +53,7 @@ export class BlueprintFunctionUrl extends Construct {
   constructor(scope: Construct, id: string, props: BlueprintFunctionUrlProps) {
     super(scope, id);
     const authType = props.authType ?? lambda.FunctionUrlAuthType.AWS_IAM;
-    this.functionUrl = new lambda.FunctionUrl(this, 'Url', { function: invokeTargetOf(props.function), authType, cors: props.cors, invokeMode: props.invokeMode });
+    this.functionUrl = new lambda.FunctionUrl(this, 'Url', { function: invokeTargetOf(props.function, false), authType, cors: props.cors, invokeMode: props.invokeMode });
     // A public URL is LambdaFunctionUrlAuth's (on the template): allowPublicAccess is the acknowledgement.
     enforceRules(this);
     if (props.allowPublicAccess) {

@@ -4,8 +4,8 @@ import { LambdaEdgeArchitecture, LambdaEdgeEnvironment, LambdaEdgeEphemeralStora
 import { LambdaArchitecture, LambdaAsyncFailurePath, LambdaAsyncInvokeConfig, LambdaBucketCodeVersion, LambdaLayerVersionSettings, LambdaEnvironment, LambdaEnvironmentSecret, LambdaEphemeralStorage, LambdaFifoAsyncDestination, LambdaFunctionName, LambdaFunctionNameUnique, LambdaHandler, LambdaInlineCode, LambdaLayers, LambdaLoggingConfig, LambdaLogLevelRuntime, LambdaMemorySize, LambdaRecursiveLoopAllowed, LambdaReservedConcurrency, LambdaRuntimeDeprecated, LambdaRuntimeManagement, LambdaRuntimeNotNewest, LambdaRuntimeVersionRegion, LambdaTimeout } from './function';
 import { LambdaEventLoop, LambdaImportedRole } from './graph';
 import { ApiGatewayStageThrottling, LambdaFunctionUrlAuth } from './http';
-import { BlueprintVpcLayout, EventBridgeTriggerSource, KinesisStreamEncryption, LambdaAsyncInvokeOptions, LambdaFunctionPropsRefused, LambdaIsolatedInNatSubnets, LambdaLayerCompatibility, LambdaLayerContent, LambdaLayerVersionRetained, LambdaNatEgressUnverified, LambdaNetworkPlacement, LambdaPackageUnverified, LambdaReleaseOptions, LambdaSingleAvailabilityZone, LambdaSnapStartRuntime, NagAcknowledgementReason, SqsSourceMaxReceiveCount } from './inputs';
-import { LambdaCapacityProviderSettings, LambdaManagedInstancesMemory, LambdaManagedInstancesRuntime, LambdaManagedInstancesSettings, LambdaManagedInstancesTimeout } from './managed-instances';
+import { BlueprintVpcLayout, EventBridgeTriggerSource, KinesisStreamEncryption, LambdaAsyncInvokeOptions, LambdaFunctionPropsRefused, LambdaIsolatedInNatSubnets, LambdaLayerCompatibility, LambdaLayerContent, LambdaLayerVersionRetained, LambdaManagedInstancesOptions, LambdaNatEgressUnverified, LambdaNetworkPlacement, LambdaPackageUnverified, LambdaReleaseOptions, LambdaSingleAvailabilityZone, LambdaSnapStartRuntime, NagAcknowledgementReason, SqsSourceMaxReceiveCount } from './inputs';
+import { LambdaCapacityProviderSettings, LambdaManagedInstancesArchitecture, LambdaManagedInstancesMemory, LambdaManagedInstancesRuntime, LambdaManagedInstancesSettings, LambdaManagedInstancesTimeout } from './managed-instances';
 import { LambdaMappingBatchingWindow, LambdaMappingFilters, LambdaMappingUnknownFacts, LambdaSqsMapping, LambdaSqsSourceRedrive, LambdaSqsVisibilityBelowTimeout, LambdaSqsVisibilityTimeout, LambdaStreamConcurrency, LambdaStreamFailureHandling, LambdaStreamMapping } from './mapping';
 import { LambdaInternetGatewaySubnet } from './network';
 import { LambdaBootstrap, LambdaHandlerPresent, LambdaImageTag, LambdaImageUri, LambdaJavaClassVersion, LambdaNativeArchitecture, LambdaNativeGlibc, LambdaPackageSize, LambdaPythonAbi } from './package';
@@ -90,6 +90,7 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaManagedInstancesMemory,
   LambdaManagedInstancesSettings,
   LambdaManagedInstancesTimeout,
+  LambdaManagedInstancesArchitecture,
   LambdaCapacityProviderSettings,
   LambdaDurableConfig,
   LambdaDurableRuntime,
@@ -131,6 +132,7 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaSingleAvailabilityZone,
   BlueprintVpcLayout,
   LambdaSnapStartRuntime,
+  LambdaManagedInstancesOptions,
   LambdaLayerContent,
   LambdaLayerCompatibility,
   LambdaLayerVersionRetained,

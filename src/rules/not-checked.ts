@@ -29,7 +29,7 @@ export const NOT_CHECKED: readonly NotChecked[] = [
   },
   {
     constraint: 'aws-cdk-lib 2.276 refuses CapacityProvider maxVCpuCount below 12, while the API accepts 2–15,000',
-    reason: 'aws-cdk-lib throws before any rule runs (a false rejection of its own); on an L1 CfnCapacityProvider, LambdaCapacityProviderSettings checks the API\'s range',
+    reason: 'aws-cdk-lib throws before any rule runs (a false rejection of its own); BlueprintCapacityProvider writes such values to the template, where LambdaCapacityProviderSettings checks the API\'s range, as on an L1 CfnCapacityProvider',
   },
   {
     constraint: 'FunctionScalingConfig on a function without a capacity provider',

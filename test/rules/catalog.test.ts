@@ -231,6 +231,18 @@ const NONCOMPLIANT: Record<string, (stack: Stack) => void> = {
   LambdaManagedInstancesMemory: s => l1Function(s, 'Fn', { ...LMI, MemorySize: 1024 }),
   LambdaManagedInstancesSettings: s => l1Function(s, 'Fn', { ...LMI, 'CapacityProviderConfig.LambdaManagedInstancesCapacityProviderConfig.ExecutionEnvironmentMemoryGiBPerVCpu': 3 }),
   LambdaManagedInstancesTimeout: s => new lambda.CfnUrl(s, 'Url', { targetFunctionArn: l1Function(s, 'Fn', { ...LMI, Timeout: 3600 }).attrArn, authType: 'AWS_IAM' }),
+  LambdaManagedInstancesArchitecture: s => {
+    const provider = new lambda.CfnCapacityProvider(s, 'Provider', {
+      permissionsConfig: { capacityProviderOperatorRoleArn: 'arn:aws:iam::123456789012:role/operator' },
+      vpcConfig: { subnetIds: ['subnet-1'], securityGroupIds: ['sg-1'] },
+      instanceRequirements: { architectures: ['arm64'] },
+    });
+    l1Function(s, 'Fn', {
+      MemorySize: 4096,
+      Architectures: ['x86_64'],
+      CapacityProviderConfig: { LambdaManagedInstancesCapacityProviderConfig: { CapacityProviderArn: provider.attrArn } },
+    });
+  },
   LambdaCapacityProviderSettings: s => new lambda.CfnCapacityProvider(s, 'Provider', {
     permissionsConfig: { capacityProviderOperatorRoleArn: 'arn:aws:iam::123456789012:role/operator' },
     vpcConfig: { subnetIds: ['subnet-1'], securityGroupIds: ['sg-1'] },

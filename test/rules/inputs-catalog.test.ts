@@ -38,6 +38,7 @@ const INPUT_FIXTURES: Record<string, (s: Stack) => void> = {
   },
   BlueprintVpcLayout: s => { new BlueprintVpc(s, 'Vpc', { maxAzs: 1 }); },
   LambdaSnapStartRuntime: s => { fn(s, { snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS }); },
+  LambdaManagedInstancesOptions: s => { fn(s, { capacityProviderOptions: {} }); },
   LambdaLayerContent: s => { new BlueprintLayer(s, 'Layer', { ...layerProps, path: layerDir(), compatibleRuntimes: [] }); },
   LambdaLayerCompatibility: s => { fn(s, { layers: [importedLayer(s, [lambda.Runtime.PYTHON_3_13])] }); },
   LambdaLayerVersionRetained: s => { new BlueprintLayer(s, 'Layer', { ...layerProps, path: layerDir(), removalPolicy: RemovalPolicy.DESTROY }); },

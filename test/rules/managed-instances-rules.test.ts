@@ -5,7 +5,7 @@ import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { l1Function } from './l1';
 import { both, FN_PROPS, newStack, ofRule, packMode } from './modes';
-import { BlueprintFunction } from '../../src';
+import { BlueprintCapacityProvider, BlueprintFunction, FunctionNetwork } from '../../src';
 
 const CP_ARN = 'arn:aws:lambda:us-east-1:123456789012:capacity-provider:cp';
 
@@ -240,5 +240,41 @@ describe('LambdaCapacityProviderSettings', () => {
     l1Provider(t, { maxVCpuCount: new CfnParameter(t, 'VCpus', { type: 'Number' }).valueAsNumber }, new CfnParameter(t, 'Subnets', { type: 'List<AWS::EC2::Subnet::Id>' }).valueAsList);
     expect(messages(s, 'LambdaCapacityProviderSettings')).toEqual([]);
     expect(messages(t, 'LambdaCapacityProviderSettings')).toEqual([]);
+  });
+});
+
+describe('LambdaManagedInstancesArchitecture', () => {
+  const MESSAGE = (fn: string, provider: string, instances: string) => `architecture (Architectures) is "${fn}" on capacity provider ${provider}, whose instances are "${instances}", allowed is "${instances}", the architecture of the capacity provider's instances, because a capacity provider runs instances of one architecture, and Lambda runs a function only on instances of its own architecture.`;
+
+  test('construct mode: an x86_64 blueprint on a BlueprintCapacityProvider (arm64 by default) is warned', () => {
+    const s = newStack();
+    const vpc = new ec2.Vpc(s, 'Vpc', { maxAzs: 2, natGateways: 1 });
+    const cp = new BlueprintCapacityProvider(s, 'Capacity', { network: FunctionNetwork.privateEgress(vpc) });
+    new BlueprintFunction(s, 'Fn', { ...FN_PROPS, architecture: lambda.Architecture.X86_64, capacityProvider: cp });
+    const id = s.getLogicalId(cp.capacityProvider.node.defaultChild as lambda.CfnCapacityProvider);
+    expect(both(s, 'LambdaManagedInstancesArchitecture')).toEqual([{
+      id: 'LambdaBlueprints-LambdaManagedInstancesArchitecture',
+      severity: 'warning',
+      path: FN,
+      message: MESSAGE('x86_64', id, 'arm64'),
+    }]);
+  });
+  test('pack mode: an arm64 function on an L2 provider without architectures (x86_64 instances)', () => {
+    const s = newStack();
+    const cp = capacityProvider(s);
+    cp.addFunction(new BlueprintFunction(s, 'Fn', { ...FN_PROPS, memorySize: 2048 }).function);
+    const id = s.getLogicalId(cp.node.defaultChild as lambda.CfnCapacityProvider);
+    expect(messages(s, 'LambdaManagedInstancesArchitecture')).toEqual([MESSAGE('arm64', id, 'x86_64')]);
+  });
+  test('compliant: the blueprint defaults (arm64 on both), an x86_64 L2 pair; a provider by ARN is not judged', () => {
+    const s = newStack();
+    const vpc = new ec2.Vpc(s, 'Vpc', { maxAzs: 2, natGateways: 1 });
+    new BlueprintFunction(s, 'Fn', { ...FN_PROPS, capacityProvider: new BlueprintCapacityProvider(s, 'Capacity', { network: FunctionNetwork.privateEgress(vpc) }) });
+    const plain = new lambda.Function(s, 'Plain', { runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromInline('x'), memorySize: 2048 });
+    new lambda.CapacityProvider(s, 'L2', { subnets: vpc.privateSubnets, securityGroups: [new ec2.SecurityGroup(s, 'Sg', { vpc })] }).addFunction(plain);
+    expect(messages(s, 'LambdaManagedInstancesArchitecture')).toEqual([]);
+    const t = newStack();
+    l1Lmi(t, {}, { Architectures: ['arm64'] });
+    expect(messages(t, 'LambdaManagedInstancesArchitecture')).toEqual([]);
   });
 });

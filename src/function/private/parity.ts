@@ -76,7 +76,7 @@ export const FUNCTION_PROP_PARITY: Readonly<Record<string, PropParity>> = {
   architecture: S('default arm64'),
   runtimeManagementMode: S('default Auto, written (not for container images)'),
   tenancyConfig: S('no SnapStart, function URLs, provisioned concurrency or non-API event sources'),
-  durableConfig: S('the role gets checkpoint permissions on the function\'s versions'),
+  durableConfig: S('the role gets checkpoint permissions on the function\'s versions; released through an alias by default, so triggers invoke a qualified ARN'),
   logGroup: S('default: the blueprint\'s own log group, written as LoggingConfig.LogGroup'),
   logFormat: R('loggingFormat', 'deprecated in aws-cdk-lib'),
   loggingFormat: S('default JSON'),

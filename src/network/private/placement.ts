@@ -40,7 +40,7 @@ export interface FunctionNetworkProps {
 }
 
 /** Problems found while placing, reported at synth. */
-type Deferred = Array<(p: InputChecks) => void>;
+export type Deferred = Array<(p: InputChecks) => void>;
 
 /** Result of placing a function. */
 export interface PlacedNetwork {
@@ -69,27 +69,9 @@ export function placeNetwork(scope: Construct, role: iam.IRole, network?: Functi
     }
     return { functionProps: {} };
   }
-  const vpc = network.vpc;
-  if (!vpc) {
-    problems.push(p => p.add('network', 'a placement without a VPC', 'FunctionNetwork.privateEgress(vpc) or .isolated(vpc) with a VPC', 'Lambda places ENIs in the subnets of one VPC'));
-    return { functionProps: {} };
-  }
-
-  const options = network.options;
-  const subnets = selectSubnets(vpc, network, problems);
-  if (!subnets) return { functionProps: {} };
-  checkSubnets(scope, vpc, network, subnets, problems);
-
-  const { securityGroups, securityGroup } = functionSecurityGroups(scope, vpc, network, problems);
-  const connections = new ec2.Connections({ securityGroups });
-
-  const endpoints = BlueprintVpcEndpoints.of(scope, vpc);
-  if (options.gatewayEndpoints ?? true) endpoints.addGatewayEndpoints();
-  for (const service of options.interfaceEndpoints ?? []) endpoints.addInterfaceEndpoint(service, { subnets });
-  // Private DNS sends every call of the VPC to the interface endpoints, so every function is admitted.
-  endpoints.allowHttpsFrom(connections);
-
-  for (const target of options.connectTo ?? []) connectTo(connections, scope, target.target, target.port);
+  const placement = placeInVpc(scope, network, problems);
+  if (!placement) return { functionProps: {} };
+  const { vpc, subnets, securityGroups } = placement;
 
   role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'LambdaVpcNetworkInterfaces', actions: ENI_ACTIONS, resources: ['*'] }));
 
@@ -104,8 +86,39 @@ export function placeNetwork(scope: Construct, role: iam.IRole, network?: Functi
       allowPublicSubnet: true,
       filesystem,
     },
-    placement: { vpc, subnets, securityGroups, securityGroup, connections, endpoints, internetEgress: network.internetEgress },
+    placement,
   };
+}
+
+/**
+ * Places `scope` (a function, or the instances of a capacity provider) in the VPC of `network`: checks
+ * the subnets (private only, of the VPC, NAT-routed when internet is asked for, two AZs), creates or
+ * checks the security groups, adds the shared endpoints and connects the declared targets. Problems are
+ * reported at synth (deferred into `problems`); undefined when no subnets could be selected.
+ */
+export function placeInVpc(scope: Construct, network: FunctionNetwork, problems: Deferred): NetworkPlacement | undefined {
+  const vpc = network.vpc;
+  if (!vpc) {
+    problems.push(p => p.add('network', 'a placement without a VPC', 'FunctionNetwork.privateEgress(vpc) or .isolated(vpc) with a VPC', 'Lambda places ENIs in the subnets of one VPC'));
+    return undefined;
+  }
+
+  const options = network.options;
+  const subnets = selectSubnets(vpc, network, problems);
+  if (!subnets) return undefined;
+  checkSubnets(scope, vpc, network, subnets, problems);
+
+  const { securityGroups, securityGroup } = functionSecurityGroups(scope, vpc, network, problems);
+  const connections = new ec2.Connections({ securityGroups });
+
+  const endpoints = BlueprintVpcEndpoints.of(scope, vpc);
+  if (options.gatewayEndpoints ?? true) endpoints.addGatewayEndpoints();
+  for (const service of options.interfaceEndpoints ?? []) endpoints.addInterfaceEndpoint(service, { subnets });
+  // Private DNS sends every call of the VPC to the interface endpoints, so every function is admitted.
+  endpoints.allowHttpsFrom(connections);
+
+  for (const target of options.connectTo ?? []) connectTo(connections, scope, target.target, target.port);
+  return { vpc, subnets, securityGroups, securityGroup, connections, endpoints, internetEgress: network.internetEgress };
 }
 
 /**

@@ -4,6 +4,7 @@ export { EventBridgeTriggerSource } from './eventbridge-trigger-source';
 export { LambdaFunctionPropsRefused } from './function-props-refused';
 export { KinesisStreamEncryption } from './kinesis-stream-encryption';
 export { LambdaLayerCompatibility, LambdaLayerContent, LambdaLayerVersionRetained, LambdaPackageUnverified } from './layer-inputs';
+export { LambdaManagedInstancesOptions } from './managed-instances-options';
 export { LambdaIsolatedInNatSubnets, LambdaNatEgressUnverified, LambdaNetworkPlacement, LambdaSingleAvailabilityZone } from './network-placement';
 export { LambdaReleaseOptions } from './release-options';
 export { LambdaSnapStartRuntime } from './snapstart-runtime';

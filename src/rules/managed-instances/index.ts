@@ -1,3 +1,4 @@
+export { LambdaManagedInstancesArchitecture } from './architecture';
 export { LambdaCapacityProviderSettings } from './capacity-provider';
 export { LambdaManagedInstancesMemory } from './memory';
 export { LambdaManagedInstancesRuntime } from './runtime';

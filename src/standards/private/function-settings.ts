@@ -9,7 +9,7 @@ import { FunctionDeploymentOptions } from '../../deployment/options';
 import { isHookFunction } from '../../deployment/private/hook-function';
 import { DEFAULT_ALIAS_NAME } from '../../deployment/release';
 import { BlueprintFunctionProps } from '../../function/blueprint-function-props';
-import { DEFAULTS } from '../../limits';
+import { DEFAULTS, MANAGED_INSTANCES_FACTS } from '../../limits';
 import { FunctionNetwork } from '../../network/function-network';
 import { LambdaHandler } from '../../rules/function/handler';
 import { reportInput } from '../../rules/private/enforce';
@@ -43,7 +43,8 @@ export function functionSettings(fn: IConstruct, props: BlueprintFunctionProps):
   const hook = isHookFunction(fn);
   return {
     runtime: runtimeOf(fn, props),
-    memorySize: resolve(fn, 'memorySize', props.memorySize, DEFAULTS.memorySize) as Provenance<number>,
+    // On Lambda Managed Instances the library's default is the smallest size they run (2,048 MB).
+    memorySize: resolve(fn, 'memorySize', props.memorySize, props.capacityProvider ? MANAGED_INSTANCES_FACTS.minMemoryMb : DEFAULTS.memorySize) as Provenance<number>,
     timeout: resolve(fn, 'timeout', props.timeout, Duration.seconds(DEFAULTS.timeoutSeconds)) as Provenance<Duration>,
     architecture: resolve(fn, 'architecture', props.architecture, lambda.Architecture.ARM_64) as Provenance<lambda.Architecture>,
     logRetention: resolve(fn, 'logRetention', props.logRetention, logs.RetentionDays.ONE_MONTH) as Provenance<logs.RetentionDays>,
@@ -52,7 +53,8 @@ export function functionSettings(fn: IConstruct, props: BlueprintFunctionProps):
     logGroupEncryptionKey: resolve(fn, 'logGroupEncryptionKey', undefined, undefined),
     reservedConcurrentExecutions: resolve(fn, 'reservedConcurrentExecutions', props.reservedConcurrentExecutions, undefined),
     network: resolve(fn, 'network', props.network, undefined),
-    deployment: hook ? { value: props.deployment, source: props.deployment ? 'prop' : 'library default' } : resolve(fn, 'deployment', props.deployment, undefined),
+    // A durable function is released through an alias by default: its triggers then invoke a qualified ARN.
+    deployment: hook ? { value: props.deployment, source: props.deployment ? 'prop' : 'library default' } : resolve(fn, 'deployment', props.deployment, props.durableConfig ? {} : undefined),
     codeSigningConfig: resolve(fn, 'codeSigningConfig', props.codeSigningConfig, undefined),
     permissionsBoundary: resolve(fn, 'permissionsBoundary', undefined, undefined),
   };
