@@ -160,8 +160,8 @@ describe('BlueprintFunction on a capacity provider', () => {
     new BlueprintFunction(stack, 'Fn', { ...FN_PROPS, network: FunctionNetwork.privateEgress(vpc), capacityProvider: lambda.CapacityProvider.fromCapacityProviderArn(stack, 'Shared', CP_ARN) });
     new BlueprintFunction(stack, 'Plain', { ...FN_PROPS, capacityProviderOptions: { perExecutionEnvironmentMaxConcurrency: 8 } });
     expect(synthErrors(stack)).toEqual([
-      '[Test/Fn] network is a VPC placement of the function with capacityProvider, allowed is the placement on the capacity provider (BlueprintCapacityProvider network), no network on the function, because on Lambda Managed Instances the function runs on the capacity provider\'s instances, in the capacity provider\'s subnets and security groups.',
-      '[Test/Plain] capacityProviderOptions is set without capacityProvider, allowed is capacityProviderOptions with capacityProvider, because they are the settings of the function on a capacity provider.',
+      '[Test/Fn] LambdaBlueprints-LambdaManagedInstancesOptions: network is a VPC placement of the function with capacityProvider, allowed is the placement on the capacity provider (BlueprintCapacityProvider network), no network on the function, because on Lambda Managed Instances the function runs on the capacity provider\'s instances, in the capacity provider\'s subnets and security groups.',
+      '[Test/Plain] LambdaBlueprints-LambdaManagedInstancesOptions: capacityProviderOptions is set without capacityProvider, allowed is capacityProviderOptions with capacityProvider, because they are the settings of the function on a capacity provider.',
     ]);
   });
 });

@@ -44,3 +44,27 @@ export class StackState<T> {
     return state;
   }
 }
+
+/**
+ * One kind of state attached to constructs (never in the template), declared by the module that owns it:
+ * `const CONFIGS = new ConstructState<RuleConfig>()`, then `CONFIGS.set(scope, c)` and `CONFIGS.get(c)`.
+ * It lives and dies with the construct.
+ */
+export class ConstructState<T> {
+  private readonly byConstruct = new WeakMap<IConstruct, T>();
+
+  /** The state of a construct, if any. */
+  public get(construct: IConstruct): T | undefined {
+    return this.byConstruct.get(construct);
+  }
+
+  /** Whether the construct has state of this kind. */
+  public has(construct: IConstruct): boolean {
+    return this.byConstruct.has(construct);
+  }
+
+  /** Sets the state of a construct. */
+  public set(construct: IConstruct, value: T): void {
+    this.byConstruct.set(construct, value);
+  }
+}

@@ -5,7 +5,7 @@ import { markRulesChecked, rulesChecked, runAfterRules } from './index-hooks';
 import { Finding, messageOf, Rule, RuleConfig, Severity } from './rule';
 import { timedRun } from './stats';
 import { indexKey, TemplateIndex } from './template-index';
-import { StackState } from '../../core/private/stack-registry';
+import { ConstructState, StackState } from '../../core/private/stack-registry';
 import { ALL_RULES } from '../catalog';
 
 /** A construct's input problem: known now (`finding`), or found at synth (`check`, after every mutation). */
@@ -27,7 +27,7 @@ interface StackRun {
 }
 
 /** The blueprints (constructs that enforce the rules), with the problems of their props that never reach the template. */
-const BLUEPRINTS = new WeakMap<IConstruct, InputFinding[]>();
+const BLUEPRINTS = new ConstructState<InputFinding[]>();
 
 /** The rule engine's run of a stack: created (and hooked into the stack's validation) on first use. */
 const STACK_RUNS = new StackState<StackRun>(stack => {

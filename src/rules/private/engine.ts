@@ -2,6 +2,7 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { Finding, messageOf, Rule, RuleConfig, Severity } from './rule';
 import { CfnEntry, TemplateIndex } from './template-index';
+import { ConstructState } from '../../core/private/stack-registry';
 import { DEFAULTS } from '../../limits';
 import { standardsInForce } from '../../standards/private/registry';
 
@@ -21,7 +22,7 @@ export interface RuleResult {
 }
 
 /** The rule settings recorded on a scope, for every resource under it. */
-const CONFIGS = new WeakMap<IConstruct, Partial<RuleConfig>>();
+const CONFIGS = new ConstructState<Partial<RuleConfig>>();
 
 /** Records settings (e.g. a function's account concurrency limit) for every resource under `scope`. */
 export function setRuleConfig(scope: IConstruct, config: Partial<Omit<RuleConfig, 'standards'>>): void {
