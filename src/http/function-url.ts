@@ -10,7 +10,7 @@ export interface BlueprintFunctionUrlProps {
   readonly function: lambda.IFunction;
 
   /**
-   * How callers authenticate. `NONE` makes the URL public and is refused unless `allowPublicAccess` is
+   * How callers authenticate. `NONE` makes the URL public and is refused (LambdaFunctionUrlAuth) unless `allowPublicAccess` is
    * set.
    * @default FunctionUrlAuthType.AWS_IAM
    * @see https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html
@@ -19,7 +19,11 @@ export interface BlueprintFunctionUrlProps {
 
   /**
    * Explicitly accept a public URL (`authType: NONE`): anyone on the internet can invoke the function.
+   * It acknowledges the rule `LambdaBlueprints-LambdaFunctionUrlAuth` on the URL with that reason (written
+   * into the template, so `LambdaBlueprintChecks` sees it too); cap what callers can run with the
+   * function's reserved concurrency.
    * @default false
+   * @see https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html
    */
   readonly allowPublicAccess?: boolean;
 
