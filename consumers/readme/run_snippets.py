@@ -45,6 +45,8 @@ FILES = {
     "handlers/greet.js": NODE_HANDLER,
     "handlers/api.js": NODE_HANDLER,
     "handlers/orders/index.js": NODE_HANDLER,
+    "handlers/resize.js": 'exports.handler = async () => ({ batchItemFailures: [] });\n',
+    "handlers/workflow.js": NODE_HANDLER,
     "layers/shared-deps/nodejs/node_modules/tiny-lib/index.js": "exports.greet = (name) => `hello ${name}`;\n",
     "layers/shared-deps/nodejs/node_modules/tiny-lib/package.json": '{ "name": "tiny-lib", "version": "1.0.0", "main": "index.js" }\n',
     "orders/src/handler.ts": "export const handler = async (): Promise<{ statusCode: number }> => ({ statusCode: 200 });\n",
