@@ -3,6 +3,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct, IConstruct } from 'constructs';
 import { DEFAULT_DASHBOARD_ID, disableDefaultDashboard, registerDashboard } from './private/registry';
 import { BlueprintFunction } from '../function/blueprint-function';
+import { BlueprintDashboardFunctions } from '../rules/inputs';
+import { checkInputs, InputChecks } from '../rules/private/inputs';
 
 /**
  * Properties of a `BlueprintDashboard`.
@@ -80,15 +82,16 @@ export class BlueprintDashboard extends Construct {
       functions: props.functions,
       part: n => new cloudwatch.Dashboard(this, `Dashboard${n}`, { dashboardName: props.dashboardName && `${props.dashboardName}-${n}` }),
     });
-    this.node.addValidation({ validate: () => this.problems(props.functions) });
+    checkInputs(this, BlueprintDashboardFunctions, p => this.problems(p, props.functions));
   }
 
-  private problems(functions?: BlueprintFunction[]): string[] {
+  private problems(p: InputChecks, functions?: BlueprintFunction[]): void {
     const own = Stack.of(this);
-    if (functions !== undefined && functions.length === 0) {
-      return ['functions is [], allowed is at least one BlueprintFunction (or leave functions unset for every function of the stack), because an empty dashboard shows nothing.'];
+    p.when(functions !== undefined && functions.length === 0, 'functions', '[]',
+      'at least one BlueprintFunction (or leave functions unset for every function of the stack)', 'an empty dashboard shows nothing');
+    for (const fn of (functions ?? []).filter(f => Stack.of(f) !== own)) {
+      p.add('functions', `${fn.node.path} of stack ${Stack.of(fn).node.path}`, `a function of the dashboard's stack ${own.node.path} (dashboard ${this.node.path})`,
+        `the dashboard follows the topology of its own stack; put a BlueprintDashboard in ${Stack.of(fn).node.path} for it`);
     }
-    return (functions ?? []).filter(fn => Stack.of(fn) !== own).map(fn =>
-      `functions has ${fn.node.path} of stack ${Stack.of(fn).node.path}, allowed is a function of the dashboard's stack ${own.node.path} (dashboard ${this.node.path}), because the dashboard follows the topology of its own stack; put a BlueprintDashboard in ${Stack.of(fn).node.path} for it.`);
   }
 }

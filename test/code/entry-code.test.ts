@@ -106,9 +106,9 @@ describe('BlueprintCode.fromEntry', () => {
     new BlueprintFunction(stack, 'Python', { runtime: lambda.Runtime.PYTHON_3_13, handler: 'index.handler', code: code('bad.ts') });
     let message = '';
     try { app.synth(); } catch (e) { message = (e as Error).message; }
-    expect(message).toMatch(/\[S\/Missing\] Code is BlueprintCode\.fromEntry\(".*nope\.ts"\), allowed is a TypeScript or JavaScript entry that exists and compiles, because .*nope\.ts does not exist or is not a file\./);
-    expect(message).toMatch(/\[S\/Broken\] Code is BlueprintCode\.fromEntry\(".*bad\.ts"\), allowed is a TypeScript or JavaScript entry that exists and compiles, because esbuild could not bundle it: bad\.ts:2:12: Unexpected ";"\./);
-    expect(message).toMatch(/\[S\/Python\] Runtime is "python3\.13" for BlueprintCode\.fromEntry\(".*bad\.ts"\), allowed is a Node\.js runtime \(nodejs<version>\.x\), because the entry is bundled into JavaScript\./);
+    expect(message).toMatch(/\[S\/Missing\] LambdaBlueprints-LambdaCodePackage: Code is BlueprintCode\.fromEntry\(".*nope\.ts"\), allowed is a TypeScript or JavaScript entry that exists and compiles, because .*nope\.ts does not exist or is not a file\./);
+    expect(message).toMatch(/\[S\/Broken\] LambdaBlueprints-LambdaCodePackage: Code is BlueprintCode\.fromEntry\(".*bad\.ts"\), allowed is a TypeScript or JavaScript entry that exists and compiles, because esbuild could not bundle it: bad\.ts:2:12: Unexpected ";"\./);
+    expect(message).toMatch(/\[S\/Python\] LambdaBlueprints-LambdaCodePackage: Runtime is "python3\.13" for BlueprintCode\.fromEntry\(".*bad\.ts"\), allowed is a Node\.js runtime \(nodejs<version>\.x\), because the entry is bundled into JavaScript\./);
   });
 });
 

@@ -60,22 +60,22 @@ describe('BlueprintCode.fromGoModule', () => {
   test('without the Go toolchain on PATH the synth fails naming what to install', () => {
     const fresh = tempModule();
     const error = withEnv({ PATH: '/nonexistent' }, () => synth(fresh.root, { cacheDir: fresh.cacheDir }).error);
-    expect(error).toContain(`[S/Fn] Code is BlueprintCode.fromGoModule(${JSON.stringify(fresh.root)}) (package "."), allowed is a main package that go build compiles for linux/arm64, because go could not run (ENOENT): install the Go toolchain (https://go.dev/doc/install, or the golang package of your system) and put go on PATH, or point CDK_LAMBDA_BLUEPRINTS_GO at the go binary.`);
+    expect(error).toContain(`[S/Fn] LambdaBlueprints-LambdaCodePackage: Code is BlueprintCode.fromGoModule(${JSON.stringify(fresh.root)}) (package "."), allowed is a main package that go build compiles for linux/arm64, because go could not run (ENOENT): install the Go toolchain (https://go.dev/doc/install, or the golang package of your system) and put go on PATH, or point CDK_LAMBDA_BLUEPRINTS_GO at the go binary.`);
   });
 
   test('a package that does not compile fails the synth with go\'s file:line message', () => {
     const broken = tempModule();
     fs.writeFileSync(path.join(broken.root, 'broken.go'), 'package main\n\nfunc broken() int { return "text" }\n');
     expect(synth(broken.root, { cacheDir: broken.cacheDir }).error).toContain(
-      `[S/Fn] Code is BlueprintCode.fromGoModule(${JSON.stringify(broken.root)}) (package "."), allowed is a main package that go build compiles for linux/arm64, because go build failed: # example.com/hello; ./broken.go:3:28: cannot use "text" (untyped string constant) as int value in return statement.`);
+      `[S/Fn] LambdaBlueprints-LambdaCodePackage: Code is BlueprintCode.fromGoModule(${JSON.stringify(broken.root)}) (package "."), allowed is a main package that go build compiles for linux/arm64, because go build failed: # example.com/hello; ./broken.go:3:28: cannot use "text" (untyped string constant) as int value in return statement.`);
   });
 
   test('a runtime other than provided.*, and a directory without go.mod, fail the synth', () => {
     expect(synth(m.root, { cacheDir: m.cacheDir }, lambda.Architecture.ARM_64, lambda.Runtime.NODEJS_22_X).error).toContain(
-      `[S/Fn] Runtime is "nodejs22.x" for BlueprintCode.fromGoModule(${JSON.stringify(m.root)}), allowed is an OS-only runtime (provided.al2023 or provided.al2), because the Go binary is its own runtime: Lambda runs the package's bootstrap.`);
+      `[S/Fn] LambdaBlueprints-LambdaCodePackage: Runtime is "nodejs22.x" for BlueprintCode.fromGoModule(${JSON.stringify(m.root)}), allowed is an OS-only runtime (provided.al2023 or provided.al2), because the Go binary is its own runtime: Lambda runs the package's bootstrap.`);
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'blueprint-go-empty-'));
     expect(synth(empty, {}).error).toContain(
-      `[S/Fn] Code is BlueprintCode.fromGoModule(${JSON.stringify(empty)}), allowed is a Go module directory (holding go.mod), because go build compiles the module's main package.`);
+      `[S/Fn] LambdaBlueprints-LambdaCodePackage: Code is BlueprintCode.fromGoModule(${JSON.stringify(empty)}), allowed is a Go module directory (holding go.mod), because go build compiles the module's main package.`);
   });
 
   test('with cgo the binary links the build host\'s glibc: a symbol newer than the runtime\'s glibc fails the synth, naming it', () => {

@@ -32,7 +32,7 @@ describe('BlueprintCode.fromImageAsset', () => {
     new BlueprintFunction(stack, 'NoDockerfile', { ...IMAGE, code: BlueprintCode.fromImageAsset(p.root) });
     const repo = ecr.Repository.fromRepositoryName(stack, 'Repo', 'app');
     new BlueprintFunction(stack, 'ZipHandler', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: BlueprintCode.fromEcr(repo, DIGEST) });
-    expect(() => app.synth()).toThrow(/\[S\/NoDockerfile\] Code is BlueprintCode\.fromImageAsset\(".*"\), allowed is a directory holding Dockerfile, because the image is built from it at deploy time\.[\s\S]*\[S\/ZipHandler\] LambdaBlueprints-LambdaImageUri: handler is "index\.handler" for a container image, allowed is Handler\.FROM_IMAGE with Runtime\.FROM_IMAGE \(the image's ENTRYPOINT and CMD name the runtime and handler\), because Lambda takes both from the image and refuses them on an image function\./);
+    expect(() => app.synth()).toThrow(/\[S\/NoDockerfile\] LambdaBlueprints-LambdaCodePackage: Code is BlueprintCode\.fromImageAsset\(".*"\), allowed is a directory holding Dockerfile, because the image is built from it at deploy time\.[\s\S]*\[S\/ZipHandler\] LambdaBlueprints-LambdaImageUri: handler is "index\.handler" for a container image, allowed is Handler\.FROM_IMAGE with Runtime\.FROM_IMAGE \(the image's ENTRYPOINT and CMD name the runtime and handler\), because Lambda takes both from the image and refuses them on an image function\./);
   });
 });
 

@@ -52,14 +52,14 @@ describe('BlueprintCode.fromMavenProject', () => {
   test('without Maven on PATH the synth fails naming what to install', () => {
     const fresh = tempProject();
     const error = withEnv({ PATH: '/nonexistent' }, () => synth(fresh.root, { cacheDir: fresh.cacheDir }).error);
-    expect(error).toContain(`[S/Fn] Code is BlueprintCode.fromMavenProject(${JSON.stringify(fresh.root)}), allowed is a Maven project that mvn package builds into a jar, because mvn could not run (ENOENT): install Apache Maven and a JDK (https://maven.apache.org/install.html, or the maven package of your system) and put mvn on PATH, or point CDK_LAMBDA_BLUEPRINTS_MVN at it.`);
+    expect(error).toContain(`[S/Fn] LambdaBlueprints-LambdaCodePackage: Code is BlueprintCode.fromMavenProject(${JSON.stringify(fresh.root)}), allowed is a Maven project that mvn package builds into a jar, because mvn could not run (ENOENT): install Apache Maven and a JDK (https://maven.apache.org/install.html, or the maven package of your system) and put mvn on PATH, or point CDK_LAMBDA_BLUEPRINTS_MVN at it.`);
   });
 
   test('a project that does not compile fails the synth with Maven\'s error', () => {
     const broken = tempProject();
     fs.writeFileSync(path.join(broken.root, 'src', 'main', 'java', 'com', 'example', 'Broken.java'), 'package com.example;\n\nclass Broken { int f() { return "text"; } }\n');
     expect(synth(broken.root, { cacheDir: broken.cacheDir }).error).toContain(
-      `[S/Fn] Code is BlueprintCode.fromMavenProject(${JSON.stringify(broken.root)}), allowed is a Maven project that mvn package builds into a jar, because mvn package failed: [ERROR] ${broken.root}/src/main/java/com/example/Broken.java:[3,33] incompatible types: java.lang.String cannot be converted to int.`);
+      `[S/Fn] LambdaBlueprints-LambdaCodePackage: Code is BlueprintCode.fromMavenProject(${JSON.stringify(broken.root)}), allowed is a Maven project that mvn package builds into a jar, because mvn package failed: [ERROR] ${broken.root}/src/main/java/com/example/Broken.java:[3,33] incompatible types: java.lang.String cannot be converted to int.`);
   });
 
   test('a handler class the jar does not hold, and class files newer than the runtime\'s Java, fail the synth', () => {
@@ -78,14 +78,14 @@ describe('BlueprintCode.fromMavenProject', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'blueprint-maven-pom-'));
     fs.writeFileSync(path.join(root, 'pom.xml'), '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion><groupId>x</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging></project>\n');
     expect(synth(root, { cacheDir: path.join(root, '.bundle-cache') }).error).toContain(
-      `[S/Fn] Code is BlueprintCode.fromMavenProject(${JSON.stringify(root)}), allowed is a Maven project that mvn package builds into a jar, because mvn package wrote no jar into target/ (a jar packaging with the maven-shade-plugin gives the fat jar Lambda runs).`);
+      `[S/Fn] LambdaBlueprints-LambdaCodePackage: Code is BlueprintCode.fromMavenProject(${JSON.stringify(root)}), allowed is a Maven project that mvn package builds into a jar, because mvn package wrote no jar into target/ (a jar packaging with the maven-shade-plugin gives the fat jar Lambda runs).`);
   });
 
   test('a runtime other than Java, and a directory without pom.xml, fail the synth', () => {
     expect(synth(p.root, { cacheDir: p.cacheDir }, lambda.Runtime.NODEJS_22_X, 'index.handler').error).toContain(
-      `[S/Fn] Runtime is "nodejs22.x" for BlueprintCode.fromMavenProject(${JSON.stringify(p.root)}), allowed is a Java runtime (java<version>), because the project builds a jar of Java classes.`);
+      `[S/Fn] LambdaBlueprints-LambdaCodePackage: Runtime is "nodejs22.x" for BlueprintCode.fromMavenProject(${JSON.stringify(p.root)}), allowed is a Java runtime (java<version>), because the project builds a jar of Java classes.`);
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'blueprint-maven-empty-'));
     expect(synth(empty, {}).error).toContain(
-      `[S/Fn] Code is BlueprintCode.fromMavenProject(${JSON.stringify(empty)}), allowed is a Maven project directory (holding pom.xml), because the jar is built with mvn package.`);
+      `[S/Fn] LambdaBlueprints-LambdaCodePackage: Code is BlueprintCode.fromMavenProject(${JSON.stringify(empty)}), allowed is a Maven project directory (holding pom.xml), because the jar is built with mvn package.`);
   });
 });

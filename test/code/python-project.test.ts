@@ -47,7 +47,7 @@ describe('BlueprintCode.fromPythonProject', () => {
 
   test('a requirement pip cannot resolve for the platform, pip missing, and a non-Python runtime fail the synth', () => {
     const p = new TempProject({ 'app.py': 'def handler(e, c):\n    return 1\n', 'requirements.txt': 'no-such-package-cdk-lambda-blueprints==9.9.9\n' });
-    expect(synth(p).error).toMatch(/\[S\/Fn\] Code is BlueprintCode\.fromPythonProject\(".*"\), allowed is requirements pip can install as manylinux2014_aarch64 wheels for CPython 3\.13 \(arm64\), because pip could not install them: ERROR: Could not find a version that satisfies the requirement no-such-package-cdk-lambda-blueprints==9\.9\.9.*\./);
+    expect(synth(p).error).toMatch(/\[S\/Fn\] LambdaBlueprints-LambdaCodePackage: Code is BlueprintCode\.fromPythonProject\(".*"\), allowed is requirements pip can install as manylinux2014_aarch64 wheels for CPython 3\.13 \(arm64\), because pip could not install them: ERROR: Could not find a version that satisfies the requirement no-such-package-cdk-lambda-blueprints==9\.9\.9.*\./);
     process.env.CDK_LAMBDA_BLUEPRINTS_PYTHON = '/nonexistent/python3';
     try {
       expect(synth(p).error).toMatch(/because \/nonexistent\/python3 -m pip could not run \(ENOENT\): install Python 3 with pip, or point CDK_LAMBDA_BLUEPRINTS_PYTHON at it\./);

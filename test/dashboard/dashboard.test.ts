@@ -277,7 +277,7 @@ describe('the switch and explicit dashboards', () => {
     new BlueprintDashboard(one, 'Board', { functions: [fn] });
     const errors = synthErrors(one);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('functions has Two/Remote of stack Two, allowed is a function of the dashboard\'s stack One (dashboard One/Board)');
+    expect(errors[0]).toContain('functions is Two/Remote of stack Two, allowed is a function of the dashboard\'s stack One (dashboard One/Board)');
   });
 
   test('an empty function list is refused', () => {

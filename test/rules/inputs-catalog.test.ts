@@ -4,7 +4,7 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { constructMode, FN_PROPS, newStack, packMode } from './modes';
 import {
-  BlueprintFunction, BlueprintLayer, BlueprintVpc, EventBridgeTrigger, FunctionNetwork, KinesisToFunction, NagAcknowledgements,
+  BlueprintCode, BlueprintDashboard, BlueprintFunction, BlueprintLayer, BlueprintVpc, EventBridgeTrigger, FunctionNetwork, KinesisToFunction, NagAcknowledgements,
   QueueToFunction,
 } from '../../src';
 import { ALL_RULES } from '../../src/rules/catalog';
@@ -39,6 +39,8 @@ const INPUT_FIXTURES: Record<string, (s: Stack) => void> = {
   BlueprintVpcLayout: s => { new BlueprintVpc(s, 'Vpc', { maxAzs: 1 }); },
   LambdaSnapStartRuntime: s => { fn(s, { snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS }); },
   LambdaManagedInstancesOptions: s => { fn(s, { capacityProviderOptions: {} }); },
+  LambdaCodePackage: s => { fn(s, { code: BlueprintCode.fromDirectory('/no/such/dir') }); },
+  BlueprintDashboardFunctions: s => { new BlueprintDashboard(s, 'Dashboard', { functions: [] }); },
   LambdaLayerContent: s => { new BlueprintLayer(s, 'Layer', { ...layerProps, path: layerDir(), compatibleRuntimes: [] }); },
   LambdaLayerCompatibility: s => { fn(s, { layers: [importedLayer(s, [lambda.Runtime.PYTHON_3_13])] }); },
   LambdaLayerVersionRetained: s => { new BlueprintLayer(s, 'Layer', { ...layerProps, path: layerDir(), removalPolicy: RemovalPolicy.DESTROY }); },

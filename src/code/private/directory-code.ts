@@ -87,11 +87,11 @@ export class DirectoryCode extends TargetedCode {
   public resolveFor(scope: Construct, target: CodeTarget): ResolvedCode {
     const shown = `BlueprintCode.fromDirectory(${JSON.stringify(displayPath(this.dir))})`;
     if (!fs.existsSync(this.dir) || !fs.statSync(this.dir).isDirectory()) {
-      return { code: refuseCode(scope, `Code is ${shown}, allowed is an existing directory, because ${this.dir} does not exist or is not a directory`), sourceMapped: false };
+      return { code: refuseCode(scope, { property: 'Code', value: `${shown}`, allowed: 'an existing directory', reason: `${this.dir} does not exist or is not a directory` }), sourceMapped: false };
     }
     const problem = layoutProblem(this.dir, listFiles(this.dir), target.runtime?.name);
     if (problem) {
-      return { code: refuseCode(scope, `Code is ${shown} ${problem.value}, allowed is ${problem.allowed}, because ${problem.reason}`), sourceMapped: false };
+      return { code: refuseCode(scope, { property: 'Code', value: `${shown} ${problem.value}`, allowed: `${problem.allowed}`, reason: `${problem.reason}` }), sourceMapped: false };
     }
     return { code: lambda.Code.fromAsset(this.dir, { exclude: this.options.exclude }), sourceMapped: false };
   }

@@ -7,6 +7,7 @@ import { Bundle, BundleError, bundleEntry, defaultCacheDir } from './bundle';
 import { refuseCode } from './refuse';
 import { CodeTarget, ResolvedCode, TargetedCode } from './targeted-code';
 import { DEFAULTS } from '../../limits';
+import { Finding } from '../../rules/private/rule';
 import { BlueprintEntryCodeOptions, BundleFormat } from '../options';
 
 /** The concrete code of an entry for one function. */
@@ -44,7 +45,7 @@ export class EntryCode extends TargetedCode {
     const shown = `BlueprintCode.fromEntry(${JSON.stringify(displayPath(this.entry))})`;
     const node = NODE_RUNTIME.exec(runtime.name);
     if (!node) {
-      return this.refused(scope, `Runtime is ${JSON.stringify(runtime.name)} for ${shown}, allowed is a Node.js runtime (nodejs<version>.x), because the entry is bundled into JavaScript`);
+      return this.refused(scope, { property: 'Runtime', value: `${JSON.stringify(runtime.name)} for ${shown}`, allowed: 'a Node.js runtime (nodejs<version>.x)', reason: 'the entry is bundled into JavaScript' });
     }
     const handler = /^(.+)\.([^./]+)$/.exec(target.handler ?? 'index.handler');
     const format = this.options.format ?? (ESM_EXTENSIONS.includes(path.extname(this.entry)) ? BundleFormat.ESM : BundleFormat.COMMONJS);
@@ -63,7 +64,7 @@ export class EntryCode extends TargetedCode {
       });
     } catch (e) {
       if (!(e instanceof BundleError)) throw e;
-      return this.refused(scope, `Code is ${shown}, allowed is a TypeScript or JavaScript entry that exists and compiles, because ${e.message}`);
+      return this.refused(scope, { property: 'Code', value: `${shown}`, allowed: 'a TypeScript or JavaScript entry that exists and compiles', reason: `${e.message}` });
     }
     const inline = this.inlineSource(bundle, format, runtime);
     if (inline !== undefined) return { code: lambda.Code.fromInline(inline), sourceMapped: false, bundle };
@@ -80,7 +81,7 @@ export class EntryCode extends TargetedCode {
     return text.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n');
   }
 
-  private refused(scope: Construct, message: string): ResolvedEntry {
-    return { code: refuseCode(scope, message), sourceMapped: false };
+  private refused(scope: Construct, finding: Finding): ResolvedEntry {
+    return { code: refuseCode(scope, finding), sourceMapped: false };
   }
 }

@@ -8,6 +8,7 @@ import { displayPath } from './entry-code';
 import { buildGoModule, GO_MODULE_METADATA, GoBuildError, GoBuildRequest } from './go-build';
 import { refuseCode } from './refuse';
 import { CodeTarget, ResolvedCode, TargetedCode } from './targeted-code';
+import { Finding } from '../../rules/private/rule';
 import { BlueprintGoModuleOptions } from '../options';
 
 /**
@@ -22,13 +23,13 @@ export class GoModuleCode extends TargetedCode {
 
   public resolveFor(scope: Construct, target: CodeTarget): ResolvedCode {
     const shown = `BlueprintCode.fromGoModule(${JSON.stringify(displayPath(this.dir))})`;
-    const refuse = (message: string): ResolvedCode => ({ code: refuseCode(scope, message), sourceMapped: false });
+    const refuse = (finding: Finding): ResolvedCode => ({ code: refuseCode(scope, finding), sourceMapped: false });
     const runtime = target.runtime ?? lambda.Runtime.PROVIDED_AL2023;
     if (!/^provided\.al2(023)?$/.test(runtime.name)) {
-      return refuse(`Runtime is ${JSON.stringify(runtime.name)} for ${shown}, allowed is an OS-only runtime (provided.al2023 or provided.al2), because the Go binary is its own runtime: Lambda runs the package's bootstrap`);
+      return refuse({ property: 'Runtime', value: `${JSON.stringify(runtime.name)} for ${shown}`, allowed: 'an OS-only runtime (provided.al2023 or provided.al2)', reason: 'the Go binary is its own runtime: Lambda runs the package\'s bootstrap' });
     }
     if (!fs.existsSync(path.join(this.dir, 'go.mod'))) {
-      return refuse(`Code is ${shown}, allowed is a Go module directory (holding go.mod), because go build compiles the module's main package`);
+      return refuse({ property: 'Code', value: `${shown}`, allowed: 'a Go module directory (holding go.mod)', reason: 'go build compiles the module\'s main package' });
     }
     const arch = (target.architecture ?? this.options.architecture ?? lambda.Architecture.X86_64).name;
     const goarch = arch === lambda.Architecture.ARM_64.name ? 'arm64' : 'amd64';
@@ -48,7 +49,7 @@ export class GoModuleCode extends TargetedCode {
       return { code: lambda.Code.fromAsset(build.dir, { assetHash: build.hash, assetHashType: AssetHashType.CUSTOM }), sourceMapped: false };
     } catch (e) {
       if (!(e instanceof GoBuildError)) throw e;
-      return refuse(`Code is ${shown} (package ${JSON.stringify(pkg)}), allowed is a main package that go build compiles for linux/${goarch}, because ${e.message}`);
+      return refuse({ property: 'Code', value: `${shown} (package ${JSON.stringify(pkg)})`, allowed: `a main package that go build compiles for linux/${goarch}`, reason: `${e.message}` });
     }
   }
 }

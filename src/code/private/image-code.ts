@@ -57,7 +57,7 @@ export class ImageAssetCode extends TargetedCode {
     const file = this.options.file ?? 'Dockerfile';
     if (!fs.existsSync(path.join(this.dir, file))) {
       const shown = `BlueprintCode.fromImageAsset(${JSON.stringify(displayPath(this.dir))})`;
-      return { code: refuseImage(scope, `Code is ${shown}, allowed is a directory holding ${file}, because the image is built from it at deploy time`), sourceMapped: false };
+      return { code: refuseImage(scope, { property: 'Code', value: `${shown}`, allowed: `a directory holding ${file}`, reason: 'the image is built from it at deploy time' }), sourceMapped: false };
     }
     const arm = (target.architecture ?? lambda.Architecture.X86_64).name === lambda.Architecture.ARM_64.name;
     const code = lambda.Code.fromAssetImage(this.dir, {

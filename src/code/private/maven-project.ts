@@ -9,6 +9,7 @@ import { displayPath } from './entry-code';
 import { refuseCode } from './refuse';
 import { sha256, sourceInputs } from './source-hash';
 import { CodeTarget, ResolvedCode, TargetedCode } from './targeted-code';
+import { Finding } from '../../rules/private/rule';
 import { BlueprintMavenProjectOptions } from '../options';
 
 /** Bumped when the build changes what it writes: older cache entries are then ignored. */
@@ -86,13 +87,13 @@ export class MavenProjectCode extends TargetedCode {
 
   public resolveFor(scope: Construct, target: CodeTarget): ResolvedCode {
     const shown = `BlueprintCode.fromMavenProject(${JSON.stringify(displayPath(this.dir))})`;
-    const refuse = (message: string): ResolvedCode => ({ code: refuseCode(scope, message), sourceMapped: false });
+    const refuse = (finding: Finding): ResolvedCode => ({ code: refuseCode(scope, finding), sourceMapped: false });
     const runtime = target.runtime ?? lambda.Runtime.JAVA_21;
     if (!runtime.name.startsWith('java')) {
-      return refuse(`Runtime is ${JSON.stringify(runtime.name)} for ${shown}, allowed is a Java runtime (java<version>), because the project builds a jar of Java classes`);
+      return refuse({ property: 'Runtime', value: `${JSON.stringify(runtime.name)} for ${shown}`, allowed: 'a Java runtime (java<version>)', reason: 'the project builds a jar of Java classes' });
     }
     if (!fs.existsSync(path.join(this.dir, 'pom.xml'))) {
-      return refuse(`Code is ${shown}, allowed is a Maven project directory (holding pom.xml), because the jar is built with mvn package`);
+      return refuse({ property: 'Code', value: `${shown}`, allowed: 'a Maven project directory (holding pom.xml)', reason: 'the jar is built with mvn package' });
     }
     try {
       const cacheDir = path.resolve(this.options.cacheDir ?? defaultCacheDir());
@@ -100,7 +101,7 @@ export class MavenProjectCode extends TargetedCode {
       return { code: lambda.Code.fromAsset(built.jar, { assetHash: built.hash, assetHashType: AssetHashType.CUSTOM }), sourceMapped: false };
     } catch (e) {
       if (!(e instanceof MavenError)) throw e;
-      return refuse(`Code is ${shown}, allowed is a Maven project that mvn package builds into a jar, because ${e.message}`);
+      return refuse({ property: 'Code', value: `${shown}`, allowed: 'a Maven project that mvn package builds into a jar', reason: `${e.message}` });
     }
   }
 }

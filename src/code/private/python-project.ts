@@ -9,6 +9,7 @@ import { defaultCacheDir } from './bundle';
 import { displayPath } from './entry-code';
 import { refuseCode } from './refuse';
 import { CodeTarget, ResolvedCode, TargetedCode } from './targeted-code';
+import { Finding } from '../../rules/private/rule';
 import { BlueprintPythonProjectOptions } from '../options';
 
 /** Bumped when the installation layout changes: older cache entries are then ignored. */
@@ -71,19 +72,19 @@ export class PythonProjectCode extends TargetedCode {
 
   public resolveFor(scope: Construct, target: CodeTarget): ResolvedCode {
     const shown = `BlueprintCode.fromPythonProject(${JSON.stringify(displayPath(this.dir))})`;
-    const refuse = (message: string): ResolvedCode => ({ code: refuseCode(scope, message), sourceMapped: false });
+    const refuse = (finding: Finding): ResolvedCode => ({ code: refuseCode(scope, finding), sourceMapped: false });
     const runtime = target.runtime ?? this.options.runtime ?? lambda.Runtime.PYTHON_3_13;
     const version = /^python3\.(\d+)$/.exec(runtime.name);
-    if (!version) return refuse(`Runtime is ${JSON.stringify(runtime.name)} for ${shown}, allowed is a Python 3 runtime (python3.<minor>), because the project's requirements are installed for CPython`);
+    if (!version) return refuse({ property: 'Runtime', value: `${JSON.stringify(runtime.name)} for ${shown}`, allowed: 'a Python 3 runtime (python3.<minor>)', reason: 'the project\'s requirements are installed for CPython' });
     if (!fs.existsSync(this.dir) || !fs.statSync(this.dir).isDirectory()) {
-      return refuse(`Code is ${shown}, allowed is an existing directory, because ${this.dir} does not exist or is not a directory`);
+      return refuse({ property: 'Code', value: `${shown}`, allowed: 'an existing directory', reason: `${this.dir} does not exist or is not a directory` });
     }
     const archName = (target.architecture ?? this.options.architecture ?? lambda.Architecture.X86_64).name;
     const arch = archName === 'arm64' ? 'aarch64' : 'x86_64';
     const platforms = pipPlatforms(Number(version[1]), arch);
     const cacheDir = path.resolve(this.options.cacheDir ?? defaultCacheDir());
     const files = projectFiles(path.resolve(this.dir), cacheDir);
-    if (files.length === 0) return refuse(`Code is ${shown} (an empty directory), allowed is a directory holding the handler module, because Lambda refuses an empty deployment package`);
+    if (files.length === 0) return refuse({ property: 'Code', value: `${shown} (an empty directory)`, allowed: 'a directory holding the handler module', reason: 'Lambda refuses an empty deployment package' });
     let depsDir: string | undefined;
     if (files.includes('requirements.txt')) {
       const requirements = fs.readFileSync(path.join(this.dir, 'requirements.txt'));
@@ -96,7 +97,7 @@ export class PythonProjectCode extends TargetedCode {
           pipInstall(path.join(this.dir, 'requirements.txt'), staging, `3.${version[1]}`, platforms);
         } catch (e) {
           fs.rmSync(staging, { recursive: true, force: true });
-          return refuse(`Code is ${shown}, allowed is requirements pip can install as ${platforms[0]} wheels for CPython 3.${version[1]} (${archName}), because ${(e as Error).message}`);
+          return refuse({ property: 'Code', value: `${shown}`, allowed: `requirements pip can install as ${platforms[0]} wheels for CPython 3.${version[1]} (${archName})`, reason: `${(e as Error).message}` });
         }
         fs.writeFileSync(path.join(staging, '.complete'), '');
         fs.rmSync(depsDir, { recursive: true, force: true });
