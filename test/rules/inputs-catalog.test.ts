@@ -4,8 +4,8 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { constructMode, FN_PROPS, newStack, packMode } from './modes';
 import {
-  BlueprintCode, BlueprintDashboard, BlueprintFunction, BlueprintLayer, BlueprintVpc, EventBridgeTrigger, FunctionNetwork, KinesisToFunction, NagAcknowledgements,
-  QueueToFunction,
+  BlueprintCode, BlueprintDashboard, BlueprintFunction, BlueprintLayer, BlueprintVpc, EventBridgeTrigger, FunctionNetwork, KinesisToFunction,
+  NagAcknowledgements, QueueToFunction,
 } from '../../src';
 import { ALL_RULES } from '../../src/rules/catalog';
 import { tree } from '../layers/fixtures';
