@@ -2,6 +2,7 @@ import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { fmt } from '../core/private/format';
 import { spellProp } from '../core/private/language';
+import { within } from '../core/private/within';
 import { DEFAULTS, LIMITS, SERVICE_DEFAULTS } from '../limits';
 import { describeRange } from '../rules/private/rule';
 import { CfnEntry, StackIndexes, TemplateIndex, knownNumber } from '../rules/private/template-index';
@@ -104,7 +105,7 @@ export class ConcurrencyBudget {
   private static limitOf(options: ConcurrencyBudgetOptions): number {
     const limit = options.accountConcurrencyLimit ?? DEFAULTS.accountConcurrencyLimit;
     const spec = LIMITS.accountConcurrency;
-    if (!Token.isUnresolved(limit) && (!Number.isInteger(limit) || limit < spec.min || limit > spec.max)) {
+    if (!within(limit, spec)) {
       throw new Error(`ConcurrencyBudget: ${spellProp('accountConcurrencyLimit')} is ${fmt(limit)}, allowed is a whole number in ${describeRange(spec)}, because ${spec.reason}.`);
     }
     return limit;

@@ -5,8 +5,8 @@ import { LIMITS } from '../limits';
 import { AliasDeployment } from './alias-deployment';
 import { FunctionDeploymentOptions } from './options';
 import { invalidateVersionOnLayerContent } from './private/version-hash';
-import { within } from './private/within';
 import { isToken } from '../core/private/tokens';
+import { within } from '../core/private/within';
 import { LambdaReleaseOptions } from '../rules/inputs';
 import { checkInputs, InputChecks } from '../rules/private/inputs';
 

@@ -1,9 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import { Construct } from 'constructs';
-import { LIMITS } from '../limits';
-import { within } from './private/within';
 import { InputCheckSink } from '../core/private/checks';
+import { within } from '../core/private/within';
+import { LIMITS } from '../limits';
 
 /** The kind of traffic shift a `DeploymentStrategy` performs. */
 export enum DeploymentStrategyKind {

@@ -4,6 +4,8 @@ import { CfnResource, PolicyValidationPluginReport, PolicyViolatingResource, Pol
 import { NagPack, NagPackProps } from 'cdk-nag/lib/nag-pack';
 import { IConstruct } from 'constructs';
 import { spellProp } from '../core/private/language';
+import { isToken } from '../core/private/tokens';
+import { within } from '../core/private/within';
 import { DEFAULTS, LIMITS } from '../limits';
 import { ALL_RULES } from '../rules/catalog';
 import { evaluate, fullId, isAcknowledged, RULE_PACK, stacksOf } from '../rules/private/engine';
@@ -57,7 +59,7 @@ export class LambdaBlueprintChecks extends NagPack {
     this.ruleIds = ALL_RULES.map(fullId);
     const limit = props.accountConcurrencyLimit ?? DEFAULTS.accountConcurrencyLimit;
     const spec = LIMITS.accountConcurrency;
-    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < spec.min || limit > spec.max) {
+    if (typeof limit !== 'number' || isToken(limit) || !within(limit, spec)) {
       throw new Error(`LambdaBlueprintChecks: ${spellProp('accountConcurrencyLimit')} is ${show(limit)}, allowed is ${allowedRange(spec)}, because ${spec.reason}.`);
     }
     this.accountConcurrencyLimit = limit;

@@ -4,6 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TargetedCode } from '../../code/private/targeted-code';
 import { isToken } from '../../core/private/tokens';
+import { within } from '../../core/private/within';
 import { DEFAULTS, FUNCTION_NAME_PATTERN, LIMITS } from '../../limits';
 import { LambdaReservedConcurrency } from '../../rules/function/reserved-concurrency';
 import { LambdaTimeout } from '../../rules/function/timeout';
@@ -61,7 +62,7 @@ export function writeRefusedValues(scope: Construct, cfn: lambda.CfnFunction, pr
 export function checkedConcurrencyLimit(scope: Construct, limit?: number): number {
   const spec = LIMITS.accountConcurrency;
   if (limit === undefined) return DEFAULTS.accountConcurrencyLimit;
-  if (!isToken(limit) && Number.isInteger(limit) && limit >= spec.min && limit <= spec.max) return limit;
+  if (!isToken(limit) && within(limit, spec)) return limit;
   reportInput(scope, LambdaReservedConcurrency, { property: 'accountConcurrencyLimit', value: show(limit), allowed: allowedRange(spec), reason: `${spec.reason}; the reserved concurrency check needs it` });
   return DEFAULTS.accountConcurrencyLimit;
 }

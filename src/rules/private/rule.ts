@@ -2,6 +2,7 @@ import { Token, Tokenization } from 'aws-cdk-lib';
 import { subjectOf } from './prop-names';
 import { CfnEntry, knownNumber, TemplateIndex } from './template-index';
 import { fmt } from '../../core/private/format';
+import { within } from '../../core/private/within';
 import { LimitSpec } from '../../limits';
 import { AppliedStandard } from '../../standards/private/registry';
 
@@ -119,9 +120,7 @@ export function checkLimit(property: string, value: unknown, limit: LimitSpec, a
   if (typeof value === 'object') return [];
   const n = typeof value === 'number' ? value : knownNumber(value);
   if (typeof value === 'number' && Token.isUnresolved(value)) return [];
-  const bad = n === undefined || !Number.isFinite(n)
-    || (!also.includes(n) && (n < limit.min || n > limit.max || (limit.integer && !Number.isInteger(n))));
-  if (!bad) return [];
+  if (n !== undefined && within(n, limit, also)) return [];
   return [{ property, value: typeof value === 'number' ? show(value, limit.unit) : show(value), allowed: allowedRange(limit, also), reason: limit.reason }];
 }
 

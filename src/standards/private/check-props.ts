@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { within } from '../../core/private/within';
 import { LimitSpec, LIMITS } from '../../limits';
 import { allowedRange, show } from '../../rules/private/rule';
 import { StandardRule } from '../standard-rule';
@@ -11,8 +11,7 @@ import { StandardsProps } from '../standards-props';
 export function checkStandards(props: StandardsProps, scope: string): void {
   const problems: string[] = [];
   const limit = (property: string, value: number | undefined, spec: LimitSpec) => {
-    if (value === undefined || Token.isUnresolved(value)) return;
-    if (Number.isFinite(value) && value >= spec.min && value <= spec.max && (!spec.integer || Number.isInteger(value))) return;
+    if (within(value, spec)) return;
     problems.push(`${property} is ${show(value, spec.unit)}, allowed is ${allowedRange(spec)}, because ${spec.reason}.`);
   };
   if (typeof props.name !== 'string' || props.name.trim() === '') {
