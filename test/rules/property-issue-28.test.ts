@@ -30,7 +30,7 @@ interface Case {
 }
 
 const caseArb: fc.Arbitrary<Case> = fc.record({
-  handler: fc.constantFrom('dotnet-exe', 'ruby-class', 'node'),
+  handler: fc.constantFrom<Case['handler']>('dotnet-exe', 'ruby-class', 'node'),
   accountLimit: fc.option(fc.oneof(fc.integer({ min: -5, max: 2_000 }), fc.constantFrom(0, 1, 10, 1.5)), { nil: undefined }),
   maxReceiveCount: fc.option(fc.oneof(fc.integer({ min: -2, max: 1_100 }), fc.constantFrom(0, 4, 5, 2.5, NaN)), { nil: undefined }),
   messageAgeMillis: fc.option(fc.constantFrom(500, 1_500, 60_000, 90_500), { nil: undefined }),
@@ -103,7 +103,9 @@ test('issue 28\'s inputs, mixed at random: our message form with a rule id, vali
     if (lines.some(l => /messageAgeThreshold/.test(l))) throw new Error(`a messageAgeThreshold CloudWatch takes was refused${context}`);
     // Wrong input is always reported, under its rule.
     const receiveValid = c.maxReceiveCount === undefined || (Number.isInteger(c.maxReceiveCount) && c.maxReceiveCount >= 5 && c.maxReceiveCount <= 1_000);
-    if (!receiveValid && !has('SqsSourceMaxReceiveCount')) throw new Error(`maxReceiveCount ${c.maxReceiveCount} was not reported${context}`);
+    if (!receiveValid && !has('SqsSourceMaxReceiveCount')) {
+      throw new Error(`maxReceiveCount ${c.maxReceiveCount} was not reported${context}`);
+    }
     if (!limitValid && !lines.some(l => l.includes('accountConcurrencyLimit'))) throw new Error(`accountConcurrencyLimit ${c.accountLimit} was not reported${context}`);
     if (c.fifo && (c.fifo.batchSize > 10 || c.fifo.windowSeconds > 0) && !lines.some(l => /jobs\.fifo|FIFO|fifo/.test(l))) {
       throw new Error(`an imported FIFO queue's batch ${c.fifo.batchSize} / window ${c.fifo.windowSeconds} s was not reported${context}`);
