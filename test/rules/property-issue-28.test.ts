@@ -102,7 +102,8 @@ test('issue 28\'s inputs, mixed at random: our message form with a rule id, vali
     if (limitValid && lines.some(l => l.includes('accountConcurrencyLimit'))) throw new Error(`a valid accountConcurrencyLimit was refused${context}`);
     if (lines.some(l => /messageAgeThreshold/.test(l))) throw new Error(`a messageAgeThreshold CloudWatch takes was refused${context}`);
     // Wrong input is always reported, under its rule.
-    const receiveValid = c.maxReceiveCount === undefined || (Number.isInteger(c.maxReceiveCount) && c.maxReceiveCount >= 5 && c.maxReceiveCount <= 1_000);
+    const n = c.maxReceiveCount;
+    const receiveValid = n === undefined || (Number.isInteger(n) && n >= 5 && n <= 1_000);
     if (!receiveValid && !has('SqsSourceMaxReceiveCount')) {
       throw new Error(`maxReceiveCount ${c.maxReceiveCount} was not reported${context}`);
     }
