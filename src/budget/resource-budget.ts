@@ -3,6 +3,10 @@ import { IConstruct } from 'constructs';
 import { fmt } from '../core/private/format';
 import { StackState } from '../core/private/stack-registry';
 import { CLOUDFORMATION_LIMITS } from '../limits';
+import { CloudFormationStackResources } from '../rules/inputs';
+import { reportStackAtSynth } from '../rules/private/enforce';
+import { fullId } from '../rules/private/engine';
+import { Finding, messageOf } from '../rules/private/rule';
 
 /** How many of the largest constructs the message names. */
 const NAMED = 5;
@@ -42,23 +46,16 @@ export class ResourceBudget {
     if (state.watched) return;
     state.watched = true;
     const stack = Stack.of(scope);
-    stack.node.addValidation({ validate: () => ResourceBudget.check(stack) });
+    reportStackAtSynth(stack, CloudFormationStackResources, () => budgetFindings(stack));
   }
 
   /**
-   * The problem `watch` reports for a stack over budget (none when within it).
+   * The problem `watch` reports for a stack over budget (none when within it), as the synth prints it after
+   * the stack's path: `LambdaBlueprints-CloudFormationStackResources: resources is …`.
    * @param stack the stack
    */
   public static check(stack: Stack): string[] {
-    const byConstruct = ResourceBudget.report(stack);
-    const total = byConstruct.reduce((n, c) => n + c.resources, 0);
-    const max = CLOUDFORMATION_LIMITS.resourcesPerStack.max;
-    if (total <= max) return [];
-    const largest = byConstruct.slice(0, NAMED).map(c => `${c.path} (${c.type}, ${fmt(c.resources)})`).join(', ');
-    const excess = total - max;
-    return [`resources is ${fmt(total)}, allowed is at most ${fmt(max)} per stack, because ${CLOUDFORMATION_LIMITS.resourcesPerStack.reason}. `
-      + `The constructs with the most resources: ${largest}. Move constructs with at least ${fmt(excess)} resources into a second stack `
-      + '(create them there and pass what they share — a table, a topic, a VPC — through stack props; see "Splitting a stack" in the README).'];
+    return budgetFindings(stack).map(f => `${fullId(CloudFormationStackResources)}: ${messageOf(f)}`);
   }
 
   /**
@@ -77,4 +74,21 @@ export class ResourceBudget {
   }
 
   private constructor() {}
+}
+
+/** The stack's resource count against CloudFormation's limit, naming the largest constructs and the way out. */
+function budgetFindings(stack: Stack): Finding[] {
+  const byConstruct = ResourceBudget.report(stack);
+  const total = byConstruct.reduce((n, c) => n + c.resources, 0);
+  const max = CLOUDFORMATION_LIMITS.resourcesPerStack.max;
+  if (total <= max) return [];
+  const largest = byConstruct.slice(0, NAMED).map(c => `${c.path} (${c.type}, ${fmt(c.resources)})`).join(', ');
+  return [{
+    property: 'resources',
+    value: fmt(total),
+    allowed: `at most ${fmt(max)} per stack`,
+    reason: `${CLOUDFORMATION_LIMITS.resourcesPerStack.reason}; the constructs with the most resources: ${largest}; move constructs with at least `
+      + `${fmt(total - max)} resources into a second stack (create them there and pass what they share — a table, a topic, a VPC — through stack props; `
+      + 'see "Splitting a stack" in the README)',
+  }];
 }

@@ -35,9 +35,11 @@ describe('ResourceBudget', () => {
     expect(total).toBeGreaterThan(500);
     expect(report[0]).toEqual({ path: 'Orders/Jobs0', type: 'QueueToFunction', resources: report[0].resources });
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toBe(`[Orders] resources is ${total}, allowed is at most 500 per stack, because CloudFormation accepts at most 500 resources in one stack. `
-      + `The constructs with the most resources: ${report.slice(0, 5).map(c => `${c.path} (${c.type}, ${c.resources})`).join(', ')}. `
-      + `Move constructs with at least ${total - 500} resources into a second stack (create them there and pass what they share — a table, a topic, a VPC — through stack props; see "Splitting a stack" in the README).`);
+    expect(errors[0]).toBe(`[Orders] LambdaBlueprints-CloudFormationStackResources: resources is ${total}, allowed is at most 500 per stack, `
+      + 'because CloudFormation accepts at most 500 resources in one stack; '
+      + `the constructs with the most resources: ${report.slice(0, 5).map(c => `${c.path} (${c.type}, ${c.resources})`).join(', ')}; `
+      + `move constructs with at least ${total - 500} resources into a second stack (create them there and pass what they share — a table, a topic, a VPC — `
+      + 'through stack props; see "Splitting a stack" in the README).');
   });
 
   test('the count matches the template (the resources CloudFormation sees, CDK metadata aside)', () => {

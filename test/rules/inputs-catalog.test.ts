@@ -2,10 +2,11 @@ import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { constructMode, FN_PROPS, newStack, packMode } from './modes';
 import {
   BlueprintCode, BlueprintDashboard, BlueprintFunction, BlueprintLayer, BlueprintVpc, EventBridgeTrigger, FunctionNetwork, KinesisToFunction,
-  NagAcknowledgements, QueueToFunction,
+  NagAcknowledgements, QueueToFunction, ResourceBudget,
 } from '../../src';
 import { ALL_RULES } from '../../src/rules/catalog';
 import { tree } from '../layers/fixtures';
@@ -41,6 +42,10 @@ const INPUT_FIXTURES: Record<string, (s: Stack) => void> = {
   LambdaManagedInstancesOptions: s => { fn(s, { capacityProviderOptions: {} }); },
   LambdaCodePackage: s => { fn(s, { code: BlueprintCode.fromDirectory('/no/such/dir') }); },
   BlueprintDashboardFunctions: s => { new BlueprintDashboard(s, 'Dashboard', { functions: [] }); },
+  CloudFormationStackResources: s => {
+    for (let i = 0; i < 501; i++) new sqs.CfnQueue(s, `Queue${i}`);
+    ResourceBudget.watch(s);
+  },
   LambdaLayerContent: s => { new BlueprintLayer(s, 'Layer', { ...layerProps, path: layerDir(), compatibleRuntimes: [] }); },
   LambdaLayerCompatibility: s => { fn(s, { layers: [importedLayer(s, [lambda.Runtime.PYTHON_3_13])] }); },
   LambdaLayerVersionRetained: s => { new BlueprintLayer(s, 'Layer', { ...layerProps, path: layerDir(), removalPolicy: RemovalPolicy.DESTROY }); },

@@ -11,4 +11,5 @@ export { LambdaIsolatedInNatSubnets, LambdaNatEgressUnverified, LambdaNetworkPla
 export { LambdaReleaseOptions } from './release-options';
 export { LambdaSnapStartRuntime } from './snapstart-runtime';
 export { SqsSourceMaxReceiveCount } from './sqs-source-receive-count';
+export { CloudFormationStackResources } from './stack-resources';
 export { BlueprintVpcLayout } from './vpc-layout';

@@ -24,6 +24,8 @@ interface StackRun {
   readonly warned: WeakMap<IConstruct, Set<string>>;
   /** Resources outside a blueprint that a blueprint wires (a bucket's notifications, a source queue): checked as its own. */
   readonly claimed: WeakSet<IConstruct>;
+  /** Checks of the whole stack (its resource budget), reported at the stack. */
+  readonly stackChecks: InputFinding[];
 }
 
 /** The blueprints (constructs that enforce the rules), with the problems of their props that never reach the template. */
@@ -31,7 +33,7 @@ const BLUEPRINTS = new ConstructState<InputFinding[]>();
 
 /** The rule engine's run of a stack: created (and hooked into the stack's validation) on first use. */
 const STACK_RUNS = new StackState<StackRun>(stack => {
-  const run: StackRun = { errors: new Map(), hooked: new WeakSet(), warned: new WeakMap(), claimed: new WeakSet() };
+  const run: StackRun = { errors: new Map(), hooked: new WeakSet(), warned: new WeakMap(), claimed: new WeakSet(), stackChecks: [] };
   // The stack is validated before its children (pre-order): it runs the rules and hands each
   // resource's errors to a hook on that resource.
   stack.node.addValidation({ validate: () => timedRun(checked => runStack(stack, run, checked)) });
@@ -61,6 +63,14 @@ function inputFindingsOf(scope: IConstruct): InputFinding[] {
 function hookStack(stack: Stack): StackRun {
   markRulesChecked(stack);
   return STACK_RUNS.of(stack);
+}
+
+/**
+ * Checks a whole stack at synth (after aspects, with the rules) under `rule`'s id, reported at the stack:
+ * the stack runs the rule engine without becoming a blueprint (its other resources are not checked for it).
+ */
+export function reportStackAtSynth(stack: Stack, rule: Rule, check: () => Finding[]): void {
+  hookStack(stack).stackChecks.push({ rule, check });
 }
 
 /**
@@ -154,6 +164,11 @@ function runOnIndex(stack: Stack, index: TemplateIndex, run: StackRun, checked: 
     if (!concernsBlueprint(r, run) && !standardRule(index, r)) continue;
     results.push({ at: r.entry.resource, id: r.id, severity: r.severity, message: r.message });
   }
+  for (const input of run.stackChecks) {
+    for (const finding of input.check!()) {
+      results.push({ at: stack, id: fullId(input.rule), severity: input.rule.severity, message: messageOf(finding) });
+    }
+  }
   for (const c of stack.node.findAll()) {
     const inputs = BLUEPRINTS.get(c);
     for (const input of inputs ?? []) {
@@ -173,13 +188,14 @@ function runOnIndex(stack: Stack, index: TemplateIndex, run: StackRun, checked: 
     const line = `${r.id}: ${r.message}`;
     if (!list.includes(line)) list.push(line);
     run.errors.set(r.at, list);
-    if (!run.hooked.has(r.at)) {
+    // The stack's own errors are this validation's; a resource's go to a hook validated after the stack.
+    if (r.at !== stack && !run.hooked.has(r.at)) {
       run.hooked.add(r.at);
       r.at.node.addValidation({ validate: () => run.errors.get(r.at) ?? [] });
     }
   }
   runAfterRules(stack, index);
-  return [];
+  return run.errors.get(stack) ?? [];
 }
 
 function concernsBlueprint(r: RuleResult, run: StackRun): boolean {
