@@ -6,16 +6,12 @@
 export interface LocalInvokeResult {
   /** The request id the runtime saw. */
   readonly requestId: string;
-  /**
-   * The payload parsed from JSON: the function's response (a dict in Python, a Map in Java), or Lambda's
-   * error document.
-   *
-   * @default - an asynchronous invocation (empty payload), or a payload that is not JSON
-   */
-  readonly response?: any;
   /** The status code of Lambda's Invoke API: 200 for a synchronous invocation, 202 (accepted) for an asynchronous one. */
   readonly statusCode: number;
-  /** The response, or Lambda's error document, as JSON text; empty for an asynchronous invocation (as Lambda returns). */
+  /**
+   * The response, or Lambda's error document, as JSON text (parse it: `JSON.parse`, `json.loads`…); empty for an
+   * asynchronous invocation (as Lambda returns).
+   */
   readonly payload: string;
   /**
    * The error type (e.g. `Runtime.HandlerNotFound`, `Sandbox.Timedout`, the handler's error name).

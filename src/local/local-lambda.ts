@@ -189,7 +189,6 @@ export class LocalLambda {
       ...toResult(last),
       statusCode: 202,
       payload: '',
-      response: undefined,
       coldStart: attempts[0].coldStart,
       initDurationMs: attempts[0].initDurationMs,
       logs: attempts.flatMap(a => a.logs),
@@ -226,7 +225,7 @@ export class LocalLambda {
 }
 
 function toResult(o: InvokeOutcome): LocalInvokeResult {
-  return { ...o, statusCode: 200, attempts: 1, response: parsed(o.payload) };
+  return { ...o, statusCode: 200, attempts: 1 };
 }
 
 /** An event as JSON text: a string is taken as JSON text already, anything else is serialized. */
@@ -235,10 +234,3 @@ function jsonText(event: unknown): string {
 }
 
 /** The payload parsed, or undefined when it is empty or not JSON. */
-function parsed(payload: string): any {
-  try {
-    return payload === '' ? undefined : JSON.parse(payload);
-  } catch {
-    return undefined;
-  }
-}

@@ -85,18 +85,17 @@ test('LocalLambda.deliver writes the outbox; LocalEvents builds events of every 
   expect(JSON.parse(LocalEvents.functionUrl('PUT', '/u', 'b')).requestContext.http.method).toBe('PUT');
 });
 
-test('LocalLambda takes events as JSON values or JSON text, and gives the response parsed', () => {
+test('LocalLambda takes events as JSON values or JSON text, and gives the response as JSON text', () => {
   const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'local-test-cdkout-')) });
   lifecycleApp(app);
   const fn = LocalLambda.fromStage(app, 'Local/Conformance');
   try {
     const asValue = fn.invoke({ a: [1, 'x'], b: null });
     const asText = fn.invoke('{"a":[1,"x"],"b":null}');
-    expect([asValue.response.event, asText.response.event]).toEqual([{ a: [1, 'x'], b: null }, { a: [1, 'x'], b: null }]);
-    expect(asValue.response).toEqual(JSON.parse(asValue.payload));
+    expect([JSON.parse(asValue.payload).event, JSON.parse(asText.payload).event]).toEqual([{ a: [1, 'x'], b: null }, { a: [1, 'x'], b: null }]);
     const failed = fn.invoke({ fail: true });
-    expect(failed.response).toEqual(expect.objectContaining({ errorType: 'ConformanceError', errorMessage: 'conformance failure' }));
-    expect(fn.invokeConcurrently([{ n: 1 }, '{"n":2}']).map(r => r.response.event)).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(JSON.parse(failed.payload)).toEqual(expect.objectContaining({ errorType: 'ConformanceError', errorMessage: 'conformance failure' }));
+    expect(fn.invokeConcurrently([{ n: 1 }, '{"n":2}']).map(r => JSON.parse(r.payload).event)).toEqual([{ n: 1 }, { n: 2 }]);
     expect(() => fn.invoke('{"shape":', { skipShapeCheck: true })).toThrow(/InvalidRequestContentException/);
   } finally {
     fn.dispose();

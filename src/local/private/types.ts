@@ -59,9 +59,9 @@ export interface ResponseSink {
 
 /**
  * What the runtime reports for one invocation: a `LocalInvokeResult` before `LocalLambda` adds the Invoke
- * API's status code, the attempts, the parsed response and the outbox (one declaration of the fields).
+ * API's status code, the attempts and the outbox (one declaration of the fields).
  */
-export type InvokeOutcome = Omit<LocalInvokeResult, 'statusCode' | 'attempts' | 'response' | 'outbox'>;
+export type InvokeOutcome = Omit<LocalInvokeResult, 'statusCode' | 'attempts' | 'outbox'>;
 
 /**
  * Why the emulator refused an input: a stable code, which `LocalLambda` puts at the start of its error
