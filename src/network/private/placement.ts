@@ -12,6 +12,7 @@ import { azOf, belongsTo, groupBelongsTo, routeOf, SubnetRoute } from './subnets
 import { isToken } from '../../core/private/tokens';
 import { LambdaIsolatedInNatSubnets, LambdaNatEgressUnverified, LambdaNetworkPlacement, LambdaSingleAvailabilityZone } from '../../rules/inputs';
 import { LambdaInternetGatewaySubnet } from '../../rules/network';
+import { PUBLIC_SUBNET_FINDING } from '../../rules/network/internet-gateway-subnet';
 import { reportInput } from '../../rules/private/enforce';
 import { checkInputs, InputChecks } from '../../rules/private/inputs';
 
@@ -160,9 +161,7 @@ function checkSubnets(scope: Construct, vpc: ec2.IVpc, network: FunctionNetwork,
   checkInputs(scope, LambdaInternetGatewaySubnet, p => {
     const inTemplate = (s: ec2.ISubnet) => s.node.defaultChild instanceof ec2.CfnSubnet && Stack.of(s) === Stack.of(scope);
     const publicOnes = own.filter(s => !inTemplate(s) && routeOf(vpc, s) === SubnetRoute.INTERNET_GATEWAY).map(describe);
-    p.when(publicOnes.length > 0, 'network subnets', `public subnets ${publicOnes.join(', ')}`,
-      'private subnets routed to a NAT gateway, or isolated subnets with VPC endpoints',
-      'a VPC function never gets a public IP, so from a public subnet it reaches neither the internet nor AWS endpoints');
+    p.when(publicOnes.length > 0, 'network subnets', `public subnets ${publicOnes.join(', ')}`, PUBLIC_SUBNET_FINDING.allowed, PUBLIC_SUBNET_FINDING.reason);
   });
 
   // Routes are read at synth: routes added after the function still count.

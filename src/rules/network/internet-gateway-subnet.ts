@@ -15,6 +15,12 @@ export function routesToInternetGateway(index: TemplateIndex, subnetId: string):
   });
 }
 
+/** What the rule allows and why: also the words of the construct's check of subnets the template cannot show. */
+export const PUBLIC_SUBNET_FINDING = {
+  allowed: 'private subnets routed to a NAT gateway, or isolated subnets with VPC endpoints',
+  reason: 'a VPC function never gets a public IP, so from a public subnet it reaches neither the internet nor AWS endpoints',
+} as const;
+
 /** A VPC function sits in subnets routed to a NAT gateway or isolated, never to an internet gateway. */
 export const LambdaInternetGatewaySubnet: Rule = {
   id: 'LambdaInternetGatewaySubnet',
@@ -29,8 +35,7 @@ export const LambdaInternetGatewaySubnet: Rule = {
     return [{
       property: 'VpcConfig.SubnetIds',
       value: `public subnets ${publicSubnets.map((s: any) => s.path).join(', ')}`,
-      allowed: 'private subnets routed to a NAT gateway, or isolated subnets with VPC endpoints',
-      reason: 'a VPC function never gets a public IP, so from a public subnet it reaches neither the internet nor AWS endpoints',
+      ...PUBLIC_SUBNET_FINDING,
     }];
   },
 };

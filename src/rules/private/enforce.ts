@@ -164,19 +164,13 @@ function runOnIndex(stack: Stack, index: TemplateIndex, run: StackRun, checked: 
     if (!concernsBlueprint(r, run) && !standardRule(index, r)) continue;
     results.push({ at: r.entry.resource, id: r.id, severity: r.severity, message: r.message });
   }
-  for (const input of run.stackChecks) {
-    for (const finding of input.check!()) {
-      results.push({ at: stack, id: fullId(input.rule), severity: input.rule.severity, message: messageOf(finding) });
+  const addInput = (at: IConstruct, input: InputFinding) => {
+    for (const finding of input.finding ? [input.finding] : input.check!()) {
+      results.push({ at, id: fullId(input.rule), severity: input.rule.severity, message: messageOf(finding) });
     }
-  }
-  for (const c of stack.node.findAll()) {
-    const inputs = BLUEPRINTS.get(c);
-    for (const input of inputs ?? []) {
-      for (const finding of input.finding ? [input.finding] : input.check!()) {
-        results.push({ at: c, id: fullId(input.rule), severity: input.rule.severity, message: messageOf(finding) });
-      }
-    }
-  }
+  };
+  for (const input of run.stackChecks) addInput(stack, input);
+  for (const c of stack.node.findAll()) for (const input of BLUEPRINTS.get(c) ?? []) addInput(c, input);
   run.errors = new Map();
   for (const r of results) {
     if (isAcknowledged(r.at, r.id)) continue;
