@@ -46,6 +46,12 @@ export function packMode(scope: IConstruct, props?: LambdaBlueprintChecksProps):
   return sorted(out);
 }
 
+/**
+ * A line of a failed synth in our form: every check reports through the rule engine, under a rule id:
+ * `[path] LambdaBlueprints-<Id>: <prop> is <value>, allowed is <allowed>, because <reason>.`
+ */
+export const OUR_LINE = /^\[[^\]]+\] LambdaBlueprints-\w+: .+ is .+, allowed is .+, because .+\.$/;
+
 /** Findings of one rule (id without the pack prefix). */
 export function ofRule(list: Reported[], rule: string): Reported[] {
   return list.filter(r => r.id === `LambdaBlueprints-${rule}`);

@@ -2,10 +2,9 @@ import { App, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as fc from 'fast-check';
+import { OUR_LINE } from './modes';
 import { BlueprintFunction, BlueprintQueueSource } from '../../src';
 
-/** Every line of a failed synth: `[path] <RuleId>: <prop> is <value>, allowed is <allowed>, because <reason>.` */
-const OUR_LINE = /^\[[^\]]+\] (LambdaBlueprints-\w+: )?.+ is .+, allowed is .+, because .+\.$/;
 
 const number = fc.oneof(
   fc.integer({ min: -2_000, max: 20_000 }),
