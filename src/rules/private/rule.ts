@@ -105,9 +105,8 @@ export function show(value: unknown, unit = ''): string {
 
 /** The allowed range of a limit as messages print it: `a whole number 128–10,240 MB`. */
 export function allowedRange(limit: LimitSpec, also: readonly number[] = []): string {
-  const u = limit.unit ? ` ${limit.unit}` : '';
   const extra = also.length ? ` or ${also.map(fmt).join(', ')}` : '';
-  return `${limit.integer ? 'a whole number ' : ''}${also.length ? 'in ' : ''}${fmt(limit.min)}–${fmt(limit.max)}${u}${extra}`;
+  return `${limit.integer ? 'a whole number ' : ''}${also.length ? 'in ' : ''}${describeRange(limit)}${extra}`;
 }
 
 /**

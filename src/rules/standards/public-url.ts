@@ -1,4 +1,5 @@
 import { setting, standardFinding } from './helpers';
+import { PUBLIC_URL_REASON } from '../http/function-url-auth';
 import { Rule, Severity, show } from '../private/rule';
 
 /** No function URL with `AuthType: NONE` where a standard denies public URLs. */
@@ -9,5 +10,5 @@ export const StandardNoPublicUrl: Rule = {
   types: ['AWS::Lambda::Url'],
   standard: true,
   check: (e, ctx) => e.properties.AuthType !== 'NONE' ? [] : setting(ctx, 'denyPublicFunctionUrls').map(({ standard }) =>
-    standardFinding(standard, 'AuthType', show(e.properties.AuthType), '"AWS_IAM"', 'a URL without authentication lets anyone on the internet invoke the function')),
+    standardFinding(standard, 'AuthType', show(e.properties.AuthType), '"AWS_IAM"', PUBLIC_URL_REASON)),
 };
