@@ -1,9 +1,9 @@
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { accountOf, scopePermissionsToAccount } from './private/common';
-import { invokeTargetOf } from '../../function/private/invoke-target';
-import { enforceRules } from '../../rules/private/enforce';
+import { accountOf, scopePermissionsToAccount } from './private/push-wiring';
+import { invokeTargetOf } from '../function/private/invoke-target';
+import { enforceRules } from '../rules/private/enforce';
 
 /** Properties of a `CognitoTrigger`. */
 export interface CognitoTriggerProps {

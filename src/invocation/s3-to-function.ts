@@ -3,10 +3,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct, IConstruct } from 'constructs';
-import { invokeTargetOf } from '../../function/private/invoke-target';
-import { NagAcknowledgements } from '../../nag/acknowledge';
-import { claimForRules, reportInput } from '../../rules/private/enforce';
-import { S3NotificationFilter } from '../../rules/s3/notification-filter';
+import { invokeTargetOf } from '../function/private/invoke-target';
+import { NagAcknowledgements } from '../nag/acknowledge';
+import { claimForRules, reportInput } from '../rules/private/enforce';
+import { S3NotificationFilter } from '../rules/s3/notification-filter';
 
 /**
  * Options of an S3 trigger.

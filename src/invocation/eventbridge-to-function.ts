@@ -4,12 +4,12 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { accountOf, scopePermissionsToAccount } from './private/common';
-import { DurableQueue } from '../../core/durable-queue';
-import { invokeTargetOf } from '../../function/private/invoke-target';
-import { EventBridgeTriggerSource } from '../../rules/inputs';
-import { enforceRules } from '../../rules/private/enforce';
-import { checkInputs } from '../../rules/private/inputs';
+import { accountOf, scopePermissionsToAccount } from './private/push-wiring';
+import { DurableQueue } from '../core/durable-queue';
+import { invokeTargetOf } from '../function/private/invoke-target';
+import { EventBridgeTriggerSource } from '../rules/inputs';
+import { enforceRules } from '../rules/private/enforce';
+import { checkInputs } from '../rules/private/inputs';
 
 /** Options of an EventBridge trigger: a schedule or an event pattern, and the target's retry policy. */
 export interface EventBridgeTriggerOptions {

@@ -2,9 +2,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as destinations from 'aws-cdk-lib/aws-logs-destinations';
 import { Construct } from 'constructs';
-import { accountOf, scopePermissionsToAccount } from './private/common';
-import { invokeTargetOf } from '../../function/private/invoke-target';
-import { enforceRules } from '../../rules/private/enforce';
+import { accountOf, scopePermissionsToAccount } from './private/push-wiring';
+import { invokeTargetOf } from '../function/private/invoke-target';
+import { enforceRules } from '../rules/private/enforce';
 
 /** Options of a CloudWatch Logs subscription trigger. */
 export interface LogsSubscriptionTriggerOptions {
