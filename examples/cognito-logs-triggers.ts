@@ -2,9 +2,9 @@
  * Example: cognito-logs-triggers
  *
  * A Cognito user pool (MFA required, strong passwords, Plus threat protection) whose pre sign-up trigger
- * admits only the company's e-mail domain (CognitoTrigger: synchronous, so the function's timeout is 5 s,
+ * admits only the company's e-mail domain (CognitoToFunction: synchronous, so the function's timeout is 5 s,
  * what Cognito waits), and a log shipper subscribed to an application's log group for its errors
- * (LogsSubscriptionTrigger: asynchronous, with an on-failure destination queue).
+ * (LogsSubscriptionToFunction: asynchronous, with an on-failure destination queue).
  */
 import * as path from 'path';
 import { App, Duration, Stack, Validations } from 'aws-cdk-lib';
@@ -12,7 +12,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { AsyncDestination, BlueprintCode, BlueprintFunction, CognitoTrigger, DurableQueue, LogsSubscriptionTrigger } from '../src';
+import { AsyncDestination, BlueprintCode, BlueprintFunction, CognitoToFunction, DurableQueue, LogsSubscriptionToFunction } from '../src';
 
 export function buildApp(app: App = new App()): App {
   const stack = new Stack(app, 'CognitoLogsTriggers', { env: { account: '123456789012', region: 'us-east-1' } });
@@ -33,7 +33,7 @@ export function buildApp(app: App = new App()): App {
     timeout: Duration.seconds(5),
     environment: { ALLOWED_DOMAIN: 'example.com' },
   });
-  new CognitoTrigger(stack, 'OnSignUp', { function: preSignUp, userPool: users, operation: cognito.UserPoolOperation.PRE_SIGN_UP });
+  new CognitoToFunction(stack, 'OnSignUp', { function: preSignUp, userPool: users, operation: cognito.UserPoolOperation.PRE_SIGN_UP });
 
   const appLogs = new logs.LogGroup(stack, 'AppLogs', { retention: logs.RetentionDays.ONE_MONTH });
   const failures = new DurableQueue(stack, 'ShipperFailures', { purpose: 'log batches the shipper failed on' });
@@ -43,7 +43,7 @@ export function buildApp(app: App = new App()): App {
     code: BlueprintCode.fromFile(path.join(__dirname, 'handlers', 'log-shipper.js')),
     asyncInvoke: { retryAttempts: 2, onFailure: AsyncDestination.toQueue(failures.queue) },
   });
-  new LogsSubscriptionTrigger(stack, 'ShipErrors', {
+  new LogsSubscriptionToFunction(stack, 'ShipErrors', {
     function: shipper,
     logGroup: appLogs,
     filterPattern: logs.FilterPattern.anyTerm('ERROR', 'Exception'),

@@ -24,7 +24,7 @@ import { App, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { BlueprintCode, BlueprintFunction, BundleFormat, EventBridgeTrigger } from '../src';
+import { BlueprintCode, BlueprintFunction, BundleFormat, EventBridgeToFunction } from '../src';
 
 export function buildApp(app: App = new App()): App {
   const stack = new Stack(app, 'DurableOrderWorkflow', { env: { account: '123456789012', region: 'us-east-1' } });
@@ -43,7 +43,7 @@ export function buildApp(app: App = new App()): App {
     description: 'Order workflow: reserve, charge, cancellation window, ship (durable execution)',
   });
 
-  new EventBridgeTrigger(stack, 'OrderPlaced', {
+  new EventBridgeToFunction(stack, 'OrderPlaced', {
     function: workflow,
     eventBus: bus,
     eventPattern: { source: ['shop.orders'], detailType: ['OrderPlaced'] },

@@ -2,7 +2,7 @@
  * Example: s3-bucket-processor
  *
  * An S3 bucket processor: objects written under `incoming/` invoke a BlueprintFunction asynchronously
- * (S3Trigger); it writes results under `processed/` of the same bucket, and the declared `writesToPrefix`
+ * (S3ToFunction); it writes results under `processed/` of the same bucket, and the declared `writesToPrefix`
  * proves at synth that its writes cannot trigger it again. Failure paths: 1 retry, then the record goes to
  * an on-failure destination queue (and the event to the stack's DLQ); both queues are depth-alarmed.
  */
@@ -12,7 +12,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { AsyncDestination, BlueprintCode, BlueprintFunction, DurableQueue, NagAcknowledgements, S3Trigger } from '../src';
+import { AsyncDestination, BlueprintCode, BlueprintFunction, DurableQueue, NagAcknowledgements, S3ToFunction } from '../src';
 
 export function buildApp(app: App = new App()): App {
   const stack = new Stack(app, 'S3BucketProcessor', { env: { account: '123456789012', region: 'us-east-1' } });
@@ -43,7 +43,7 @@ export function buildApp(app: App = new App()): App {
   NagAcknowledgements.add(processor.role!, 'AwsSolutions-IAM5[Resource::<Data666C94C7.Arn>/incoming/*]', 'Uploaded object keys are not known in advance; read access is limited to the incoming/ prefix.');
   NagAcknowledgements.add(processor.role!, 'AwsSolutions-IAM5[Resource::<Data666C94C7.Arn>/processed/*]', 'Result keys derive from upload keys; write access is limited to the processed/ prefix, which the trigger does not watch.');
 
-  new S3Trigger(stack, 'OnUpload', { function: processor, bucket: data, prefix: 'incoming/' });
+  new S3ToFunction(stack, 'OnUpload', { function: processor, bucket: data, prefix: 'incoming/' });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return app;

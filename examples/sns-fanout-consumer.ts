@@ -2,7 +2,7 @@
  * Example: sns-fanout-consumer
  *
  * An SNS fan-out consumer: an encrypted topic delivers `order.created` messages (filter policy) to a
- * BlueprintFunction (SnsTrigger). Failure paths: messages SNS cannot deliver go to the subscription's
+ * BlueprintFunction (SnsToFunction). Failure paths: messages SNS cannot deliver go to the subscription's
  * redrive DLQ; invocations that fail twice more go to an on-failure destination queue. All queues are
  * encrypted and depth-alarmed.
  */
@@ -12,7 +12,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { AsyncDestination, BlueprintCode, BlueprintFunction, DurableQueue, SnsTrigger } from '../src';
+import { AsyncDestination, BlueprintCode, BlueprintFunction, DurableQueue, SnsToFunction } from '../src';
 
 export function buildApp(app: App = new App()): App {
   const stack = new Stack(app, 'SnsFanoutConsumer', { env: { account: '123456789012', region: 'us-east-1' } });
@@ -26,7 +26,7 @@ export function buildApp(app: App = new App()): App {
     code: BlueprintCode.fromFile(path.join(__dirname, 'handlers', 'sns-consumer.js')),
     asyncInvoke: { retryAttempts: 2, onFailure: AsyncDestination.toQueue(failures.queue) },
   });
-  new SnsTrigger(stack, 'OrderCreated', {
+  new SnsToFunction(stack, 'OrderCreated', {
     function: consumer,
     topic: orders,
     filterPolicy: { type: sns.SubscriptionFilter.stringFilter({ allowlist: ['order.created'] }) },

@@ -39,7 +39,7 @@ func buildSqsWorker(app awscdk.App) {
 			Code:    cdklambdablueprints.BlueprintCode_FromFile(handler("batch-processor.js"), nil),
 			Timeout: awscdk.Duration_Seconds(jsii.Number(60)),
 		},
-		SourceOptions: &cdklambdablueprints.BlueprintQueueSourceOptions{
+		SourceOptions: &cdklambdablueprints.QueueSourceOptions{
 			BatchSize:         jsii.Number(100),
 			MaxBatchingWindow: awscdk.Duration_Seconds(jsii.Number(5)),
 			MaxConcurrency:    jsii.Number(20),

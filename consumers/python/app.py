@@ -34,7 +34,7 @@ def build_sqs_worker(app: cdk.App) -> cdk.Stack:
             code=blueprints.BlueprintCode.from_file(os.path.join(HANDLERS, "batch-processor.js")),
             timeout=cdk.Duration.seconds(60),
         ),
-        source_options=blueprints.BlueprintQueueSourceOptions(
+        source_options=blueprints.QueueSourceOptions(
             batch_size=100, max_batching_window=cdk.Duration.seconds(5), max_concurrency=20,
         ),
     )

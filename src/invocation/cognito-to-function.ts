@@ -5,8 +5,8 @@ import { accountOf, scopePermissionsToAccount } from './private/push-wiring';
 import { invokeTargetOf } from '../function/private/invoke-target';
 import { enforceRules } from '../rules/private/enforce';
 
-/** Properties of a `CognitoTrigger`. */
-export interface CognitoTriggerProps {
+/** Properties of a `CognitoToFunction`. */
+export interface CognitoToFunctionProps {
   /**
    * The function Cognito invokes (through its alias when it has one). Cognito waits at most 5 s for it, so
    * its timeout must be 5 s or less (rule CognitoTriggerTimeout).
@@ -46,11 +46,11 @@ export interface CognitoTriggerProps {
  *
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-working-with-lambda-triggers.html
  */
-export class CognitoTrigger extends Construct {
+export class CognitoToFunction extends Construct {
   /** The operation that invokes the function. */
   public readonly operation: cognito.UserPoolOperation;
 
-  constructor(scope: Construct, id: string, props: CognitoTriggerProps) {
+  constructor(scope: Construct, id: string, props: CognitoToFunctionProps) {
     super(scope, id);
     this.operation = props.operation;
     props.userPool.addTrigger(props.operation, invokeTargetOf(props.function), props.lambdaVersion);

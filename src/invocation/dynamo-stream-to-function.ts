@@ -5,8 +5,8 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PatternFunctionProps, patternFunction } from './pattern-function';
 import { enforceRules } from '../rules/private/enforce';
-import { BlueprintDynamoStreamSource } from '../sources/dynamodb';
-import { BlueprintStreamSourceOptions } from '../sources/options';
+import { DynamoStreamSource } from '../sources/dynamodb';
+import { StreamSourceOptions } from '../sources/options';
 
 /**
  * Properties of a `DynamoStreamToFunction`.
@@ -27,9 +27,9 @@ export interface DynamoStreamToFunctionProps extends PatternFunctionProps {
 
   /**
    * Options of the event source mapping.
-   * @default - BlueprintDynamoStreamSource defaults, starting at TRIM_HORIZON
+   * @default - DynamoStreamSource defaults, starting at TRIM_HORIZON
    */
-  readonly sourceOptions?: BlueprintStreamSourceOptions;
+  readonly sourceOptions?: StreamSourceOptions;
 }
 
 /**
@@ -45,7 +45,7 @@ export class DynamoStreamToFunction extends Construct {
   /** The table. */
   public readonly table: dynamodb.ITable;
   /** The event source. */
-  public readonly source: BlueprintDynamoStreamSource;
+  public readonly source: DynamoStreamSource;
   /** The event source mapping. */
   public readonly mapping: lambda.CfnEventSourceMapping;
   /** Where records go that failed for good, when it is a queue. */
@@ -58,7 +58,7 @@ export class DynamoStreamToFunction extends Construct {
     enforceRules(this);
     this.function = patternFunction(this, props);
     this.table = props.existingTable ?? this.createTable(props.tableProps);
-    this.source = new BlueprintDynamoStreamSource(this.table, {
+    this.source = new DynamoStreamSource(this.table, {
       ...props.sourceOptions,
       // An explicit `startingPosition: undefined` means the default, as when the key is left out.
       startingPosition: props.sourceOptions?.startingPosition ?? lambda.StartingPosition.TRIM_HORIZON,

@@ -7,12 +7,12 @@ import { Construct } from 'constructs';
 import { accountOf, scopePermissionsToAccount } from './private/push-wiring';
 import { DurableQueue } from '../core/durable-queue';
 import { invokeTargetOf } from '../function/private/invoke-target';
-import { EventBridgeTriggerSource } from '../rules/inputs';
+import { EventBridgeToFunctionSource } from '../rules/inputs';
 import { enforceRules } from '../rules/private/enforce';
 import { checkInputs } from '../rules/private/inputs';
 
 /** Options of an EventBridge trigger: a schedule or an event pattern, and the target's retry policy. */
-export interface EventBridgeTriggerOptions {
+export interface EventBridgeToFunctionOptions {
   /**
    * Run on a schedule (`Schedule.cron(...)` or `Schedule.rate(...)`). Exactly one of `schedule` and
    * `eventPattern` is required.
@@ -60,8 +60,8 @@ export interface EventBridgeTriggerOptions {
   readonly description?: string;
 }
 
-/** Properties of an `EventBridgeTrigger`. */
-export interface EventBridgeTriggerProps extends EventBridgeTriggerOptions {
+/** Properties of an `EventBridgeToFunction`. */
+export interface EventBridgeToFunctionProps extends EventBridgeToFunctionOptions {
   /** The function the rule invokes (through its alias when it has one). */
   readonly function: lambda.IFunction;
 }
@@ -73,13 +73,13 @@ export interface EventBridgeTriggerProps extends EventBridgeTriggerOptions {
  *
  * @see https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html
  */
-export class EventBridgeTrigger extends Construct {
+export class EventBridgeToFunction extends Construct {
   /** The rule. */
   public readonly rule: events.Rule;
   /** The target's DLQ. */
   public readonly deadLetterQueue: sqs.IQueue;
 
-  constructor(scope: Construct, id: string, props: EventBridgeTriggerProps) {
+  constructor(scope: Construct, id: string, props: EventBridgeToFunctionProps) {
     super(scope, id);
     this.deadLetterQueue = props.deadLetterQueue
       ?? new DurableQueue(this, 'DeadLetterQueue', { purpose: 'events EventBridge could not deliver to the function' }).queue;
@@ -107,7 +107,7 @@ export class EventBridgeTrigger extends Construct {
     // The failure path of the function (LambdaAsyncFailurePath) and the retry policy (EventBridgeTargetRetry)
     // are the rule library's, on the template.
     enforceRules(this);
-    checkInputs(this, EventBridgeTriggerSource, p => {
+    checkInputs(this, EventBridgeToFunctionSource, p => {
       p.when(!props.schedule && !props.eventPattern, 'schedule / eventPattern', 'both missing', 'exactly one of them', 'a rule runs either on a schedule or for matching events');
       p.when(!!props.schedule && !!props.eventPattern, 'schedule / eventPattern', 'both set', 'exactly one of them', 'a rule runs either on a schedule or for matching events');
     });

@@ -10,7 +10,7 @@ import { NagAcknowledgements } from '../nag/acknowledge';
 import { KinesisStreamEncryption } from '../rules/inputs';
 import { enforceRules } from '../rules/private/enforce';
 import { checkInputs } from '../rules/private/inputs';
-import { BlueprintKinesisSource, BlueprintKinesisSourceOptions } from '../sources/kinesis';
+import { KinesisSource, KinesisSourceOptions } from '../sources/kinesis';
 
 /**
  * Properties of a `KinesisToFunction`.
@@ -30,9 +30,9 @@ export interface KinesisToFunctionProps extends PatternFunctionProps {
 
   /**
    * Options of the event source mapping.
-   * @default - BlueprintKinesisSource defaults, starting at TRIM_HORIZON
+   * @default - KinesisSource defaults, starting at TRIM_HORIZON
    */
-  readonly sourceOptions?: BlueprintKinesisSourceOptions;
+  readonly sourceOptions?: KinesisSourceOptions;
 }
 
 /**
@@ -48,7 +48,7 @@ export class KinesisToFunction extends Construct {
   /** The stream. */
   public readonly stream: kinesis.IStream;
   /** The event source. */
-  public readonly source: BlueprintKinesisSource;
+  public readonly source: KinesisSource;
   /** The event source mapping. */
   public readonly mapping: lambda.CfnEventSourceMapping;
   /** Where records go that failed for good, when it is a queue. */
@@ -61,7 +61,7 @@ export class KinesisToFunction extends Construct {
     enforceRules(this);
     this.function = patternFunction(this, props);
     this.stream = props.existingStream ?? this.createStream(props.streamProps ?? {});
-    this.source = new BlueprintKinesisSource(this.stream, {
+    this.source = new KinesisSource(this.stream, {
       ...props.sourceOptions,
       // An explicit `startingPosition: undefined` means the default, as when the key is left out.
       startingPosition: props.sourceOptions?.startingPosition ?? lambda.StartingPosition.TRIM_HORIZON,

@@ -7,7 +7,7 @@ import { invokeTargetOf } from '../function/private/invoke-target';
 import { enforceRules } from '../rules/private/enforce';
 
 /** Options of a CloudWatch Logs subscription trigger. */
-export interface LogsSubscriptionTriggerOptions {
+export interface LogsSubscriptionToFunctionOptions {
   /**
    * The log events delivered to the function.
    * @default FilterPattern.allEvents()
@@ -22,8 +22,8 @@ export interface LogsSubscriptionTriggerOptions {
   readonly filterName?: string;
 }
 
-/** Properties of a `LogsSubscriptionTrigger`. */
-export interface LogsSubscriptionTriggerProps extends LogsSubscriptionTriggerOptions {
+/** Properties of a `LogsSubscriptionToFunction`. */
+export interface LogsSubscriptionToFunctionProps extends LogsSubscriptionToFunctionOptions {
   /** The function CloudWatch Logs invokes (through its alias when it has one). */
   readonly function: lambda.IFunction;
 
@@ -43,11 +43,11 @@ export interface LogsSubscriptionTriggerProps extends LogsSubscriptionTriggerOpt
  *
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html#LambdaFunctionExample
  */
-export class LogsSubscriptionTrigger extends Construct {
+export class LogsSubscriptionToFunction extends Construct {
   /** The subscription filter. */
   public readonly subscriptionFilter: logs.SubscriptionFilter;
 
-  constructor(scope: Construct, id: string, props: LogsSubscriptionTriggerProps) {
+  constructor(scope: Construct, id: string, props: LogsSubscriptionToFunctionProps) {
     super(scope, id);
     this.subscriptionFilter = new logs.SubscriptionFilter(this, 'SubscriptionFilter', {
       logGroup: props.logGroup,

@@ -13,9 +13,9 @@ import { LIMITS } from '../limits';
 import { SqsSourceMaxReceiveCount } from '../rules/inputs';
 import { enforceRules } from '../rules/private/enforce';
 import { checkInputs } from '../rules/private/inputs';
-import { BlueprintQueueSourceOptions } from '../sources/options';
+import { QueueSourceOptions } from '../sources/options';
 import { functionTimeout } from '../sources/private/function-timeout';
-import { BlueprintQueueSource } from '../sources/queue';
+import { QueueSource } from '../sources/queue';
 import { defaultOf } from '../standards/private/registry';
 
 /** The redrive maxReceiveCount a created source queue gets by default. */
@@ -60,9 +60,9 @@ export interface QueueToFunctionProps extends PatternFunctionProps {
 
   /**
    * Options of the event source mapping (batch size, window, maximum concurrency, filters, alarms).
-   * @default - BlueprintQueueSource defaults
+   * @default - QueueSource defaults
    */
-  readonly sourceOptions?: BlueprintQueueSourceOptions;
+  readonly sourceOptions?: QueueSourceOptions;
 }
 
 /**
@@ -83,7 +83,7 @@ export class QueueToFunction extends Construct {
   /** The depth alarm of the created redrive DLQ. */
   public readonly deadLetterDepthAlarm?: cloudwatch.Alarm;
   /** The event source. */
-  public readonly source: BlueprintQueueSource;
+  public readonly source: QueueSource;
   /** The event source mapping. */
   public readonly mapping: lambda.CfnEventSourceMapping;
   /** The ApproximateAgeOfOldestMessage alarm of the queue, when alarms are on. */
@@ -136,7 +136,7 @@ export class QueueToFunction extends Construct {
       this.queue = queue;
     }
 
-    this.source = new BlueprintQueueSource(this.queue, options);
+    this.source = new QueueSource(this.queue, options);
     this.function.addEventSource(this.source);
     this.mapping = this.source.mapping;
     this.messageAgeAlarm = this.source.messageAgeAlarm;

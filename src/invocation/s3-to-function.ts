@@ -15,7 +15,7 @@ import { S3NotificationFilter } from '../rules/s3/notification-filter';
  * function may write to the same bucket (by its role's real `s3:PutObject` grants), the filter must keep
  * what it writes from triggering it again (rule S3NotificationSelfTrigger).
  */
-export interface S3TriggerOptions {
+export interface S3ToFunctionOptions {
   /**
    * The object events that invoke the function.
    * @default [EventType.OBJECT_CREATED]
@@ -36,8 +36,8 @@ export interface S3TriggerOptions {
   readonly suffix?: string;
 }
 
-/** Properties of an `S3Trigger`. */
-export interface S3TriggerProps extends S3TriggerOptions {
+/** Properties of an `S3ToFunction`. */
+export interface S3ToFunctionProps extends S3ToFunctionOptions {
   /** The function S3 invokes (through its alias when it has one). */
   readonly function: lambda.IFunction;
 
@@ -57,11 +57,11 @@ export interface S3TriggerProps extends S3TriggerOptions {
  *
  * @see https://docs.aws.amazon.com/lambda/latest/dg/with-s3.html
  */
-export class S3Trigger extends Construct {
+export class S3ToFunction extends Construct {
   /** The events that invoke the function. */
   public readonly events: s3.EventType[];
 
-  constructor(scope: Construct, id: string, props: S3TriggerProps) {
+  constructor(scope: Construct, id: string, props: S3ToFunctionProps) {
     super(scope, id);
     this.events = props.events ?? [s3.EventType.OBJECT_CREATED];
     // An empty prefix or suffix makes aws-cdk-lib throw: it is reported with the other problems instead.

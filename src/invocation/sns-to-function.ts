@@ -9,7 +9,7 @@ import { invokeTargetOf } from '../function/private/invoke-target';
 import { enforceRules } from '../rules/private/enforce';
 
 /** Options of an SNS trigger. */
-export interface SnsTriggerOptions {
+export interface SnsToFunctionOptions {
   /**
    * Deliver only messages whose attributes match this filter policy.
    * @default - every message
@@ -26,8 +26,8 @@ export interface SnsTriggerOptions {
   readonly deadLetterQueue?: sqs.IQueue;
 }
 
-/** Properties of an `SnsTrigger`. */
-export interface SnsTriggerProps extends SnsTriggerOptions {
+/** Properties of an `SnsToFunction`. */
+export interface SnsToFunctionProps extends SnsToFunctionOptions {
   /** The function the topic invokes (through its alias when it has one). */
   readonly function: lambda.IFunction;
 
@@ -44,13 +44,13 @@ export interface SnsTriggerProps extends SnsTriggerOptions {
  *
  * @see https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html
  */
-export class SnsTrigger extends Construct {
+export class SnsToFunction extends Construct {
   /** The subscription. */
   public readonly subscription: sns.Subscription;
   /** The subscription's redrive DLQ. */
   public readonly deadLetterQueue: sqs.IQueue;
 
-  constructor(scope: Construct, id: string, props: SnsTriggerProps) {
+  constructor(scope: Construct, id: string, props: SnsToFunctionProps) {
     super(scope, id);
     this.deadLetterQueue = props.deadLetterQueue
       ?? new DurableQueue(this, 'DeadLetterQueue', { purpose: `messages ${props.topic.node.path} could not deliver to the function` }).queue;

@@ -1,9 +1,9 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { BlueprintStreamSourceOptions } from './options';
+import { StreamSourceOptions } from './options';
 import { bindSource } from './private/mapping';
-import { BlueprintStreamSourceBase } from './stream-source-base';
+import { StreamSourceBase } from './stream-source-base';
 import { invokeTargetOf } from '../function/private/invoke-target';
 import { Finding } from '../rules/private/rule';
 
@@ -11,7 +11,7 @@ import { Finding } from '../rules/private/rule';
  * The stream of a DynamoDB table as event source of a function (change data capture), set so that one
  * poison record cannot block a shard.
  *
- * Same defaults as `BlueprintKinesisSource` (bisect, 10 retries, 1-day record age, partial batch
+ * Same defaults as `KinesisSource` (bisect, 10 retries, 1-day record age, partial batch
  * responses, `DurableQueue` on-failure destination, IteratorAge alarm). A table without a stream and
  * `AT_TIMESTAMP` are refused at synth. The role gets only the stream's read actions on the stream ARN
  * (and `kms:Decrypt` when the table uses a customer key).
@@ -19,18 +19,18 @@ import { Finding } from '../rules/private/rule';
  * @example
  * import * as lambda from 'aws-cdk-lib/aws-lambda';
  *
- * fn.addEventSource(new BlueprintDynamoStreamSource(table, { startingPosition: lambda.StartingPosition.TRIM_HORIZON }));
+ * fn.addEventSource(new DynamoStreamSource(table, { startingPosition: lambda.StartingPosition.TRIM_HORIZON }));
  */
-export class BlueprintDynamoStreamSource extends BlueprintStreamSourceBase {
+export class DynamoStreamSource extends StreamSourceBase {
   /** The table. */
   public readonly table: dynamodb.ITable;
-  private readonly options: BlueprintStreamSourceOptions;
+  private readonly options: StreamSourceOptions;
 
   /**
    * @param table a table with a stream (`stream` set, or imported with `tableStreamArn`)
    * @param options the mapping's options
    */
-  constructor(table: dynamodb.ITable, options: BlueprintStreamSourceOptions = {}) {
+  constructor(table: dynamodb.ITable, options: StreamSourceOptions = {}) {
     super(table);
     this.table = table;
     this.options = options;
@@ -43,7 +43,7 @@ export class BlueprintDynamoStreamSource extends BlueprintStreamSourceBase {
   public bind(target: lambda.IFunction): void {
     // A BlueprintFunction bound directly maps to what it delegates to (its alias once released).
     target = invokeTargetOf(target);
-    if (this._bound) throw new Error(`BlueprintDynamoStreamSource for ${this.table.node.path} is already bound; create one source per function.`);
+    if (this._bound) throw new Error(`DynamoStreamSource for ${this.table.node.path} is already bound; create one source per function.`);
     const streamArn = this.table.tableStreamArn;
     const problems: Finding[] = streamArn ? [] : [{
       property: 'table',

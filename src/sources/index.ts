@@ -1,8 +1,8 @@
 // The public API of sources/ (the same names as in src/index.ts; internals stay in their modules).
-export { BlueprintDynamoStreamSource } from './dynamodb';
-export { BlueprintKinesisSource } from './kinesis';
-export type { BlueprintKinesisSourceOptions } from './kinesis';
+export { DynamoStreamSource } from './dynamodb';
+export { KinesisSource } from './kinesis';
+export type { KinesisSourceOptions } from './kinesis';
 export { StreamFailureDestination } from './options';
-export type { BlueprintQueueSourceOptions, BlueprintSourceOptions, BlueprintStreamSourceOptions } from './options';
-export { BlueprintQueueSource } from './queue';
-export { BlueprintStreamSourceBase } from './stream-source-base';
+export type { QueueSourceOptions, SourceOptions, StreamSourceOptions } from './options';
+export { QueueSource } from './queue';
+export { StreamSourceBase } from './stream-source-base';

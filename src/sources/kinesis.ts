@@ -3,15 +3,15 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { BlueprintStreamSourceOptions } from './options';
+import { StreamSourceOptions } from './options';
 import { bindSource } from './private/mapping';
-import { BlueprintStreamSourceBase } from './stream-source-base';
+import { StreamSourceBase } from './stream-source-base';
 import { invokeTargetOf } from '../function/private/invoke-target';
 
 /**
- * Options of a `BlueprintKinesisSource`.
+ * Options of a `KinesisSource`.
  */
-export interface BlueprintKinesisSourceOptions extends BlueprintStreamSourceOptions {
+export interface KinesisSourceOptions extends StreamSourceOptions {
   /**
    * Read through an enhanced fan-out consumer (dedicated 2 MB/s per shard, push delivery) created for
    * this mapping, instead of sharing the shards' read throughput with other consumers.
@@ -42,12 +42,12 @@ export function shardCountOf(stream: kinesis.IStream): number | undefined {
  * @example
  * import * as lambda from 'aws-cdk-lib/aws-lambda';
  *
- * fn.addEventSource(new BlueprintKinesisSource(stream, { startingPosition: lambda.StartingPosition.TRIM_HORIZON }));
+ * fn.addEventSource(new KinesisSource(stream, { startingPosition: lambda.StartingPosition.TRIM_HORIZON }));
  */
-export class BlueprintKinesisSource extends BlueprintStreamSourceBase {
+export class KinesisSource extends StreamSourceBase {
   /** The stream. */
   public readonly stream: kinesis.IStream;
-  private readonly options: BlueprintKinesisSourceOptions;
+  private readonly options: KinesisSourceOptions;
   private _consumer?: kinesis.StreamConsumer;
   private target?: lambda.IFunction;
 
@@ -55,7 +55,7 @@ export class BlueprintKinesisSource extends BlueprintStreamSourceBase {
    * @param stream the stream to read
    * @param options the mapping's options
    */
-  constructor(stream: kinesis.IStream, options: BlueprintKinesisSourceOptions = {}) {
+  constructor(stream: kinesis.IStream, options: KinesisSourceOptions = {}) {
     super(stream);
     this.stream = stream;
     this.options = options;
@@ -68,7 +68,7 @@ export class BlueprintKinesisSource extends BlueprintStreamSourceBase {
   public bind(target: lambda.IFunction): void {
     // A BlueprintFunction bound directly maps to what it delegates to (its alias once released).
     target = invokeTargetOf(target);
-    if (this._bound) throw new Error(`BlueprintKinesisSource for ${this.stream.node.path} is already bound to ${this.target!.node.path}; create one source per function.`);
+    if (this._bound) throw new Error(`KinesisSource for ${this.stream.node.path} is already bound to ${this.target!.node.path}; create one source per function.`);
     this.target = target;
     const statements = [new iam.PolicyStatement({
       actions: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'],

@@ -52,7 +52,7 @@ export class StreamFailureDestination {
  *
  * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html
  */
-export interface BlueprintSourceOptions {
+export interface SourceOptions {
   /**
    * Records per batch. Streams: 1–10,000. SQS standard: 1–10,000, above 10 only with a batching window
    * of at least 1 s. SQS FIFO: 1–10.
@@ -96,12 +96,12 @@ export interface BlueprintSourceOptions {
 }
 
 /**
- * Options of a `BlueprintQueueSource` (SQS). Stream-only settings are not part of this type, so giving
+ * Options of a `QueueSource` (SQS). Stream-only settings are not part of this type, so giving
  * them to a queue source fails to compile (and, through an escape hatch, at synth).
  *
  * @see https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html
  */
-export interface BlueprintQueueSourceOptions extends BlueprintSourceOptions {
+export interface QueueSourceOptions extends SourceOptions {
   /**
    * The most concurrent function instances the mapping invokes, 2–1,000.
    * @default - no limit beyond the function's concurrency
@@ -117,12 +117,12 @@ export interface BlueprintQueueSourceOptions extends BlueprintSourceOptions {
 }
 
 /**
- * Options of a stream source (`BlueprintKinesisSource`, `BlueprintDynamoStreamSource`). SQS-only settings
+ * Options of a stream source (`KinesisSource`, `DynamoStreamSource`). SQS-only settings
  * are not part of this type, so giving them to a stream source fails to compile.
  *
  * @see https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html#services-kinesis-params
  */
-export interface BlueprintStreamSourceOptions extends BlueprintSourceOptions {
+export interface StreamSourceOptions extends SourceOptions {
   /**
    * Where a stream mapping starts reading. Required for Kinesis and DynamoDB Streams (`AT_TIMESTAMP`:
    * Kinesis only, with `startingPositionTimestamp`); refused on SQS.
@@ -183,6 +183,6 @@ export interface BlueprintStreamSourceOptions extends BlueprintSourceOptions {
 
 /**
  * Every option a mapping may carry (what the mapping and its checks read). Internal: sources take
- * `BlueprintQueueSourceOptions` or `BlueprintStreamSourceOptions`.
+ * `QueueSourceOptions` or `StreamSourceOptions`.
  */
-export interface BlueprintEventSourceOptions extends BlueprintQueueSourceOptions, BlueprintStreamSourceOptions {}
+export interface BlueprintEventSourceOptions extends QueueSourceOptions, StreamSourceOptions {}

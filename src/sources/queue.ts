@@ -2,7 +2,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { BlueprintQueueSourceOptions } from './options';
+import { QueueSourceOptions } from './options';
 import { bindSource, BoundSource, isDurable } from './private/mapping';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { spellProp } from '../core/private/language';
@@ -26,12 +26,12 @@ import { claimForRules } from '../rules/private/enforce';
  * An SQS mapping cannot take an on-failure destination: the queue's redrive DLQ is its failure path.
  *
  * @example
- * fn.addEventSource(new BlueprintQueueSource(queue, { maxConcurrency: 10 }));
+ * fn.addEventSource(new QueueSource(queue, { maxConcurrency: 10 }));
  */
-export class BlueprintQueueSource implements lambda.IEventSource {
+export class QueueSource implements lambda.IEventSource {
   /** The queue. */
   public readonly queue: sqs.IQueue;
-  private readonly options: BlueprintQueueSourceOptions;
+  private readonly options: QueueSourceOptions;
   private bound?: BoundSource;
   private _deadLetterDepthAlarm?: cloudwatch.Alarm;
 
@@ -39,7 +39,7 @@ export class BlueprintQueueSource implements lambda.IEventSource {
    * @param queue the queue to consume (standard or FIFO)
    * @param options the mapping's options
    */
-  constructor(queue: sqs.IQueue, options: BlueprintQueueSourceOptions = {}) {
+  constructor(queue: sqs.IQueue, options: QueueSourceOptions = {}) {
     this.queue = queue;
     this.options = options;
   }
@@ -51,7 +51,7 @@ export class BlueprintQueueSource implements lambda.IEventSource {
   public bind(target: lambda.IFunction): void {
     // A BlueprintFunction bound directly maps to what it delegates to (its alias once released).
     target = invokeTargetOf(target);
-    if (this.bound) throw new Error(`BlueprintQueueSource for ${this.queue.node.path} is already bound; create one source per function.`);
+    if (this.bound) throw new Error(`QueueSource for ${this.queue.node.path} is already bound; create one source per function.`);
     this.bound = bindSource({
       kind: 'sqs',
       sourceNode: this.queue,
@@ -100,7 +100,7 @@ export class BlueprintQueueSource implements lambda.IEventSource {
   }
 
   private boundOrThrow(): BoundSource {
-    if (!this.bound) throw new Error(`BlueprintQueueSource for ${this.queue.node.path} is not bound yet: add it with ${spellProp('addEventSource')} first.`);
+    if (!this.bound) throw new Error(`QueueSource for ${this.queue.node.path} is not bound yet: add it with ${spellProp('addEventSource')} first.`);
     return this.bound;
   }
 }

@@ -10,7 +10,7 @@ import { spellProp } from '../core/private/language';
  * What the stream sources (Kinesis, DynamoDB Streams) share: the mapping, the on-failure destination and
  * the alarms, available once the source is bound with `addEventSource`.
  */
-export abstract class BlueprintStreamSourceBase implements lambda.IEventSource {
+export abstract class StreamSourceBase implements lambda.IEventSource {
   /** @internal */
   protected _bound?: BoundSource;
 

@@ -2,7 +2,7 @@ import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { BlueprintFunction, QueueToFunction, ResourceBudget, SnsTrigger } from '../../src';
+import { BlueprintFunction, QueueToFunction, ResourceBudget, SnsToFunction } from '../../src';
 import { CLOUDFORMATION_LIMITS } from '../../src/limits';
 import { synthErrors } from '../helpers';
 
@@ -14,7 +14,7 @@ function fill(stack: Stack, queues: number, functions: number, topic: sns.ITopic
   for (let i = 0; i < queues; i++) new QueueToFunction(stack, `Jobs${i}`, { functionProps: props });
   for (let i = 0; i < functions; i++) {
     const fn = new BlueprintFunction(stack, `Handler${i}`, props);
-    new SnsTrigger(stack, `OnOrder${i}`, { function: fn, topic });
+    new SnsToFunction(stack, `OnOrder${i}`, { function: fn, topic });
   }
 }
 

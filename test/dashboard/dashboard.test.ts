@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { BlueprintAlarms, BlueprintDashboard, BlueprintFunction, BlueprintFunctionProps, DeploymentStrategy, DynamoStreamToFunction, KinesisToFunction, QueueToFunction, SnsTrigger } from '../../src';
+import { BlueprintAlarms, BlueprintDashboard, BlueprintFunction, BlueprintFunctionProps, DeploymentStrategy, DynamoStreamToFunction, KinesisToFunction, QueueToFunction, SnsToFunction } from '../../src';
 import { nagFindings, newStack, synthErrors } from '../helpers';
 
 const functionProps: BlueprintFunctionProps = {
@@ -86,7 +86,7 @@ describe('default dashboard, widgets per function kind', () => {
   test('an async function (SNS trigger added after the function): AsyncEventsDropped and DestinationDeliveryFailures', () => {
     const stack = newStack();
     const fn = new BlueprintFunction(stack, 'Notified', functionProps);
-    new SnsTrigger(stack, 'Trigger', { function: fn, topic: new sns.Topic(stack, 'Topic', { enforceSSL: true }) });
+    new SnsToFunction(stack, 'Trigger', { function: fn, topic: new sns.Topic(stack, 'Topic', { enforceSSL: true }) });
     const widgets = widgetsOf(stack);
     expect(metricNames(widgets)).toEqual(expect.arrayContaining(['AsyncEventsDropped', 'DestinationDeliveryFailures']));
     expect(metricNames(widgets)).not.toContain('IteratorAge');
@@ -307,7 +307,7 @@ describe('alarms', () => {
     const fn = new BlueprintFunction(stack, 'Fn', functionProps);
     const topic = new sns.Topic(stack, 'Alarms', { enforceSSL: true });
     BlueprintAlarms.notify(stack, topic);
-    new SnsTrigger(stack, 'Trigger', { function: fn, topic: new sns.Topic(stack, 'Topic', { enforceSSL: true }) });
+    new SnsToFunction(stack, 'Trigger', { function: fn, topic: new sns.Topic(stack, 'Topic', { enforceSSL: true }) });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'AsyncEventsDropped',
@@ -325,7 +325,7 @@ describe('alarms', () => {
     const stack = newStack();
     new BlueprintFunction(stack, 'Plain', functionProps);
     const quiet = new BlueprintFunction(stack, 'Quiet', { ...functionProps, alarms: false });
-    new SnsTrigger(stack, 'Trigger', { function: quiet, topic: new sns.Topic(stack, 'Topic', { enforceSSL: true }) });
+    new SnsToFunction(stack, 'Trigger', { function: quiet, topic: new sns.Topic(stack, 'Topic', { enforceSSL: true }) });
     const template = Template.fromStack(stack);
     expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'AsyncEventsDropped' } }))).toEqual([]);
     expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Duration' } }))).toHaveLength(1);

@@ -17,7 +17,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
-import { BlueprintFunction, BlueprintFunctionUrl, BlueprintQueueSource, EventBridgeTrigger, FunctionNetwork, QueueToFunction, RestApiToFunction, S3Trigger, SnsTrigger } from '../../src';
+import { BlueprintFunction, BlueprintFunctionUrl, QueueSource, EventBridgeToFunction, FunctionNetwork, QueueToFunction, RestApiToFunction, S3ToFunction, SnsToFunction } from '../../src';
 import { releasedFunction } from '../deployment/fixtures';
 import { newStack, synthErrors } from '../helpers';
 
@@ -207,9 +207,9 @@ describe('BlueprintFunction is a lambda.IFunction, iam.IGrantable and ec2.IConne
       runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({});'),
     });
     const imported = lambda.Function.fromFunctionArn(stack, 'Imported', 'arn:aws:lambda:us-east-1:123456789012:function:other');
-    new SnsTrigger(stack, 'Sns', { function: imported, topic: new sns.Topic(stack, 'Topic') });
-    new EventBridgeTrigger(stack, 'Schedule', { function: imported, schedule: events.Schedule.rate(Duration.hours(1)) });
-    new S3Trigger(stack, 'S3', { function: imported, bucket: new s3.Bucket(stack, 'Bucket') });
+    new SnsToFunction(stack, 'Sns', { function: imported, topic: new sns.Topic(stack, 'Topic') });
+    new EventBridgeToFunction(stack, 'Schedule', { function: imported, schedule: events.Schedule.rate(Duration.hours(1)) });
+    new S3ToFunction(stack, 'S3', { function: imported, bucket: new s3.Bucket(stack, 'Bucket') });
     new RestApiToFunction(stack, 'Api', { function: plain });
     new BlueprintFunctionUrl(stack, 'Url', { function: plain });
     new QueueToFunction(stack, 'Jobs', { function: plain });
@@ -223,7 +223,7 @@ describe('BlueprintFunction is a lambda.IFunction, iam.IGrantable and ec2.IConne
     const plain = new lambda.Function(stack, 'Plain', {
       runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({});'),
     });
-    new SnsTrigger(stack, 'Sns', { function: plain, topic: new sns.Topic(stack, 'Topic') });
+    new SnsToFunction(stack, 'Sns', { function: plain, topic: new sns.Topic(stack, 'Topic') });
     expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Plain\/Resource\] LambdaBlueprints-LambdaAsyncFailurePath: DeadLetterConfig is not set and no on-failure destination, but Test\/Sns\/Subscription\/Resource \(SNS subscription\) invokes it asynchronously/)]);
   });
 });
@@ -258,10 +258,10 @@ describe('connections', () => {
 });
 
 describe('blueprint sources bound directly', () => {
-  test('new BlueprintQueueSource(queue).bind(fn) maps the queue to the alias, under the alias', () => {
+  test('new QueueSource(queue).bind(fn) maps the queue to the alias, under the alias', () => {
     const stack = newStack();
     const fn = releasedFunction(stack);
-    const source = new BlueprintQueueSource(new sqs.Queue(stack, 'Queue', { visibilityTimeout: Duration.minutes(3) }));
+    const source = new QueueSource(new sqs.Queue(stack, 'Queue', { visibilityTimeout: Duration.minutes(3) }));
     source.bind(fn);
     expect(source.mapping.node.scope!.node.scope).toBe(fn.alias);
     Template.fromStack(stack).resourcePropertiesCountIs('AWS::Lambda::EventSourceMapping', { FunctionName: aliasName(stack, fn) }, 1);

@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { BlueprintCapacityProvider, BlueprintCapacityProviderProps, BlueprintFunction, BlueprintFunctionProps, BlueprintQueueSource, FunctionNetwork } from '../../src';
+import { BlueprintCapacityProvider, BlueprintCapacityProviderProps, BlueprintFunction, BlueprintFunctionProps, QueueSource, FunctionNetwork } from '../../src';
 import { allStatements, nagFindings, newStack, synthErrors } from '../helpers';
 import { both, FN_PROPS, packMode } from '../rules/modes';
 
@@ -151,7 +151,7 @@ describe('BlueprintFunction on a capacity provider', () => {
   test('an hour-long timeout fed by a queue passes; a network of its own and options without a provider are refused', () => {
     const ok = newStack();
     const fn = onProvider(ok, { timeout: Duration.hours(1) });
-    fn.addEventSource(new BlueprintQueueSource(new sqs.Queue(ok, 'Jobs', { visibilityTimeout: Duration.hours(6) })));
+    fn.addEventSource(new QueueSource(new sqs.Queue(ok, 'Jobs', { visibilityTimeout: Duration.hours(6) })));
     expect(both(ok, 'LambdaTimeout')).toEqual([]);
     expect(both(ok, 'LambdaManagedInstancesTimeout')).toEqual([]);
 

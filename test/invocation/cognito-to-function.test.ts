@@ -4,7 +4,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { newFunction } from './fixtures';
-import { CognitoTrigger, LambdaLimits } from '../../src';
+import { CognitoToFunction, LambdaLimits } from '../../src';
 import { expectErrors, nagFindings, newStack, synthErrors } from '../helpers';
 
 /** A user pool that passes AwsSolutions: MFA required (TOTP), a strong password policy, Plus threat protection. */
@@ -22,20 +22,20 @@ function compliantPool(scope: Construct, id = 'Pool'): cognito.UserPool {
 
 const TIMEOUT_REASON = 'because Amazon Cognito invokes a user pool trigger synchronously and waits at most 5 s for it \\(3 attempts in all\\), then fails the user\'s request: a function allowed to run longer fails sign-ups and sign-ins instead of finishing\\.';
 
-describe('CognitoTrigger', () => {
+describe('CognitoToFunction', () => {
   test('pre sign-up, post confirmation and pre token generation triggers with permissions scoped to the pool (snapshot, cdk-nag clean)', () => {
     const stack = newStack();
     const pool = compliantPool(stack);
     const fast = { timeout: Duration.seconds(5) };
-    const signUp = new CognitoTrigger(stack, 'SignUp', { function: newFunction(stack, 'PreSignUp', fast), userPool: pool, operation: cognito.UserPoolOperation.PRE_SIGN_UP });
-    new CognitoTrigger(stack, 'Confirmed', { function: newFunction(stack, 'PostConfirmation', fast), userPool: pool, operation: cognito.UserPoolOperation.POST_CONFIRMATION });
-    new CognitoTrigger(stack, 'Tokens', {
+    const signUp = new CognitoToFunction(stack, 'SignUp', { function: newFunction(stack, 'PreSignUp', fast), userPool: pool, operation: cognito.UserPoolOperation.PRE_SIGN_UP });
+    new CognitoToFunction(stack, 'Confirmed', { function: newFunction(stack, 'PostConfirmation', fast), userPool: pool, operation: cognito.UserPoolOperation.POST_CONFIRMATION });
+    new CognitoToFunction(stack, 'Tokens', {
       function: newFunction(stack, 'PreToken', fast),
       userPool: pool,
       operation: cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
       lambdaVersion: cognito.LambdaVersion.V2_0,
     });
-    new CognitoTrigger(stack, 'Messages', { function: newFunction(stack, 'Message', fast), userPool: pool, operation: cognito.UserPoolOperation.CUSTOM_MESSAGE });
+    new CognitoToFunction(stack, 'Messages', { function: newFunction(stack, 'Message', fast), userPool: pool, operation: cognito.UserPoolOperation.CUSTOM_MESSAGE });
     expect(signUp.operation).toBe(cognito.UserPoolOperation.PRE_SIGN_UP);
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::Cognito::UserPool', {
@@ -59,13 +59,13 @@ describe('CognitoTrigger', () => {
   test('a function with a 6 s timeout is refused: Cognito waits 5 s', () => {
     expect(LambdaLimits.MAX_COGNITO_TRIGGER_TIMEOUT_SECONDS).toBe(5);
     const stack = newStack();
-    new CognitoTrigger(stack, 'T', { function: newFunction(stack, 'Fn', { timeout: Duration.seconds(6) }), userPool: compliantPool(stack), operation: cognito.UserPoolOperation.PRE_SIGN_UP });
+    new CognitoToFunction(stack, 'T', { function: newFunction(stack, 'Fn', { timeout: Duration.seconds(6) }), userPool: compliantPool(stack), operation: cognito.UserPoolOperation.PRE_SIGN_UP });
     expectErrors(stack, new RegExp(`^\\[Test/Pool/Resource\\] LambdaBlueprints-CognitoTriggerTimeout: LambdaConfig\\.PreSignUp is Test/Fn/Function/Resource, whose Timeout is 6 s, allowed is a function whose Timeout is at most 5 s, ${TIMEOUT_REASON}$`));
   });
 
   test('the blueprint default timeout (30 s) is refused too, with the trigger\'s property named', () => {
     const stack = newStack();
-    new CognitoTrigger(stack, 'T', {
+    new CognitoToFunction(stack, 'T', {
       function: newFunction(stack),
       userPool: compliantPool(stack),
       operation: cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
@@ -79,27 +79,27 @@ describe('CognitoTrigger', () => {
     const fn = new lambda.Function(stack, 'Plain', {
       runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async e => e;'), timeout: Duration.seconds(10),
     });
-    new CognitoTrigger(stack, 'T', { function: fn, userPool: compliantPool(stack), operation: cognito.UserPoolOperation.POST_CONFIRMATION });
+    new CognitoToFunction(stack, 'T', { function: fn, userPool: compliantPool(stack), operation: cognito.UserPoolOperation.POST_CONFIRMATION });
     expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Pool\/Resource\] LambdaBlueprints-CognitoTriggerTimeout: LambdaConfig\.PostConfirmation is Test\/Plain\/Resource, whose Timeout is 10 s/)]);
   });
 
   test('5 s, Lambda\'s default (3 s) and a token timeout are accepted', () => {
     const stack = newStack();
     const pool = compliantPool(stack);
-    new CognitoTrigger(stack, 'AT', { function: newFunction(stack, 'A', { timeout: Duration.seconds(5) }), userPool: pool, operation: cognito.UserPoolOperation.PRE_SIGN_UP });
+    new CognitoToFunction(stack, 'AT', { function: newFunction(stack, 'A', { timeout: Duration.seconds(5) }), userPool: pool, operation: cognito.UserPoolOperation.PRE_SIGN_UP });
     const plain = new lambda.Function(stack, 'B', { runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async e => e;') });
-    new CognitoTrigger(stack, 'BT', { function: plain, userPool: pool, operation: cognito.UserPoolOperation.CUSTOM_MESSAGE });
+    new CognitoToFunction(stack, 'BT', { function: plain, userPool: pool, operation: cognito.UserPoolOperation.CUSTOM_MESSAGE });
     const seconds = new CfnParameter(stack, 'Seconds', { type: 'Number' }).valueAsNumber;
-    new CognitoTrigger(stack, 'CT', { function: newFunction(stack, 'C', { timeout: Duration.seconds(seconds) }), userPool: pool, operation: cognito.UserPoolOperation.POST_CONFIRMATION });
+    new CognitoToFunction(stack, 'CT', { function: newFunction(stack, 'C', { timeout: Duration.seconds(seconds) }), userPool: pool, operation: cognito.UserPoolOperation.POST_CONFIRMATION });
     expect(synthErrors(stack)).toEqual([]);
   });
 
   test('a released function is triggered through its alias, and the function behind it is checked', () => {
     const stack = newStack();
-    new CognitoTrigger(stack, 'T', { function: newFunction(stack, 'Fn', { timeout: Duration.seconds(8), deployment: {} }), userPool: compliantPool(stack), operation: cognito.UserPoolOperation.PRE_SIGN_UP });
+    new CognitoToFunction(stack, 'T', { function: newFunction(stack, 'Fn', { timeout: Duration.seconds(8), deployment: {} }), userPool: compliantPool(stack), operation: cognito.UserPoolOperation.PRE_SIGN_UP });
     expect(synthErrors(stack)).toEqual([expect.stringMatching(/LambdaConfig\.PreSignUp is Test\/Fn\/Function\/Resource, whose Timeout is 8 s/)]);
     const ok = newStack();
-    new CognitoTrigger(ok, 'T', { function: newFunction(ok, 'Fn', { timeout: Duration.seconds(5), deployment: {} }), userPool: compliantPool(ok), operation: cognito.UserPoolOperation.PRE_SIGN_UP });
+    new CognitoToFunction(ok, 'T', { function: newFunction(ok, 'Fn', { timeout: Duration.seconds(5), deployment: {} }), userPool: compliantPool(ok), operation: cognito.UserPoolOperation.PRE_SIGN_UP });
     Template.fromStack(ok).hasResourceProperties('AWS::Cognito::UserPool', { LambdaConfig: { PreSignUp: { Ref: Match.stringLikeRegexp('Alias') } } });
   });
 });

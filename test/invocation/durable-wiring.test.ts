@@ -13,9 +13,9 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { newFunction } from './fixtures';
 import {
-  AlbToFunction, BlueprintDynamoStreamSource, BlueprintFunction, BlueprintFunctionProps, BlueprintFunctionUrl, BlueprintKinesisSource,
-  BlueprintQueueSource, CognitoTrigger, DynamoStreamToFunction, EventBridgeTrigger, KinesisToFunction, LogsSubscriptionTrigger,
-  QueueToFunction, RestApiToFunction, S3Trigger, SnsTrigger,
+  AlbToFunction, DynamoStreamSource, BlueprintFunction, BlueprintFunctionProps, BlueprintFunctionUrl, KinesisSource,
+  QueueSource, CognitoToFunction, DynamoStreamToFunction, EventBridgeToFunction, KinesisToFunction, LogsSubscriptionToFunction,
+  QueueToFunction, RestApiToFunction, S3ToFunction, SnsToFunction,
 } from '../../src';
 import { newStack } from '../helpers';
 import { packMode } from '../rules/modes';
@@ -73,9 +73,9 @@ describe('a durable BlueprintFunction is released through an alias, and every li
     expect(newFunction(newStack()).alias).toBeUndefined();
   });
 
-  test('EventBridgeTrigger: the rule targets the alias', () => {
+  test('EventBridgeToFunction: the rule targets the alias', () => {
     const stack = newStack();
-    new EventBridgeTrigger(stack, 'Nightly', { function: durable(stack), schedule: events.Schedule.cron({ hour: '2', minute: '0' }) });
+    new EventBridgeToFunction(stack, 'Nightly', { function: durable(stack), schedule: events.Schedule.cron({ hour: '2', minute: '0' }) });
     const template = Template.fromStack(stack);
     const alias = aliasId(template);
     expect(valuesOf(template, 'AWS::Events::Rule', p => p.Targets[0].Arn)).toEqual([{ Ref: alias }]);
@@ -83,9 +83,9 @@ describe('a durable BlueprintFunction is released through an alias, and every li
     expect(durableFindings(stack)).toEqual([]);
   });
 
-  test('S3Trigger: the bucket notifies the alias', () => {
+  test('S3ToFunction: the bucket notifies the alias', () => {
     const stack = newStack();
-    new S3Trigger(stack, 'Uploads', { function: durable(stack), bucket: new s3.Bucket(stack, 'Bucket') });
+    new S3ToFunction(stack, 'Uploads', { function: durable(stack), bucket: new s3.Bucket(stack, 'Bucket') });
     const template = Template.fromStack(stack);
     const alias = aliasId(template);
     expect(valuesOf(template, 'Custom::S3BucketNotifications', p => p.NotificationConfiguration.LambdaFunctionConfigurations[0].LambdaFunctionArn)).toEqual([{ Ref: alias }]);
@@ -93,9 +93,9 @@ describe('a durable BlueprintFunction is released through an alias, and every li
     expect(durableFindings(stack)).toEqual([]);
   });
 
-  test('SnsTrigger: the subscription endpoint is the alias', () => {
+  test('SnsToFunction: the subscription endpoint is the alias', () => {
     const stack = newStack();
-    new SnsTrigger(stack, 'Orders', { function: durable(stack), topic: new sns.Topic(stack, 'Topic') });
+    new SnsToFunction(stack, 'Orders', { function: durable(stack), topic: new sns.Topic(stack, 'Topic') });
     const template = Template.fromStack(stack);
     const alias = aliasId(template);
     expect(valuesOf(template, 'AWS::SNS::Subscription', p => p.Endpoint)).toEqual([{ Ref: alias }]);
@@ -103,9 +103,9 @@ describe('a durable BlueprintFunction is released through an alias, and every li
     expect(durableFindings(stack)).toEqual([]);
   });
 
-  test('LogsSubscriptionTrigger: the subscription filter delivers to the alias', () => {
+  test('LogsSubscriptionToFunction: the subscription filter delivers to the alias', () => {
     const stack = newStack();
-    new LogsSubscriptionTrigger(stack, 'Errors', { function: durable(stack), logGroup: new logs.LogGroup(stack, 'Logs'), filterPattern: logs.FilterPattern.allEvents() });
+    new LogsSubscriptionToFunction(stack, 'Errors', { function: durable(stack), logGroup: new logs.LogGroup(stack, 'Logs'), filterPattern: logs.FilterPattern.allEvents() });
     const template = Template.fromStack(stack);
     const alias = aliasId(template);
     expect(valuesOf(template, 'AWS::Logs::SubscriptionFilter', p => p.DestinationArn)).toEqual([{ Ref: alias }]);
@@ -113,9 +113,9 @@ describe('a durable BlueprintFunction is released through an alias, and every li
     expect(durableFindings(stack)).toEqual([]);
   });
 
-  test('CognitoTrigger: the user pool calls the alias', () => {
+  test('CognitoToFunction: the user pool calls the alias', () => {
     const stack = newStack();
-    new CognitoTrigger(stack, 'SignUp', { function: durable(stack), userPool: new cognito.UserPool(stack, 'Pool'), operation: cognito.UserPoolOperation.PRE_SIGN_UP });
+    new CognitoToFunction(stack, 'SignUp', { function: durable(stack), userPool: new cognito.UserPool(stack, 'Pool'), operation: cognito.UserPoolOperation.PRE_SIGN_UP });
     const template = Template.fromStack(stack);
     const alias = aliasId(template);
     expect(valuesOf(template, 'AWS::Cognito::UserPool', p => p.LambdaConfig.PreSignUp)).toEqual([{ Ref: alias }]);
@@ -155,9 +155,9 @@ describe('a durable BlueprintFunction is released through an alias, and every li
   });
 
   test.each([
-    ['BlueprintQueueSource', (s: Stack) => new BlueprintQueueSource(new sqs.Queue(s, 'Queue', { visibilityTimeout: Duration.seconds(30) }))],
-    ['BlueprintKinesisSource', (s: Stack) => new BlueprintKinesisSource(new kinesis.Stream(s, 'Stream'), { startingPosition: lambda.StartingPosition.LATEST })],
-    ['BlueprintDynamoStreamSource', (s: Stack) => new BlueprintDynamoStreamSource(new dynamodb.Table(s, 'Table', {
+    ['QueueSource', (s: Stack) => new QueueSource(new sqs.Queue(s, 'Queue', { visibilityTimeout: Duration.seconds(30) }))],
+    ['KinesisSource', (s: Stack) => new KinesisSource(new kinesis.Stream(s, 'Stream'), { startingPosition: lambda.StartingPosition.LATEST })],
+    ['DynamoStreamSource', (s: Stack) => new DynamoStreamSource(new dynamodb.Table(s, 'Table', {
       partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING }, stream: dynamodb.StreamViewType.NEW_IMAGE,
     }), { startingPosition: lambda.StartingPosition.LATEST })],
   ])('%s: the event source mapping invokes the alias', (_name, source) => {
@@ -202,11 +202,11 @@ describe('a durable lambda.Function of the app is wired through its current vers
     return ids[0];
   }
 
-  test('EventBridgeTrigger and BlueprintQueueSource target the version', () => {
+  test('EventBridgeToFunction and QueueSource target the version', () => {
     const stack = newStack();
     const fn = plain(stack);
-    new EventBridgeTrigger(stack, 'Nightly', { function: fn, schedule: events.Schedule.cron({ hour: '2', minute: '0' }) });
-    fn.addEventSource(new BlueprintQueueSource(new sqs.Queue(stack, 'Queue', { visibilityTimeout: Duration.seconds(30) })));
+    new EventBridgeToFunction(stack, 'Nightly', { function: fn, schedule: events.Schedule.cron({ hour: '2', minute: '0' }) });
+    fn.addEventSource(new QueueSource(new sqs.Queue(stack, 'Queue', { visibilityTimeout: Duration.seconds(30) })));
     const template = Template.fromStack(stack);
     const version = versionId(template);
     expect(valuesOf(template, 'AWS::Events::Rule', p => p.Targets[0].Arn)).toEqual([{ Ref: version }]);

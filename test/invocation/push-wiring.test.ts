@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { newFunction } from './fixtures';
-import { AsyncDestination, DurableQueue, EventBridgeTrigger, S3Trigger, SnsTrigger } from '../../src';
+import { AsyncDestination, DurableQueue, EventBridgeToFunction, S3ToFunction, SnsToFunction } from '../../src';
 import { expectErrors, nagFindings, newStack, synthErrors } from '../helpers';
 
 function newBucket(scope: import('constructs').Construct, id = 'Bucket', versioned = true): s3.Bucket {
@@ -18,12 +18,12 @@ function newBucket(scope: import('constructs').Construct, id = 'Bucket', version
   });
 }
 
-describe('S3Trigger', () => {
+describe('S3ToFunction', () => {
   test('notifications with filters and a permission scoped to the bucket ARN and account (snapshot)', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     const bucket = newBucket(stack);
-    const trigger = new S3Trigger(stack, 'Uploads', { function: fn, bucket, prefix: 'incoming/', suffix: '.csv' });
+    const trigger = new S3ToFunction(stack, 'Uploads', { function: fn, bucket, prefix: 'incoming/', suffix: '.csv' });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('Custom::S3BucketNotifications', {
       NotificationConfiguration: {
@@ -48,7 +48,7 @@ describe('S3Trigger', () => {
   test('several events without filters; an unversioned bucket gets a warning', () => {
     const stack = newStack();
     const bucket = newBucket(stack, 'Bucket', false);
-    new S3Trigger(stack, 'T', { function: newFunction(stack), bucket, events: [s3.EventType.OBJECT_CREATED, s3.EventType.OBJECT_REMOVED] });
+    new S3ToFunction(stack, 'T', { function: newFunction(stack), bucket, events: [s3.EventType.OBJECT_CREATED, s3.EventType.OBJECT_REMOVED] });
     const config = Template.fromStack(stack).findResources('Custom::S3BucketNotifications');
     const rules = Object.values(config)[0].Properties.NotificationConfiguration.LambdaFunctionConfigurations;
     expect(rules.map((r: any) => r.Events[0])).toEqual(['s3:ObjectCreated:*', 's3:ObjectRemoved:*']);
@@ -64,7 +64,7 @@ describe('S3Trigger', () => {
     const fn = newFunction(stack);
     const bucket = newBucket(stack);
     bucket.grantWrite(fn);
-    new S3Trigger(stack, 'T', { function: fn, bucket });
+    new S3ToFunction(stack, 'T', { function: fn, bucket });
     expectErrors(stack, /^\[Test\/Bucket\/Notifications\/Resource\] LambdaBlueprints-S3NotificationSelfTrigger: NotificationConfiguration is no key filter → Test\/Fn\/Function\/Resource, whose role allows s3:PutObject on keys "\*", allowed is a filter no key the function may write can match \(or write to another bucket\), because every object the function writes there invokes it again: an endless, costly loop\.$/);
   });
 
@@ -78,7 +78,7 @@ describe('S3Trigger', () => {
     const fn = newFunction(stack);
     const bucket = newBucket(stack);
     bucket.grantWrite(fn, written);
-    new S3Trigger(stack, 'T', { function: fn, bucket, ...filters });
+    new S3ToFunction(stack, 'T', { function: fn, bucket, ...filters });
     expectErrors(stack, new RegExp(`^\\[Test/Bucket/Notifications/Resource\\] LambdaBlueprints-S3NotificationSelfTrigger: NotificationConfiguration is ${filter} → Test/Fn/Function/Resource, whose role allows s3:PutObject on keys ${JSON.stringify(written).replace(/\*/g, '\\*')}, allowed is a filter no key`));
   });
 
@@ -91,7 +91,7 @@ describe('S3Trigger', () => {
     const fn = newFunction(stack);
     const bucket = s3.Bucket.fromBucketName(stack, 'Imported', 'my-data-bucket');
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(written)] }));
-    new S3Trigger(stack, 'T', { function: fn, bucket, ...filters });
+    new S3ToFunction(stack, 'T', { function: fn, bucket, ...filters });
     expectErrors(stack, new RegExp(`^\\[Test/Imported/Notifications/Resource\\] LambdaBlueprints-S3NotificationSelfTrigger: NotificationConfiguration is ${filter} → Test/Fn/Function/Resource, whose role allows s3:PutObject on keys ${JSON.stringify(written).replace(/\*/g, '\\*')}, allowed is a filter no key`));
   });
 
@@ -105,7 +105,7 @@ describe('S3Trigger', () => {
     const bucket = newBucket(stack);
     bucket.grantRead(fn);
     bucket.grantWrite(fn, written === 'TOKEN' ? `${new CfnParameter(stack, 'P').valueAsString}*` : written);
-    new S3Trigger(stack, 'T', { function: fn, bucket, ...filters });
+    new S3ToFunction(stack, 'T', { function: fn, bucket, ...filters });
     expect(synthErrors(stack)).toEqual([]);
   });
 
@@ -115,7 +115,7 @@ describe('S3Trigger', () => {
     const bucket = newBucket(stack);
     bucket.grantRead(fn);
     newBucket(stack, 'Other').grantWrite(fn);
-    new S3Trigger(stack, 'T', { function: fn, bucket });
+    new S3ToFunction(stack, 'T', { function: fn, bucket });
     expect(synthErrors(stack)).toEqual([]);
   });
 
@@ -123,7 +123,7 @@ describe('S3Trigger', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:*'], resources: ['*'] }));
-    new S3Trigger(stack, 'T', { function: fn, bucket: newBucket(stack) });
+    new S3ToFunction(stack, 'T', { function: fn, bucket: newBucket(stack) });
     expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Bucket\/Notifications\/Resource\] LambdaBlueprints-S3NotificationSelfTrigger: NotificationConfiguration is no key filter → Test\/Fn\/Function\/Resource, whose role allows s3:PutObject on keys "\*"/)]);
   });
 
@@ -131,7 +131,7 @@ describe('S3Trigger', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     fn.cfn.deadLetterConfig = undefined;
-    new S3Trigger(stack, 'T', { function: fn, bucket: newBucket(stack) });
+    new S3ToFunction(stack, 'T', { function: fn, bucket: newBucket(stack) });
     expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaAsyncFailurePath: DeadLetterConfig is not set and no on-failure destination, but Test\/Bucket\/Notifications\/Resource \(S3 notification\) invokes it asynchronously, allowed is a dead-letter queue \(DeadLetterConfig\) or an EventInvokeConfig with an on-failure destination, because Lambda drops an asynchronous event after its retries unless a failure path catches it\.$/);
   });
 
@@ -139,16 +139,16 @@ describe('S3Trigger', () => {
     const stack = newStack();
     const fn = newFunction(stack, 'Fn', { asyncInvoke: { onFailure: AsyncDestination.toQueue(new DurableQueue(stack, 'F').queue) } });
     fn.cfn.deadLetterConfig = undefined;
-    new S3Trigger(stack, 'T', { function: fn, bucket: newBucket(stack) });
+    new S3ToFunction(stack, 'T', { function: fn, bucket: newBucket(stack) });
     expect(synthErrors(stack)).toEqual([]);
   });
 });
 
-describe('SnsTrigger', () => {
+describe('SnsToFunction', () => {
   test('a subscription with a redrive DLQ and a scoped permission (snapshot)', () => {
     const stack = newStack();
     const topic = new sns.Topic(stack, 'Orders', { enforceSSL: true, masterKey: undefined });
-    const trigger = new SnsTrigger(stack, 'OrdersTrigger', {
+    const trigger = new SnsToFunction(stack, 'OrdersTrigger', {
       function: newFunction(stack),
       topic,
       filterPolicy: { type: sns.SubscriptionFilter.stringFilter({ allowlist: ['created'] }) },
@@ -177,7 +177,7 @@ describe('SnsTrigger', () => {
     const stack = newStack();
     const topic = sns.Topic.fromTopicArn(stack, 'T', 'arn:aws:sns:us-east-1:210987654321:shared');
     const dlq = new DurableQueue(stack, 'Dlq').queue;
-    const trigger = new SnsTrigger(stack, 'Trigger', { function: newFunction(stack), topic, deadLetterQueue: dlq });
+    const trigger = new SnsToFunction(stack, 'Trigger', { function: newFunction(stack), topic, deadLetterQueue: dlq });
     expect(trigger.deadLetterQueue).toBe(dlq);
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Permission', {
       SourceAccount: '210987654321', SourceArn: 'arn:aws:sns:us-east-1:210987654321:shared',
@@ -189,15 +189,15 @@ describe('SnsTrigger', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     fn.cfn.deadLetterConfig = undefined;
-    new SnsTrigger(stack, 'T', { function: fn, topic: new sns.Topic(stack, 'Topic') });
+    new SnsToFunction(stack, 'T', { function: fn, topic: new sns.Topic(stack, 'Topic') });
     expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaAsyncFailurePath: DeadLetterConfig is not set and no on-failure destination, but Test\/T\/Subscription\/Resource \(SNS subscription\) invokes it asynchronously/);
   });
 });
 
-describe('EventBridgeTrigger', () => {
+describe('EventBridgeToFunction', () => {
   test('a schedule with a target DLQ, retry policy and a scoped permission (snapshot)', () => {
     const stack = newStack();
-    const trigger = new EventBridgeTrigger(stack, 'Nightly', {
+    const trigger = new EventBridgeToFunction(stack, 'Nightly', {
       function: newFunction(stack),
       schedule: events.Schedule.cron({ minute: '0', hour: '3' }),
       retryAttempts: 4,
@@ -223,7 +223,7 @@ describe('EventBridgeTrigger', () => {
   test('an event pattern on a custom bus with the default retry policy', () => {
     const stack = newStack();
     const bus = new events.EventBus(stack, 'Bus');
-    new EventBridgeTrigger(stack, 'T', { function: newFunction(stack), eventBus: bus, eventPattern: { source: ['orders'] } });
+    new EventBridgeToFunction(stack, 'T', { function: newFunction(stack), eventBus: bus, eventPattern: { source: ['orders'] } });
     Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', {
       EventBusName: { Ref: Match.stringLikeRegexp('^Bus') },
       EventPattern: { source: ['orders'] },
@@ -233,7 +233,7 @@ describe('EventBridgeTrigger', () => {
 
   function withRetry(retryAttempts?: number, maxEventAge?: Duration) {
     const stack = newStack();
-    new EventBridgeTrigger(stack, 'T', { function: newFunction(stack), schedule: events.Schedule.rate(Duration.hours(1)), retryAttempts, maxEventAge });
+    new EventBridgeToFunction(stack, 'T', { function: newFunction(stack), schedule: events.Schedule.rate(Duration.hours(1)), retryAttempts, maxEventAge });
     return stack;
   }
 
@@ -250,24 +250,24 @@ describe('EventBridgeTrigger', () => {
   test('tokens are accepted', () => {
     const stack = newStack();
     const n = new CfnParameter(stack, 'N', { type: 'Number' }).valueAsNumber;
-    new EventBridgeTrigger(stack, 'T', { function: newFunction(stack), schedule: events.Schedule.rate(Duration.hours(1)), retryAttempts: n, maxEventAge: Duration.seconds(n) });
+    new EventBridgeToFunction(stack, 'T', { function: newFunction(stack), schedule: events.Schedule.rate(Duration.hours(1)), retryAttempts: n, maxEventAge: Duration.seconds(n) });
     expect(synthErrors(stack)).toEqual([]);
   });
 
   test('neither or both of schedule and eventPattern are refused', () => {
     const stack = newStack();
-    new EventBridgeTrigger(stack, 'Both', { function: newFunction(stack), schedule: events.Schedule.rate(Duration.hours(1)), eventPattern: { source: ['x'] } });
-    expect(synthErrors(stack).filter(e => /^\[Test\/Both\] LambdaBlueprints-EventBridgeTriggerSource: schedule \/ eventPattern is both set, allowed is exactly one of them/.test(e))).toHaveLength(1);
+    new EventBridgeToFunction(stack, 'Both', { function: newFunction(stack), schedule: events.Schedule.rate(Duration.hours(1)), eventPattern: { source: ['x'] } });
+    expect(synthErrors(stack).filter(e => /^\[Test\/Both\] LambdaBlueprints-EventBridgeToFunctionSource: schedule \/ eventPattern is both set, allowed is exactly one of them/.test(e))).toHaveLength(1);
     const stack2 = newStack();
-    new EventBridgeTrigger(stack2, 'None', { function: newFunction(stack2) });
-    expect(synthErrors(stack2).filter(e => /^\[Test\/None\] LambdaBlueprints-EventBridgeTriggerSource: schedule \/ eventPattern is both missing, allowed is exactly one of them/.test(e))).toHaveLength(1);
+    new EventBridgeToFunction(stack2, 'None', { function: newFunction(stack2) });
+    expect(synthErrors(stack2).filter(e => /^\[Test\/None\] LambdaBlueprints-EventBridgeToFunctionSource: schedule \/ eventPattern is both missing, allowed is exactly one of them/.test(e))).toHaveLength(1);
   });
 
   test('a function without any failure path is refused', () => {
     const stack = newStack();
     const fn = newFunction(stack);
     fn.cfn.deadLetterConfig = undefined;
-    new EventBridgeTrigger(stack, 'T', { function: fn, schedule: events.Schedule.rate(Duration.hours(1)) });
+    new EventBridgeToFunction(stack, 'T', { function: fn, schedule: events.Schedule.rate(Duration.hours(1)) });
     expectErrors(stack, /^\[Test\/Fn\/Function\/Resource\] LambdaBlueprints-LambdaAsyncFailurePath: DeadLetterConfig is not set and no on-failure destination, but Test\/T\/Rule\/Resource \(EventBridge rule target\) invokes it asynchronously/);
   });
 });

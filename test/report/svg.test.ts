@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { BlueprintDashboard, BlueprintFunction, BlueprintFunctionProps, KinesisToFunction, QueueToFunction, SnsTrigger } from '../../src';
+import { BlueprintDashboard, BlueprintFunction, BlueprintFunctionProps, KinesisToFunction, QueueToFunction, SnsToFunction } from '../../src';
 import { markdownReport } from '../../src/report/private/markdown';
 import { dashboardMetricCount, dashboardWidgets, reportPictures } from '../../src/report/private/svg';
 import { TemplateModel } from '../../src/report/private/template-model';
@@ -54,7 +54,7 @@ describe('report pictures', () => {
   const plain = new BlueprintFunction(stack, 'Plain<&>', functionProps);
   new QueueToFunction(stack, 'Jobs', { functionProps });
   new KinesisToFunction(stack, 'Orders', { functionProps });
-  new SnsTrigger(stack, 'Trigger', { function: plain, topic: new sns.Topic(stack, 'Topic', { enforceSSL: true }) });
+  new SnsToFunction(stack, 'Trigger', { function: plain, topic: new sns.Topic(stack, 'Topic', { enforceSSL: true }) });
   const model = build();
   const pictures = reportPictures('Shop', model);
   const names = model.functionIds.map(id => model.nameOf(id));

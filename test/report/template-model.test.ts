@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { BlueprintFunction, BlueprintFunctionProps, KinesisToFunction, QueueToFunction, SnsTrigger } from '../../src';
+import { BlueprintFunction, BlueprintFunctionProps, KinesisToFunction, QueueToFunction, SnsToFunction } from '../../src';
 import { TemplateModel } from '../../src/report/private/template-model';
 import { eventGraph } from '../../src/rules/private/event-graph';
 import { TemplateIndex } from '../../src/rules/private/template-index';
@@ -19,7 +19,7 @@ function shop(): Stack {
   const plain = new BlueprintFunction(stack, 'Plain', functionProps);
   new QueueToFunction(stack, 'Jobs', { functionProps });
   new KinesisToFunction(stack, 'Orders', { functionProps });
-  new SnsTrigger(stack, 'Trigger', { function: plain, topic: new sns.Topic(stack, 'Topic', { enforceSSL: true }) });
+  new SnsToFunction(stack, 'Trigger', { function: plain, topic: new sns.Topic(stack, 'Topic', { enforceSSL: true }) });
   return stack;
 }
 

@@ -7,7 +7,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { both, constructMode, FN_PROPS, newStack, ofRule, packMode } from './modes';
-import { BlueprintFunction, BlueprintQueueSource, S3Trigger, SnsTrigger } from '../../src';
+import { BlueprintFunction, QueueSource, S3ToFunction, SnsToFunction } from '../../src';
 
 const fnProps = FN_PROPS;
 
@@ -17,7 +17,7 @@ function s3Worker(grant: (bucket: s3.Bucket, fn: BlueprintFunction) => void, pre
   const bucket = new s3.Bucket(stack, 'Data');
   const fn = new BlueprintFunction(stack, 'Fn', fnProps);
   grant(bucket, fn);
-  new S3Trigger(stack, 'OnUpload', { function: fn, bucket, prefix });
+  new S3ToFunction(stack, 'OnUpload', { function: fn, bucket, prefix });
   return stack;
 }
 
@@ -42,7 +42,7 @@ describe('S3 self-trigger from the role\'s real grants', () => {
     const bucket = new s3.Bucket(stack, 'Data');
     const fn = new BlueprintFunction(stack, 'Fn', fnProps);
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('*.json')] }));
-    new S3Trigger(stack, 'OnUpload', { function: fn, bucket, suffix: '.csv' });
+    new S3ToFunction(stack, 'OnUpload', { function: fn, bucket, suffix: '.csv' });
     expect(both(stack, 'S3NotificationSelfTrigger')).toEqual([]);
   });
 });
@@ -50,7 +50,7 @@ describe('S3 self-trigger from the role\'s real grants', () => {
 describe('S3 notification filters', () => {
   test('an empty prefix is reported, not thrown', () => {
     const stack = newStack();
-    new S3Trigger(stack, 'OnUpload', { function: new BlueprintFunction(stack, 'Fn', fnProps), bucket: new s3.Bucket(stack, 'Data'), prefix: '' });
+    new S3ToFunction(stack, 'OnUpload', { function: new BlueprintFunction(stack, 'Fn', fnProps), bucket: new s3.Bucket(stack, 'Data'), prefix: '' });
     expect(ofRule(constructMode(stack), 'S3NotificationFilter')).toEqual([{
       id: 'LambdaBlueprints-S3NotificationFilter',
       severity: 'error',
@@ -61,8 +61,8 @@ describe('S3 notification filters', () => {
   test('overlapping notifications on one bucket are refused', () => {
     const stack = newStack();
     const bucket = new s3.Bucket(stack, 'Data');
-    new S3Trigger(stack, 'A', { function: new BlueprintFunction(stack, 'FnA', fnProps), bucket, prefix: 'in/' });
-    new S3Trigger(stack, 'B', { function: new BlueprintFunction(stack, 'FnB', fnProps), bucket, prefix: 'in/csv/' });
+    new S3ToFunction(stack, 'A', { function: new BlueprintFunction(stack, 'FnA', fnProps), bucket, prefix: 'in/' });
+    new S3ToFunction(stack, 'B', { function: new BlueprintFunction(stack, 'FnB', fnProps), bucket, prefix: 'in/csv/' });
     expect(both(stack, 'S3NotificationOverlap').map(r => r.message)).toEqual([
       'NotificationConfiguration is s3:ObjectCreated:* with prefix "in/" → Test/FnA/Function/Resource and s3:ObjectCreated:* with prefix "in/csv/" → Test/FnB/Function/Resource, allowed is configurations whose event types or key filters do not overlap, because S3 refuses overlapping notification configurations for the same event type ("Configurations overlap").',
     ]);
@@ -70,8 +70,8 @@ describe('S3 notification filters', () => {
   test('disjoint prefixes on one bucket are accepted', () => {
     const stack = newStack();
     const bucket = new s3.Bucket(stack, 'Data');
-    new S3Trigger(stack, 'A', { function: new BlueprintFunction(stack, 'FnA', fnProps), bucket, prefix: 'in/' });
-    new S3Trigger(stack, 'B', { function: new BlueprintFunction(stack, 'FnB', fnProps), bucket, prefix: 'out/' });
+    new S3ToFunction(stack, 'A', { function: new BlueprintFunction(stack, 'FnA', fnProps), bucket, prefix: 'in/' });
+    new S3ToFunction(stack, 'B', { function: new BlueprintFunction(stack, 'FnB', fnProps), bucket, prefix: 'out/' });
     expect(both(stack, 'S3NotificationOverlap')).toEqual([]);
   });
 });
@@ -81,7 +81,7 @@ describe('event loops through a chain', () => {
     const stack = newStack();
     const topic = new sns.Topic(stack, 'Events', { enforceSSL: true });
     const fn = new BlueprintFunction(stack, 'Fn', fnProps);
-    new SnsTrigger(stack, 'OnEvent', { function: fn, topic });
+    new SnsToFunction(stack, 'OnEvent', { function: fn, topic });
     topic.grantPublish(fn);
     expect(both(stack, 'LambdaEventLoop')).toEqual([{
       id: 'LambdaBlueprints-LambdaEventLoop',
@@ -96,7 +96,7 @@ describe('event loops through a chain', () => {
     const queue = new sqs.Queue(stack, 'Uploads', { visibilityTimeout: Duration.minutes(3) });
     bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.SqsDestination(queue));
     const fn = new BlueprintFunction(stack, 'Fn', fnProps);
-    fn.addEventSource(new BlueprintQueueSource(queue));
+    fn.addEventSource(new QueueSource(queue));
     bucket.grantPut(fn.function);
     const found = both(stack, 'LambdaEventLoop');
     expect(found.map(r => r.message)).toEqual([
@@ -108,7 +108,7 @@ describe('event loops through a chain', () => {
     const topic = new sns.Topic(stack, 'Events', { enforceSSL: true });
     const out = new sns.Topic(stack, 'Out', { enforceSSL: true });
     const fn = new BlueprintFunction(stack, 'Fn', fnProps);
-    new SnsTrigger(stack, 'OnEvent', { function: fn, topic });
+    new SnsToFunction(stack, 'OnEvent', { function: fn, topic });
     out.grantPublish(fn);
     expect(both(stack, 'LambdaEventLoop')).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe('event loops through a chain', () => {
     const stack = newStack();
     const topic = new sns.Topic(stack, 'Events', { enforceSSL: true });
     const fn = new BlueprintFunction(stack, 'Fn', fnProps);
-    new SnsTrigger(stack, 'OnEvent', { function: fn, topic });
+    new SnsToFunction(stack, 'OnEvent', { function: fn, topic });
     topic.grantPublish(fn);
     Validations.of(fn).acknowledge({ id: 'LambdaBlueprints-LambdaEventLoop', reason: 'The handler republishes only events without the processed attribute.' });
     expect(both(stack, 'LambdaEventLoop')).toEqual([]);

@@ -5,7 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { constructMode, FN_PROPS, newStack, packMode } from './modes';
 import {
-  BlueprintCode, BlueprintDashboard, BlueprintFunction, BlueprintLayer, BlueprintVpc, EventBridgeTrigger, FunctionNetwork, KinesisToFunction,
+  BlueprintCode, BlueprintDashboard, BlueprintFunction, BlueprintLayer, BlueprintVpc, EventBridgeToFunction, FunctionNetwork, KinesisToFunction,
   NagAcknowledgements, QueueToFunction, ResourceBudget,
 } from '../../src';
 import { ALL_RULES } from '../../src/rules/catalog';
@@ -54,7 +54,7 @@ const INPUT_FIXTURES: Record<string, (s: Stack) => void> = {
   LambdaReleaseOptions: s => { fn(s, { deployment: { rollbackOnAlarm: true } }); },
   SqsSourceMaxReceiveCount: s => { new QueueToFunction(s, 'Queue', { function: fn(s), maxReceiveCount: 2 }); },
   KinesisStreamEncryption: s => { new KinesisToFunction(s, 'Stream', { function: fn(s), streamProps: { encryption: kinesis.StreamEncryption.UNENCRYPTED } }); },
-  EventBridgeTriggerSource: s => { new EventBridgeTrigger(s, 'Rule', { function: fn(s) }); },
+  EventBridgeToFunctionSource: s => { new EventBridgeToFunction(s, 'Rule', { function: fn(s) }); },
   NagAcknowledgementReason: s => NagAcknowledgements.add(fn(s), 'AwsSolutions-L1', 'too short'),
 };
 

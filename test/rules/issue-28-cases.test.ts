@@ -7,8 +7,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { both, constructMode, FN_PROPS, newStack, ofRule, packMode } from './modes';
 import {
-  BlueprintFunction, BlueprintLayer, BlueprintQueueSource, BlueprintStandards, CognitoTrigger, KinesisToFunction, QueueToFunction, RuleResource,
-  RuleViolation, S3Trigger, StandardRule,
+  BlueprintFunction, BlueprintLayer, QueueSource, BlueprintStandards, CognitoToFunction, KinesisToFunction, QueueToFunction, RuleResource,
+  RuleViolation, S3ToFunction, StandardRule,
 } from '../../src';
 import { synthErrors } from '../helpers';
 
@@ -85,7 +85,7 @@ describe('an imported FIFO queue is known by its ARN', () => {
   ])('%s is refused in both modes', (_name, options, message) => {
     const stack = newStack();
     const fn = new BlueprintFunction(stack, 'Fn', FN_PROPS);
-    fn.addEventSource(new BlueprintQueueSource(sqs.Queue.fromQueueArn(stack, 'Q', ARN), options));
+    fn.addEventSource(new QueueSource(sqs.Queue.fromQueueArn(stack, 'Q', ARN), options));
     const found = both(stack, 'LambdaSqsMapping');
     expect(found.map(f => f.message)).toEqual([message]);
     expect(found[0].path).toMatch(/^Test\/Fn\/Function\/SqsSourceTestQ[0-9A-F]{8}\/Resource$/);
@@ -94,7 +94,7 @@ describe('an imported FIFO queue is known by its ARN', () => {
   test('a standard queue imported by ARN still takes 100 messages with a window', () => {
     const stack = newStack();
     const fn = new BlueprintFunction(stack, 'Fn', FN_PROPS);
-    fn.addEventSource(new BlueprintQueueSource(sqs.Queue.fromQueueArn(stack, 'Q', 'arn:aws:sqs:us-east-1:123456789012:jobs'), { batchSize: 100, maxBatchingWindow: Duration.seconds(1) }));
+    fn.addEventSource(new QueueSource(sqs.Queue.fromQueueArn(stack, 'Q', 'arn:aws:sqs:us-east-1:123456789012:jobs'), { batchSize: 100, maxBatchingWindow: Duration.seconds(1) }));
     expect(both(stack, 'LambdaSqsMapping')).toEqual([]);
   });
 });
@@ -163,12 +163,12 @@ describe('QueueToFunction maxReceiveCount 0 is reported with its path and prop (
 });
 
 describe('what a blueprint wires but does not own is checked as in LambdaBlueprintChecks', () => {
-  test('a plain function with its own DLQ, granted write on the bucket that S3Trigger makes it listen to: the self-trigger loop', () => {
+  test('a plain function with its own DLQ, granted write on the bucket that S3ToFunction makes it listen to: the self-trigger loop', () => {
     const stack = newStack();
     const fn = new lambda.Function(stack, 'Plain', { ...FN_PROPS, deadLetterQueue: new sqs.Queue(stack, 'Dlq', { enforceSSL: true }) });
     const bucket = new s3.Bucket(stack, 'Uploads', { enforceSSL: true });
     bucket.grantWrite(fn);
-    new S3Trigger(stack, 'T', { function: fn, bucket });
+    new S3ToFunction(stack, 'T', { function: fn, bucket });
     const found = both(stack, 'S3NotificationSelfTrigger');
     expect(found).toEqual([{
       id: 'LambdaBlueprints-S3NotificationSelfTrigger',
@@ -185,7 +185,7 @@ describe('what a blueprint wires but does not own is checked as in LambdaBluepri
     const queue = new sqs.Queue(stack, 'Jobs', { enforceSSL: true });
     (queue.node.defaultChild as sqs.CfnQueue).visibilityTimeout = Lazy.number({ produce: () => 1_000_000 });
     const fn = new BlueprintFunction(stack, 'Fn', FN_PROPS);
-    fn.addEventSource(new BlueprintQueueSource(queue));
+    fn.addEventSource(new QueueSource(queue));
     expect(both(stack, 'SqsQueueSettings')).toEqual([{
       id: 'LambdaBlueprints-SqsQueueSettings',
       severity: 'error',
@@ -196,10 +196,10 @@ describe('what a blueprint wires but does not own is checked as in LambdaBluepri
 });
 
 describe('an imported function names the check it prevents', () => {
-  test('CognitoTrigger: the 5 s timeout could not be checked (warning, both modes)', () => {
+  test('CognitoToFunction: the 5 s timeout could not be checked (warning, both modes)', () => {
     const stack = newStack();
     const pool = new cognito.UserPool(stack, 'Pool');
-    new CognitoTrigger(stack, 'T', {
+    new CognitoToFunction(stack, 'T', {
       userPool: pool,
       operation: cognito.UserPoolOperation.PRE_SIGN_UP,
       function: lambda.Function.fromFunctionArn(stack, 'Imported', 'arn:aws:lambda:us-east-1:123456789012:function:signup'),
@@ -215,9 +215,9 @@ describe('an imported function names the check it prevents', () => {
     }]);
   });
 
-  test('CognitoTrigger with a function of the app: no such warning', () => {
+  test('CognitoToFunction with a function of the app: no such warning', () => {
     const stack = newStack();
-    new CognitoTrigger(stack, 'T', {
+    new CognitoToFunction(stack, 'T', {
       userPool: new cognito.UserPool(stack, 'Pool'),
       operation: cognito.UserPoolOperation.PRE_SIGN_UP,
       function: new BlueprintFunction(stack, 'Fn', { ...FN_PROPS, timeout: Duration.seconds(5) }),
@@ -225,10 +225,10 @@ describe('an imported function names the check it prevents', () => {
     expect(both(stack, 'CognitoTriggerUnknownTimeout')).toEqual([]);
   });
 
-  test('S3Trigger: the self-trigger check could not read the role (warning, both modes)', () => {
+  test('S3ToFunction: the self-trigger check could not read the role (warning, both modes)', () => {
     const stack = newStack();
     const bucket = new s3.Bucket(stack, 'Uploads', { enforceSSL: true });
-    new S3Trigger(stack, 'T', { bucket, function: lambda.Function.fromFunctionArn(stack, 'Imported', 'arn:aws:lambda:us-east-1:123456789012:function:thumbs') });
+    new S3ToFunction(stack, 'T', { bucket, function: lambda.Function.fromFunctionArn(stack, 'Imported', 'arn:aws:lambda:us-east-1:123456789012:function:thumbs') });
     expect(both(stack, 'LambdaImportedRole')).toEqual([{
       id: 'LambdaBlueprints-LambdaImportedRole',
       severity: 'warning',

@@ -4,7 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as fc from 'fast-check';
 import { OUR_LINE } from './modes';
-import { BlueprintFunction, BlueprintQueueSource, QueueToFunction, S3Trigger } from '../../src';
+import { BlueprintFunction, QueueSource, QueueToFunction, S3ToFunction } from '../../src';
 
 // The inputs issue 28 listed as wrong answers, drawn together at random: whatever the mix, a synth either
 // passes or fails with every line under a rule id in our message form, the valid ones among them are never
@@ -24,7 +24,7 @@ interface Case {
   readonly fifo?: { readonly batchSize: number; readonly windowSeconds: number };
   /** Provisioned concurrency from a CfnParameter together with weighted routing. */
   readonly paramProvisionedWithWeights: boolean;
-  /** A plain lambda.Function that may write the bucket an S3Trigger notifies it from. */
+  /** A plain lambda.Function that may write the bucket an S3ToFunction notifies it from. */
   readonly selfTrigger?: boolean;
 }
 
@@ -65,13 +65,13 @@ function build(c: Case): Stack {
   }
   if (c.fifo) {
     const queue = sqs.Queue.fromQueueArn(stack, 'Fifo', 'arn:aws:sqs:us-east-1:123456789012:jobs.fifo');
-    fn.addEventSource(new BlueprintQueueSource(queue, { batchSize: c.fifo.batchSize, maxBatchingWindow: Duration.seconds(c.fifo.windowSeconds) }));
+    fn.addEventSource(new QueueSource(queue, { batchSize: c.fifo.batchSize, maxBatchingWindow: Duration.seconds(c.fifo.windowSeconds) }));
   }
   if (c.selfTrigger !== undefined) {
     const plain = new lambda.Function(stack, 'Plain', { runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => 1;') });
     const bucket = new s3.Bucket(stack, 'Bucket', { versioned: true, enforceSSL: true });
     if (c.selfTrigger) bucket.grantWrite(plain);
-    new S3Trigger(stack, 'Trigger', { function: plain, bucket });
+    new S3ToFunction(stack, 'Trigger', { function: plain, bucket });
   }
   return stack;
 }

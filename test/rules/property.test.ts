@@ -3,7 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as fc from 'fast-check';
 import { OUR_LINE } from './modes';
-import { BlueprintFunction, BlueprintQueueSource } from '../../src';
+import { BlueprintFunction, QueueSource } from '../../src';
 
 
 const number = fc.oneof(
@@ -74,7 +74,7 @@ function build(c: Case): Stack {
   });
   if (c.batchSize !== undefined || c.visibility !== undefined) {
     const queue = new sqs.Queue(stack, 'Queue', { visibilityTimeout: c.visibility === undefined ? undefined : Duration.seconds(c.visibility) });
-    fn.addEventSource(new BlueprintQueueSource(queue, { batchSize: c.batchSize }));
+    fn.addEventSource(new QueueSource(queue, { batchSize: c.batchSize }));
   }
   for (const [path, value] of c.overrides ?? []) fn.cfn.addPropertyOverride(path, value);
   return stack;

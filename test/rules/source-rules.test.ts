@@ -5,7 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { both, constructMode, FN_PROPS, newStack, ofRule, packMode } from './modes';
 import {
-  BlueprintDynamoStreamSource, BlueprintFunction, BlueprintKinesisSource, BlueprintQueueSource,
+  DynamoStreamSource, BlueprintFunction, KinesisSource, QueueSource,
   KinesisToFunction, QueueToFunction, StreamFailureDestination,
 } from '../../src';
 
@@ -16,16 +16,16 @@ function queueWorker(visibility: number, timeout = 30, after?: (fn: BlueprintFun
   const stack = newStack();
   const queue = new sqs.Queue(stack, 'Queue', { visibilityTimeout: Duration.seconds(visibility) });
   const fn = new BlueprintFunction(stack, 'Fn', { ...fnProps, timeout: Duration.seconds(timeout) });
-  fn.addEventSource(new BlueprintQueueSource(queue));
+  fn.addEventSource(new QueueSource(queue));
   after?.(fn);
   return stack;
 }
 
-function kinesisWorker(options: ConstructorParameters<typeof BlueprintKinesisSource>[1] = {}): Stack {
+function kinesisWorker(options: ConstructorParameters<typeof KinesisSource>[1] = {}): Stack {
   const stack = newStack();
   const stream = new kinesis.Stream(stack, 'Stream', { shardCount: 1 });
   const fn = new BlueprintFunction(stack, 'Fn', fnProps);
-  fn.addEventSource(new BlueprintKinesisSource(stream, { startingPosition: lambda.StartingPosition.TRIM_HORIZON, ...options }));
+  fn.addEventSource(new KinesisSource(stream, { startingPosition: lambda.StartingPosition.TRIM_HORIZON, ...options }));
   return stack;
 }
 
@@ -62,7 +62,7 @@ describe('imported functions', () => {
     const stack = newStack();
     const queue = new sqs.Queue(stack, 'Queue', { visibilityTimeout: Duration.seconds(1) });
     const fn = lambda.Function.fromFunctionArn(stack, 'Imported', 'arn:aws:lambda:us-east-1:123456789012:function:orders');
-    fn.addEventSource(new BlueprintQueueSource(queue));
+    fn.addEventSource(new QueueSource(queue));
     const constructs = ofRule(constructMode(stack), 'LambdaMappingUnknownFacts');
     // The role warning comes from the construct (an input the template cannot show); the rest is the same.
     expect(constructs.filter(r => r.message.startsWith('function role is unknown'))).toHaveLength(1);
@@ -78,7 +78,7 @@ describe('imported functions', () => {
     const stack = newStack();
     const table = new dynamodb.Table(stack, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING }, stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES });
     const fn = lambda.Function.fromFunctionArn(stack, 'Imported', 'arn:aws:lambda:us-east-1:123456789012:function:orders');
-    fn.addEventSource(new BlueprintDynamoStreamSource(table, { startingPosition: lambda.StartingPosition.LATEST }));
+    fn.addEventSource(new DynamoStreamSource(table, { startingPosition: lambda.StartingPosition.LATEST }));
     const found = constructMode(stack);
     expect(found.filter(r => r.severity === 'error')).toEqual([]);
     expect(ofRule(found, 'LambdaMappingUnknownFacts').map(r => r.message)).toEqual([
@@ -114,8 +114,8 @@ describe('stream mappings', () => {
     const stack = newStack();
     const queue = new sqs.Queue(stack, 'Queue', { visibilityTimeout: Duration.minutes(3) });
     const fn = new BlueprintFunction(stack, 'Fn', fnProps);
-    // @ts-expect-error onFailure is a stream source option (BlueprintStreamSourceOptions)
-    fn.addEventSource(new BlueprintQueueSource(queue, { onFailure: StreamFailureDestination.toQueue(new sqs.Queue(stack, 'Failures')) }));
+    // @ts-expect-error onFailure is a stream source option (StreamSourceOptions)
+    fn.addEventSource(new QueueSource(queue, { onFailure: StreamFailureDestination.toQueue(new sqs.Queue(stack, 'Failures')) }));
     expect(both(stack, 'LambdaSqsMapping').map(r => r.message)).toEqual([
       expect.stringMatching(/^DestinationConfig is \{"OnFailure":\{"Destination":\{"Fn::GetAtt":\["Failures[0-9A-F]+","Arn"\]\}\}\}, allowed is not set on an SQS source, because it applies to Kinesis and DynamoDB Streams only/),
     ]);
@@ -123,7 +123,7 @@ describe('stream mappings', () => {
   test('two streams: the sum is reported once, on the function', () => {
     const stack = newStack();
     const fn = new BlueprintFunction(stack, 'Fn', { ...fnProps, reservedConcurrentExecutions: 3 });
-    for (const id of ['A', 'B']) fn.addEventSource(new BlueprintKinesisSource(new kinesis.Stream(stack, id, { shardCount: 2 }), { startingPosition: lambda.StartingPosition.TRIM_HORIZON }));
+    for (const id of ['A', 'B']) fn.addEventSource(new KinesisSource(new kinesis.Stream(stack, id, { shardCount: 2 }), { startingPosition: lambda.StartingPosition.TRIM_HORIZON }));
     expect(both(stack, 'LambdaStreamConcurrency')).toEqual([{
       id: 'LambdaBlueprints-LambdaStreamConcurrency',
       severity: 'warning',
@@ -135,7 +135,7 @@ describe('stream mappings', () => {
     const stack = newStack();
     const stream = new kinesis.Stream(stack, 'Stream', { shardCount: 4 });
     const fn = new BlueprintFunction(stack, 'Fn', { ...fnProps, reservedConcurrentExecutions: 2 });
-    fn.addEventSource(new BlueprintKinesisSource(stream, { startingPosition: lambda.StartingPosition.TRIM_HORIZON, parallelizationFactor: 2 }));
+    fn.addEventSource(new KinesisSource(stream, { startingPosition: lambda.StartingPosition.TRIM_HORIZON, parallelizationFactor: 2 }));
     expect(both(stack, 'LambdaStreamConcurrency').map(r => r.message)).toEqual([
       'reservedConcurrentExecutions (ReservedConcurrentExecutions) is 2, allowed is at least 8 (4 shards x ParallelizationFactor 2), because batches beyond the reservation are throttled and the iterator age grows.',
     ]);

@@ -9,7 +9,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { l1Function } from './l1';
 import { both, FN_PROPS, newStack, ofRule, packMode } from './modes';
-import { BlueprintFunction, S3Trigger, SnsTrigger } from '../../src';
+import { BlueprintFunction, S3ToFunction, SnsToFunction } from '../../src';
 
 const PER_TENANT = { TenantIsolationMode: 'PER_TENANT' };
 const TRIGGER_TAIL = 'allowed is invocations that carry a tenant ID (API Gateway, or a function that invokes it with TenantId), because a function in tenant isolation mode refuses every invocation without a tenant ID, and these services send none.';
@@ -34,8 +34,8 @@ describe('LambdaTenantIsolation', () => {
   test('construct mode: an S3 trigger and an SNS trigger of a tenant-isolated blueprint are refused together', () => {
     const s = newStack();
     const fn = tenantBlueprint(s);
-    new S3Trigger(s, 'OnUpload', { function: fn, bucket: new s3.Bucket(s, 'Data'), prefix: 'in/' });
-    new SnsTrigger(s, 'OnEvent', { function: fn, topic: new sns.Topic(s, 'Events', { enforceSSL: true }) });
+    new S3ToFunction(s, 'OnUpload', { function: fn, bucket: new s3.Bucket(s, 'Data'), prefix: 'in/' });
+    new SnsToFunction(s, 'OnEvent', { function: fn, topic: new sns.Topic(s, 'Events', { enforceSSL: true }) });
     expect(both(s, 'LambdaTenantIsolation')).toEqual([{
       id: 'LambdaBlueprints-LambdaTenantIsolation',
       severity: 'error',
@@ -68,7 +68,7 @@ describe('LambdaTenantIsolation', () => {
     const tenant = plainTenant(s);
     new lambda.CfnPermission(s, 'Api', { action: 'lambda:InvokeFunction', functionName: tenant.functionArn, principal: 'apigateway.amazonaws.com' });
     const other = new BlueprintFunction(s, 'Fn', FN_PROPS);
-    new S3Trigger(s, 'OnUpload', { function: other, bucket: new s3.Bucket(s, 'Data'), prefix: 'in/' });
+    new S3ToFunction(s, 'OnUpload', { function: other, bucket: new s3.Bucket(s, 'Data'), prefix: 'in/' });
     expect(both(s, 'LambdaTenantIsolation')).toEqual([]);
     expect(messages(s, 'LambdaTenantIsolation')).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { Template, Match } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { BlueprintDynamoStreamSource } from '../../src';
+import { DynamoStreamSource } from '../../src';
 import { nagFindings, newStack, synthErrors, statementsFor } from '../helpers';
 import { newFunction } from './fixtures';
 
@@ -18,9 +18,9 @@ function newTable(stack: ReturnType<typeof newStack>, props: Partial<dynamodb.Ta
   });
 }
 
-describe('BlueprintDynamoStreamSource defaults', () => {
+describe('DynamoStreamSource defaults', () => {
   const stack = newStack();
-  const source = new BlueprintDynamoStreamSource(newTable(stack), { startingPosition: TRIM });
+  const source = new DynamoStreamSource(newTable(stack), { startingPosition: TRIM });
   newFunction(stack).addEventSource(source);
   const template = Template.fromStack(stack);
 
@@ -56,23 +56,23 @@ describe('BlueprintDynamoStreamSource defaults', () => {
   });
 });
 
-describe('BlueprintDynamoStreamSource validation and options', () => {
+describe('DynamoStreamSource validation and options', () => {
   test('a table without a stream is refused', () => {
     const stack = newStack();
-    newFunction(stack).addEventSource(new BlueprintDynamoStreamSource(newTable(stack, { stream: undefined }), { startingPosition: TRIM }));
+    newFunction(stack).addEventSource(new DynamoStreamSource(newTable(stack, { stream: undefined }), { startingPosition: TRIM }));
     expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/DynamoDBSourceTestTable[A-F0-9]+\] LambdaBlueprints-LambdaStreamMapping: table is Test\/Table without a stream, allowed is a table with a stream/)]);
   });
 
   test('AT_TIMESTAMP is refused', () => {
     const stack = newStack();
     const options = { startingPosition: lambda.StartingPosition.AT_TIMESTAMP, startingPositionTimestamp: 1 };
-    newFunction(stack).addEventSource(new BlueprintDynamoStreamSource(newTable(stack), options));
+    newFunction(stack).addEventSource(new DynamoStreamSource(newTable(stack), options));
     expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/DynamoDBSourceTestTable[A-F0-9]+\/Resource\] LambdaBlueprints-LambdaStreamMapping: startingPosition \(StartingPosition\) is "AT_TIMESTAMP", allowed is TRIM_HORIZON or LATEST, because DynamoDB Streams cannot start reading at a timestamp/)]);
   });
 
   test('a missing starting position is refused', () => {
     const stack = newStack();
-    newFunction(stack).addEventSource(new BlueprintDynamoStreamSource(newTable(stack)));
+    newFunction(stack).addEventSource(new DynamoStreamSource(newTable(stack)));
     expect(synthErrors(stack)).toEqual([expect.stringMatching(/^\[Test\/Fn\/Function\/DynamoDBSourceTestTable[A-F0-9]+\/Resource\] LambdaBlueprints-LambdaStreamMapping: startingPosition \(StartingPosition\) is not set, allowed is TRIM_HORIZON or LATEST/)]);
   });
 
@@ -81,7 +81,7 @@ describe('BlueprintDynamoStreamSource validation and options', () => {
     const table = dynamodb.Table.fromTableAttributes(stack, 'Imported', {
       tableName: 'orders', tableStreamArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2024-01-01T00:00:00.000',
     });
-    newFunction(stack).addEventSource(new BlueprintDynamoStreamSource(table, { startingPosition: lambda.StartingPosition.LATEST }));
+    newFunction(stack).addEventSource(new DynamoStreamSource(table, { startingPosition: lambda.StartingPosition.LATEST }));
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2024-01-01T00:00:00.000', StartingPosition: 'LATEST',
     });
@@ -91,7 +91,7 @@ describe('BlueprintDynamoStreamSource validation and options', () => {
     const stack = newStack();
     const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
     const table = newTable(stack, { encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED, encryptionKey: key });
-    newFunction(stack).addEventSource(new BlueprintDynamoStreamSource(table, { startingPosition: TRIM }));
+    newFunction(stack).addEventSource(new DynamoStreamSource(table, { startingPosition: TRIM }));
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([{ Action: 'kms:Decrypt', Effect: 'Allow', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] } }]) },
     });
@@ -99,7 +99,7 @@ describe('BlueprintDynamoStreamSource validation and options', () => {
 
   test('accessors before binding throw; binding twice throws', () => {
     const stack = newStack();
-    const source = new BlueprintDynamoStreamSource(newTable(stack), { startingPosition: TRIM });
+    const source = new DynamoStreamSource(newTable(stack), { startingPosition: TRIM });
     expect(() => source.mapping).toThrow(/not bound yet/);
     newFunction(stack, 'A').addEventSource(source);
     expect(() => newFunction(stack, 'B').addEventSource(source)).toThrow(/already bound/);

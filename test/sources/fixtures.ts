@@ -2,7 +2,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { BlueprintFunction, BlueprintFunctionProps } from '../../src';
-import { BlueprintKinesisSource } from '../../src/sources';
+import { KinesisSource } from '../../src/sources';
 import { BlueprintEventSourceOptions } from '../../src/sources/options';
 import { newStack, synthErrors } from '../helpers';
 
@@ -25,7 +25,7 @@ export function newStream(stack: Stack, id = 'Stream', shardCount = 2): kinesis.
 /** The synth errors of a Kinesis source with `options` (starting position TRIM_HORIZON unless given). */
 export function kinesisErrors(options: BlueprintEventSourceOptions, stack: Stack = newStack()): string[] {
   const fn = newFunction(stack);
-  fn.addEventSource(new BlueprintKinesisSource(newStream(stack), { startingPosition: lambda.StartingPosition.TRIM_HORIZON, ...options }));
+  fn.addEventSource(new KinesisSource(newStream(stack), { startingPosition: lambda.StartingPosition.TRIM_HORIZON, ...options }));
   return synthErrors(stack);
 }
 

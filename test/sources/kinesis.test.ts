@@ -5,17 +5,17 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { BlueprintKinesisSource, DurableQueue, StreamFailureDestination } from '../../src';
+import { KinesisSource, DurableQueue, StreamFailureDestination } from '../../src';
 import { nagFindings, newStack, synthErrors, statementsFor } from '../helpers';
 import { kinesisErrors, newFunction, newStream } from './fixtures';
 
 const TRIM = lambda.StartingPosition.TRIM_HORIZON;
 
-describe('BlueprintKinesisSource defaults', () => {
+describe('KinesisSource defaults', () => {
   const stack = newStack();
   const fn = newFunction(stack);
   const stream = newStream(stack);
-  const source = new BlueprintKinesisSource(stream, { startingPosition: TRIM });
+  const source = new KinesisSource(stream, { startingPosition: TRIM });
   fn.addEventSource(source);
   const template = Template.fromStack(stack);
 
@@ -78,10 +78,10 @@ describe('BlueprintKinesisSource defaults', () => {
   });
 });
 
-describe('BlueprintKinesisSource options', () => {
+describe('KinesisSource options', () => {
   test('batching, parallelization, tumbling window, filters, enabled', () => {
     const stack = newStack();
-    newFunction(stack).addEventSource(new BlueprintKinesisSource(newStream(stack), {
+    newFunction(stack).addEventSource(new KinesisSource(newStream(stack), {
       startingPosition: lambda.StartingPosition.LATEST,
       batchSize: 500,
       maxBatchingWindow: Duration.seconds(5),
@@ -113,13 +113,13 @@ describe('BlueprintKinesisSource options', () => {
   test('AT_TIMESTAMP with a timestamp', () => {
     const stack = newStack();
     const options = { startingPosition: lambda.StartingPosition.AT_TIMESTAMP, startingPositionTimestamp: 1_700_000_000 };
-    newFunction(stack).addEventSource(new BlueprintKinesisSource(newStream(stack), options));
+    newFunction(stack).addEventSource(new KinesisSource(newStream(stack), options));
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', { StartingPosition: 'AT_TIMESTAMP', StartingPositionTimestamp: 1_700_000_000 });
   });
 
   test('enhanced fan-out: a consumer, the mapping reads it, the role may subscribe to it', () => {
     const stack = newStack();
-    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM, enhancedFanOut: true });
+    const source = new KinesisSource(newStream(stack), { startingPosition: TRIM, enhancedFanOut: true });
     newFunction(stack).addEventSource(source);
     const template = Template.fromStack(stack);
     expect(source.consumer).toBeInstanceOf(kinesis.StreamConsumer);
@@ -134,7 +134,7 @@ describe('BlueprintKinesisSource options', () => {
   test('an SNS topic as on-failure destination gets publish rights and no queue', () => {
     const stack = newStack();
     const topic = new sns.Topic(stack, 'Failures', { enforceSSL: true, masterKey: kms.Alias.fromAliasName(stack, 'SnsKey', 'alias/aws/sns') });
-    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM, onFailure: StreamFailureDestination.toTopic(topic) });
+    const source = new KinesisSource(newStream(stack), { startingPosition: TRIM, onFailure: StreamFailureDestination.toTopic(topic) });
     newFunction(stack).addEventSource(source);
     const template = Template.fromStack(stack);
     expect(source.failureTopic).toBe(topic);
@@ -147,7 +147,7 @@ describe('BlueprintKinesisSource options', () => {
   test('an existing standard queue as on-failure destination gets a depth alarm', () => {
     const stack = newStack();
     const queue = new sqs.Queue(stack, 'Failures');
-    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM, onFailure: StreamFailureDestination.toQueue(queue) });
+    const source = new KinesisSource(newStream(stack), { startingPosition: TRIM, onFailure: StreamFailureDestination.toQueue(queue) });
     newFunction(stack).addEventSource(source);
     expect(source.failureQueue).toBe(queue);
     expect(source.failureDepthAlarm).toBeDefined();
@@ -159,14 +159,14 @@ describe('BlueprintKinesisSource options', () => {
 
   test('StreamFailureDestination.toDurableQueue() is the default', () => {
     const stack = newStack();
-    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM, onFailure: StreamFailureDestination.toDurableQueue() });
+    const source = new KinesisSource(newStream(stack), { startingPosition: TRIM, onFailure: StreamFailureDestination.toDurableQueue() });
     newFunction(stack).addEventSource(source);
     expect(source.failureQueue!.node.scope).toBeInstanceOf(DurableQueue);
   });
 
   test('alarms: false creates no IteratorAge alarm', () => {
     const stack = newStack();
-    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM, alarms: false });
+    const source = new KinesisSource(newStream(stack), { startingPosition: TRIM, alarms: false });
     newFunction(stack, 'Fn', { alarms: false }).addEventSource(source);
     expect(source.iteratorAgeAlarm).toBeUndefined();
     expect(JSON.stringify(Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm'))).not.toContain('IteratorAge');
@@ -174,7 +174,7 @@ describe('BlueprintKinesisSource options', () => {
 
   test('a custom iterator age threshold', () => {
     const stack = newStack();
-    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM, iteratorAgeThreshold: Duration.minutes(10) });
+    const source = new KinesisSource(newStream(stack), { startingPosition: TRIM, iteratorAgeThreshold: Duration.minutes(10) });
     newFunction(stack).addEventSource(source);
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge', Threshold: 600_000 });
   });
@@ -182,8 +182,8 @@ describe('BlueprintKinesisSource options', () => {
   test('two streams on one function share one IteratorAge alarm', () => {
     const stack = newStack();
     const fn = newFunction(stack);
-    const a = new BlueprintKinesisSource(newStream(stack, 'A'), { startingPosition: TRIM });
-    const b = new BlueprintKinesisSource(newStream(stack, 'B'), { startingPosition: TRIM });
+    const a = new KinesisSource(newStream(stack, 'A'), { startingPosition: TRIM });
+    const b = new KinesisSource(newStream(stack, 'B'), { startingPosition: TRIM });
     fn.addEventSource(a);
     fn.addEventSource(b);
     expect(a.iteratorAgeAlarm).toBe(b.iteratorAgeAlarm);
@@ -194,7 +194,7 @@ describe('BlueprintKinesisSource options', () => {
     const stack = newStack();
     const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
     const stream = new kinesis.Stream(stack, 'Stream', { encryption: kinesis.StreamEncryption.KMS, encryptionKey: key });
-    newFunction(stack).addEventSource(new BlueprintKinesisSource(stream, { startingPosition: TRIM }));
+    newFunction(stack).addEventSource(new KinesisSource(stream, { startingPosition: TRIM }));
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([{ Action: 'kms:Decrypt', Effect: 'Allow', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] } }]) },
     });
@@ -203,7 +203,7 @@ describe('BlueprintKinesisSource options', () => {
   test('an imported stream works and has no known concurrency', () => {
     const stack = newStack();
     const stream = kinesis.Stream.fromStreamArn(stack, 'Imported', 'arn:aws:kinesis:us-east-1:123456789012:stream/orders');
-    const source = new BlueprintKinesisSource(stream, { startingPosition: TRIM });
+    const source = new KinesisSource(stream, { startingPosition: TRIM });
     newFunction(stack).addEventSource(source);
     expect(source.requiredConcurrency).toBeUndefined();
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', { EventSourceArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/orders' });
@@ -212,17 +212,17 @@ describe('BlueprintKinesisSource options', () => {
   test('an on-demand stream has no known concurrency', () => {
     const stack = newStack();
     const stream = new kinesis.Stream(stack, 'S', { streamMode: kinesis.StreamMode.ON_DEMAND });
-    expect(new BlueprintKinesisSource(stream, { startingPosition: TRIM }).requiredConcurrency).toBeUndefined();
+    expect(new KinesisSource(stream, { startingPosition: TRIM }).requiredConcurrency).toBeUndefined();
   });
 
   test('requiredConcurrency before binding uses the options', () => {
     const stack = newStack();
-    expect(new BlueprintKinesisSource(newStream(stack, 'S', 3), { parallelizationFactor: 5 }).requiredConcurrency).toBe(15);
+    expect(new KinesisSource(newStream(stack, 'S', 3), { parallelizationFactor: 5 }).requiredConcurrency).toBe(15);
   });
 
   test('accessors before binding and binding twice throw clearly', () => {
     const stack = newStack();
-    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM });
+    const source = new KinesisSource(newStream(stack), { startingPosition: TRIM });
     expect(() => source.mapping).toThrow(/not bound yet/);
     newFunction(stack, 'A').addEventSource(source);
     expect(() => newFunction(stack, 'B').addEventSource(source)).toThrow(/already bound/);
@@ -232,18 +232,18 @@ describe('BlueprintKinesisSource options', () => {
 describe('concurrency: shards x parallelization vs reserved concurrency', () => {
   test('a warning when reserved concurrency is lower', () => {
     const stack = newStack();
-    newFunction(stack, 'Fn', { reservedConcurrentExecutions: 5 }).addEventSource(new BlueprintKinesisSource(newStream(stack, 'Stream', 2), { startingPosition: TRIM, parallelizationFactor: 3 }));
+    newFunction(stack, 'Fn', { reservedConcurrentExecutions: 5 }).addEventSource(new KinesisSource(newStream(stack, 'Stream', 2), { startingPosition: TRIM, parallelizationFactor: 3 }));
     Annotations.fromStack(stack).hasWarning('/Test/Fn/Function/Resource', Match.stringLikeRegexp('^reservedConcurrentExecutions \\(ReservedConcurrentExecutions\\) is 5, allowed is at least 6 \\(2 shards x ParallelizationFactor 3\\), because .*\\[ack: LambdaBlueprints-LambdaStreamConcurrency\\]$'));
   });
 
   test('no warning when reserved concurrency suffices', () => {
     const stack = newStack();
-    newFunction(stack, 'Fn', { reservedConcurrentExecutions: 6 }).addEventSource(new BlueprintKinesisSource(newStream(stack, 'Stream', 2), { startingPosition: TRIM, parallelizationFactor: 3 }));
+    newFunction(stack, 'Fn', { reservedConcurrentExecutions: 6 }).addEventSource(new KinesisSource(newStream(stack, 'Stream', 2), { startingPosition: TRIM, parallelizationFactor: 3 }));
     Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('LambdaStreamConcurrency'));
   });
 });
 
-describe('BlueprintKinesisSource validation', () => {
+describe('KinesisSource validation', () => {
   const P = 'Test/Fn/Function/KinesisSourceTestStream[A-F0-9]+';
   const cases: Array<[string, object, RegExp | undefined]> = [
     ['batchSize 0', { batchSize: 0 }, /LambdaStreamMapping: batchSize \(BatchSize\) is 0 records, allowed is a whole number 1–10,000 records, because Kinesis and DynamoDB Streams batches hold 1 to 10,000 records/],
@@ -300,7 +300,7 @@ describe('BlueprintKinesisSource validation', () => {
 
   test('-1 record age written through the escape hatch is accepted', () => {
     const stack = newStack();
-    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM });
+    const source = new KinesisSource(newStream(stack), { startingPosition: TRIM });
     newFunction(stack).addEventSource(source);
     source.mapping.maximumRecordAgeInSeconds = -1;
     expect(synthErrors(stack)).toEqual([]);
@@ -308,7 +308,7 @@ describe('BlueprintKinesisSource validation', () => {
 
   test('a value changed through the escape hatch after binding is still checked', () => {
     const stack = newStack();
-    const source = new BlueprintKinesisSource(newStream(stack), { startingPosition: TRIM });
+    const source = new KinesisSource(newStream(stack), { startingPosition: TRIM });
     newFunction(stack).addEventSource(source);
     source.mapping.batchSize = 20_000;
     expect(synthErrors(stack)).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaStreamMapping: batchSize \(BatchSize\) is 20,000 records, allowed is a whole number 1–10,000 records/)]);

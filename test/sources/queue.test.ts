@@ -3,7 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { BlueprintQueueSource, BlueprintStreamSourceOptions, DurableQueue, StreamFailureDestination } from '../../src';
+import { QueueSource, StreamSourceOptions, DurableQueue, StreamFailureDestination } from '../../src';
 import { BlueprintEventSourceOptions } from '../../src/sources/options';
 import { nagFindings, newStack, synthErrors, statementsFor } from '../helpers';
 import { newFunction } from './fixtures';
@@ -26,13 +26,13 @@ function newQueue(stack: Stack, props: Partial<sqs.QueueProps> = {}): sqs.Queue 
 const MAPPING = 'Test/Fn/Function/SqsSourceTestQueue[A-F0-9]+/Resource';
 
 function queueErrors(options: BlueprintEventSourceOptions, props: Partial<sqs.QueueProps> = {}, stack: Stack = newStack()): string[] {
-  newFunction(stack).addEventSource(new BlueprintQueueSource(newQueue(stack, props), options));
+  newFunction(stack).addEventSource(new QueueSource(newQueue(stack, props), options));
   return synthErrors(stack);
 }
 
-describe('BlueprintQueueSource defaults (standard)', () => {
+describe('QueueSource defaults (standard)', () => {
   const stack = newStack();
-  const source = new BlueprintQueueSource(newQueue(stack));
+  const source = new QueueSource(newQueue(stack));
   newFunction(stack).addEventSource(source);
   const template = Template.fromStack(stack);
 
@@ -82,10 +82,10 @@ describe('BlueprintQueueSource defaults (standard)', () => {
   });
 });
 
-describe('BlueprintQueueSource FIFO', () => {
+describe('QueueSource FIFO', () => {
   test('a FIFO queue: defaults, zero findings, snapshot', () => {
     const stack = newStack();
-    const source = new BlueprintQueueSource(newQueue(stack, { fifo: true }), { batchSize: 10 });
+    const source = new QueueSource(newQueue(stack, { fifo: true }), { batchSize: 10 });
     newFunction(stack).addEventSource(source);
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] });
@@ -106,7 +106,7 @@ describe('BlueprintQueueSource FIFO', () => {
   });
 });
 
-describe('BlueprintQueueSource validation (standard)', () => {
+describe('QueueSource validation (standard)', () => {
   test.each([
     ['batch 0', { batchSize: 0 }, /LambdaSqsMapping: batchSize \(BatchSize\) is 0 messages, allowed is a whole number 1–10,000 messages, because SQS standard batches hold 1 to 10,000 messages/],
     ['batch 10 without window', { batchSize: 10 }, undefined],
@@ -176,14 +176,14 @@ describe('visibility timeout vs function timeout (checked at synth)', () => {
     const stack = newStack();
     const dlq = new DurableQueue(stack, 'Dlq');
     const queue = new sqs.Queue(stack, 'Queue', { enforceSSL: true, deadLetterQueue: { queue: dlq.queue, maxReceiveCount: 5 } });
-    newFunction(stack, 'Fn', { timeout: Duration.seconds(31) }).addEventSource(new BlueprintQueueSource(queue));
+    newFunction(stack, 'Fn', { timeout: Duration.seconds(31) }).addEventSource(new QueueSource(queue));
     expect(synthErrors(stack)).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaSqsVisibilityBelowTimeout: visibilityTimeout \(queue VisibilityTimeout\) is 30 s \(Test\/Queue\/Resource\), allowed is at least the function timeout \(31 s\), best 186 s/)]);
   });
 
   test('a timeout raised after the source was added is still checked', () => {
     const stack = newStack();
     const fn = newFunction(stack);
-    fn.addEventSource(new BlueprintQueueSource(newQueue(stack)));
+    fn.addEventSource(new QueueSource(newQueue(stack)));
     fn.cfn.timeout = 200;
     expect(synthErrors(stack)).toEqual([expect.stringMatching(/LambdaBlueprints-LambdaSqsVisibilityBelowTimeout: visibilityTimeout \(queue VisibilityTimeout\) is 180 s \(Test\/Queue\/Resource\), allowed is at least the function timeout \(200 s\), best 1,200 s/)]);
   });
@@ -191,7 +191,7 @@ describe('visibility timeout vs function timeout (checked at synth)', () => {
   test('an imported queue: a warning that the visibility is unknown', () => {
     const stack = newStack();
     const queue = sqs.Queue.fromQueueArn(stack, 'Imported', 'arn:aws:sqs:us-east-1:123456789012:jobs');
-    newFunction(stack).addEventSource(new BlueprintQueueSource(queue));
+    newFunction(stack).addEventSource(new QueueSource(queue));
     expect(synthErrors(stack)).toEqual([]);
     Annotations.fromStack(stack).hasWarning('/Test/Fn/Function/SqsSourceTestImported24776030/Resource', Match.stringLikeRegexp('^EventSourceArn is "arn:aws:sqs:us-east-1:123456789012:jobs" \\(an imported queue: its visibility timeout is unknown at synth\\), allowed is a queue whose visibility timeout fits the function \\(at least 180 s\\), because .*\\[ack: LambdaBlueprints-LambdaMappingUnknownFacts\\]$'));
   });
@@ -199,16 +199,16 @@ describe('visibility timeout vs function timeout (checked at synth)', () => {
   test('an imported function: the timeout is unknown and not judged', () => {
     const stack = newStack();
     const fn = lambda.Function.fromFunctionAttributes(stack, 'F', { functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f', sameEnvironment: true });
-    fn.addEventSource(new BlueprintQueueSource(newQueue(stack, { visibilityTimeout: Duration.seconds(1) })));
+    fn.addEventSource(new QueueSource(newQueue(stack, { visibilityTimeout: Duration.seconds(1) })));
     expect(synthErrors(stack)).toEqual([]);
   });
 });
 
-describe('BlueprintQueueSource redrive and alarms', () => {
+describe('QueueSource redrive and alarms', () => {
   test('a queue without a redrive DLQ gets a warning (rule LambdaSqsSourceRedrive, the same in LambdaBlueprintChecks)', () => {
     const stack = newStack();
     const queue = new sqs.Queue(stack, 'Queue', { visibilityTimeout: Duration.seconds(180) });
-    newFunction(stack).addEventSource(new BlueprintQueueSource(queue));
+    newFunction(stack).addEventSource(new QueueSource(queue));
     const found = both(stack, 'LambdaSqsSourceRedrive');
     expect(found.map(f => [f.severity, f.message])).toEqual([['warning', 'queue RedrivePolicy is not set (Test/Queue/Resource), allowed is a dead-letter '
       + 'queue with a maxReceiveCount of at least 5, because a message that keeps failing is retried until its retention period ends and then lost.']]);
@@ -217,7 +217,7 @@ describe('BlueprintQueueSource redrive and alarms', () => {
   test('a plain DLQ gets a depth alarm', () => {
     const stack = newStack();
     const dlq = new sqs.Queue(stack, 'PlainDlq');
-    const source = new BlueprintQueueSource(new sqs.Queue(stack, 'Queue', { visibilityTimeout: Duration.seconds(180), deadLetterQueue: { queue: dlq, maxReceiveCount: 7 } }));
+    const source = new QueueSource(new sqs.Queue(stack, 'Queue', { visibilityTimeout: Duration.seconds(180), deadLetterQueue: { queue: dlq, maxReceiveCount: 7 } }));
     newFunction(stack).addEventSource(source);
     expect(source.deadLetterDepthAlarm).toBeDefined();
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
@@ -229,14 +229,14 @@ describe('BlueprintQueueSource redrive and alarms', () => {
 
   test('alarms: false, custom message age threshold ignored', () => {
     const stack = newStack();
-    const source = new BlueprintQueueSource(newQueue(stack), { alarms: false });
+    const source = new QueueSource(newQueue(stack), { alarms: false });
     newFunction(stack).addEventSource(source);
     expect(source.messageAgeAlarm).toBeUndefined();
   });
 
   test('a custom message age threshold and maximum concurrency', () => {
     const stack = newStack();
-    newFunction(stack).addEventSource(new BlueprintQueueSource(newQueue(stack), { messageAgeThreshold: Duration.minutes(30), maxConcurrency: 50 }));
+    newFunction(stack).addEventSource(new QueueSource(newQueue(stack), { messageAgeThreshold: Duration.minutes(30), maxConcurrency: 50 }));
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 1_800 });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { ScalingConfig: { MaximumConcurrency: 50 } });
@@ -245,7 +245,7 @@ describe('BlueprintQueueSource redrive and alarms', () => {
   test('a customer-managed queue key adds kms:Decrypt', () => {
     const stack = newStack();
     const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
-    newFunction(stack).addEventSource(new BlueprintQueueSource(newQueue(stack, { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: key })));
+    newFunction(stack).addEventSource(new QueueSource(newQueue(stack, { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: key })));
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([{ Action: 'kms:Decrypt', Effect: 'Allow', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] } }]) },
     });
@@ -253,7 +253,7 @@ describe('BlueprintQueueSource redrive and alarms', () => {
 
   test('accessors before binding throw; binding twice throws', () => {
     const stack = newStack();
-    const source = new BlueprintQueueSource(newQueue(stack));
+    const source = new QueueSource(newQueue(stack));
     expect(() => source.mapping).toThrow(/not bound yet/);
     expect(() => source.deadLetterDepthAlarm).toThrow(/not bound yet/);
     newFunction(stack, 'A').addEventSource(source);
@@ -265,11 +265,11 @@ describe('separate option types for queues and streams', () => {
   test('a stream-only option on a queue source, or an SQS-only option on a stream source, fails to compile', () => {
     const stack = newStack();
     const queue = new sqs.Queue(stack, 'Q', { visibilityTimeout: Duration.minutes(3) });
-    // @ts-expect-error bisectBatchOnError is not a BlueprintQueueSourceOptions property
-    const q = new BlueprintQueueSource(queue, { bisectBatchOnError: true });
-    const streamOptions: BlueprintStreamSourceOptions = {
+    // @ts-expect-error bisectBatchOnError is not a QueueSourceOptions property
+    const q = new QueueSource(queue, { bisectBatchOnError: true });
+    const streamOptions: StreamSourceOptions = {
       startingPosition: lambda.StartingPosition.LATEST,
-      // @ts-expect-error maxConcurrency is not a BlueprintStreamSourceOptions property
+      // @ts-expect-error maxConcurrency is not a StreamSourceOptions property
       maxConcurrency: 5,
     };
     // What compiles is what each source takes; what slips through (escape hatches, casts) is refused at synth.

@@ -2,7 +2,7 @@ export { NagAcknowledgementReason } from './acknowledgement-reason';
 export { LambdaAsyncInvokeOptions } from './async-invoke-inputs';
 export { LambdaCodePackage } from './code-package';
 export { BlueprintDashboardFunctions } from './dashboard-functions';
-export { EventBridgeTriggerSource } from './eventbridge-to-function-source';
+export { EventBridgeToFunctionSource } from './eventbridge-to-function-source';
 export { LambdaFunctionPropsRefused } from './function-props-refused';
 export { KinesisStreamEncryption } from './kinesis-stream-encryption';
 export { LambdaLayerCompatibility, LambdaLayerContent, LambdaLayerVersionRetained, LambdaPackageUnverified } from './layer-inputs';

@@ -26,16 +26,16 @@ bucket := awss3.NewBucket(stack, jsii.String("Data"), &awss3.BucketProps{Enforce
 bucket.GrantRead(processor, jsii.String("incoming/*"))
 bucket.GrantWrite(processor, jsii.String("processed/*"), nil)
 // refused at synth when the role may put objects under keys the filter matches (an endless loop)
-cdklambdablueprints.NewS3Trigger(stack, jsii.String("OnUpload"), &cdklambdablueprints.S3TriggerProps{
+cdklambdablueprints.NewS3ToFunction(stack, jsii.String("OnUpload"), &cdklambdablueprints.S3ToFunctionProps{
 	Function: processor,
 	Bucket:   bucket,
 	Prefix:   jsii.String("incoming/"),
 })
-cdklambdablueprints.NewSnsTrigger(stack, jsii.String("OnOrder"), &cdklambdablueprints.SnsTriggerProps{
+cdklambdablueprints.NewSnsToFunction(stack, jsii.String("OnOrder"), &cdklambdablueprints.SnsToFunctionProps{
 	Function: processor,
 	Topic:    awssns.NewTopic(stack, jsii.String("OrderTopic"), &awssns.TopicProps{EnforceSSL: jsii.Bool(true)}),
 })
-cdklambdablueprints.NewEventBridgeTrigger(stack, jsii.String("Nightly"), &cdklambdablueprints.EventBridgeTriggerProps{
+cdklambdablueprints.NewEventBridgeToFunction(stack, jsii.String("Nightly"), &cdklambdablueprints.EventBridgeToFunctionProps{
 	Function: processor,
 	Schedule: awsevents.Schedule_Cron(&awsevents.CronOptions{Hour: jsii.String("3"), Minute: jsii.String("0")}),
 })
@@ -66,14 +66,14 @@ signUpCheck := cdklambdablueprints.NewBlueprintFunction(stack, jsii.String("Sign
 	Code:    awslambda.Code_FromAsset(jsii.String("handlers/sign-up"), nil),
 	Timeout: awscdk.Duration_Seconds(jsii.Number(5)),
 })
-cdklambdablueprints.NewCognitoTrigger(stack, jsii.String("OnSignUp"), &cdklambdablueprints.CognitoTriggerProps{
+cdklambdablueprints.NewCognitoToFunction(stack, jsii.String("OnSignUp"), &cdklambdablueprints.CognitoToFunctionProps{
 	Function:  signUpCheck,
 	UserPool:  users,
 	Operation: awscognito.UserPoolOperation_PRE_SIGN_UP(),
 })
 // log events in gzip+base64 batches, invoked asynchronously (the function's DLQ is its failure path)
 appLogs := awslogs.NewLogGroup(stack, jsii.String("AppLogs"), &awslogs.LogGroupProps{Retention: awslogs.RetentionDays_ONE_MONTH})
-cdklambdablueprints.NewLogsSubscriptionTrigger(stack, jsii.String("ShipErrors"), &cdklambdablueprints.LogsSubscriptionTriggerProps{
+cdklambdablueprints.NewLogsSubscriptionToFunction(stack, jsii.String("ShipErrors"), &cdklambdablueprints.LogsSubscriptionToFunctionProps{
 	Function:      processor,
 	LogGroup:      appLogs,
 	FilterPattern: awslogs.FilterPattern_AnyTerm(jsii.String("ERROR")),

@@ -15,7 +15,7 @@ functionProps := &cdklambdablueprints.BlueprintFunctionProps{
 // L3: creates an encrypted queue (visibility = 6 x timeout + window) and a redrive DLQ (5 receives)
 cdklambdablueprints.NewQueueToFunction(stack, jsii.String("BatchJobs"), &cdklambdablueprints.QueueToFunctionProps{
 	FunctionProps: functionProps,
-	SourceOptions: &cdklambdablueprints.BlueprintQueueSourceOptions{
+	SourceOptions: &cdklambdablueprints.QueueSourceOptions{
 		BatchSize:         jsii.Number(100),
 		MaxBatchingWindow: awscdk.Duration_Seconds(jsii.Number(5)),
 		MaxConcurrency:    jsii.Number(20),
@@ -24,7 +24,7 @@ cdklambdablueprints.NewQueueToFunction(stack, jsii.String("BatchJobs"), &cdklamb
 cdklambdablueprints.NewKinesisToFunction(stack, jsii.String("Clicks"), &cdklambdablueprints.KinesisToFunctionProps{
 	FunctionProps: functionProps,
 	StreamProps:   &awskinesis.StreamProps{ShardCount: jsii.Number(2)},
-	SourceOptions: &cdklambdablueprints.BlueprintKinesisSourceOptions{ParallelizationFactor: jsii.Number(2)},
+	SourceOptions: &cdklambdablueprints.KinesisSourceOptions{ParallelizationFactor: jsii.Number(2)},
 })
 cdklambdablueprints.NewDynamoStreamToFunction(stack, jsii.String("Cdc"), &cdklambdablueprints.DynamoStreamToFunctionProps{FunctionProps: functionProps})
 
@@ -36,9 +36,9 @@ fifoQueue := awssqs.NewQueue(stack, jsii.String("Ordered"), &awssqs.QueueProps{
 	VisibilityTimeout: awscdk.Duration_Minutes(jsii.Number(3)),
 	EnforceSSL:        jsii.Bool(true),
 })
-consumer.AddEventSource(cdklambdablueprints.NewBlueprintKinesisSource(stream, &cdklambdablueprints.BlueprintKinesisSourceOptions{
+consumer.AddEventSource(cdklambdablueprints.NewKinesisSource(stream, &cdklambdablueprints.KinesisSourceOptions{
 	StartingPosition: awslambda.StartingPosition_TRIM_HORIZON,
 }))
-consumer.AddEventSource(cdklambdablueprints.NewBlueprintQueueSource(fifoQueue, &cdklambdablueprints.BlueprintQueueSourceOptions{
+consumer.AddEventSource(cdklambdablueprints.NewQueueSource(fifoQueue, &cdklambdablueprints.QueueSourceOptions{
 	BatchSize: jsii.Number(10), // FIFO: ordered per message group
 }))

@@ -32,7 +32,7 @@ workflow := cdklambdablueprints.NewBlueprintFunction(stack, jsii.String("OrderWo
 	DurableConfig: &awslambda.DurableConfig{ExecutionTimeout: awscdk.Duration_Days(jsii.Number(1))},
 })
 // targets the alias
-cdklambdablueprints.NewEventBridgeTrigger(stack, jsii.String("OrderPlaced"), &cdklambdablueprints.EventBridgeTriggerProps{
+cdklambdablueprints.NewEventBridgeToFunction(stack, jsii.String("OrderPlaced"), &cdklambdablueprints.EventBridgeToFunctionProps{
 	Function:     workflow,
 	EventPattern: &awsevents.EventPattern{Source: &[]*string{jsii.String("shop.orders")}},
 })

@@ -49,7 +49,7 @@ func NewOrderHandlersStack(scope constructs.Construct, id string, props *OrderHa
 	stack := awscdk.NewStack(scope, &id, &props.StackProps)
 	for _, name := range props.Handlers {
 		handler := cdklambdablueprints.NewBlueprintFunction(stack, jsii.String(name), handlerProps())
-		cdklambdablueprints.NewSnsTrigger(stack, jsii.String("On"+name), &cdklambdablueprints.SnsTriggerProps{Function: handler, Topic: props.Topic})
+		cdklambdablueprints.NewSnsToFunction(stack, jsii.String("On"+name), &cdklambdablueprints.SnsToFunctionProps{Function: handler, Topic: props.Topic})
 	}
 	return stack
 }

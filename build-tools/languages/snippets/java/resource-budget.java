@@ -1,7 +1,7 @@
 import io.github.cdklambdablueprints.BlueprintFunction;
 import io.github.cdklambdablueprints.BlueprintFunctionProps;
 import io.github.cdklambdablueprints.QueueToFunction;
-import io.github.cdklambdablueprints.SnsTrigger;
+import io.github.cdklambdablueprints.SnsToFunction;
 import java.util.List;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
@@ -41,7 +41,7 @@ public class OrdersApp {
             super(scope, id, props);
             for (String name : handlers) {
                 BlueprintFunction handler = new BlueprintFunction(this, name, handlerProps());
-                SnsTrigger.Builder.create(this, "On" + name).function(handler).topic(topic).build();
+                SnsToFunction.Builder.create(this, "On" + name).function(handler).topic(topic).build();
             }
         }
     }

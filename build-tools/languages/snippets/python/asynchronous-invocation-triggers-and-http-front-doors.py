@@ -7,8 +7,8 @@ import aws_cdk.aws_logs as logs
 import aws_cdk.aws_s3 as s3
 import aws_cdk.aws_sns as sns
 from cdk_lambda_blueprints import (
-    AlbToFunction, AsyncDestination, AsyncInvokeOptions, BlueprintFunction, BlueprintFunctionUrl, BlueprintVpc, CognitoTrigger,
-    DurableQueue, EventBridgeTrigger, LogsSubscriptionTrigger, RestApiToFunction, S3Trigger, SnsTrigger,
+    AlbToFunction, AsyncDestination, AsyncInvokeOptions, BlueprintFunction, BlueprintFunctionUrl, BlueprintVpc, CognitoToFunction,
+    DurableQueue, EventBridgeToFunction, LogsSubscriptionToFunction, RestApiToFunction, S3ToFunction, SnsToFunction,
 )
 
 failures = DurableQueue(self, "Failures")
@@ -22,9 +22,9 @@ bucket = s3.Bucket(self, "Data", enforce_ssl=True, versioned=True)
 bucket.grant_read(processor, "incoming/*")
 bucket.grant_write(processor, "processed/*")
 # refused at synth when the role may put objects under keys the filter matches (an endless loop)
-S3Trigger(self, "OnUpload", function=processor, bucket=bucket, prefix="incoming/")
-SnsTrigger(self, "OnOrder", function=processor, topic=sns.Topic(self, "OrderTopic", enforce_ssl=True))
-EventBridgeTrigger(self, "Nightly", function=processor, schedule=events.Schedule.cron(hour="3", minute="0"))
+S3ToFunction(self, "OnUpload", function=processor, bucket=bucket, prefix="incoming/")
+SnsToFunction(self, "OnOrder", function=processor, topic=sns.Topic(self, "OrderTopic", enforce_ssl=True))
+EventBridgeToFunction(self, "Nightly", function=processor, schedule=events.Schedule.cron(hour="3", minute="0"))
 RestApiToFunction(self, "ProcessorApi", function=processor)  # IAM auth, WAF, JSON access logs, X-Ray, throttling
 vpc = BlueprintVpc(self, "WebNetwork", nat_gateways=1).vpc
 certificate = acm.Certificate.from_certificate_arn(self, "Certificate",
@@ -45,7 +45,7 @@ sign_up_check = BlueprintFunction(self, "SignUpCheck",
     code=lambda_.Code.from_asset("handlers/sign-up"),
     timeout=Duration.seconds(5)
 )
-CognitoTrigger(self, "OnSignUp", function=sign_up_check, user_pool=users, operation=cognito.UserPoolOperation.PRE_SIGN_UP)
+CognitoToFunction(self, "OnSignUp", function=sign_up_check, user_pool=users, operation=cognito.UserPoolOperation.PRE_SIGN_UP)
 # log events in gzip+base64 batches, invoked asynchronously (the function's DLQ is its failure path)
 app_logs = logs.LogGroup(self, "AppLogs", retention=logs.RetentionDays.ONE_MONTH)
-LogsSubscriptionTrigger(self, "ShipErrors", function=processor, log_group=app_logs, filter_pattern=logs.FilterPattern.any_term("ERROR"))
+LogsSubscriptionToFunction(self, "ShipErrors", function=processor, log_group=app_logs, filter_pattern=logs.FilterPattern.any_term("ERROR"))

@@ -1,7 +1,7 @@
 from aws_cdk import Duration
 import aws_cdk.aws_events as events
 import aws_cdk.aws_lambda as lambda_
-from cdk_lambda_blueprints import BlueprintCapacityProvider, BlueprintCode, BlueprintFunction, BlueprintVpc, EventBridgeTrigger
+from cdk_lambda_blueprints import BlueprintCapacityProvider, BlueprintCode, BlueprintFunction, BlueprintVpc, EventBridgeToFunction
 
 instances_vpc = BlueprintVpc(self, "InstancesVpc")
 capacity = BlueprintCapacityProvider(self, "Capacity", network=instances_vpc.private_egress(), max_v_cpu_count=64)
@@ -20,4 +20,4 @@ workflow = BlueprintFunction(self, "OrderWorkflow",
     code=BlueprintCode.from_file("handlers/workflow.js"),
     durable_config=lambda_.DurableConfig(execution_timeout=Duration.days(1))  # released through the alias `live`
 )
-EventBridgeTrigger(self, "OrderPlaced", function=workflow, event_pattern=events.EventPattern(source=["shop.orders"]))  # targets the alias
+EventBridgeToFunction(self, "OrderPlaced", function=workflow, event_pattern=events.EventPattern(source=["shop.orders"]))  # targets the alias

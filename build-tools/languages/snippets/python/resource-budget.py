@@ -2,7 +2,7 @@ from aws_cdk import App, Stack
 import aws_cdk.aws_lambda as lambda_
 import aws_cdk.aws_sns as sns
 from constructs import Construct
-from cdk_lambda_blueprints import BlueprintFunction, QueueToFunction, SnsTrigger
+from cdk_lambda_blueprints import BlueprintFunction, QueueToFunction, SnsToFunction
 
 
 def handler_props() -> dict:
@@ -25,7 +25,7 @@ class OrderHandlersStack(Stack):
         super().__init__(scope, construct_id, **kwargs)
         for name in handlers:
             handler = BlueprintFunction(self, name, **handler_props())
-            SnsTrigger(self, f"On{name}", function=handler, topic=topic)
+            SnsToFunction(self, f"On{name}", function=handler, topic=topic)
 
 
 app = App()

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.cdklambdablueprints.BlueprintCode;
-import io.github.cdklambdablueprints.BlueprintQueueSourceOptions;
+import io.github.cdklambdablueprints.QueueSourceOptions;
 import io.github.cdklambdablueprints.BlueprintFunction;
 import io.github.cdklambdablueprints.BlueprintFunctionProps;
 import io.github.cdklambdablueprints.BlueprintVpc;
@@ -67,7 +67,7 @@ public final class ConsumerApp {
                         .code(BlueprintCode.fromFile(handler("batch-processor.js")))
                         .timeout(Duration.seconds(60))
                         .build())
-                .sourceOptions(BlueprintQueueSourceOptions.builder()
+                .sourceOptions(QueueSourceOptions.builder()
                         .batchSize(100).maxBatchingWindow(Duration.seconds(5)).maxConcurrency(20).build())
                 .build();
     }
