@@ -63,3 +63,21 @@ describe('class names follow the README naming table', () => {
     expect([...values.keys()].filter(n => /Trigger$|^Blueprint\w*Source$/.test(n))).toEqual([]);
   });
 });
+
+describe('the README project layout matches the tree', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
+  const start = readme.indexOf('### Project layout');
+  const table = readme.slice(start, readme.indexOf('\n### ', start + 1));
+  const paths = [...table.matchAll(/^\| ([^|]+) \|/gm)].flatMap(m => ticked(m[1]));
+
+  test('every path of the table exists', () => {
+    expect(paths.length).toBeGreaterThan(15);
+    const madeByRelease = ['api-baseline/']; // written by the first `npx projen release`
+    expect(paths.filter(p => !madeByRelease.includes(p) && !fs.existsSync(path.join(ROOT, p)))).toEqual([]);
+  });
+
+  test('every folder of src/ is in the table', () => {
+    const folders = fs.readdirSync(path.join(ROOT, 'src'), { withFileTypes: true }).filter(d => d.isDirectory()).map(d => `src/${d.name}/`);
+    expect(folders.filter(f => !paths.includes(f))).toEqual([]);
+  });
+});
