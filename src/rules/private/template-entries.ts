@@ -38,6 +38,12 @@ export interface CfnEntry extends ResourceEntry {
   readonly path: string;
 }
 
+/** The construct path of an entry of a stack, else (an entry of a template's JSON) its logical id. */
+export function pathOf(e: ResourceEntry): string {
+  const path = (e as Partial<CfnEntry>).path;
+  return typeof path === 'string' ? path : e.logicalId;
+}
+
 /**
  * A resource whose body is rendered (`_toCloudFormation()` + resolve, overrides included) only when a
  * rule first reads it: most resources of a stack (alarms, log groups, VPC parts) are never rendered twice.
