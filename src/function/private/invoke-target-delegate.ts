@@ -8,6 +8,8 @@ import { Node } from 'constructs';
  * The members of `lambda.IFunction` a BlueprintFunction delegates: what callers invoke is `invokeTarget`
  * (the alias once released), the rest is the function's. Not exported: jsii blends these members into
  * BlueprintFunction, whose API they stay part of.
+ *
+ * @internal
  */
 export abstract class InvokeTargetDelegate extends Resource {
   /** The Lambda function. */
