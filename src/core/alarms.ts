@@ -4,7 +4,7 @@ import * as cw_actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct, IConstruct } from 'constructs';
 import { StackState } from './private/stack-registry';
-import { defaultOf } from '../standards/private/registry';
+import { defaultOf } from './private/standards-state';
 
 interface AlarmState {
   topic?: sns.ITopic;

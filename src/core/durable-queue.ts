@@ -6,9 +6,9 @@ import { Construct } from 'constructs';
 import { ALARM_PERIOD, createAlarm } from './alarms';
 import { LIMITS } from '../limits';
 import { durationForL2 } from './private/refused-values';
+import { defaultOf } from './private/standards-state';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { enforceRules } from '../rules/private/enforce';
-import { defaultOf } from '../standards/private/registry';
 
 /**
  * Properties of a `DurableQueue`.

@@ -1,11 +1,11 @@
-import { RemovalPolicy, Resource } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Construct, Node } from 'constructs';
+import { Construct } from 'constructs';
 import { BlueprintFunctionProps } from './blueprint-function-props';
 import { NetworkPlacement } from '../network';
 import { acknowledgeFunction, grantDurableExecution } from './private/acknowledgements';
@@ -13,6 +13,7 @@ import { resolveDeadLetterTarget } from './private/dead-letter';
 import { enableSourceMaps, isReservedKey } from './private/environment';
 import { createFunctionAlarms } from './private/function-alarms';
 import { checkedConcurrencyLimit } from './private/function-inputs';
+import { InvokeTargetDelegate } from './private/invoke-target-delegate';
 import { createLambdaFunction, createRoleAndLogGroup } from './private/lambda-function';
 import { runOnCapacityProvider } from './private/managed-instances';
 import { refuseFunctionProps } from './private/parity';
@@ -45,7 +46,7 @@ import { carryStandardTagsIntoStage } from '../standards/private/stage-tags';
  * metrics go to `invokeTarget` (the alias once the function is released through one, never `$LATEST`);
  * grants go to the function's own role; `connections` are those of its VPC placement.
  */
-export class BlueprintFunction extends Resource implements lambda.IFunction {
+export class BlueprintFunction extends InvokeTargetDelegate implements lambda.IFunction {
   /** The Lambda function. */
   public readonly function: lambda.Function;
   /** The function's own execution role (always set; optional only as in `lambda.IFunction`). */
@@ -181,51 +182,9 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
     return this.addEnvironment(key, secret.reference);
   }
 
-  // --- lambda.IFunction: what callers invoke is `invokeTarget` (the alias once released) -------------
-
-  /** The name callers invoke: `name:alias` once the function is released through an alias. */
-  public get functionName(): string {
-    return this.invokeTarget.functionName;
-  }
-
-  /** The ARN callers invoke: the alias ARN once the function is released through an alias. */
-  public get functionArn(): string {
-    return this.invokeTarget.functionArn;
-  }
-
-  /** A reference to what callers invoke (the alias once released). */
-  public get functionRef(): lambda.FunctionReference {
-    return this.invokeTarget.functionRef;
-  }
-
-  /** The construct node invoke permissions are created under (the alias's once released). */
-  public get permissionsNode(): Node {
-    return this.invokeTarget.permissionsNode;
-  }
-
-  /** The ARNs `grantInvoke` grants on (the alias once released). */
-  public get resourceArnsForGrantInvoke(): string[] {
-    return this.invokeTarget.resourceArnsForGrantInvoke;
-  }
-
-  /** The instruction set of the function. */
-  public get architecture(): lambda.Architecture {
-    return this.function.architecture;
-  }
-
-  /** The tenancy configuration of the function, when it has one. */
-  public get tenancyConfig(): lambda.TenancyConfig | undefined {
-    return this.function.tenancyConfig;
-  }
-
   /** Whether the function is placed in a VPC (`network`). */
   public get isBoundToVpc(): boolean {
     return this.networkPlacement !== undefined;
-  }
-
-  /** The function's `$LATEST` version (triggers should invoke `invokeTarget` instead). */
-  public get latestVersion(): lambda.IVersion {
-    return this.function.latestVersion;
   }
 
   /**
@@ -237,82 +196,6 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
     if (this.networkPlacement) return this.networkPlacement.connections;
     this._noVpcConnections ??= new NoVpcConnections(this);
     return this._noVpcConnections;
-  }
-
-  /**
-   * Grant an identity permission to invoke the function (through its alias when it has one).
-   * @param grantee the identity
-   */
-  public grantInvoke(grantee: iam.IGrantable): iam.Grant {
-    return this.invokeTarget.grantInvoke(grantee);
-  }
-
-  /**
-   * Grant an identity permission to invoke `$LATEST` (prefer `grantInvoke`, which targets the alias).
-   * @param grantee the identity
-   */
-  public grantInvokeLatestVersion(grantee: iam.IGrantable): iam.Grant {
-    return this.function.grantInvokeLatestVersion(grantee);
-  }
-
-  /**
-   * Grant an identity permission to invoke one version of the function.
-   * @param grantee the identity
-   * @param version the version
-   */
-  public grantInvokeVersion(grantee: iam.IGrantable, version: lambda.IVersion): iam.Grant {
-    return this.function.grantInvokeVersion(grantee, version);
-  }
-
-  /**
-   * Grant an identity permission to invoke the function's URL (on the alias when it has one).
-   * @param grantee the identity
-   */
-  public grantInvokeUrl(grantee: iam.IGrantable): iam.Grant {
-    return this.invokeTarget.grantInvokeUrl(grantee);
-  }
-
-  /**
-   * Grant each principal of a composite principal permission to invoke the function (alias when released).
-   * @param compositePrincipal the principals
-   */
-  public grantInvokeCompositePrincipal(compositePrincipal: iam.CompositePrincipal): iam.Grant[] {
-    return this.invokeTarget.grantInvokeCompositePrincipal(compositePrincipal);
-  }
-
-  /**
-   * Add a resource-based permission (on the alias when the function has one).
-   * @param id construct id of the permission
-   * @param permission the permission
-   */
-  public addPermission(id: string, permission: lambda.Permission): void {
-    this.invokeTarget.addPermission(id, permission);
-  }
-
-  /**
-   * Add an event source (bound to the function, or to its alias when it has one).
-   * @param source the event source
-   */
-  public addEventSource(source: lambda.IEventSource): void {
-    this.invokeTarget.addEventSource(source);
-  }
-
-  /**
-   * Add an event source mapping (on the alias when the function has one).
-   * @param id construct id of the mapping
-   * @param options the mapping
-   */
-  public addEventSourceMapping(id: string, options: lambda.EventSourceMappingOptions): lambda.EventSourceMapping {
-    return this.invokeTarget.addEventSourceMapping(id, options);
-  }
-
-  /**
-   * Add a function URL (on the alias when the function has one). `BlueprintFunctionUrl` adds the
-   * blueprint's checks (authentication) on top.
-   * @param options the URL options
-   */
-  public addFunctionUrl(options?: lambda.FunctionUrlOptions): lambda.FunctionUrl {
-    return this.invokeTarget.addFunctionUrl(options);
   }
 
   /**
@@ -344,51 +227,6 @@ export class BlueprintFunction extends Resource implements lambda.IFunction {
    */
   public addToRolePolicy(statement: iam.PolicyStatement): void {
     this.grantPrincipal.addToPrincipalPolicy(statement);
-  }
-
-  /**
-   * A metric of what callers invoke (the alias once released).
-   * @param metricName the AWS/Lambda metric name
-   * @param props metric options
-   */
-  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.invokeTarget.metric(metricName, props);
-  }
-
-  /**
-   * Duration of the invocations (alias once released).
-   * @param props metric options
-   * @default average over 5 minutes
-   */
-  public metricDuration(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.invokeTarget.metricDuration(props);
-  }
-
-  /**
-   * Number of invocations (alias once released).
-   * @param props metric options
-   * @default sum over 5 minutes
-   */
-  public metricInvocations(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.invokeTarget.metricInvocations(props);
-  }
-
-  /**
-   * Number of invocations that failed with a function error (alias once released).
-   * @param props metric options
-   * @default sum over 5 minutes
-   */
-  public metricErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.invokeTarget.metricErrors(props);
-  }
-
-  /**
-   * Number of throttled invocations (alias once released).
-   * @param props metric options
-   * @default sum over 5 minutes
-   */
-  public metricThrottles(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.invokeTarget.metricThrottles(props);
   }
 
   /**

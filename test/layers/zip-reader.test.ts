@@ -4,8 +4,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MB, tree, writeZip } from './fixtures';
+import { formatBytes } from '../../src/core/private/format';
 import { readZipBufferEntries, readZipEntries, readZipFiles } from '../../src/core/private/zip-reader';
-import { inspectPackage, formatBytes, isExecutable } from '../../src/layers/private/package-contents';
+import { inspectPackage, isExecutable } from '../../src/layers/private/package-contents';
 
 describe('readZipEntries', () => {
   test('lists names, declared uncompressed sizes and Unix modes from the central directory', () => {

@@ -3,34 +3,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { IConstruct } from 'constructs';
 import { inspectPackage, isExecutable, PackageContents } from './package-contents';
+import { LayerFacts, recordedLayerFacts, recordLayerFacts } from '../../core/private/layer-facts';
 import { isToken } from '../../core/private/tokens';
-
-/** What the blueprints know about a layer version beyond `ILayerVersion`. */
-export interface LayerFacts {
-  /** Unzipped size in bytes, undefined when unknown (imported by ARN, or not a local asset). */
-  readonly unzippedSizeBytes?: number;
-  /** Architectures the layer declares, undefined when unknown. */
-  readonly compatibleArchitectures?: lambda.Architecture[];
-  /** Whether the layer has an executable `bootstrap` at its root (undefined: unknown). */
-  readonly providesBootstrap?: boolean;
-  /**
-   * A string that changes whenever the layer's content changes (its asset hash, or a concrete version
-   * ARN), mixed into the function's version hash so that a layer change publishes a new version.
-   */
-  readonly fingerprint?: string;
-}
-
-const FACTS = new WeakMap<IConstruct, LayerFacts>();
-
-/** Records what is known about a layer (BlueprintLayer, imported layers). */
-export function recordLayerFacts(layer: IConstruct, facts: LayerFacts): void {
-  FACTS.set(layer, facts);
-}
-
-/** The facts recorded for a layer construct (imported layers declare them), undefined when none. */
-export function recordedLayerFacts(layer: IConstruct): LayerFacts | undefined {
-  return FACTS.get(layer);
-}
 
 /** The asset `Code.fromAsset` created under `scope`, when there is one. */
 export function assetOf(scope: IConstruct): s3_assets.Asset | undefined {
@@ -65,7 +39,7 @@ function architecturesOf(layer: lambda.ILayerVersion): lambda.Architecture[] | u
  * plain `lambda.LayerVersion` built from a local asset, facts measured from that asset.
  */
 export function factsOf(layer: lambda.ILayerVersion): LayerFacts {
-  const known = FACTS.get(layer);
+  const known = recordedLayerFacts(layer);
   if (known) return known;
   const compatibleArchitectures = architecturesOf(layer);
   const local = localAssetPath(layer);
@@ -77,6 +51,6 @@ export function factsOf(layer: lambda.ILayerVersion): LayerFacts {
     providesBootstrap: isExecutable(contents.bootstrapMode),
     fingerprint: assetOf(layer)?.assetHash,
   };
-  FACTS.set(layer, facts);
+  recordLayerFacts(layer, facts);
   return facts;
 }

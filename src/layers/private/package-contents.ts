@@ -94,10 +94,3 @@ export function permissions(mode: number): string {
   // eslint-disable-next-line no-bitwise
   return (mode & 0o777).toString(8);
 }
-
-/** Formats a byte count for messages: `262.1 MB` (MB = 1,048,576 bytes, as Lambda counts). */
-export function formatBytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  if (mb >= 0.1) return `${Number(mb.toFixed(1)).toLocaleString('en-US')} MB`;
-  return `${bytes.toLocaleString('en-US')} byte${bytes === 1 ? '' : 's'}`;
-}

@@ -1,5 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
-import { formatBytes } from '../../layers/private/package-contents';
+import { formatBytes } from '../../core/private/format';
 import { codePackageOf, layerPackageOf } from '../../rules/private/packages';
 import { isObject, knownString, TemplateIndex } from '../../rules/private/template-index';
 

@@ -1,19 +1,41 @@
 /**
  * The blueprint report's view of a template, centred on Lambda functions: what invokes each function and
  * where its failed events go. It reads the rules' model of the template (`ResourceIndex`: over a stack,
- * or over a synthesized template's JSON), so it describes any app — blueprints, plain L2 code or an
- * imported template — the way the rules see it.
+ * or over a synthesized template's JSON) and the rules' edges of it (rules/private/template-edges.ts), so
+ * it describes any app — blueprints, plain L2 code or an imported template — the way the rules see it.
  */
 
-import { collectEdges, TYPE_LABELS } from './template-edges';
-import { CfnResourceJson, refOf, TemplateJson } from './template-json';
-import { EventEdge } from '../../rules/private/event-graph';
-import { ResourceEntry, ResourceIndex } from '../../rules/private/template-index';
+import { CfnResourceJson, TemplateJson } from './template-json';
+import { EventEdge, reportedEdges } from '../../rules/private/template-edges';
+import { ResourceEntry, ResourceIndex, refIdWithin as refOf } from '../../rules/private/template-index';
 
-export { EDGE_TYPES } from './template-edges';
-export type { EdgeKind, EventEdge } from '../../rules/private/event-graph';
-export { refOf } from './template-json';
+export { EDGE_TYPES } from '../../rules/private/template-edges';
+export type { EdgeKind, EventEdge } from '../../rules/private/template-edges';
+/** The logical id a value refers to: the rules' reader (`refIdWithin`). */
+export { refIdWithin as refOf } from '../../rules/private/template-index';
 export type { CfnResourceJson, TemplateJson } from './template-json';
+
+/** A readable kind per resource type (`SQS queue`). */
+export const TYPE_LABELS: Record<string, string> = {
+  'AWS::SQS::Queue': 'SQS queue',
+  'AWS::SNS::Topic': 'SNS topic',
+  'AWS::Kinesis::Stream': 'Kinesis stream',
+  'AWS::DynamoDB::Table': 'DynamoDB stream',
+  'AWS::DynamoDB::GlobalTable': 'DynamoDB stream',
+  'AWS::S3::Bucket': 'S3 bucket',
+  'AWS::Events::Rule': 'EventBridge rule',
+  'AWS::Scheduler::Schedule': 'EventBridge schedule',
+  'AWS::Events::EventBus': 'EventBridge bus',
+  'AWS::Lambda::Function': 'function',
+  'AWS::ApiGateway::RestApi': 'REST API',
+  'AWS::ApiGatewayV2::Api': 'HTTP API',
+  'AWS::ElasticLoadBalancingV2::TargetGroup': 'ALB target group',
+  'AWS::Lambda::Url': 'function URL',
+  'AWS::Cognito::UserPool': 'Cognito user pool',
+  'AWS::Logs::LogGroup': 'log group',
+  'AWS::Logs::SubscriptionFilter': 'subscription filter',
+  'AWS::CloudFront::Distribution': 'CloudFront distribution',
+};
 
 /** One acknowledged finding, as the template records it. */
 export interface Acknowledgement {
@@ -73,7 +95,7 @@ export class TemplateModel {
   constructor(template: TemplateJson | ResourceIndex, private readonly stackName = '') {
     this.index = template instanceof ResourceIndex ? template : new ResourceIndex(templateEntries(template.Resources ?? {}));
     this.metadata = template instanceof ResourceIndex ? {} : template.Metadata ?? {};
-    this.edgeList = collectEdges(this.index);
+    this.edgeList = reportedEdges(this.index);
   }
 
   /** Every Lambda function of the template, by logical id. */

@@ -1,6 +1,6 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { recordedLayerFacts } from '../../layers/private/layer-facts';
-import { formatBytes } from '../../layers/private/package-contents';
+import { formatBytes } from '../../core/private/format';
+import { recordedLayerFacts } from '../../core/private/layer-facts';
 import { LIMITS } from '../../limits';
 import { codePackageOf, layerPackageOf } from '../private/packages';
 import { fmt, FUNCTION, Rule, Severity } from '../private/rule';

@@ -3,8 +3,8 @@ import { IConstruct } from 'constructs';
 import { Finding, messageOf, Rule, RuleConfig, Severity } from './rule';
 import { CfnEntry, TemplateIndex } from './template-index';
 import { ConstructState } from '../../core/private/stack-registry';
+import { standardsInForce } from '../../core/private/standards-state';
 import { DEFAULTS } from '../../limits';
-import { standardsInForce } from '../../standards/private/registry';
 
 /** Prefix of every rule id: `LambdaBlueprints-LambdaMemorySize`. */
 export const RULE_PACK = 'LambdaBlueprints';

@@ -2,9 +2,9 @@ import { Token, Tokenization } from 'aws-cdk-lib';
 import { subjectOf } from './prop-names';
 import { CfnEntry, knownNumber, TemplateIndex } from './template-index';
 import { fmt } from '../../core/private/format';
+import { AppliedStandard } from '../../core/private/standards-state';
 import { within } from '../../core/private/within';
 import { LimitSpec } from '../../limits';
-import { AppliedStandard } from '../../standards/private/registry';
 
 export { fmt };
 

@@ -1,38 +1,12 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { holdLogicalIds, logicalIdOf, releaseLogicalIds, untilSynthesisEnds } from './held-ids';
-import { StackState } from '../../core/private/stack-registry';
+import { holdLogicalIds, releaseLogicalIds } from './held-ids';
+import { CfnEntry, functionsOf, render, ResourceEntry, stackResources } from './template-entries';
+import { knownString, referencedIds, refId } from './template-values';
 
-/** Per-stack state of this module (see StackState). */
-const RENDERED_FUNCTIONS = new StackState<{ functions?: CfnEntry[] }>(() => ({}));
-
-/** One resource's template body (`Type`, `Properties`, `Metadata`…), overrides included, resolved. */
-export function renderResource(resource: CfnResource): Record<string, any> {
-  const rendered = Stack.of(resource).resolve((resource as any)._toCloudFormation()) as { Resources?: Record<string, any> };
-  return Object.values(rendered.Resources ?? {})[0] ?? {};
-}
-
-/** The resources of a stack's own template, in construct order (not those of its nested stacks). */
-export function stackResources(stack: Stack): CfnResource[] {
-  return stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
-}
-
-/** One resource of a template: its type and resolved body, overrides included. */
-export interface ResourceEntry {
-  readonly logicalId: string;
-  readonly type: string;
-  readonly properties: Record<string, any>;
-  readonly updatePolicy?: Record<string, any>;
-  /** The resource's template `Metadata` section (e.g. the Lambda@Edge mark of BlueprintEdgeFunction). */
-  readonly metadata?: Record<string, any>;
-}
-
-/** One resource of a stack as CloudFormation will see it, with the construct that renders it. */
-export interface CfnEntry extends ResourceEntry {
-  readonly resource: CfnResource;
-  /** The construct path of the resource (`App/Stack/Fn/Function/Resource`). */
-  readonly path: string;
-}
+export { renderResource, stackResources } from './template-entries';
+export type { CfnEntry, ResourceEntry } from './template-entries';
+export { isObject, isTrue, knownNumber, knownString, referencedIds, refId, refIdWithin } from './template-values';
 
 /**
  * Indexes built on demand, one per stack, for a caller that reads resources of several stacks at once
@@ -210,108 +184,3 @@ export class TemplateIndex extends ResourceIndex<CfnEntry> {
   }
 }
 
-/** The logical id a `{ Ref: id }` or `{ 'Fn::GetAtt': [id, attr] }` (or `'id.attr'`) names. */
-export function refId(value: unknown): string | undefined {
-  if (!isObject(value)) return undefined;
-  if (typeof value.Ref === 'string') return value.Ref;
-  const getAtt = value['Fn::GetAtt'];
-  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
-  if (typeof getAtt === 'string') return getAtt.split('.')[0];
-  return undefined;
-}
-
-/** Every logical id referenced anywhere inside `value` (`Ref`, `Fn::GetAtt`, `Fn::Sub` `${id}`). */
-export function referencedIds(value: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) {
-    value.forEach(v => referencedIds(v, out));
-  } else if (isObject(value)) {
-    const id = refId(value);
-    if (id !== undefined) out.add(id);
-    const sub = value['Fn::Sub'];
-    const template = Array.isArray(sub) ? sub[0] : sub;
-    if (typeof template === 'string') {
-      for (const m of template.matchAll(/\$\{([A-Za-z0-9]+)(\.[A-Za-z]+)?\}/g)) out.add(m[1]);
-    }
-    Object.values(value).forEach(v => referencedIds(v, out));
-  }
-  return out;
-}
-
-/** A plain number known at synth (not a token, not an intrinsic), else undefined. */
-export function knownNumber(value: unknown): number | undefined {
-  if (typeof value === 'number' && !Token.isUnresolved(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
-  return undefined;
-}
-
-/** A plain string known at synth, else undefined. */
-export function knownString(value: unknown): string | undefined {
-  return typeof value === 'string' && !Token.isUnresolved(value) ? value : undefined;
-}
-
-/** Whether a value is a known `true` (CloudFormation also accepts the string `"true"`). */
-export function isTrue(value: unknown): boolean {
-  return value === true || value === 'true';
-}
-
-/** Whether a value is a JSON object (not an array). */
-export function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * A resource whose body is rendered (`_toCloudFormation()` + resolve, overrides included) only when a
- * rule first reads it: most resources of a stack (alarms, log groups, VPC parts) are never rendered twice.
- */
-class LazyEntry implements CfnEntry {
-  public readonly logicalId: string;
-  public readonly type: string;
-  public readonly path: string;
-  private body?: Record<string, any>;
-
-  constructor(public readonly resource: CfnResource) {
-    this.logicalId = logicalIdOf(resource);
-    this.type = resource.cfnResourceType;
-    this.path = resource.node.path;
-  }
-
-  public get properties(): Record<string, any> {
-    const props = this.rendered().Properties;
-    return isObject(props) ? props : {};
-  }
-
-  public get updatePolicy(): Record<string, any> | undefined {
-    const policy = this.rendered().UpdatePolicy;
-    return isObject(policy) ? policy : undefined;
-  }
-
-  public get metadata(): Record<string, any> | undefined {
-    const metadata = this.rendered().Metadata;
-    return isObject(metadata) ? metadata : undefined;
-  }
-
-  private rendered(): Record<string, any> {
-    if (!this.body) this.body = renderResource(this.resource);
-    return this.body!;
-  }
-}
-
-
-/**
- * The `AWS::Lambda::Function` resources of a stack, rendered once per synthesis for the other stacks'
- * rules (function names are unique per account and region), so that an app of S stacks renders each
- * function once for them, not S − 1 times.
- */
-function functionsOf(stack: Stack): CfnEntry[] {
-  const state = RENDERED_FUNCTIONS.of(stack);
-  if (!state.functions) {
-    const rendered = stackResources(stack).filter(c => c.cfnResourceType === 'AWS::Lambda::Function').map(render);
-    state.functions = rendered;
-    untilSynthesisEnds(stack, () => { if (state.functions === rendered) state.functions = undefined; });
-  }
-  return state.functions;
-}
-
-function render(resource: CfnResource): CfnEntry {
-  return new LazyEntry(resource);
-}

@@ -1,6 +1,6 @@
 import { asArray } from '../private/iam';
 import { BUCKET, CUSTOM_NOTIFICATIONS } from '../private/rule';
-import { CfnEntry, isObject, knownString, refId } from '../private/template-index';
+import { isObject, knownString, refId, ResourceEntry } from '../private/template-index';
 
 /** One notification configuration of a bucket. */
 export interface BucketNotification {
@@ -23,7 +23,7 @@ function item(kind: BucketNotification['kind'], destination: unknown, events: un
 }
 
 /** The bucket (logical id) and notification configurations of an S3 bucket or CDK's notifications resource. */
-export function notificationsOf(e: CfnEntry): { bucketId?: string; bucketName?: string; items: BucketNotification[] } {
+export function notificationsOf(e: ResourceEntry): { bucketId?: string; bucketName?: string; items: BucketNotification[] } {
   const config = e.properties.NotificationConfiguration;
   if (!isObject(config)) return { items: [] };
   if (e.type === BUCKET) {

@@ -1,5 +1,5 @@
 import { standardFinding } from './helpers';
-import { AppliedStandard } from '../../standards/private/registry';
+import { AppliedStandard } from '../../core/private/standards-state';
 import { fmt, Finding, show } from '../private/rule';
 import { knownNumber } from '../private/template-index';
 

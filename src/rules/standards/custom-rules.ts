@@ -1,5 +1,4 @@
-import { setting, standardFinding } from './helpers';
-import { RuleResource, RuleViolation } from '../../standards/standard-rule';
+import { setting, standardFinding, Violation } from './helpers';
 import { Finding, Rule, Severity } from '../private/rule';
 
 /** Runs the custom rules (`StandardRule` subclasses) of the standards in force, under their own ids. */
@@ -11,14 +10,12 @@ export const StandardCustomRules: Rule = {
   standard: true,
   check: (e, ctx) => {
     const out: Finding[] = [];
-    let resource: RuleResource | undefined;
     for (const { standard, value } of setting(ctx, 'customRules')) {
       for (const rule of value) {
         if (!rule.resourceTypes.includes(e.type)) continue;
-        resource ??= new RuleResource(e.type, e.path, e.logicalId, e.properties);
-        let violations: RuleViolation[];
+        let violations: Violation[];
         try {
-          violations = rule.check(resource) ?? [];
+          violations = rule.check(e) ?? [];
         } catch (err) {
           // A rule that fails is reported like a violation (with the others), never as a crash of the synth.
           violations = [{ property: 'check()', value: `an error ${JSON.stringify(String((err as Error)?.message ?? err))}`, allowed: 'a list of violations', reason: 'a custom rule must not throw' }];

@@ -1,6 +1,6 @@
 import { SERVICE_DEFAULTS, TRIGGER_FACTS } from '../../limits';
 import { Finding, Rule, Severity, show } from '../private/rule';
-import { CfnEntry, isObject, knownNumber, TemplateIndex } from '../private/template-index';
+import { CfnEntry, isObject, knownNumber, ResourceEntry, TemplateIndex } from '../private/template-index';
 
 export const USER_POOL = 'AWS::Cognito::UserPool';
 
@@ -8,7 +8,7 @@ export const USER_POOL = 'AWS::Cognito::UserPool';
 const NOT_CHECKED: ReadonlySet<string> = new Set(['KMSKeyID', 'CustomEmailSender', 'CustomSMSSender']);
 
 /** The synchronous triggers of a user pool's LambdaConfig: the property and its function ARN value. */
-export function userPoolTriggers(pool: CfnEntry): Array<{ property: string; arn: unknown }> {
+export function userPoolTriggers(pool: ResourceEntry): Array<{ property: string; arn: unknown }> {
   const config = pool.properties.LambdaConfig;
   if (!isObject(config)) return [];
   return Object.entries(config).filter(([key, value]) => !NOT_CHECKED.has(key) && value !== undefined).map(([key, value]) => {

@@ -1,14 +1,17 @@
 import { IConstruct } from 'constructs';
+import * as state from '../../core/private/standards-state';
+import { RuleSettings } from '../../rules/standards/helpers';
+import { RuleResource } from '../standard-rule';
 import { StandardDefaults, StandardRules, StandardsProps } from '../standards-props';
 
-/** One standard applied to one scope. */
-export interface AppliedStandard {
-  /** The standard's name. */
-  readonly name: string;
-  /** The scope it was applied to. */
-  readonly scope: IConstruct;
+export { scopeLabel, standardLabel } from '../../core/private/standards-state';
+
+/**
+ * One standard applied to one scope, as standards/ reads it: the state kept below (core/private/standards-state.ts,
+ * which core and the rules read) with its defaults typed as the public `StandardDefaults`.
+ */
+export interface AppliedStandard extends state.AppliedStandard {
   readonly defaults: StandardDefaults;
-  readonly rules: StandardRules;
 }
 
 /** Where a value came from: `prop`, `standard "acme" at Prod`, or `library default`. */
@@ -17,49 +20,38 @@ export interface Provenance<T> {
   readonly source: string;
 }
 
-/** The standards applied to each scope, in the order applied. */
-const STANDARDS = new WeakMap<IConstruct, AppliedStandard[]>();
+/** The rules' settings of a standard: its `StandardRules`, each custom rule run on a `RuleResource` of the entry. */
+function ruleSettings(rules: StandardRules): RuleSettings {
+  return {
+    ...rules,
+    customRules: rules.customRules?.map(rule => ({
+      id: rule.id,
+      get resourceTypes() { return rule.resourceTypes; },
+      check: e => rule.check(new RuleResource(e.type, e.path, e.logicalId, e.properties)),
+    })),
+  };
+}
 
 /** Records a standard on a scope (several per scope: a later one wins for defaults, all rules count). */
 export function addStandard(scope: IConstruct, props: StandardsProps): AppliedStandard {
-  const applied: AppliedStandard = { name: props.name, scope, defaults: props.defaults ?? {}, rules: props.rules ?? {} };
-  const list = STANDARDS.get(scope) ?? [];
-  STANDARDS.set(scope, list);
-  list.push(applied);
-  return applied;
+  const defaults: StandardDefaults = props.defaults ?? {};
+  return state.recordStandard(scope, props.name, defaults, ruleSettings(props.rules ?? {})) as AppliedStandard;
 }
 
 /** The standards applied to exactly this scope, in the order applied. */
 export function standardsAt(scope: IConstruct): AppliedStandard[] {
-  return [...STANDARDS.get(scope) ?? []];
+  return state.standardsAt(scope) as AppliedStandard[];
 }
 
 /** Every standard in force for a construct, outermost scope first (nearest and latest last). */
 export function standardsInForce(construct: IConstruct): AppliedStandard[] {
-  const out: AppliedStandard[] = [];
-  for (let c: IConstruct | undefined = construct; c; c = c.node.scope) out.unshift(...standardsAt(c));
-  return out;
-}
-
-/** How messages name a scope: its path, or `the app` for the root. */
-export function scopeLabel(scope: IConstruct): string {
-  return scope.node.path === '' ? 'the app' : scope.node.path;
-}
-
-/** How messages and reports name a standard: `standard "acme-prod" set at Prod`. */
-export function standardLabel(s: AppliedStandard): string {
-  return `standard ${JSON.stringify(s.name)} set at ${scopeLabel(s.scope)}`;
+  return state.standardsInForce(construct) as AppliedStandard[];
 }
 
 /** The nearest standard's default of `key` for a construct, with the standard that set it. */
 export function defaultOf<K extends keyof StandardDefaults>(construct: IConstruct, key: K):
 { value: NonNullable<StandardDefaults[K]>; standard: AppliedStandard } | undefined {
-  const all = standardsInForce(construct);
-  for (let i = all.length - 1; i >= 0; i--) {
-    const value = all[i].defaults[key];
-    if (value !== undefined) return { value: value as NonNullable<StandardDefaults[K]>, standard: all[i] };
-  }
-  return undefined;
+  return state.nearestDefault(construct, key) as { value: NonNullable<StandardDefaults[K]>; standard: AppliedStandard } | undefined;
 }
 
 /**
@@ -70,6 +62,6 @@ export function resolve<K extends keyof StandardDefaults, T>(construct: IConstru
   library: T | undefined, fromDefault: (v: NonNullable<StandardDefaults[K]>) => T = v => v as unknown as T): Provenance<T | undefined> {
   if (prop !== undefined) return { value: prop, source: 'prop' };
   const d = defaultOf(construct, key);
-  if (d) return { value: fromDefault(d.value), source: standardLabel(d.standard) };
+  if (d) return { value: fromDefault(d.value), source: state.standardLabel(d.standard) };
   return { value: library, source: 'library default' };
 }

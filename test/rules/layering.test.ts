@@ -1,0 +1,79 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+
+const SRC = path.join(__dirname, '..', '..', 'src');
+/** The low layers: the rule library and core (whose private/ folder holds the neutral helpers and state). */
+const LOW = ['rules', 'core'];
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? sources(p) : e.name.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** Every module a source file imports or re-exports (`import … from`, `export … from`, `import x = require()`, `import()`, `require()`). */
+function importsOf(file: string, text: string): string[] {
+  const src = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) {
+      out.push(n.moduleSpecifier.text);
+    }
+    if (ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference) && ts.isStringLiteral(n.moduleReference.expression)) {
+      out.push(n.moduleReference.expression.text);
+    }
+    if (ts.isCallExpression(n) && (n.expression.kind === ts.SyntaxKind.ImportKeyword || n.expression.getText() === 'require')
+      && n.arguments.length === 1 && ts.isStringLiteral(n.arguments[0])) out.push(n.arguments[0].text);
+    ts.forEachChild(n, visit);
+  };
+  visit(src);
+  return out;
+}
+
+/**
+ * What a file of src/rules or src/core must not import: src/standards (the standards sit above the rules),
+ * src/local (the emulator), or a private file of any other folder (a construct's internals).
+ */
+function offences(file: string, text: string): string[] {
+  return importsOf(file, text).filter(spec => spec.startsWith('.')).flatMap(spec => {
+    const target = path.relative(SRC, path.resolve(path.dirname(file), spec)).split(path.sep);
+    const [top] = target;
+    const why = top === 'standards' ? 'the standards' : top === 'local' ? 'the emulator'
+      : !LOW.includes(top) && target.includes('private') ? 'a construct folder\'s private file' : undefined;
+    return why ? [`${path.relative(SRC, file)} imports ${target.join('/')} (${why})`] : [];
+  });
+}
+
+describe('the layers: facts ← rules ← standards, nag, constructs', () => {
+  test('no file under src/rules or src/core imports src/standards, src/local or a construct folder\'s private file', () => {
+    const files = LOW.flatMap(folder => sources(path.join(SRC, folder)));
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.flatMap(f => offences(f, fs.readFileSync(f, 'utf-8')))).toEqual([]);
+  });
+
+  test('the scan finds each kind of offence, however the module is imported', () => {
+    const file = path.join(SRC, 'rules', 'private', 'example.ts');
+    const text = [
+      'import { standardsInForce } from \'../../standards/private/registry\';',
+      'import type { StandardRules } from \'../../standards/standards-props\';',
+      'export { LocalLambda } from \'../../local/local-lambda\';',
+      'import fs = require(\'../../layers/private/layer-facts\');',
+      'const x = require(\'../../function/private/parity\');',
+      'const y = import(\'../../invocation/triggers/private/wiring\');',
+      'import { fmt } from \'../../core/private/format\';',
+      'import { LIMITS } from \'../../limits\';',
+      'import { Rule } from \'./rule\';',
+      'import { Stack } from \'aws-cdk-lib\';',
+    ].join('\n');
+    expect(offences(file, text)).toEqual([
+      'rules/private/example.ts imports standards/private/registry (the standards)',
+      'rules/private/example.ts imports standards/standards-props (the standards)',
+      'rules/private/example.ts imports local/local-lambda (the emulator)',
+      'rules/private/example.ts imports layers/private/layer-facts (a construct folder\'s private file)',
+      'rules/private/example.ts imports function/private/parity (a construct folder\'s private file)',
+      'rules/private/example.ts imports invocation/triggers/private/wiring (a construct folder\'s private file)',
+    ]);
+  });
+});
