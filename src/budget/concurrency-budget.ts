@@ -1,10 +1,12 @@
-import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { Aspects, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { fmt } from '../core/private/format';
-import { spellProp } from '../core/private/language';
-import { within } from '../core/private/within';
+import { isToken } from '../core/private/tokens';
 import { DEFAULTS, LIMITS, SERVICE_DEFAULTS } from '../limits';
-import { describeRange } from '../rules/private/rule';
+import { LambdaAccountConcurrencyBudget } from '../rules/inputs';
+import { reportAtSynth, reportStackAtSynth } from '../rules/private/enforce';
+import { fullId } from '../rules/private/engine';
+import { checkLimit, Finding, messageOf } from '../rules/private/rule';
 import { CfnEntry, StackIndexes, TemplateIndex, knownNumber } from '../rules/private/template-index';
 
 /** Options of the concurrency budget. */
@@ -13,7 +15,7 @@ export interface ConcurrencyBudgetOptions {
    * The Lambda concurrency limit of every account and region the app deploys to. At most this limit minus
    * the 100 executions that must stay unreserved can be reserved across all functions of one environment.
    *
-   * Between 100 and 1,000,000, whole executions.
+   * Between 1 and 1,000,000, whole executions (new accounts may start below 100: then nothing can be reserved).
    *
    * @default 1000 - the default account limit per region
    * @see https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html
@@ -46,7 +48,7 @@ export interface EnvironmentConcurrency {
   readonly environment: string;
   /** Sum of the known reservations. */
   readonly reservedConcurrency: number;
-  /** The most that may be reserved: account limit − 100. */
+  /** The most that may be reserved: account limit − 100 (never below 0). */
   readonly maxReservable: number;
   /** Construct paths of the functions that reserve concurrency (known values only). */
   readonly reservingFunctions: string[];
@@ -63,38 +65,47 @@ const MAPPING = 'AWS::Lambda::EventSourceMapping';
  */
 export class ConcurrencyBudget {
   /**
-   * Refuses, at synth, an app whose functions reserve more than the account limit − 100 in one environment.
+   * Refuses, at synth, an app whose functions reserve more than the account limit − 100 in one environment,
+   * under the rule `LambdaBlueprints-LambdaAccountConcurrencyBudget`: reported at the first stack of the
+   * environment (at `scope` itself for the stacks of a stage added after this call), and acknowledged there.
+   * An `accountConcurrencyLimit` out of range is reported under the same rule (and the budget is not judged);
+   * a token is never judged.
    * (A function that reserves less than its streams need is the rule library's LambdaStreamConcurrency.)
    *
    * @param scope the app (or a stage): every function under it counts
    */
   public static enforce(scope: IConstruct, options: ConcurrencyBudgetOptions = {}): void {
-    const limit = ConcurrencyBudget.limitOf(options);
-    scope.node.addValidation({ validate: () => ConcurrencyBudget.check(scope, { accountConcurrencyLimit: limit }) });
+    const hooked = new Set<Stack>();
+    const hook = (stack: Stack) => {
+      if (hooked.has(stack)) return;
+      hooked.add(stack);
+      reportStackAtSynth(stack, LambdaAccountConcurrencyBudget, () => budgetFindings(scope, options, hooked, stack));
+    };
+    stacksUnder(scope).forEach(hook);
+    // Stacks added later (aspects run before validation; they stop at nested stages).
+    Aspects.of(scope).add({ visit: c => { if (Stack.isStack(c)) hook(c); } });
+    // What no hooked stack reports (no stack at all, or only those of a stage added later): at the scope.
+    reportAtSynth(scope, LambdaAccountConcurrencyBudget, () => budgetFindings(scope, options, hooked, undefined));
   }
 
-  /** The problems `enforce` would report, one message per environment over budget. */
+  /**
+   * The problems `enforce` reports, as the synth prints them after the path
+   * (`LambdaBlueprints-LambdaAccountConcurrencyBudget: reserved concurrency in aws://… is …`): one per
+   * environment over budget, or the account limit's when it is out of range.
+   */
   public static check(scope: IConstruct, options: ConcurrencyBudgetOptions = {}): string[] {
-    const limit = ConcurrencyBudget.limitOf(options);
-    return ConcurrencyBudget.environments(scope, options)
-      .filter(e => e.reservedConcurrency > e.maxReservable)
-      .map(e => `${e.environment}: reserved concurrency is ${fmt(e.reservedConcurrency)} executions, allowed is at most ${fmt(e.maxReservable)} (account limit ${fmt(limit)} − ${fmt(LIMITS.unreservedConcurrencyFloor.min)}), because ${LIMITS.unreservedConcurrencyFloor.reason}; reserved by ${e.reservingFunctions.join(', ')}.`);
+    const limit = usableLimit(options);
+    const findings = [...limitFindings(options), ...(limit === undefined ? [] : ConcurrencyBudget.environments(scope, options)
+      .filter(e => e.reservedConcurrency > e.maxReservable).map(e => overBudget(e, limit)))];
+    return findings.map(f => `${fullId(LambdaAccountConcurrencyBudget)}: ${messageOf(f)}`);
   }
 
-  /** Reserved concurrency summed per environment. */
+  /**
+   * Reserved concurrency summed per environment (against the default account limit when the one given is
+   * a token or out of range).
+   */
   public static environments(scope: IConstruct, options: ConcurrencyBudgetOptions = {}): EnvironmentConcurrency[] {
-    const maxReservable = ConcurrencyBudget.limitOf(options) - LIMITS.unreservedConcurrencyFloor.min;
-    const byEnv = new Map<string, { total: number; paths: string[] }>();
-    for (const f of ConcurrencyBudget.report(scope)) {
-      const env = byEnv.get(f.environment) ?? { total: 0, paths: [] };
-      byEnv.set(f.environment, env);
-      if (f.reservedConcurrency === undefined) continue;
-      env.total += f.reservedConcurrency;
-      env.paths.push(f.functionPath);
-    }
-    return [...byEnv.entries()].map(([environment, e]) => ({
-      environment, reservedConcurrency: e.total, maxReservable, reservingFunctions: e.paths,
-    }));
+    return sumByEnvironment(ConcurrencyBudget.report(scope), usableLimit(options) ?? DEFAULTS.accountConcurrencyLimit);
   }
 
   /** The reserved and stream concurrency of every function under `scope`. */
@@ -102,37 +113,108 @@ export class ConcurrencyBudget {
     return collect(scope).map(([, f]) => f);
   }
 
-  private static limitOf(options: ConcurrencyBudgetOptions): number {
-    const limit = options.accountConcurrencyLimit ?? DEFAULTS.accountConcurrencyLimit;
-    const spec = LIMITS.accountConcurrency;
-    if (!within(limit, spec)) {
-      throw new Error(`ConcurrencyBudget: ${spellProp('accountConcurrencyLimit')} is ${fmt(limit)}, allowed is a whole number in ${describeRange(spec)}, because ${spec.reason}.`);
-    }
-    return limit;
-  }
-
   private constructor() {}
+}
+
+/** The account limit to judge the budget against: none when it is a token (unknown) or out of range (reported). */
+function usableLimit(options: ConcurrencyBudgetOptions): number | undefined {
+  const limit = options.accountConcurrencyLimit ?? DEFAULTS.accountConcurrencyLimit;
+  return isToken(limit) || limitFindings(options).length > 0 ? undefined : limit;
+}
+
+/** The account limit's problem, in the rule library's form (a token passes). */
+function limitFindings(options: ConcurrencyBudgetOptions): Finding[] {
+  const spec = LIMITS.accountConcurrency;
+  return checkLimit('accountConcurrencyLimit', options.accountConcurrencyLimit, spec)
+    .map(f => ({ ...f, reason: `${spec.reason}; the concurrency budget is judged against it` }));
+}
+
+/** The finding of an environment over budget. */
+function overBudget(e: EnvironmentConcurrency, limit: number): Finding {
+  const floor = LIMITS.unreservedConcurrencyFloor;
+  return {
+    property: `reserved concurrency in ${e.environment}`,
+    value: `${fmt(e.reservedConcurrency)} executions`,
+    allowed: `at most ${fmt(e.maxReservable)} executions (account limit ${fmt(limit)} − ${fmt(floor.min)})`,
+    reason: `${floor.reason}; reserved by ${e.reservingFunctions.join(', ')}`,
+  };
+}
+
+/** Reserved concurrency summed per environment (`maxReservable`: the limit − 100, never below 0). */
+function sumByEnvironment(functions: FunctionConcurrency[], limit: number): EnvironmentConcurrency[] {
+  const maxReservable = Math.max(0, limit - LIMITS.unreservedConcurrencyFloor.min);
+  const byEnv = new Map<string, { total: number; paths: string[] }>();
+  for (const f of functions) {
+    const env = byEnv.get(f.environment) ?? { total: 0, paths: [] };
+    byEnv.set(f.environment, env);
+    if (f.reservedConcurrency === undefined) continue;
+    env.total += f.reservedConcurrency;
+    env.paths.push(f.functionPath);
+  }
+  return [...byEnv.entries()].map(([environment, e]) => ({
+    environment, reservedConcurrency: e.total, maxReservable, reservingFunctions: e.paths,
+  }));
+}
+
+/**
+ * The findings `enforce` reports at `at` (a stack; undefined: the scope itself): the limit's at the first
+ * hooked stack, each environment's at the first hooked stack that deploys to it. Only the functions of
+ * the environments reported here are read.
+ */
+function budgetFindings(scope: IConstruct, options: ConcurrencyBudgetOptions, hooked: ReadonlySet<Stack>, at: Stack | undefined): Finding[] {
+  const stacks = stacksUnder(scope);
+  const reporter = (group: Stack[]) => group.find(s => hooked.has(s));
+  const out = reporter(stacks) === at ? limitFindings(options) : [];
+  const limit = usableLimit(options);
+  if (limit === undefined) return out;
+  const environments = new Map<string, Stack[]>();
+  for (const stack of stacks) environments.set(environmentOf(stack), [...environments.get(environmentOf(stack)) ?? [], stack]);
+  const mine = new Set([...environments.values()].filter(group => reporter(group) === at).flat());
+  if (mine.size === 0) return out;
+  const indexes = new StackIndexes();
+  const functions = functionsUnder(scope).filter(fn => mine.has(Stack.of(fn))).map(fn => facts(fn, indexes.entryOf(fn), NO_STREAMS));
+  for (const e of sumByEnvironment(functions, limit)) if (e.reservedConcurrency > e.maxReservable) out.push(overBudget(e, limit));
+  return out;
+}
+
+/** The stacks that hold the functions under `scope`: the one it is in, and those under it. */
+function stacksUnder(scope: IConstruct): Stack[] {
+  const out: Stack[] = [];
+  for (let c: IConstruct | undefined = scope; c; c = c.node.scope) {
+    if (Stack.isStack(c)) {
+      out.push(c);
+      break;
+    }
+  }
+  for (const c of scope.node.findAll()) if (Stack.isStack(c) && !out.includes(c)) out.push(c);
+  return out;
+}
+
+/** The function resources under `scope`. */
+function functionsUnder(scope: IConstruct): CfnResource[] {
+  return scope.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === FUNCTION);
+}
+
+const NO_STREAMS = { concurrency: 0, unknown: 0 };
+
+/** One function's concurrency facts. */
+function facts(resource: CfnResource, fn: CfnEntry, need: { concurrency: number; unknown: number }): FunctionConcurrency {
+  const reserved = fn.properties.ReservedConcurrentExecutions;
+  return {
+    functionPath: resource.node.path,
+    environment: environmentOf(resource),
+    reservedConcurrency: knownNumber(reserved),
+    reservedIsToken: reserved !== undefined && knownNumber(reserved) === undefined,
+    streamConcurrency: need.concurrency,
+    streamSourcesWithUnknownShards: need.unknown,
+  };
 }
 
 /** Every function resource under `scope` with its concurrency facts. */
 function collect(scope: IConstruct): Array<[CfnResource, FunctionConcurrency]> {
   const indexes = new StackIndexes();
-  const functions = scope.node.findAll()
-    .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === FUNCTION)
-    .map(c => indexes.entryOf(c));
   const streams = streamNeeds(scope, indexes);
-  return functions.map(fn => {
-    const reserved = fn.properties.ReservedConcurrentExecutions;
-    const need = streams.get(fn.resource) ?? { concurrency: 0, unknown: 0 };
-    return [fn.resource, {
-      functionPath: fn.resource.node.path,
-      environment: environmentOf(fn.resource),
-      reservedConcurrency: knownNumber(reserved),
-      reservedIsToken: reserved !== undefined && knownNumber(reserved) === undefined,
-      streamConcurrency: need.concurrency,
-      streamSourcesWithUnknownShards: need.unknown,
-    }];
-  });
+  return functionsUnder(scope).map(fn => [fn, facts(fn, indexes.entryOf(fn), streams.get(fn) ?? NO_STREAMS)]);
 }
 
 /** `aws://<account>/<region>` of the stack of a resource. */

@@ -11,7 +11,7 @@ export interface BlueprintFunctionUrlProps {
 
   /**
    * How callers authenticate. `NONE` makes the URL public and is refused (LambdaFunctionUrlAuth) unless `allowPublicAccess` is
-   * set.
+   * set; where a platform standard denies public URLs it is refused by StandardNoPublicUrl alone, whatever `allowPublicAccess` says.
    * @default FunctionUrlAuthType.AWS_IAM
    * @see https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html
    */

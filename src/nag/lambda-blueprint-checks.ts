@@ -19,7 +19,7 @@ export interface LambdaBlueprintChecksProps extends NagPackProps {
    * most this limit minus the 100 executions that must stay unreserved. A BlueprintFunction's own
    * `accountConcurrencyLimit` wins for its resources.
    *
-   * Between 100 and 1,000,000, whole executions.
+   * Between 1 and 1,000,000, whole executions (new accounts may start below 100: then nothing can be reserved).
    *
    * @default 1000 - the default account limit per region
    * @see https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html

@@ -4,7 +4,7 @@ import { LambdaEdgeArchitecture, LambdaEdgeEnvironment, LambdaEdgeEphemeralStora
 import { LambdaArchitecture, LambdaAsyncFailurePath, LambdaAsyncInvokeConfig, LambdaBucketCodeVersion, LambdaLayerVersionSettings, LambdaEnvironment, LambdaEnvironmentSecret, LambdaEphemeralStorage, LambdaFifoAsyncDestination, LambdaFunctionName, LambdaFunctionNameUnique, LambdaHandler, LambdaInlineCode, LambdaLayers, LambdaLoggingConfig, LambdaLogLevelRuntime, LambdaMemorySize, LambdaRecursiveLoopAllowed, LambdaReservedConcurrency, LambdaRuntimeDeprecated, LambdaRuntimeManagement, LambdaRuntimeNotNewest, LambdaRuntimeVersionRegion, LambdaTimeout } from './function';
 import { LambdaEventLoop, LambdaImportedRole } from './graph';
 import { ApiGatewayStageThrottling, LambdaFunctionUrlAuth } from './http';
-import { BlueprintDashboardFunctions, BlueprintVpcLayout, CloudFormationStackResources, EventBridgeToFunctionSource, LambdaCodePackage, KinesisStreamEncryption, LambdaAsyncInvokeOptions, LambdaFunctionPropsRefused, LambdaIsolatedInNatSubnets, LambdaLayerCompatibility, LambdaLayerContent, LambdaLayerVersionRetained, LambdaManagedInstancesOptions, LambdaNatEgressUnverified, LambdaNetworkPlacement, LambdaPackageUnverified, LambdaReleaseOptions, LambdaSingleAvailabilityZone, LambdaSnapStartRuntime, NagAcknowledgementReason, SqsSourceMaxReceiveCount } from './inputs';
+import { BlueprintDashboardFunctions, BlueprintDashboardWidgets, BlueprintStandardsProps, BlueprintVpcLayout, CloudFormationStackResources, EventBridgeToFunctionSource, LambdaCodePackage, KinesisStreamEncryption, LambdaAccountConcurrencyBudget, LambdaAsyncInvokeOptions, LambdaFunctionPropsRefused, LambdaIsolatedInNatSubnets, LambdaLayerCompatibility, LambdaLayerContent, LambdaLayerVersionRetained, LambdaManagedInstancesOptions, LambdaNatEgressUnverified, LambdaNetworkPlacement, LambdaPackageUnverified, LambdaReleaseOptions, LambdaSingleAvailabilityZone, LambdaSnapStartRuntime, NagAcknowledgementReason, SqsSourceMaxReceiveCount } from './inputs';
 import { LambdaCapacityProviderSettings, LambdaManagedInstancesArchitecture, LambdaManagedInstancesMemory, LambdaManagedInstancesRuntime, LambdaManagedInstancesSettings, LambdaManagedInstancesTimeout } from './managed-instances';
 import { LambdaMappingBatchingWindow, LambdaMappingFilters, LambdaMappingUnknownFacts, LambdaSqsMapping, LambdaSqsSourceRedrive, LambdaSqsVisibilityBelowTimeout, LambdaSqsVisibilityTimeout, LambdaStreamConcurrency, LambdaStreamFailureHandling, LambdaStreamMapping } from './mapping';
 import { LambdaInternetGatewaySubnet } from './network';
@@ -135,7 +135,10 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaManagedInstancesOptions,
   LambdaCodePackage,
   BlueprintDashboardFunctions,
+  BlueprintDashboardWidgets,
   CloudFormationStackResources,
+  LambdaAccountConcurrencyBudget,
+  BlueprintStandardsProps,
   LambdaLayerContent,
   LambdaLayerCompatibility,
   LambdaLayerVersionRetained,

@@ -1,7 +1,7 @@
 import { Stage, Tags } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { checkStandards } from './private/check-props';
-import { addStandard, defaultOf, scopeLabel, standardsAt, standardsInForce } from './private/registry';
+import { addStandard, defaultOf, standardsAt, standardsInForce } from './private/registry';
 import { carryStandardTagsIntoStage } from './private/stage-tags';
 import { StandardDefaults, StandardsProps } from './standards-props';
 import { enforceStandards } from '../rules/private/enforce';
@@ -37,11 +37,14 @@ export class BlueprintStandards {
 
   /**
    * Apply a standard to the scope: its defaults to the blueprints under it, its rules to every Lambda
-   * function under it, its tags to every resource under it. Values out of Lambda's ranges are refused here.
+   * function under it, its tags to every resource under it. A standard with values out of Lambda's ranges
+   * (or without a name) is not applied: synth fails with every problem, at this scope, under the rule
+   * `LambdaBlueprints-BlueprintStandardsProps`.
    * @param standards the standard
    */
   public apply(standards: StandardsProps): BlueprintStandards {
-    checkStandards(standards, scopeLabel(this.scope));
+    // A standard out of Lambda's ranges is reported at synth (BlueprintStandardsProps) and not applied.
+    if (!checkStandards(this.scope, standards)) return this;
     addStandard(this.scope, standards);
     for (const [key, value] of Object.entries(standards.defaults?.tags ?? {})) Tags.of(this.scope).add(key, value);
     // Tags are aspects, which stop at nested stages: carried into the scope's stage and the stages under it.

@@ -204,14 +204,15 @@ describe('the split at CloudWatch\'s widget limit (500 per body)', () => {
     expect((s40 - s20) / (s20 - s10)).toBeCloseTo(2, 1);
   });
 
-  test('more widgets than a body holds (functions with many queues): refused, naming the dashboard and the way out', () => {
+  test('more widgets than a body holds (functions with many queues): refused under BlueprintDashboardWidgets, naming the dashboard and the way out', () => {
     const stack = newStack();
     const fns = Array.from({ length: 5 }, (_, i) => new BlueprintFunction(stack, `F${i}`, functionProps));
     for (const [i, fn] of fns.entries()) {
       for (let q = 0; q < 100; q++) fn.function.addEventSource(new SqsEventSource(new sqs.Queue(stack, `Q${i}-${q}`, { visibilityTimeout: Duration.minutes(3) })));
     }
     expect(synthErrors(stack).filter(e => e.includes('DashboardBody'))).toEqual([
-      '[Test/BlueprintDashboard] DashboardBody has 526 widgets for 5 functions, allowed is at most 500 (CloudWatch rejects a larger body), because these functions draw more queues than the 3 per function a dashboard makes room for (50 functions per body); give some of them a BlueprintDashboard of their own (functions).',
+      '[Test/BlueprintDashboard] LambdaBlueprints-BlueprintDashboardWidgets: DashboardBody (widgets) is 526 widgets for 5 functions, allowed is at most 500 widgets (CloudWatch rejects a larger body), '
+      + 'because these functions draw more queues than the 3 per function a dashboard makes room for (50 functions per body); give some of them a BlueprintDashboard of their own (functions).',
     ]);
   });
 });

@@ -1,12 +1,13 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { constructMode, FN_PROPS, newStack, packMode } from './modes';
 import {
-  BlueprintCode, BlueprintDashboard, BlueprintFunction, BlueprintLayer, BlueprintVpc, EventBridgeToFunction, FunctionNetwork, KinesisToFunction,
-  NagAcknowledgements, QueueToFunction, ResourceBudget,
+  BlueprintCode, BlueprintDashboard, BlueprintFunction, BlueprintLayer, BlueprintStandards, BlueprintVpc, ConcurrencyBudget, EventBridgeToFunction,
+  FunctionNetwork, KinesisToFunction, NagAcknowledgements, QueueToFunction, ResourceBudget,
 } from '../../src';
 import { ALL_RULES } from '../../src/rules/catalog';
 import { tree } from '../layers/fixtures';
@@ -42,6 +43,17 @@ const INPUT_FIXTURES: Record<string, (s: Stack) => void> = {
   LambdaManagedInstancesOptions: s => { fn(s, { capacityProviderOptions: {} }); },
   LambdaCodePackage: s => { fn(s, { code: BlueprintCode.fromDirectory('/no/such/dir') }); },
   BlueprintDashboardFunctions: s => { new BlueprintDashboard(s, 'Dashboard', { functions: [] }); },
+  BlueprintDashboardWidgets: s => {
+    // One function drawing more queues than a dashboard body has widgets for.
+    const f = fn(s);
+    for (let q = 0; q < 500; q++) f.function.addEventSource(new SqsEventSource(new sqs.Queue(s, `Q${q}`, { visibilityTimeout: Duration.minutes(3) })));
+  },
+  LambdaAccountConcurrencyBudget: s => {
+    new BlueprintFunction(s, 'A', { ...FN_PROPS, reservedConcurrentExecutions: 500 });
+    new BlueprintFunction(s, 'B', { ...FN_PROPS, reservedConcurrentExecutions: 401 });
+    ConcurrencyBudget.enforce(s.node.root);
+  },
+  BlueprintStandardsProps: s => { BlueprintStandards.of(s).apply({ name: 'bad', defaults: { memorySize: 64 } }); },
   CloudFormationStackResources: s => {
     for (let i = 0; i < 501; i++) new sqs.CfnQueue(s, `Queue${i}`);
     ResourceBudget.watch(s);

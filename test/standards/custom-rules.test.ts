@@ -100,8 +100,15 @@ describe('a custom rule written in TypeScript', () => {
     }
     expect(() => new Bad()).toThrow('StandardRule: id is "acme-owner", allowed is letters and digits starting with a letter, because it is reported as LambdaBlueprints-<id> and acknowledged by that id.');
   });
-  test('a custom rule that is not a StandardRule is refused when applied', () => {
+  test('a custom rule that is not a StandardRule is refused (BlueprintStandardsProps, at synth, at the scope)', () => {
     const rule = { id: 'X', resourceTypes: [], check: () => [] } as unknown as StandardRule;
-    expect(() => BlueprintStandards.of(newStack()).apply({ name: 'acme', rules: { customRules: [rule] } })).toThrow(/rules.customRules\[0\] is .*allowed is a StandardRule subclass/);
+    const s = newStack();
+    BlueprintStandards.of(s).apply({ name: 'acme', rules: { customRules: [rule] } });
+    expect(ofRule(constructMode(s), 'BlueprintStandardsProps')).toEqual([{
+      id: 'LambdaBlueprints-BlueprintStandardsProps',
+      severity: 'error',
+      path: 'Test',
+      message: 'rules.customRules is {"id":"X","resourceTypes":[]} (entry 0), allowed is a StandardRule subclass, because the engine calls its check method (standard "acme" applied at Test).',
+    }]);
   });
 });

@@ -6,9 +6,13 @@ import { Construct, IConstruct } from 'constructs';
 import { FunctionTopology, LiveTopology, readableName } from './topology';
 import { DashboardFunction, FUNCTIONS_PER_DASHBOARD, functionWidgets, QUEUES_PER_FUNCTION } from './widgets';
 import { ALARM_PERIOD, createAlarm } from '../../core/alarms';
+import { fmt } from '../../core/private/format';
 import { StackState } from '../../core/private/stack-registry';
 import { MONITORING } from '../../limits';
+import { BlueprintDashboardWidgets } from '../../rules/inputs';
+import { reportAtSynth } from '../../rules/private/enforce';
 import { afterRules, rulesChecked } from '../../rules/private/index-hooks';
+import { Finding } from '../../rules/private/rule';
 import { TemplateIndex } from '../../rules/private/template-index';
 
 /** What the dashboards and the late alarms need of a `BlueprintFunction` (no import of the class: no cycle). */
@@ -40,8 +44,8 @@ interface MonitoringState {
   prepared: boolean;
   /** The dashboards to fill at validation, with their functions (known once prepared). */
   readonly fills: Array<{ readonly dashboard: cloudwatch.Dashboard; readonly functions: MonitoredFunction[] }>;
-  /** Per dashboard, what did not fit in CloudWatch's widget limit (reported by the dashboard's validation). */
-  readonly overflow: Map<cloudwatch.Dashboard, string>;
+  /** Per dashboard, what did not fit in CloudWatch's widget limit (reported under BlueprintDashboardWidgets). */
+  readonly overflow: Map<cloudwatch.Dashboard, Finding>;
   filled: boolean;
 }
 
@@ -130,7 +134,8 @@ function split(s: MonitoringState, d: Omit<PendingDashboard, 'functions'>, funct
   for (let i = 0, n = 1; i < functions.length || n === 1; i += FUNCTIONS_PER_DASHBOARD, n++) {
     const dashboard = n === 1 ? d.dashboard : d.part(n);
     s.fills.push({ dashboard, functions: functions.slice(i, i + FUNCTIONS_PER_DASHBOARD) });
-    dashboard.node.addValidation({ validate: () => { const o = s.overflow.get(dashboard); return o ? [o] : []; } });
+    // Filled by the rule engine's run over the stack (afterRules), before it checks the constructs.
+    reportAtSynth(dashboard, BlueprintDashboardWidgets, () => { const o = s.overflow.get(dashboard); return o ? [o] : []; });
   }
 }
 
@@ -160,7 +165,13 @@ function fill(stack: Stack, s: MonitoringState, index: TemplateIndex): void {
       widgets.push(...functionWidgets(f, drawn));
     }
     if (widgets.length > MONITORING.dashboardMaxWidgets) {
-      s.overflow.set(dashboard, `DashboardBody has ${widgets.length} widgets for ${functions.length} functions, allowed is at most ${MONITORING.dashboardMaxWidgets} (CloudWatch rejects a larger body), because these functions draw more queues than the ${QUEUES_PER_FUNCTION} per function a dashboard makes room for (${FUNCTIONS_PER_DASHBOARD} functions per body); give some of them a BlueprintDashboard of their own (functions).`);
+      s.overflow.set(dashboard, {
+        property: 'DashboardBody (widgets)',
+        value: `${fmt(widgets.length)} widgets for ${fmt(functions.length)} functions`,
+        allowed: `at most ${fmt(MONITORING.dashboardMaxWidgets)} widgets (CloudWatch rejects a larger body)`,
+        reason: `these functions draw more queues than the ${QUEUES_PER_FUNCTION} per function a dashboard makes room for (${FUNCTIONS_PER_DASHBOARD} functions per body); `
+          + 'give some of them a BlueprintDashboard of their own (functions)',
+      });
     }
     dashboard.addWidgets(...widgets);
   }

@@ -1,7 +1,9 @@
 export { NagAcknowledgementReason } from './acknowledgement-reason';
 export { LambdaAsyncInvokeOptions } from './async-invoke-inputs';
 export { LambdaCodePackage } from './code-package';
+export { LambdaAccountConcurrencyBudget } from './concurrency-budget';
 export { BlueprintDashboardFunctions } from './dashboard-functions';
+export { BlueprintDashboardWidgets } from './dashboard-widgets';
 export { EventBridgeToFunctionSource } from './eventbridge-to-function-source';
 export { LambdaFunctionPropsRefused } from './function-props-refused';
 export { KinesisStreamEncryption } from './kinesis-stream-encryption';
@@ -12,4 +14,5 @@ export { LambdaReleaseOptions } from './release-options';
 export { LambdaSnapStartRuntime } from './snapstart-runtime';
 export { SqsSourceMaxReceiveCount } from './sqs-source-receive-count';
 export { CloudFormationStackResources } from './stack-resources';
+export { BlueprintStandardsProps } from './standards-props';
 export { BlueprintVpcLayout } from './vpc-layout';

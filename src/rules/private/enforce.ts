@@ -24,8 +24,11 @@ interface StackRun {
   readonly warned: WeakMap<IConstruct, Set<string>>;
   /** Resources outside a blueprint that a blueprint wires (a bucket's notifications, a source queue): checked as its own. */
   readonly claimed: WeakSet<IConstruct>;
-  /** Checks of the whole stack (its resource budget), reported at the stack. */
-  readonly stackChecks: InputFinding[];
+  /**
+   * Checks reported at a construct that is no blueprint (the stack's resource budget, a dashboard's widgets,
+   * a standard applied to the stack): its other resources are not checked for it.
+   */
+  readonly scopeChecks: Array<{ readonly at: IConstruct; readonly input: InputFinding }>;
 }
 
 /** The blueprints (constructs that enforce the rules), with the problems of their props that never reach the template. */
@@ -33,7 +36,7 @@ const BLUEPRINTS = new ConstructState<InputFinding[]>();
 
 /** The rule engine's run of a stack: created (and hooked into the stack's validation) on first use. */
 const STACK_RUNS = new StackState<StackRun>(stack => {
-  const run: StackRun = { errors: new Map(), hooked: new WeakSet(), warned: new WeakMap(), claimed: new WeakSet(), stackChecks: [] };
+  const run: StackRun = { errors: new Map(), hooked: new WeakSet(), warned: new WeakMap(), claimed: new WeakSet(), scopeChecks: [] };
   // The stack is validated before its children (pre-order): it runs the rules and hands each
   // resource's errors to a hook on that resource.
   stack.node.addValidation({ validate: () => timedRun(checked => runStack(stack, run, checked)) });
@@ -70,7 +73,36 @@ function hookStack(stack: Stack): StackRun {
  * the stack runs the rule engine without becoming a blueprint (its other resources are not checked for it).
  */
 export function reportStackAtSynth(stack: Stack, rule: Rule, check: () => Finding[]): void {
-  hookStack(stack).stackChecks.push({ rule, check });
+  hookStack(stack).scopeChecks.push({ at: stack, input: { rule, check } });
+}
+
+/**
+ * Checks what a construct that is no blueprint was given (a standard, a budget's options, a dashboard's
+ * widgets) at synth, under `rule`'s id and in the rules' message form, reported at `scope` with the other
+ * findings of its stack, without checking the resources under `scope` as a blueprint's. A scope outside
+ * every stack (an app, a stage) reports through its own validation, in the same form and acknowledged the
+ * same way (`[<path>] <id>: <message>`; the app's path is empty).
+ */
+export function reportAtSynth(scope: IConstruct, rule: Rule, check: () => Finding[]): void {
+  const stack = enclosingStack(scope);
+  if (stack) {
+    hookStack(stack).scopeChecks.push({ at: scope, input: { rule, check } });
+    return;
+  }
+  const warned = new Set<string>();
+  scope.node.addValidation({
+    validate: () => {
+      const id = fullId(rule);
+      if (isAcknowledged(scope, id)) return [];
+      const messages = [...new Set(check().map(f => messageOf(f)))];
+      if (rule.severity === Severity.ERROR) return messages.map(m => `${id}: ${m}`);
+      for (const m of messages.filter(text => !warned.has(text))) {
+        warned.add(m);
+        Annotations.of(scope).addWarningV2(id, m);
+      }
+      return [];
+    },
+  });
 }
 
 /**
@@ -169,7 +201,9 @@ function runOnIndex(stack: Stack, index: TemplateIndex, run: StackRun, checked: 
       results.push({ at, id: fullId(input.rule), severity: input.rule.severity, message: messageOf(finding) });
     }
   };
-  for (const input of run.stackChecks) addInput(stack, input);
+  // Before the construct checks: what the hooks find over the rendered index (a dashboard's widgets) is theirs to report.
+  runAfterRules(stack, index);
+  for (const { at, input } of run.scopeChecks) addInput(at, input);
   for (const c of stack.node.findAll()) for (const input of BLUEPRINTS.get(c) ?? []) addInput(c, input);
   run.errors = new Map();
   for (const r of results) {
@@ -188,7 +222,6 @@ function runOnIndex(stack: Stack, index: TemplateIndex, run: StackRun, checked: 
       r.at.node.addValidation({ validate: () => run.errors.get(r.at) ?? [] });
     }
   }
-  runAfterRules(stack, index);
   return run.errors.get(stack) ?? [];
 }
 

@@ -20,7 +20,8 @@ function runsOf(stack: Stack): RuleRuns {
 
 /**
  * Has `hook` called with the stack's rendered index each time the rule engine has checked the stack at
- * synth (construct mode, during validation): what the engine rendered is not rendered again.
+ * synth (construct mode, during validation): what the engine rendered is not rendered again. Hooks run after
+ * the template rules and before the construct checks, which may report what a hook found (a dashboard's widgets).
  */
 export function afterRules(stack: Stack, hook: IndexHook): void {
   runsOf(stack).hooks.push(hook);

@@ -1,22 +1,34 @@
-import { within } from '../../core/private/within';
+import { IConstruct } from 'constructs';
+import { isToken } from '../../core/private/tokens';
 import { LimitSpec, LIMITS } from '../../limits';
-import { allowedRange, show } from '../../rules/private/rule';
+import { BlueprintStandardsProps } from '../../rules/inputs';
+import { reportAtSynth } from '../../rules/private/enforce';
+import { InputChecks } from '../../rules/private/inputs';
+import { Finding, show } from '../../rules/private/rule';
 import { StandardRule } from '../standard-rule';
 import { StandardsProps } from '../standards-props';
+import { scopeLabel } from './registry';
 
 /**
- * Refuses a standard whose values are outside Lambda's ranges (all problems together), so that a platform
- * package fails where it is written, not in every app that uses it.
+ * Checks a standard before it is applied to `scope`: values outside Lambda's ranges, an empty name or allow
+ * list, a custom rule that is no StandardRule. The problems, all together, are reported at synth under
+ * BlueprintStandardsProps at the scope (so that a platform package fails where it is written, not in every
+ * app that uses it), and the standard is not applied.
+ * @returns whether the standard may be applied
  */
-export function checkStandards(props: StandardsProps, scope: string): void {
-  const problems: string[] = [];
-  const limit = (property: string, value: number | undefined, spec: LimitSpec) => {
-    if (within(value, spec)) return;
-    problems.push(`${property} is ${show(value, spec.unit)}, allowed is ${allowedRange(spec)}, because ${spec.reason}.`);
-  };
-  if (typeof props.name !== 'string' || props.name.trim() === '') {
-    problems.push(`name is ${show(props.name)}, allowed is a non-empty string, because every message of the standard's rules names it.`);
-  }
+export function checkStandards(scope: IConstruct, props: StandardsProps): boolean {
+  const findings = standardsFindings(props, scopeLabel(scope));
+  if (findings.length === 0) return true;
+  reportAtSynth(scope, BlueprintStandardsProps, () => findings);
+  return false;
+}
+
+/** The problems of a standard applied at `scope` (a label: `the app`, `Prod`), in the rules' finding form. */
+export function standardsFindings(props: StandardsProps, scope: string): Finding[] {
+  const p = new InputChecks();
+  const limit = (property: string, value: number | undefined, spec: LimitSpec) => p.limit(property, value, spec);
+  p.when(typeof props.name !== 'string' || props.name.trim() === '', 'name', show(props.name),
+    'a non-empty string', 'every message of the standard\'s rules names it');
   const d = props.defaults ?? {};
   const r = props.rules ?? {};
   limit('defaults.memorySize', d.memorySize, LIMITS.memorySize);
@@ -24,22 +36,34 @@ export function checkStandards(props: StandardsProps, scope: string): void {
   limit('defaults.reservedConcurrentExecutions', d.reservedConcurrentExecutions, LIMITS.reservedConcurrency);
   limit('rules.maxMemorySize', r.maxMemorySize, LIMITS.memorySize);
   limit('rules.maxTimeout', seconds(r.maxTimeout), LIMITS.timeout);
-  limit('rules.maxEphemeralStorageSize', r.maxEphemeralStorageSize?.toMebibytes(), LIMITS.ephemeralStorageSize);
+  limit('rules.maxEphemeralStorageSize', mebibytes(r.maxEphemeralStorageSize), LIMITS.ephemeralStorageSize);
   for (const [key, list] of [['allowedRuntimes', r.allowedRuntimes], ['allowedArchitectures', r.allowedArchitectures]] as const) {
-    if (list !== undefined && list.length === 0) problems.push(`rules.${key} is [], allowed is at least one entry, because an empty list would refuse every function.`);
+    p.when(list !== undefined && list.length === 0, `rules.${key}`, '[]', 'at least one entry', 'an empty list would refuse every function');
   }
   (r.customRules ?? []).forEach((rule, i) => {
-    if (!(rule instanceof StandardRule)) problems.push(`rules.customRules[${i}] is ${show(rule)}, allowed is a StandardRule subclass, because the engine calls its check method.`);
+    p.when(!(rule instanceof StandardRule), 'rules.customRules', `${show(rule)} (entry ${i})`, 'a StandardRule subclass', 'the engine calls its check method');
   });
-  if (problems.length) {
-    throw new Error(`BlueprintStandards at ${scope}: standard ${JSON.stringify(props.name)} is refused:\n  ${problems.join('\n  ')}`);
+  // Which standard, and where: the message is reported at the scope (the app's path is empty).
+  const where = `standard ${show(props.name)} applied at ${scope}`;
+  return p.findings.map(f => ({ ...f, reason: `${f.reason} (${where})` }));
+}
+
+/** Seconds of a duration (a token: unknown, never judged; one that cannot be converted: NaN, refused). */
+function seconds(d: { toSeconds(): number; isUnresolved(): boolean } | undefined): number | undefined {
+  if (d === undefined || d.isUnresolved()) return undefined;
+  try {
+    return d.toSeconds();
+  } catch {
+    return Number.NaN;
   }
 }
 
-function seconds(d: { toSeconds(): number } | undefined): number | undefined {
-  if (d === undefined) return undefined;
+/** MiB of a size (a token: unknown, never judged; one that is no whole number of MiB: NaN, refused). */
+function mebibytes(s: { toMebibytes(): number; isUnresolved(): boolean } | undefined): number | undefined {
+  if (s === undefined || s.isUnresolved()) return undefined;
   try {
-    return d.toSeconds();
+    const n = s.toMebibytes();
+    return isToken(n) ? undefined : n;
   } catch {
     return Number.NaN;
   }
