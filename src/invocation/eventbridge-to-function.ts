@@ -5,7 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { accountOf, scopePermissionsToAccount } from './private/push-wiring';
-import { DurableQueue } from '../core/durable-queue';
+import { DurableQueue } from '../queue/durable-queue';
 import { invokeTargetOf } from '../function/private/invoke-target';
 import { EventBridgeToFunctionSource } from '../rules/inputs';
 import { enforceRules } from '../rules/private/enforce';

@@ -5,7 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PatternFunctionProps, patternFunction } from './pattern-function';
-import { DurableQueue } from '../core/durable-queue';
+import { DurableQueue } from '../queue/durable-queue';
 import { durationForL2 } from '../core/private/refused-values';
 import { isToken } from '../core/private/tokens';
 import { invokeTargetOf } from '../function/private/invoke-target';

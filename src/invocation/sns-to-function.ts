@@ -4,7 +4,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { accountOf } from './private/push-wiring';
-import { DurableQueue } from '../core/durable-queue';
+import { DurableQueue } from '../queue/durable-queue';
 import { invokeTargetOf } from '../function/private/invoke-target';
 import { enforceRules } from '../rules/private/enforce';
 

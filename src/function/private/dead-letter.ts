@@ -1,7 +1,7 @@
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DurableQueue } from '../../core/durable-queue';
+import { DurableQueue } from '../../queue/durable-queue';
 import { stackSingleton } from '../../core/private/stack-registry';
 import { BlueprintFunctionProps, DeadLetterQueueMode } from '../blueprint-function-props';
 

@@ -7,7 +7,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
 import { ALARM_PERIOD, createAlarm } from '../../core/alarms';
-import { DurableQueue } from '../../core/durable-queue';
+import { DurableQueue } from '../../queue/durable-queue';
 import { childSingleton } from '../../core/private/stack-registry';
 import { NagAcknowledgements } from '../../nag/acknowledge';
 import { LambdaStreamMapping } from '../../rules/mapping/stream-mapping';

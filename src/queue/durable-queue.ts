@@ -3,10 +3,10 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ALARM_PERIOD, createAlarm } from './alarms';
+import { ALARM_PERIOD, createAlarm } from '../core/alarms';
 import { LIMITS } from '../limits';
-import { durationForL2 } from './private/refused-values';
-import { defaultOf } from './private/standards-state';
+import { durationForL2 } from '../core/private/refused-values';
+import { defaultOf } from '../core/private/standards-state';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { enforceRules } from '../rules/private/enforce';
 
