@@ -81,3 +81,16 @@ describe('the README project layout matches the tree', () => {
     expect(folders.filter(f => !paths.includes(f))).toEqual([]);
   });
 });
+
+describe('the rule tests are laid out like src/rules/', () => {
+  const RULES_TEST = path.join(ROOT, 'test', 'rules');
+  test('every folder of test/rules/ is a folder of src/rules/', () => {
+    const folders = fs.readdirSync(RULES_TEST, { withFileTypes: true }).filter(d => d.isDirectory()).map(d => d.name);
+    expect(folders.length).toBeGreaterThan(10);
+    expect(folders.filter(f => !fs.existsSync(path.join(ROOT, 'src', 'rules', f)))).toEqual([]);
+  });
+  test('no rule tests outside test/rules/ (test/nag holds the pack\'s own behaviour only)', () => {
+    expect(fs.existsSync(path.join(ROOT, 'test', 'nag', 'rules'))).toBe(false);
+    expect(fs.existsSync(path.join(ROOT, 'test', 'standards', 'rules.test.ts'))).toBe(false);
+  });
+});

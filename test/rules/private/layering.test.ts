@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 
-const SRC = path.join(__dirname, '..', '..', 'src');
+const SRC = path.join(__dirname, '..', '..', '..', 'src');
 /** The low layers: the rule library and core (whose private/ folder holds the neutral helpers and state). */
 const LOW = ['rules', 'core'];
 

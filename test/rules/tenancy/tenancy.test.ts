@@ -7,9 +7,9 @@ import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { l1Function } from './l1';
-import { both, FN_PROPS, newStack, ofRule, packMode } from './modes';
-import { BlueprintFunction, S3ToFunction, SnsToFunction } from '../../src';
+import { BlueprintFunction, S3ToFunction, SnsToFunction } from '../../../src';
+import { l1Function } from '../l1';
+import { both, FN_PROPS, newStack, ofRule, packMode } from '../modes';
 
 const PER_TENANT = { TenantIsolationMode: 'PER_TENANT' };
 const TRIGGER_TAIL = 'allowed is invocations that carry a tenant ID (API Gateway, or a function that invokes it with TenantId), because a function in tenant isolation mode refuses every invocation without a tenant ID, and these services send none.';

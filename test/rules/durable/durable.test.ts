@@ -4,9 +4,9 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { l1Function } from './l1';
-import { both, FN_PROPS, newStack, ofRule, packMode } from './modes';
-import { BlueprintFunction, BlueprintFunctionProps } from '../../src';
+import { BlueprintFunction, BlueprintFunctionProps } from '../../../src';
+import { l1Function } from '../l1';
+import { both, FN_PROPS, newStack, ofRule, packMode } from '../modes';
 
 const FN = 'Test/Fn/Function/Resource';
 

@@ -3,11 +3,11 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { both, newStack, packMode } from './modes';
-import { ARM64, elfHeader, packageDir, X86_64 } from './packages';
-import { BlueprintCode, BlueprintFunction, BlueprintFunctionProps, BundleFormat } from '../../src';
-import { TempProject } from '../code/project';
-import { writeZip } from '../layers/fixtures';
+import { BlueprintCode, BlueprintFunction, BlueprintFunctionProps, BundleFormat } from '../../../src';
+import { TempProject } from '../../code/project';
+import { writeZip } from '../../layers/fixtures';
+import { both, newStack, packMode } from '../modes';
+import { ARM64, elfHeader, packageDir, X86_64 } from '../packages';
 
 const FN = 'Test/Fn/Function/Resource';
 const NODE = { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler' };
@@ -116,7 +116,7 @@ describe('LambdaHandlerPresent', () => {
       'handler (Handler) is "index.handler" but the code holds no index.js, index.mjs, index.cjs, allowed is a handler whose file is in the package (<file without extension>.<export>), because the runtime loads the handler file from the package root (Runtime.ImportModuleError): the function fails on every invocation.',
     ]);
     // module.exports = someFunction: the names are unknown, nothing is reported.
-    expect(msg(withFunction({ code: lambda.Code.fromInline('module.exports = require("./x");') }))).toEqual([]);
+    expect(msg(withFunction({ code: lambda.Code.fromInline('module.exports = require("../x");') }))).toEqual([]);
   });
   test('Python: a module without the function, a missing module; a function imported from elsewhere passes', () => {
     const py = { runtime: lambda.Runtime.PYTHON_3_13, handler: 'app.handler' };

@@ -6,10 +6,10 @@ import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { l1Function } from './l1';
-import { both, newStack, ofRule, packMode } from './modes';
-import { packageDir } from './packages';
-import { BlueprintCode, BlueprintFunction, BlueprintFunctionProps } from '../../src';
+import { BlueprintCode, BlueprintFunction, BlueprintFunctionProps } from '../../../src';
+import { l1Function } from '../l1';
+import { both, newStack, ofRule, packMode } from '../modes';
+import { packageDir } from '../packages';
 
 /** A SnapStart blueprint (Python 3.13 supports SnapStart, and inline code). */
 const SNAP: BlueprintFunctionProps = {

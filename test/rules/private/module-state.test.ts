@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
 
-const RULES = path.join(__dirname, '..', '..', 'src', 'rules');
+const RULES = path.join(__dirname, '..', '..', '..', 'src', 'rules');
 const MUTABLE = new Set(['Map', 'WeakMap', 'Set', 'WeakSet']);
 
 function sources(dir: string): string[] {

@@ -3,11 +3,11 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { both, constructMode, FN_PROPS, newStack, ofRule, packMode } from './modes';
 import {
   DynamoStreamSource, BlueprintFunction, KinesisSource, QueueSource,
   KinesisToFunction, QueueToFunction, StreamFailureDestination,
-} from '../../src';
+} from '../../../src';
+import { both, constructMode, FN_PROPS, newStack, ofRule, packMode } from '../modes';
 
 const fnProps = FN_PROPS;
 

@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import { newStack } from '../../helpers';
-import { blueprintFindings } from '../nag-helpers';
+import { blueprintFindings } from '../../nag/nag-helpers';
 
 const RULE = 'S3NotificationSelfTrigger';
 

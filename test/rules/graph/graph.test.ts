@@ -6,8 +6,8 @@ import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { both, constructMode, FN_PROPS, newStack, ofRule, packMode } from './modes';
-import { BlueprintFunction, QueueSource, S3ToFunction, SnsToFunction } from '../../src';
+import { BlueprintFunction, QueueSource, S3ToFunction, SnsToFunction } from '../../../src';
+import { both, constructMode, FN_PROPS, newStack, ofRule, packMode } from '../modes';
 
 const fnProps = FN_PROPS;
 

@@ -2,9 +2,9 @@ import { CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { l1Function as fn } from './l1';
-import { both, newStack } from './modes';
-import { enforceRules } from '../../src/rules/private/enforce';
+import { enforceRules } from '../../../src/rules/private/enforce';
+import { l1Function as fn } from '../l1';
+import { both, newStack } from '../modes';
 
 
 /** Both modes over the whole stack (construct mode as a blueprint at its root). */

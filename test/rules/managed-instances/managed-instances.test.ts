@@ -3,9 +3,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { l1Function } from './l1';
-import { both, FN_PROPS, newStack, ofRule, packMode } from './modes';
-import { BlueprintCapacityProvider, BlueprintFunction, FunctionNetwork } from '../../src';
+import { BlueprintCapacityProvider, BlueprintFunction, FunctionNetwork } from '../../../src';
+import { l1Function } from '../l1';
+import { both, FN_PROPS, newStack, ofRule, packMode } from '../modes';
 
 const CP_ARN = 'arn:aws:lambda:us-east-1:123456789012:capacity-provider:cp';
 

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { both, newStack } from './modes';
-import { packageDir } from './packages';
-import { BlueprintFunction } from '../../src';
-import { writeZip } from '../layers/fixtures';
+import { BlueprintFunction } from '../../../src';
+import { writeZip } from '../../layers/fixtures';
+import { both, newStack } from '../modes';
+import { packageDir } from '../packages';
 
 /** The first bytes of a class file of a major version (61: Java 17, 65: Java 21, 69: Java 25). */
 function classFile(major: number): Buffer {

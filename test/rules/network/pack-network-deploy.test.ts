@@ -4,7 +4,7 @@ import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { newStack } from '../../helpers';
-import { blueprintFindings } from '../nag-helpers';
+import { blueprintFindings } from '../../nag/nag-helpers';
 
 function vpcFunction(stack: Stack, subnetType: ec2.SubnetType): void {
   const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });

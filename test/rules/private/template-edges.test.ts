@@ -3,10 +3,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { refOf, TemplateModel } from '../../src/report/private/template-model';
-import { eventGraph } from '../../src/rules/private/event-graph';
-import { declaredEdges } from '../../src/rules/private/template-edges';
-import { refIdWithin, TemplateIndex } from '../../src/rules/private/template-index';
+import { refOf, TemplateModel } from '../../../src/report/private/template-model';
+import { eventGraph } from '../../../src/rules/private/event-graph';
+import { declaredEdges } from '../../../src/rules/private/template-edges';
+import { refIdWithin, TemplateIndex } from '../../../src/rules/private/template-index';
 
 /** A function subscribed to a topic, and a queue subscribed to it too (a path the report does not show). */
 function stack(): Stack {

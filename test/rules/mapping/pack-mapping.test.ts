@@ -6,7 +6,7 @@ import { SqsDlq, KinesisEventSource, DynamoEventSource, SqsEventSource } from 'a
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { LambdaBlueprintChecks } from '../../../src';
 import { newStack } from '../../helpers';
-import { blueprintFindings } from '../nag-helpers';
+import { blueprintFindings } from '../../nag/nag-helpers';
 
 function fn(stack: Stack, timeout?: Duration, id = 'Fn'): lambda.Function {
   return new lambda.Function(stack, id, { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.h', code: lambda.Code.fromInline('x'), timeout });

@@ -1,6 +1,6 @@
 import { App, CfnElement, CfnResource, Stack } from 'aws-cdk-lib';
-import { releasedFunction } from '../deployment/fixtures';
-import { newStack } from '../helpers';
+import { releasedFunction } from '../../deployment/fixtures';
+import { newStack } from '../../helpers';
 
 /** A released function's stack, its app and the function's logical id as aws-cdk-lib derives it. */
 function setup() {

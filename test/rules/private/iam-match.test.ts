@@ -1,4 +1,4 @@
-import { iamMatch } from '../../src/rules/private/iam';
+import { iamMatch } from '../../../src/rules/private/iam';
 
 test('iamMatch: IAM wildcards (* any run, ? one character), case-insensitive, whole value', () => {
   expect(iamMatch('s3:Put*', 'S3:PUTOBJECT')).toBe(true);

@@ -4,8 +4,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cfninc from 'aws-cdk-lib/cloudformation-include';
 import { Construct } from 'constructs';
-import { BlueprintCodeSigning, BlueprintFunction, BlueprintFunctionProps, BlueprintFunctionUrl, BlueprintStandards, BlueprintVpc, DeploymentStrategy, StandardRules } from '../../src';
-import { both, constructMode, FN_PROPS, newStack, packMode } from '../rules/modes';
+import { BlueprintCodeSigning, BlueprintFunction, BlueprintFunctionProps, BlueprintFunctionUrl, BlueprintStandards, BlueprintVpc, DeploymentStrategy, StandardRules } from '../../../src';
+import { both, constructMode, FN_PROPS, newStack, packMode } from '../modes';
 
 /** A stack with standard `acme` (rules) applied to it. */
 function governed(rules: StandardRules): Stack {
@@ -149,7 +149,7 @@ describe('rules reach every function in scope', () => {
   });
   test('a function of an imported template (CfnInclude)', () => {
     const s = governed({ allowedRuntimes: [lambda.Runtime.PYTHON_3_13] });
-    new cfninc.CfnInclude(s, 'Legacy', { templateFile: path.join(__dirname, 'fixtures', 'legacy.json') });
+    new cfninc.CfnInclude(s, 'Legacy', { templateFile: path.join(__dirname, '..', '..', 'standards', 'fixtures', 'legacy.json') });
     expect(both(s, 'StandardAllowedRuntimes').map(r => [r.path, r.message.split(',')[0]])).toEqual([['Test/Legacy/LegacyFn', 'runtime (Runtime) is "nodejs18.x"']]);
   });
   test('a stage created after the app\'s standards, holding only a plain function, is checked too', () => {

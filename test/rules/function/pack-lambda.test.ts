@@ -3,7 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { newStack } from '../../helpers';
-import { blueprintFindings } from '../nag-helpers';
+import { blueprintFindings } from '../../nag/nag-helpers';
 
 /** A plain L1 function with the given extra properties. */
 function l1(stack: Stack, props: Partial<lambda.CfnFunctionProps> = {}, id = 'Fn'): lambda.CfnFunction {

@@ -1,7 +1,7 @@
 import { App, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { both, constructMode, ofRule, packMode } from './modes';
-import { BlueprintFunction, BlueprintFunctionProps } from '../../src';
+import { BlueprintFunction, BlueprintFunctionProps } from '../../../src';
+import { both, constructMode, ofRule, packMode } from '../modes';
 
 const base: BlueprintFunctionProps = {
   runtime: lambda.Runtime.NODEJS_24_X,
@@ -102,7 +102,7 @@ describe('invalid values that used to be accepted', () => {
   });
   test('a handler over 128 characters', () => {
     const handler = `${'a'.repeat(125)}.handler`;
-    expect(both(stackWith({ handler, code: lambda.Code.fromAsset(`${__dirname}/../function/fixtures`) }), 'LambdaHandler').map(r => r.message)).toEqual([
+    expect(both(stackWith({ handler, code: lambda.Code.fromAsset(`${__dirname}/../../function/fixtures`) }), 'LambdaHandler').map(r => r.message)).toEqual([
       `handler (Handler) is "${handler}" (133 characters), allowed is 1–128 characters without white space, because Lambda accepts a handler of 1 to 128 characters without white space.`,
     ]);
   });

@@ -1,9 +1,9 @@
 import { CfnParameter, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { l1Function } from './l1';
-import { both, FN_PROPS, newStack, ofRule, packMode } from './modes';
-import { BlueprintFunction, FunctionNetwork } from '../../src';
+import { BlueprintFunction, FunctionNetwork } from '../../../src';
+import { l1Function } from '../l1';
+import { both, FN_PROPS, newStack, ofRule, packMode } from '../modes';
 
 const PYTHON = { runtime: lambda.Runtime.PYTHON_3_13, code: lambda.Code.fromInline('def handler(event, context):\n    return 1\n') };
 const STREAM = { invokeMode: lambda.InvokeMode.RESPONSE_STREAM };

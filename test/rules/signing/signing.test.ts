@@ -2,9 +2,9 @@ import { CfnParameter, Stack } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as signer from 'aws-cdk-lib/aws-signer';
-import { l1Function } from './l1';
-import { both, FN_PROPS, newStack, ofRule, packMode } from './modes';
-import { BlueprintCode, BlueprintFunction } from '../../src';
+import { BlueprintCode, BlueprintFunction } from '../../../src';
+import { l1Function } from '../l1';
+import { both, FN_PROPS, newStack, ofRule, packMode } from '../modes';
 
 const IMAGE = { runtime: lambda.Runtime.FROM_IMAGE, handler: lambda.Handler.FROM_IMAGE };
 const DIGEST = `sha256:${'a'.repeat(64)}`;

@@ -2,11 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { both, newStack } from './modes';
-import { ARM64, elfHeader, elfImporting, packageDir, X86_64 } from './packages';
-import { BlueprintFunction, BlueprintFunctionProps } from '../../src';
-import { elfVersionedImports } from '../../src/core/private/elf';
-import { writeZip } from '../layers/fixtures';
+import { BlueprintFunction, BlueprintFunctionProps } from '../../../src';
+import { elfVersionedImports } from '../../../src/core/private/elf';
+import { writeZip } from '../../layers/fixtures';
+import { both, newStack } from '../modes';
+import { ARM64, elfHeader, elfImporting, packageDir, X86_64 } from '../packages';
 
 const FN = 'Test/Fn/Function/Resource';
 const AL2023 = { runtime: lambda.Runtime.PROVIDED_AL2023, handler: 'bootstrap' };
