@@ -20,6 +20,7 @@ import { refuseFunctionProps } from './private/parity';
 import { powertoolsParts } from './private/powertools';
 import { BlueprintSecret } from './secret';
 import { ResourceBudget } from '../budget/resource-budget';
+import { functionSettings, recordProvenance } from './private/standard-settings';
 import { ASYNC_DROPPED_ALARM_ID, registerMonitoredFunction } from '../dashboard/private/registry';
 import { provideHookFunctions } from '../deployment/private/hook-function';
 import { FunctionRelease } from '../deployment/release';
@@ -28,7 +29,6 @@ import { FunctionLayers } from '../layers/private/function-layers';
 import { NoVpcConnections } from '../network/private/no-vpc-connections';
 import { connectTo, placeNetwork, refuseConnectWithoutVpc } from '../network/private/placement';
 import { enforceRules } from '../rules/private/enforce';
-import { functionSettings, recordProvenance } from '../standards/private/function-settings';
 import { carryStandardTagsIntoStage } from '../standards/private/stage-tags';
 
 /**

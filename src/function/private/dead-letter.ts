@@ -1,8 +1,8 @@
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DurableQueue } from '../../queue/durable-queue';
 import { stackSingleton } from '../../core/private/stack-registry';
+import { DurableQueue } from '../../queue/durable-queue';
 import { BlueprintFunctionProps, DeadLetterQueueMode } from '../blueprint-function-props';
 
 /** The DLQ of a function: a queue or a topic. */

@@ -6,6 +6,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { usableCode, usableFunctionName, usableTimeout, writeRefusedValues } from './function-inputs';
+import { FunctionSettings } from './standard-settings';
 import { codeKindProblem, isImageCode } from '../../code/private/image-code';
 import { TargetedCode } from '../../code/private/targeted-code';
 import { FunctionLayers } from '../../layers/private/function-layers';
@@ -16,7 +17,6 @@ import { LambdaNetworkPlacement, LambdaSnapStartRuntime } from '../../rules/inpu
 import { SNAPSTART_RUNTIMES } from '../../rules/inputs/snapstart-runtime';
 import { LambdaImageUri } from '../../rules/package/image-uri';
 import { reportInput } from '../../rules/private/enforce';
-import { FunctionSettings } from '../../standards/private/function-settings';
 import { BlueprintFunctionProps } from '../blueprint-function-props';
 
 /** What a BlueprintFunction's `lambda.Function` is built from, besides its props and settings. */

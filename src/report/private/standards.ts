@@ -1,5 +1,5 @@
 import { TemplateModel } from './template-model';
-import { PROVENANCE_METADATA } from '../../standards/private/function-settings';
+import { PROVENANCE_METADATA } from '../../standards/private/registry';
 
 /** What a function recorded about the platform standards (see `recordProvenance`). */
 export interface FunctionProvenance {

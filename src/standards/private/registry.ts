@@ -65,3 +65,6 @@ export function resolve<K extends keyof StandardDefaults, T>(construct: IConstru
   if (d) return { value: fromDefault(d.value), source: state.standardLabel(d.standard) };
   return { value: library, source: 'library default' };
 }
+
+/** The template metadata key under which a function records the standards in force and where each setting came from. */
+export const PROVENANCE_METADATA = 'cdk_lambda_blueprints_standards';

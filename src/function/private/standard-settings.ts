@@ -4,7 +4,6 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
-import { Provenance, resolve, standardLabel, standardsInForce } from './registry';
 import { FunctionDeploymentOptions } from '../../deployment/options';
 import { isHookFunction } from '../../deployment/private/hook-function';
 import { DEFAULT_ALIAS_NAME } from '../../deployment/release';
@@ -13,9 +12,9 @@ import { DEFAULTS, MANAGED_INSTANCES_FACTS } from '../../limits';
 import { FunctionNetwork } from '../../network/function-network';
 import { LambdaHandler } from '../../rules/function/handler';
 import { reportInput } from '../../rules/private/enforce';
+import { PROVENANCE_METADATA, Provenance, resolve, standardLabel, standardsInForce } from '../../standards/private/registry';
 
 /** The template metadata key under which a function records its standards and where its values came from. */
-export const PROVENANCE_METADATA = 'cdk_lambda_blueprints_standards';
 
 /** The settings of a BlueprintFunction after props, standards and library defaults, each with its origin. */
 export interface FunctionSettings {
