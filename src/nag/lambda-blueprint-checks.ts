@@ -8,6 +8,7 @@ import { isToken } from '../core/private/tokens';
 import { within } from '../core/private/within';
 import { DEFAULTS, LIMITS } from '../limits';
 import { ALL_RULES } from '../rules/catalog';
+import { LambdaReservedConcurrency } from '../rules/function/reserved-concurrency';
 import { evaluate, fullId, isAcknowledged, RULE_PACK, stacksOf } from '../rules/private/engine';
 import { allowedRange, show } from '../rules/private/rule';
 import { TemplateIndex } from '../rules/private/template-index';
@@ -60,7 +61,9 @@ export class LambdaBlueprintChecks extends NagPack {
     const limit = props.accountConcurrencyLimit ?? DEFAULTS.accountConcurrencyLimit;
     const spec = LIMITS.accountConcurrency;
     if (typeof limit !== 'number' || isToken(limit) || !within(limit, spec)) {
-      throw new Error(`LambdaBlueprintChecks: ${spellProp('accountConcurrencyLimit')} is ${show(limit)}, allowed is ${allowedRange(spec)}, because ${spec.reason}.`);
+      // A pack option, checked before any template exists: the same rule id and words as BlueprintFunction's.
+      throw new Error(`LambdaBlueprintChecks: ${fullId(LambdaReservedConcurrency)}: ${spellProp('accountConcurrencyLimit')} is ${show(limit)}, allowed is ${allowedRange(spec)}, `
+        + `because ${spec.reason}; the reserved concurrency check needs it.`);
     }
     this.accountConcurrencyLimit = limit;
   }
