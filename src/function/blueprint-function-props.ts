@@ -5,10 +5,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { AsyncInvokeOptions } from './async-invoke';
 import { FunctionFeatureProps } from './function-feature-props';
 import { BlueprintSecret } from './secret';
 import { FunctionDeploymentOptions } from '../deployment/options';
-import { AsyncInvokeOptions } from '../invocation/async-invoke';
 import { FunctionFileSystem, FunctionNetwork } from '../network';
 
 /**

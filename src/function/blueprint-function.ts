@@ -24,7 +24,7 @@ import { functionSettings, recordProvenance } from './private/standard-settings'
 import { ASYNC_DROPPED_ALARM_ID, registerMonitoredFunction } from '../dashboard/private/registry';
 import { provideHookFunctions } from '../deployment/private/hook-function';
 import { FunctionRelease } from '../deployment/release';
-import { ASYNC_INVOKE_CONFIG_ID, configureAsyncInvoke } from '../invocation/private/async-invoke-config';
+import { ASYNC_INVOKE_CONFIG_ID, configureAsyncInvoke } from './private/async-invoke-config';
 import { FunctionLayers } from '../layers/private/function-layers';
 import { NoVpcConnections } from '../network/private/no-vpc-connections';
 import { connectTo, placeNetwork, refuseConnectWithoutVpc } from '../network/private/placement';

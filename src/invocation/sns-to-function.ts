@@ -4,8 +4,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { accountOf } from './private/push-wiring';
-import { DurableQueue } from '../queue/durable-queue';
 import { invokeTargetOf } from '../function/private/invoke-target';
+import { DurableQueue } from '../queue/durable-queue';
 import { enforceRules } from '../rules/private/enforce';
 
 /** Options of an SNS trigger. */

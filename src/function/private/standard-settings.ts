@@ -7,12 +7,12 @@ import { IConstruct } from 'constructs';
 import { FunctionDeploymentOptions } from '../../deployment/options';
 import { isHookFunction } from '../../deployment/private/hook-function';
 import { DEFAULT_ALIAS_NAME } from '../../deployment/release';
-import { BlueprintFunctionProps } from '../../function/blueprint-function-props';
 import { DEFAULTS, MANAGED_INSTANCES_FACTS } from '../../limits';
 import { FunctionNetwork } from '../../network/function-network';
 import { LambdaHandler } from '../../rules/function/handler';
 import { reportInput } from '../../rules/private/enforce';
 import { PROVENANCE_METADATA, Provenance, resolve, standardLabel, standardsInForce } from '../../standards/private/registry';
+import { BlueprintFunctionProps } from '../blueprint-function-props';
 
 /** The template metadata key under which a function records its standards and where its values came from. */
 

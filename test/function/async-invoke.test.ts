@@ -4,9 +4,9 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { newFunction } from './fixtures';
 import { AsyncDestination, AsyncDestinationKind, DurableQueue } from '../../src';
 import { expectErrors, nagFindings, newStack, synthErrors } from '../helpers';
+import { newFunction } from '../invocation/fixtures';
 
 describe('asyncInvoke', () => {
   test('a queue on-failure destination, retries and event age on $LATEST (snapshot)', () => {
