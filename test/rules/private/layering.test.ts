@@ -59,6 +59,17 @@ describe('the layers: facts ← rules ← standards, nag, constructs', () => {
     expect(files.flatMap(f => offences(f, fs.readFileSync(f, 'utf-8')))).toEqual([]);
   });
 
+  test('below the wiring: no construct, standards, report or nag file imports src/invocation, src/sources or src/edge', () => {
+    const below = ['function', 'code', 'network', 'layers', 'queue', 'deployment', 'dashboard', 'budget', 'report', 'standards', 'nag'];
+    const files = below.flatMap(folder => sources(path.join(SRC, folder)));
+    expect(files.length).toBeGreaterThan(80);
+    const upward = files.flatMap(f => importsOf(f, fs.readFileSync(f, 'utf-8')).filter(spec => spec.startsWith('.'))
+      .map(spec => path.relative(SRC, path.resolve(path.dirname(f), spec)).split(path.sep))
+      .filter(target => ['invocation', 'sources', 'edge'].includes(target[0]))
+      .map(target => `${path.relative(SRC, f)} imports ${target.join('/')}`));
+    expect(upward).toEqual([]);
+  });
+
   test('the scan finds each kind of offence, however the module is imported', () => {
     const file = path.join(SRC, 'rules', 'private', 'example.ts');
     const text = [
