@@ -4,9 +4,9 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ALARM_PERIOD, createAlarm } from '../core/alarms';
-import { LIMITS } from '../limits';
 import { durationForL2 } from '../core/private/refused-values';
 import { defaultOf } from '../core/private/standards-state';
+import { LIMITS } from '../limits';
 import { NagAcknowledgements } from '../nag/acknowledge';
 import { enforceRules } from '../rules/private/enforce';
 
