@@ -62,7 +62,7 @@ export class LambdaBlueprintChecks extends NagPack {
     const spec = LIMITS.accountConcurrency;
     if (typeof limit !== 'number' || isToken(limit) || !within(limit, spec)) {
       // A pack option, checked before any template exists: the same rule id and words as BlueprintFunction's.
-      throw new Error(`LambdaBlueprintChecks: ${fullId(LambdaReservedConcurrency)}: ${spellProp('accountConcurrencyLimit')} is ${show(limit)}, allowed is ${allowedRange(spec)}, `
+      throw new Error(`LambdaBlueprintChecks: ${fullId(LambdaReservedConcurrency)}: ${spellProp('accountConcurrencyLimit')} is ${show(limit, spec.unit)}, allowed is ${allowedRange(spec)}, `
         + `because ${spec.reason}; the reserved concurrency check needs it.`);
     }
     this.accountConcurrencyLimit = limit;

@@ -55,7 +55,7 @@ describe('LambdaBlueprintChecks', () => {
 
   test.each([[0, '0'], [1_000_001, '1,000,001'], [1_000.5, '1000.5']])('refuses an account concurrency limit of %s', (accountConcurrencyLimit, printed) => {
     expect(() => new LambdaBlueprintChecks(undefined, { accountConcurrencyLimit }))
-      .toThrow(`LambdaBlueprintChecks: LambdaBlueprints-LambdaReservedConcurrency: accountConcurrencyLimit is ${printed}, allowed is a whole number 1–1,000,000 executions, `
+      .toThrow(`LambdaBlueprintChecks: LambdaBlueprints-LambdaReservedConcurrency: accountConcurrencyLimit is ${printed} executions, allowed is a whole number 1–1,000,000 executions, `
         + 'because the account concurrency limit is 1,000 per region unless raised (new accounts may start lower); the reserved concurrency check needs it.');
   });
 });

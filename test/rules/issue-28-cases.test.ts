@@ -69,7 +69,7 @@ describe('an account with a reduced concurrency quota', () => {
     const stack = newStack();
     new BlueprintFunction(stack, 'Fn', { ...FN_PROPS, accountConcurrencyLimit: 0 });
     expect(ofRule(constructMode(stack), 'LambdaReservedConcurrency').map(r => r.message)).toEqual([
-      'accountConcurrencyLimit is 0, allowed is a whole number 1–1,000,000 executions, because the account concurrency limit is 1,000 per region '
+      'accountConcurrencyLimit is 0 executions, allowed is a whole number 1–1,000,000 executions, because the account concurrency limit is 1,000 per region '
         + 'unless raised (new accounts may start lower); the reserved concurrency check needs it.',
     ]);
   });

@@ -63,7 +63,7 @@ export function checkedConcurrencyLimit(scope: Construct, limit?: number): numbe
   const spec = LIMITS.accountConcurrency;
   if (limit === undefined) return DEFAULTS.accountConcurrencyLimit;
   if (!isToken(limit) && within(limit, spec)) return limit;
-  reportInput(scope, LambdaReservedConcurrency, { property: 'accountConcurrencyLimit', value: show(limit), allowed: allowedRange(spec), reason: `${spec.reason}; the reserved concurrency check needs it` });
+  reportInput(scope, LambdaReservedConcurrency, { property: 'accountConcurrencyLimit', value: show(limit, spec.unit), allowed: allowedRange(spec), reason: `${spec.reason}; the reserved concurrency check needs it` });
   return DEFAULTS.accountConcurrencyLimit;
 }
 

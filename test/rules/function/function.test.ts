@@ -87,7 +87,7 @@ describe('values aws-cdk-lib would throw on are reported with the rest', () => {
       id: 'LambdaBlueprints-LambdaReservedConcurrency',
       severity: 'error',
       path: 'Test/Fn',
-      message: `accountConcurrencyLimit is ${Number.isNaN(accountConcurrencyLimit) ? 'NaN' : String(accountConcurrencyLimit)}, allowed is a whole number 1–1,000,000 executions, because the account concurrency limit is 1,000 per region unless raised (new accounts may start lower); the reserved concurrency check needs it.`,
+      message: `accountConcurrencyLimit is ${Number.isNaN(accountConcurrencyLimit) ? 'NaN' : String(accountConcurrencyLimit)} executions, allowed is a whole number 1–1,000,000 executions, because the account concurrency limit is 1,000 per region unless raised (new accounts may start lower); the reserved concurrency check needs it.`,
     });
     // The default limit stays in force: 950 is still refused.
     expect(found.map(f => f.path)).toContain(FN);
