@@ -9,8 +9,8 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as net from 'net';
 import * as path from 'path';
-import { descendants, killTree } from '../src/local/private/environment';
 import { PreparedFunction } from '../src/local/private/function-config';
+import { descendants, killTree } from '../src/local/private/process-tree';
 
 export const CONFORMANCE_CACHE = path.join(__dirname, '..', '.cache', 'local-conformance');
 /** aws-lambda-ric 3.x's entry point (`node index.mjs <handler>`). */

@@ -1,10 +1,11 @@
 import { ChildProcess, spawn } from 'child_process';
-import { randomBytes, randomUUID } from 'crypto';
+import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 import { PlatformLog } from './log-lines';
-import { RouteResult, RuntimeApiServer, sendNext, StreamReceiver } from './runtime-api';
+import { killTree, maxMemoryUsedMb } from './process-tree';
+import { parseError, RouteResult, RuntimeApiServer, sendNext, StreamReceiver, traceHeader } from './runtime-api';
 import { FunctionSpec, InvokeOutcome, InvokeRequest } from './types';
 import { RUNTIME_API_FACTS } from '../../limits';
 
@@ -40,51 +41,6 @@ export class EnvironmentEnded extends Error {
   }
 }
 
-/** The largest resident set the process has had, in MB (Linux /proc; 0 elsewhere). */
-function maxMemoryUsedMb(pid: number | undefined): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf-8'));
-    return m ? Math.ceil(Number(m[1]) / 1024) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** The processes `pid` started, and theirs, from Linux /proc (none elsewhere). */
-export function descendants(pid: number): number[] {
-  let children: number[] = [];
-  try {
-    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-      children = children.concat(fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf-8').split(' ').filter(Boolean).map(Number));
-    }
-  } catch {
-    return [];
-  }
-  return children.flatMap(c => [c, ...descendants(c)]);
-}
-
-/**
- * Kills a runtime process and every process below it, as Lambda freezes the whole environment. A child
- * left running (a shell bootstrap's `curl` polling the Runtime API) would keep writing into the
- * environment's TMPDIR and hold the runtime's output pipes open after the environment ended. The tree is
- * read before anything is killed (a killed parent's children are no longer listed under it).
- */
-export function killTree(child: ChildProcess): void {
-  const below = child.pid === undefined ? [] : descendants(child.pid);
-  child.kill('SIGKILL');
-  for (const pid of below) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}
-
-function traceHeader(): string {
-  const now = Math.floor(Date.now() / 1000).toString(16);
-  return `Root=1-${now}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`;
-}
 
 /**
  * One execution environment: a Runtime API server on 127.0.0.1 and one runtime process that initializes
@@ -376,14 +332,4 @@ export class ExecutionEnvironment {
       });
     }));
   }
-}
-
-function parseError(body: Buffer, errorType: string | undefined): { errorType: string; errorMessage: string } & Record<string, unknown> {
-  try {
-    const doc = JSON.parse(body.toString('utf-8'));
-    if (doc && typeof doc === 'object') return { ...doc, errorType: doc.errorType ?? errorType ?? 'Unhandled', errorMessage: String(doc.errorMessage ?? '') };
-  } catch {
-    // not JSON: keep the text as the message
-  }
-  return { errorType: errorType ?? 'Unhandled', errorMessage: body.toString('utf-8') };
 }

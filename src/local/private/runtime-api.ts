@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { RUNTIME_API_FACTS } from '../../limits';
@@ -142,4 +143,21 @@ async function route(h: RuntimeApiHandlers, req: http.IncomingMessage, res: http
   }
   req.resume();
   reply(res, { status: 404, body: { errorType: 'InvalidRequest', errorMessage: `${req.method} ${url} is not a Runtime API ${RUNTIME_API_FACTS.version} endpoint` } });
+}
+
+/** A fresh X-Ray trace header (`Lambda-Runtime-Trace-Id`), as Lambda hands one to each invocation. */
+export function traceHeader(): string {
+  const now = Math.floor(Date.now() / 1000).toString(16);
+  return `Root=1-${now}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`;
+}
+
+/** The error a runtime posted (`/invocation/<id>/error`, `/init/error`): its JSON document, else its text as the message. */
+export function parseError(body: Buffer, errorType: string | undefined): { errorType: string; errorMessage: string } & Record<string, unknown> {
+  try {
+    const doc = JSON.parse(body.toString('utf-8'));
+    if (doc && typeof doc === 'object') return { ...doc, errorType: doc.errorType ?? errorType ?? 'Unhandled', errorMessage: String(doc.errorMessage ?? '') };
+  } catch {
+    // not JSON: keep the text as the message
+  }
+  return { errorType: errorType ?? 'Unhandled', errorMessage: body.toString('utf-8') };
 }
