@@ -2,13 +2,14 @@ import * as fs from 'fs';
 import { RemovalPolicy, Resource } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { LIMITS } from '../limits';
 import { assetOf } from './private/layer-facts';
 import { allowedLayout, isCustomRuntime, layoutServes, topLevel } from './private/layout';
 import { inspectPackage, isExecutable, PackageContents, permissions } from './private/package-contents';
+import { placeholderCode } from '../code/private/refuse';
 import { fmt, formatBytes } from '../core/private/format';
 import { LayerFacts, recordLayerFacts } from '../core/private/layer-facts';
 import { isToken } from '../core/private/tokens';
+import { LIMITS } from '../limits';
 import { LambdaLayers } from '../rules/function/layers';
 import { LambdaLayerContent, LambdaLayerVersionRetained } from '../rules/inputs';
 import { enforceRules, reportInput } from '../rules/private/enforce';
@@ -172,15 +173,15 @@ export class BlueprintLayer extends Resource implements lambda.ILayerVersion {
   private readonly runtimes: lambda.Runtime[];
   private readonly contents?: PackageContents;
   private readonly unreadable?: string;
+  private readonly missing: boolean;
   private readonly sharingProblems: Array<(p: InputChecks) => void> = [];
 
   constructor(scope: Construct, id: string, props: BlueprintLayerProps) {
     super(scope, id);
-    if (!fs.existsSync(props.path)) {
-      throw new Error(`${this.node.path}: path ${props.path} does not exist; a layer is built from a local directory or zip archive.`);
-    }
+    // A missing path is reported at synth with every other problem (aws-cdk-lib would throw at once).
+    this.missing = !fs.existsSync(props.path);
     try {
-      this.contents = inspectPackage(props.path);
+      if (!this.missing) this.contents = inspectPackage(props.path);
     } catch (e) {
       this.unreadable = (e as Error).message;
     }
@@ -191,7 +192,7 @@ export class BlueprintLayer extends Resource implements lambda.ILayerVersion {
     this.compatibleArchitectures = [...props.compatibleArchitectures];
 
     this.layerVersion = new lambda.LayerVersion(this, 'Layer', {
-      code: lambda.Code.fromAsset(props.path),
+      code: this.missing ? placeholderCode(this) : lambda.Code.fromAsset(props.path),
       // An empty list would make the L2 throw at once; it is reported at synth with the other problems.
       compatibleRuntimes: this.runtimes.length ? this.runtimes : undefined,
       compatibleArchitectures: this.compatibleArchitectures.length ? this.compatibleArchitectures : undefined,
@@ -267,6 +268,10 @@ export class BlueprintLayer extends Resource implements lambda.ILayerVersion {
     if (this.compatibleArchitectures.length === 0) p.limit('compatibleArchitectures (count)', 0, 'compatibleArchitecturesPerLayer');
 
     const c = this.contents;
+    if (this.missing) {
+      p.add('path', props.path, 'an existing directory or zip archive', 'a layer is built from local files, which CDK uploads as an asset');
+      return;
+    }
     if (!c) {
       p.add('path', props.path, 'a directory or a zip archive', `it could not be read as either (${this.unreadable})`);
       return;

@@ -130,8 +130,12 @@ describe('bad packages', () => {
     expectErrors(stack, /^\[Test\/L\] LambdaBlueprints-LambdaLayerContent: path is .*layer\.tar, allowed is a directory or a zip archive, because it could not be read as either \(.*no end-of-central-directory record\)/);
   });
 
-  test('a missing path throws at once', () => {
-    expect(() => new BlueprintLayer(newStack(), 'L', base('/nonexistent/layer'))).toThrow(/Test\/L: path \/nonexistent\/layer does not exist/);
+  test('a missing path is reported at synth, with the other problems of the layer', () => {
+    const stack = newStack();
+    new BlueprintLayer(stack, 'L', { ...base('/nonexistent/layer'), compatibleRuntimes: [] });
+    expectErrors(stack,
+      /^\[Test\/L\] LambdaBlueprints-LambdaLayerContent: path is \/nonexistent\/layer, allowed is an existing directory or zip archive, because a layer is built from local files, which CDK uploads as an asset\./,
+      /^\[Test\/L\] LambdaBlueprints-LambdaLayerContent: compatibleRuntimes \(count\) is 0/);
   });
 
   test.each([

@@ -12,6 +12,11 @@ import { Finding } from '../../rules/private/rule';
  */
 export function refuseCode(scope: Construct, finding: Finding): lambda.Code {
   reportInput(scope, LambdaCodePackage, finding);
+  return placeholderCode(scope);
+}
+
+/** Code that stands in for a package that cannot be used (reported elsewhere): a versioned S3 object no rule judges. */
+export function placeholderCode(scope: Construct): lambda.Code {
   const id = 'UnusableCode';
   const bucket = (scope.node.tryFindChild(id) as s3.IBucket | undefined) ?? s3.Bucket.fromBucketName(scope, id, 'unusable-code');
   return lambda.Code.fromBucket(bucket, 'unusable.zip', 'unusable');
