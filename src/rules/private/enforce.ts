@@ -4,7 +4,7 @@ import { evaluate, fullId, isAcknowledged, RuleResult, setRuleConfig } from './e
 import { markRulesChecked, rulesChecked, runAfterRules } from './index-hooks';
 import { Finding, messageOf, Rule, RuleConfig, Severity } from './rule';
 import { timedRun } from './stats';
-import { indexKey, TemplateIndex } from './template-index';
+import { TemplateIndex } from './template-index';
 import { ConstructState, StackState } from '../../core/private/stack-registry';
 import { ALL_RULES } from '../catalog';
 
@@ -131,20 +131,17 @@ function lateStacks(scope: IConstruct): string[] {
   const out: string[] = [];
   for (const stack of scope.node.findAll()) {
     if (!Stack.isStack(stack) || rulesChecked(stack)) continue;
-    TemplateIndex.using(stack, index => {
-      for (const r of evaluate(index, ALL_RULES)) {
-        if (!r.finding || !standardRule(index, r) || r.severity !== Severity.ERROR || isAcknowledged(r.entry.resource, r.id)) continue;
-        out.push(`[${r.entry.path}] ${r.id}: ${r.message}`);
-      }
-    });
+    for (const r of TemplateIndex.using(stack, index => evaluate(index, ALL_RULES))) {
+      if (!r.finding || !standardRule(r) || r.severity !== Severity.ERROR || isAcknowledged(r.entry.resource, r.id)) continue;
+      out.push(`[${r.entry.path}] ${r.id}: ${r.message}`);
+    }
   }
   return out;
 }
 
-const STANDARD_IDS = indexKey<ReadonlySet<string>>('ids of the standard rules');
-
-function standardRule(index: TemplateIndex, r: RuleResult): boolean {
-  return index.memo(STANDARD_IDS, () => new Set(ALL_RULES.filter(rule => rule.standard).map(fullId))).has(r.id) || r.finding.id !== undefined;
+/** A finding of a platform standard's rule (a standard rule of the library, or a custom rule of a standard). */
+function standardRule(r: RuleResult): boolean {
+  return r.rule.standard === true || r.finding.id !== undefined;
 }
 
 /**
@@ -193,7 +190,7 @@ function runOnIndex(stack: Stack, index: TemplateIndex, run: StackRun, checked: 
   checked(index.all.length);
   const results: Array<{ at: IConstruct; id: string; severity: Severity; message: string }> = [];
   for (const r of evaluate(index, ALL_RULES)) {
-    if (!concernsBlueprint(r, run) && !standardRule(index, r)) continue;
+    if (!concernsBlueprint(r, run) && !standardRule(r)) continue;
     results.push({ at: r.entry.resource, id: r.id, severity: r.severity, message: r.message });
   }
   const addInput = (at: IConstruct, input: InputFinding) => {

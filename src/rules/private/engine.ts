@@ -19,6 +19,8 @@ export interface RuleResult {
   /** The resource the finding is on. */
   readonly entry: CfnEntry;
   readonly finding: Finding;
+  /** The rule that found it. */
+  readonly rule: Rule;
 }
 
 /** The rule settings recorded on a scope, for every resource under it. */
@@ -63,7 +65,7 @@ export function evaluate(index: TemplateIndex, rules: readonly Rule[], fallback:
     const ctx = { index, config: ruleConfigOf(entry.resource, fallback) };
     for (const rule of applicable) {
       for (const finding of rule.check(entry, ctx)) {
-        out.push({ id: finding.id ? `${RULE_PACK}-${finding.id}` : fullId(rule), severity: rule.severity, message: messageOf(finding, entry.type), entry, finding });
+        out.push({ id: finding.id ? `${RULE_PACK}-${finding.id}` : fullId(rule), severity: rule.severity, message: messageOf(finding, entry.type), entry, finding, rule });
       }
     }
   }
