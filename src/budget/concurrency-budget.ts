@@ -1,6 +1,7 @@
 import { Aspects, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { fmt } from '../core/private/format';
+import { enclosingStack } from '../core/private/stack-registry';
 import { isToken } from '../core/private/tokens';
 import { DEFAULTS, LIMITS, SERVICE_DEFAULTS } from '../limits';
 import { LambdaAccountConcurrencyBudget } from '../rules/inputs';
@@ -168,7 +169,10 @@ function budgetFindings(scope: IConstruct, options: ConcurrencyBudgetOptions, ho
   const limit = usableLimit(options);
   if (limit === undefined) return out;
   const environments = new Map<string, Stack[]>();
-  for (const stack of stacks) environments.set(environmentOf(stack), [...environments.get(environmentOf(stack)) ?? [], stack]);
+  for (const stack of stacks) {
+    const env = environmentOf(stack);
+    environments.set(env, [...environments.get(env) ?? [], stack]);
+  }
   const mine = new Set([...environments.values()].filter(group => reporter(group) === at).flat());
   if (mine.size === 0) return out;
   const indexes = new StackIndexes();
@@ -179,14 +183,9 @@ function budgetFindings(scope: IConstruct, options: ConcurrencyBudgetOptions, ho
 
 /** The stacks that hold the functions under `scope`: the one it is in, and those under it. */
 function stacksUnder(scope: IConstruct): Stack[] {
-  const out: Stack[] = [];
-  for (let c: IConstruct | undefined = scope; c; c = c.node.scope) {
-    if (Stack.isStack(c)) {
-      out.push(c);
-      break;
-    }
-  }
-  for (const c of scope.node.findAll()) if (Stack.isStack(c) && !out.includes(c)) out.push(c);
+  const own = enclosingStack(scope);
+  const out: Stack[] = own ? [own] : [];
+  for (const c of scope.node.findAll()) if (Stack.isStack(c) && c !== own) out.push(c);
   return out;
 }
 

@@ -1,6 +1,12 @@
 import { Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 
+/** The stack a construct is in, if any (the app, a stage or a construct between them and their stacks has none). */
+export function enclosingStack(scope: IConstruct): Stack | undefined {
+  for (let c: IConstruct | undefined = scope; c; c = c.node.scope) if (Stack.isStack(c)) return c;
+  return undefined;
+}
+
 /**
  * Returns the construct with `id` at the root of the scope's stack, creating it once with `create`.
  *

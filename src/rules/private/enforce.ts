@@ -5,7 +5,7 @@ import { markRulesChecked, rulesChecked, runAfterRules } from './index-hooks';
 import { Finding, messageOf, Rule, RuleConfig, Severity } from './rule';
 import { timedRun } from './stats';
 import { TemplateIndex } from './template-index';
-import { ConstructState, StackState } from '../../core/private/stack-registry';
+import { ConstructState, enclosingStack, StackState } from '../../core/private/stack-registry';
 import { ALL_RULES } from '../catalog';
 
 /** A construct's input problem: known now (`finding`), or found at synth (`check`, after every mutation). */
@@ -121,11 +121,6 @@ export function enforceStandards(scope: IConstruct): void {
   }
 }
 
-/** The stack a construct is in, if any (a construct between the app and its stacks has none). */
-function enclosingStack(scope: IConstruct): Stack | undefined {
-  for (let c: IConstruct | undefined = scope; c; c = c.node.scope) if (Stack.isStack(c)) return c;
-  return undefined;
-}
 
 function lateStacks(scope: IConstruct): string[] {
   const out: string[] = [];
