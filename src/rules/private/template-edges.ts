@@ -231,9 +231,12 @@ export function declaredEdges(index: ResourceIndex): DeclaredEdge[] {
 export function reportedEdges(index: ResourceIndex): EventEdge[] {
   return index.memo(REPORTED, () => {
     const out: EventEdge[] = [];
+    const seen = new Set<string>();
     for (const e of declaredEdges(index)) {
       if (e.label === undefined) continue;
-      if (out.some(o => o.from === e.from && o.to === e.to && o.kind === e.kind && o.label === e.label)) continue;
+      const key = JSON.stringify([e.from, e.to, e.kind, e.label]);
+      if (seen.has(key)) continue;
+      seen.add(key);
       out.push({ from: e.from, to: e.to, kind: e.kind, label: e.label });
     }
     return out;
