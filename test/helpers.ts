@@ -40,8 +40,26 @@ export function synthErrors(stack: Stack): string[] {
   } catch (e) {
     const msg = (e as Error).message;
     if (!msg.includes('Validation failed')) throw e;
-    return msg.split('\n').slice(1).map(l => l.trim()).filter(Boolean);
+    return failureLines(msg);
   }
+}
+
+/**
+ * The lines of a whole app's failed synth (every stage and stack of it), or [] when it synthesizes: the
+ * construct validation errors, or the report of the app's validation plugins (cdk-nag packs), which run after them.
+ */
+export function appSynthErrors(app: App): string[] {
+  try {
+    app.synth();
+    return [];
+  } catch (e) {
+    return failureLines((e as Error).message);
+  }
+}
+
+/** The lines after the first of a synth's failure message, trimmed, blank ones left out. */
+function failureLines(message: string): string[] {
+  return message.split('\n').slice(1).map(l => l.trim()).filter(Boolean);
 }
 
 /** Expects exactly one synth error matching each of `patterns` (and no other errors). */

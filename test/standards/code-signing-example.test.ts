@@ -6,20 +6,12 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { buildApp } from '../../examples/code-signing-standard';
 import { BlueprintFunction } from '../../src';
+import { appSynthErrors } from '../helpers';
 import { FN_PROPS } from '../rules/modes';
 
 function app(): { app: App; stack: Stack } {
   const a = buildApp(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'code-signing-standard-')) }));
   return { app: a, stack: a.node.findChild('CodeSigningStandard') as Stack };
-}
-
-function synthErrors(a: App): string[] {
-  try {
-    a.synth();
-    return [];
-  } catch (e) {
-    return (e as Error).message.split('\n').slice(1).map(l => l.trim()).filter(Boolean);
-  }
 }
 
 describe('example code-signing-standard', () => {
@@ -43,7 +35,7 @@ describe('example code-signing-standard', () => {
     const { app: a, stack } = app();
     new lambda.Function(stack, 'Plain', { ...FN_PROPS, architecture: lambda.Architecture.ARM_64, loggingFormat: lambda.LoggingFormat.JSON });
     new BlueprintFunction(stack, 'Signed', FN_PROPS);
-    expect(synthErrors(a).filter(l => l.includes('LambdaBlueprints-Standard'))).toEqual([
+    expect(appSynthErrors(a).filter(l => l.includes('LambdaBlueprints-Standard'))).toEqual([
       '[CodeSigningStandard/Plain/Resource] LambdaBlueprints-StandardCodeSigning: codeSigningConfig (CodeSigningConfigArn) is not set, allowed is a '
         + 'code signing configuration (e.g. `BlueprintCodeSigning`), because only code signed by the platform\'s signing profiles may run (standard '
         + '"acme-signed-code" set at CodeSigningStandard).',

@@ -6,6 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { buildApp } from '../../examples/platform-standards';
 import { BlueprintFunction, BlueprintFunctionUrl } from '../../src';
+import { appSynthErrors } from '../helpers';
 import { FN_PROPS } from '../rules/modes';
 
 function app(): { app: App; dev: Stack; prod: Stack } {
@@ -22,15 +23,6 @@ function risky(stack: Stack): void {
   new lambda.Function(stack, 'Plain', { ...FN_PROPS, architecture: lambda.Architecture.ARM_64, loggingFormat: lambda.LoggingFormat.JSON });
 }
 
-function synthErrors(a: App): string[] {
-  try {
-    a.synth();
-    return [];
-  } catch (e) {
-    return (e as Error).message.split('\n').slice(1).map(l => l.trim()).filter(Boolean);
-  }
-}
-
 describe('example platform-standards', () => {
   test('synthesizes cleanly: the defaults come from the standards, prod releases through a canary', () => {
     const { dev, prod } = app();
@@ -43,7 +35,7 @@ describe('example platform-standards', () => {
   test('in prod a public URL, a 10 GB function and a function without a canary are refused, a plain lambda.Function too', () => {
     const { app: a, prod } = app();
     risky(prod);
-    const errors = synthErrors(a);
+    const errors = appSynthErrors(a);
     expect(errors).toEqual([
       '[OrdersProd/PublicUrl/Url/Resource] LambdaBlueprints-StandardNoPublicUrl: authType (AuthType) is "NONE", allowed is "AWS_IAM", because a URL without authentication lets anyone on the internet invoke the function (standard "acme-prod" set at OrdersProd).',
       '[OrdersProd/Huge/Function/Resource] LambdaBlueprints-StandardMaxMemorySize: memorySize (MemorySize) is 10,240 MB, allowed is at most 3,008 MB, because memory is billed per GB-second and capped by the platform (standard "acme-prod" set at OrdersProd).',
@@ -55,7 +47,7 @@ describe('example platform-standards', () => {
   test('in dev the same constructs pass', () => {
     const { app: a, dev } = app();
     risky(dev);
-    const errors = synthErrors(a);
+    const errors = appSynthErrors(a);
     // Construct validation passed (no rule of the engine): only the app's cdk-nag plugins, which run after
     // it, report the plain function's hand-written L2 settings.
     expect(errors.filter(l => l.includes('LambdaBlueprints'))).toEqual([]);
@@ -66,7 +58,7 @@ describe('example platform-standards', () => {
   test('the company\'s rules hold in every stage: a plain x86_64 function is refused in dev', () => {
     const { app: a, dev } = app();
     new lambda.Function(dev, 'Legacy', { ...FN_PROPS, runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler' });
-    expect(synthErrors(a)).toEqual([
+    expect(appSynthErrors(a)).toEqual([
       '[OrdersDev/Legacy/Resource] LambdaBlueprints-StandardAllowedRuntimes: runtime (Runtime) is "python3.12", allowed is one of "nodejs24.x", "python3.13", because the platform supports only these runtimes (standard "acme" set at the app).',
       '[OrdersDev/Legacy/Resource] LambdaBlueprints-StandardAllowedArchitectures: architecture (Architectures) is not set (x86_64), allowed is ["arm64"], because the platform builds and tests for these instruction sets only (standard "acme" set at the app).',
       '[OrdersDev/Legacy/Resource] LambdaBlueprints-AcmeJsonLogs: loggingFormat (LoggingConfig.LogFormat) is not set (Text), allowed is "JSON", because the log pipeline indexes JSON lines only (standard "acme" set at the app).',
