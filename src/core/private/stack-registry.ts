@@ -73,4 +73,12 @@ export class ConstructState<T> {
   public set(construct: IConstruct, value: T): void {
     this.byConstruct.set(construct, value);
   }
+
+  /** The state of the construct or of its nearest ancestor that has one, with that construct. */
+  public nearest(construct: IConstruct): { readonly scope: IConstruct; readonly value: T } | undefined {
+    for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
+      if (this.byConstruct.has(c)) return { scope: c, value: this.byConstruct.get(c)! };
+    }
+    return undefined;
+  }
 }

@@ -7,7 +7,7 @@ import { FunctionTopology, LiveTopology, readableName } from './topology';
 import { DashboardFunction, FUNCTIONS_PER_DASHBOARD, functionWidgets, QUEUES_PER_FUNCTION } from './widgets';
 import { ALARM_PERIOD, createAlarm } from '../../core/alarms';
 import { fmt } from '../../core/private/format';
-import { StackState } from '../../core/private/stack-registry';
+import { ConstructState, StackState } from '../../core/private/stack-registry';
 import { MONITORING } from '../../limits';
 import { BlueprintDashboardWidgets } from '../../rules/inputs';
 import { reportAtSynth } from '../../rules/private/enforce';
@@ -55,7 +55,7 @@ export const DEFAULT_DASHBOARD_ID = 'BlueprintDashboard';
 export const ASYNC_DROPPED_ALARM_ID = 'AsyncEventsDroppedAlarm';
 
 /** The scopes (an app, a stage or a stack) whose stacks get no default dashboard. */
-const NO_DEFAULT = new WeakSet<IConstruct>();
+const NO_DEFAULT = new ConstructState<true>();
 
 const MONITORING_STATE = new StackState<MonitoringState>(stack => {
   const s: MonitoringState = { functions: [], dashboards: [], prepared: false, fills: [], filled: false, overflow: new Map() };
@@ -85,14 +85,11 @@ export function registerDashboard(pending: PendingDashboard): void {
 
 /** No default dashboard for the stacks in `scope` (the app, a stage or a stack). */
 export function disableDefaultDashboard(scope: IConstruct): void {
-  NO_DEFAULT.add(scope);
+  NO_DEFAULT.set(scope, true);
 }
 
 function defaultDisabled(stack: Stack): boolean {
-  for (let c: IConstruct | undefined = stack; c; c = c.node.scope) {
-    if (NO_DEFAULT.has(c)) return true;
-  }
-  return false;
+  return NO_DEFAULT.nearest(stack) !== undefined;
 }
 
 function prepare(stack: Stack, s: MonitoringState): void {

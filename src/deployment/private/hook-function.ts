@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct, IConstruct } from 'constructs';
+import { ConstructState } from '../../core/private/stack-registry';
 
 /** What the function of a deployment hook (the smoke test's) is made of. */
 export interface HookFunctionProps {
@@ -17,7 +18,7 @@ export interface HookFunctionProps {
 export type HookFunctionFactory = (scope: Construct, id: string, props: HookFunctionProps) => lambda.IFunction;
 
 /** The factories the function layer provides, by the construct that provides them (a `BlueprintFunction`). */
-const FACTORIES = new WeakMap<IConstruct, HookFunctionFactory>();
+const FACTORIES = new ConstructState<HookFunctionFactory>();
 /** The scopes a hook function is created in (a `SmokeTestHook`). */
 const HOOK_SCOPES = new WeakSet<IConstruct>();
 
@@ -42,11 +43,7 @@ export function newHookFunction(scope: Construct, id: string, alias: IConstruct,
 }
 
 function nearestFactory(construct: IConstruct): HookFunctionFactory | undefined {
-  for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
-    const factory = FACTORIES.get(c);
-    if (factory) return factory;
-  }
-  return undefined;
+  return FACTORIES.nearest(construct)?.value;
 }
 
 /** Whether a construct is the function of a deployment hook (it takes no standard release). */

@@ -171,10 +171,7 @@ export function claimForRules(scope: IConstruct, resource: IConstruct | undefine
 
 /** Whether a construct is (under) a blueprint that enforces the rules. */
 export function blueprintOf(construct: IConstruct): IConstruct | undefined {
-  for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
-    if (BLUEPRINTS.has(c)) return c;
-  }
-  return undefined;
+  return BLUEPRINTS.nearest(construct)?.scope;
 }
 
 function runStack(stack: Stack, run: StackRun, checked: (resources: number) => void): string[] {

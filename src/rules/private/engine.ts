@@ -33,11 +33,7 @@ export function setRuleConfig(scope: IConstruct, config: Partial<Omit<RuleConfig
 
 /** The settings in force for a construct: the nearest recorded ones, else `fallback`, else the defaults. */
 export function ruleConfigOf(construct: IConstruct, fallback: Partial<RuleConfig> = {}): RuleConfig {
-  for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
-    const own = CONFIGS.get(c);
-    if (own) return { ...defaults(construct), ...fallback, ...own };
-  }
-  return { ...defaults(construct), ...fallback };
+  return { ...defaults(construct), ...fallback, ...CONFIGS.nearest(construct)?.value };
 }
 
 function defaults(construct: IConstruct): RuleConfig {
